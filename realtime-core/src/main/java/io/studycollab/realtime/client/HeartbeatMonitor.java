@@ -1,0 +1,95 @@
+package io.studycollab.realtime.client;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Round-trip times of our {@code heartbeat} → {@code heartbeat:ack}: latest, average and jitter
+ * over the last few, and acks that never came. Pure bookkeeping; the client feeds it times.
+ */
+public final class HeartbeatMonitor {
+
+    private static final int WINDOW = 10;
+
+    private final Map<Long, Long> outstanding = new HashMap<>(); // ts sent -> mono nanos
+    private final ArrayDeque<Double> samples = new ArrayDeque<>();
+    private final ArrayDeque<Boolean> recent = new ArrayDeque<>(); // true = missed
+    private long missedTotal;
+    private double lastRtt = -1;
+
+    public synchronized void sent(long ts, long monoNanos) {
+        // A heartbeat still unanswered when the next one goes out counts as missed.
+        if (!outstanding.isEmpty()) {
+            missedTotal += outstanding.size();
+            for (int i = 0; i < outstanding.size(); i++) {
+                remember(true);
+            }
+            outstanding.clear();
+        }
+        outstanding.put(ts, monoNanos);
+    }
+
+    /** Returns the round trip in ms, or -1 when the ack does not match a heartbeat we sent. */
+    public synchronized double acked(long ts, long monoNanos) {
+        Long sentAt = outstanding.remove(ts);
+        if (sentAt == null) {
+            return -1;
+        }
+        lastRtt = (monoNanos - sentAt) / 1_000_000.0;
+        samples.addLast(lastRtt);
+        if (samples.size() > WINDOW) {
+            samples.removeFirst();
+        }
+        remember(false);
+        return lastRtt;
+    }
+
+    private void remember(boolean missed) {
+        recent.addLast(missed);
+        if (recent.size() > 3) {
+            recent.removeFirst();
+        }
+    }
+
+    public synchronized void reset() {
+        outstanding.clear();
+        recent.clear();
+    }
+
+    public synchronized double lastRttMillis() {
+        return lastRtt;
+    }
+
+    public synchronized double averageRttMillis() {
+        return samples.stream().mapToDouble(Double::doubleValue).average().orElse(-1);
+    }
+
+    /** Mean absolute difference between consecutive round trips. */
+    public synchronized double jitterMillis() {
+        if (samples.size() < 2) {
+            return 0;
+        }
+        double sum = 0;
+        Double prev = null;
+        for (Double s : samples) {
+            if (prev != null) {
+                sum += Math.abs(s - prev);
+            }
+            prev = s;
+        }
+        return sum / (samples.size() - 1);
+    }
+
+    public synchronized int recentMisses() {
+        return (int) recent.stream().filter(b -> b).count();
+    }
+
+    public synchronized long missedTotal() {
+        return missedTotal;
+    }
+
+    public ConnectionQuality quality(boolean online) {
+        return ConnectionQuality.classify(online, averageRttMillis(), jitterMillis(), recentMisses());
+    }
+}

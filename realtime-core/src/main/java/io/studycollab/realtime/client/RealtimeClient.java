@@ -1,0 +1,780 @@
+package io.studycollab.realtime.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.socket.client.Ack;
+import io.socket.client.IO;
+import io.socket.client.Manager;
+import io.socket.client.Socket;
+import io.socket.thread.EventThread;
+import io.studycollab.realtime.events.Direction;
+import io.studycollab.realtime.events.EventHub;
+import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.events.Throttler;
+import io.studycollab.realtime.protocol.ErrorCodes;
+import io.studycollab.realtime.protocol.EventNames;
+import io.studycollab.realtime.protocol.InboundValidator;
+import io.studycollab.realtime.protocol.Payloads;
+import io.studycollab.realtime.protocol.ProtocolCodec;
+import io.studycollab.realtime.protocol.ProtocolRules;
+import io.studycollab.realtime.protocol.ProtocolViolation;
+import io.studycollab.realtime.time.Clock;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.json.JSONObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A client of the StudyCollab realtime protocol on socket.io-client-java.
+ *
+ * <p>Threading: every piece of mutable state is confined to socket.io's {@code EventThread};
+ * public methods may be called from any thread and hop onto it. Nothing here blocks that thread.
+ * Inbound, outbound and local events go to the {@link EventHub} as {@link EventRecord}s;
+ * listeners registered with {@link #on} run on the hub's dispatch thread, state-change listeners
+ * on the event thread (keep them short).
+ *
+ * <p>Reconnection is ours, not socket.io's: {@link ReconnectPolicy} decides the waits, a refused
+ * token or a server-side disconnect does not retry, and after every (re)connect the client
+ * rejoins its group and then sends what was queued while offline, in order.
+ */
+public final class RealtimeClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RealtimeClient.class);
+
+    private final EventHub hub;
+    private final Clock clock;
+    private final ClientOptions options;
+    private final OkHttpClient http;
+    private final boolean ownsHttp;
+    private final HeartbeatMonitor heartbeat = new HeartbeatMonitor();
+    private final OfflineQueue queue;
+    private final Throttler<Payloads.Cursor> cursorThrottle;
+    private final CopyOnWriteArrayList<Consumer<StateChange>> stateListeners = new CopyOnWriteArrayList<>();
+
+    // Confined to the event thread.
+    private Socket socket;
+    private long generation;
+    private String url;
+    private AccessToken token;
+    private ConnectionState state = ConnectionState.DISCONNECTED;
+    private String reason = "not connected";
+    private String errorCode;
+    private String errorMessage;
+    private int attempt;
+    private long nextRetryAt = -1;
+    private boolean rejoining;
+    private String groupId;
+    private String socketId;
+    private String userId;
+    private String displayName;
+    private String transport;
+    private long tokenExpiresAt = -1;
+    private long lastHeartbeatTs;
+    private Clock.Cancellable connectTimer;
+    private Clock.Cancellable retryTimer;
+    private Clock.Cancellable heartbeatTimer;
+    private Clock.Cancellable tokenTimer;
+    private boolean closed;
+
+    private volatile ConnectionSnapshot snapshot = ConnectionSnapshot.initial();
+
+    public RealtimeClient(EventHub hub, Clock clock, ClientOptions options) {
+        this.hub = hub;
+        this.clock = clock;
+        this.options = options;
+        this.queue = new OfflineQueue(options.offlineQueueCapacity());
+        if (options.httpClient() != null) {
+            this.http = options.httpClient();
+            this.ownsHttp = false;
+        } else {
+            this.http = newHttpClient();
+            this.ownsHttp = true;
+        }
+        this.cursorThrottle = new Throttler<>(clock, options.cursorInterval(),
+                c -> send(EventNames.CURSOR_UPDATE, ProtocolCodec.toTree(c), false));
+    }
+
+    /**
+     * An OkHttp client fit for Socket.IO: many connections per host (virtual users poll in parallel)
+     * and a read timeout above the server's ping interval plus timeout.
+     */
+    public static OkHttpClient newHttpClient() {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(2048);
+        dispatcher.setMaxRequestsPerHost(2048);
+        return new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .readTimeout(Duration.ofMinutes(1))
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    // ---------------------------------------------------------------- connection
+
+    /** Connects to {@code url} (e.g. {@code http://127.0.0.1:3000}) with {@code token}. Joins nothing yet. */
+    public void connect(String url, AccessToken token) {
+        URI.create(url); // fail fast on a malformed URL, on the caller's thread
+        onLoop(() -> {
+            if (closed) {
+                return;
+            }
+            closeSocket();
+            if (!url.equals(this.url)) {
+                groupId = null;
+            }
+            this.url = url;
+            this.token = token;
+            attempt = 0;
+            errorCode = null;
+            errorMessage = null;
+            transition(ConnectionState.CONNECTING, "connecting to " + url, null, 0, -1);
+            openSocket();
+        });
+    }
+
+    /** Disconnects on purpose; no retry. The current group is remembered for {@link #reconnect()}. */
+    public void disconnect() {
+        onLoop(() -> {
+            closeSocket();
+            attempt = 0;
+            if (state != ConnectionState.DISCONNECTED) {
+                transition(ConnectionState.DISCONNECTED, "disconnected by user", null, 0, -1);
+            }
+        });
+    }
+
+    /** Connects again now, with a fresh attempt count (and the token last set). */
+    public void reconnect() {
+        onLoop(() -> {
+            if (closed || url == null) {
+                return;
+            }
+            closeSocket();
+            attempt = 0;
+            transition(ConnectionState.CONNECTING, "manual reconnect", null, 0, -1);
+            openSocket();
+        });
+    }
+
+    /** Replaces the token used by the next connection attempt (after AUTH_EXPIRED, say). */
+    public void setToken(AccessToken newToken) {
+        onLoop(() -> this.token = newToken);
+    }
+
+    public ConnectionState state() {
+        return snapshot.state();
+    }
+
+    public ConnectionSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public ClientOptions options() {
+        return options;
+    }
+
+    // ---------------------------------------------------------------- protocol commands
+
+    public CompletableFuture<AckReply> joinGroup(String group) {
+        try {
+            ProtocolRules.groupId(group);
+        } catch (ProtocolViolation v) {
+            return CompletableFuture.failedFuture(new RealtimeException(v.code(), v.getMessage()));
+        }
+        ObjectNode payload = ProtocolCodec.object().put("groupId", group);
+        return send(EventNames.GROUP_JOIN, payload, true);
+    }
+
+    /** Leaves the current group. */
+    public CompletableFuture<AckReply> leaveGroup() {
+        CompletableFuture<AckReply> result = new CompletableFuture<>();
+        onLoop(() -> {
+            if (groupId == null) {
+                result.completeExceptionally(new RealtimeException(ErrorCodes.NOT_IN_GROUP, "not in a group"));
+                return;
+            }
+            sendOrQueue(new OfflineQueue.Pending(EventNames.GROUP_LEAVE,
+                    ProtocolCodec.object().put("groupId", groupId), result));
+        });
+        return result;
+    }
+
+    /** Asks the server for the current members of our group ({@code group:presence}). */
+    public CompletableFuture<AckReply> requestPresence() {
+        CompletableFuture<AckReply> result = new CompletableFuture<>();
+        onLoop(() -> {
+            if (groupId == null) {
+                result.completeExceptionally(new RealtimeException(ErrorCodes.NOT_IN_GROUP, "not in a group"));
+                return;
+            }
+            sendOrQueue(new OfflineQueue.Pending(EventNames.GROUP_PRESENCE,
+                    ProtocolCodec.object().put("groupId", groupId), result));
+        });
+        return result;
+    }
+
+    public CompletableFuture<AckReply> updatePresence(Payloads.PresenceUpdate update) {
+        try {
+            if (update.currentTool() != null) {
+                ProtocolRules.tool(update.currentTool());
+            }
+            if (update.cursor() != null) {
+                ProtocolRules.coordinate(update.cursor().x(), "x");
+                ProtocolRules.coordinate(update.cursor().y(), "y");
+            }
+        } catch (ProtocolViolation v) {
+            return CompletableFuture.failedFuture(new RealtimeException(v.code(), v.getMessage()));
+        }
+        return send(EventNames.PRESENCE_UPDATE, ProtocolCodec.toTree(update), true);
+    }
+
+    /** Moves our cursor. Throttled (20/s by default); the latest position wins, nothing stale is sent. */
+    public void updateCursor(double x, double y) {
+        ProtocolRules.coordinate(x, "x");
+        ProtocolRules.coordinate(y, "y");
+        cursorThrottle.submit(new Payloads.Cursor(x, y));
+    }
+
+    public CompletableFuture<AckReply> changeTool(String tool) {
+        try {
+            ProtocolRules.tool(tool);
+        } catch (ProtocolViolation v) {
+            return CompletableFuture.failedFuture(new RealtimeException(v.code(), v.getMessage()));
+        }
+        return send(EventNames.TOOL_CHANGE, ProtocolCodec.object().put("tool", tool), true);
+    }
+
+    /** Sends a custom event to our group through {@code event:emit}. */
+    public CompletableFuture<AckReply> emit(String event, JsonNode data, boolean wantAck) {
+        try {
+            ProtocolRules.customEvent(event);
+            JsonNode d = data == null ? com.fasterxml.jackson.databind.node.NullNode.instance : data;
+            ProtocolRules.customData(d, ProtocolCodec.sizeOf(d));
+            ObjectNode payload = ProtocolCodec.object().put("event", event);
+            payload.set("data", d);
+            return send(EventNames.EVENT_EMIT, payload, wantAck);
+        } catch (ProtocolViolation v) {
+            return CompletableFuture.failedFuture(new RealtimeException(v.code(), v.getMessage()));
+        }
+    }
+
+    /**
+     * Sends any event with any payload, unchecked: the debugger's way to see how a server treats
+     * what the protocol forbids. Queued while offline like everything else.
+     */
+    public CompletableFuture<AckReply> sendRaw(String event, JsonNode payload, boolean wantAck) {
+        if (event == null || event.isBlank()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("event name is empty"));
+        }
+        return send(event, payload, wantAck);
+    }
+
+    // ---------------------------------------------------------------- listeners
+
+    /** Inbound (and client-local) events named {@code event}, as records, on the hub's thread. */
+    public EventHub.Subscription on(String event, Consumer<EventRecord> handler) {
+        return hub.subscribe(batch -> {
+            for (EventRecord r : batch) {
+                if (r.direction() != Direction.OUT && r.name().equals(event)) {
+                    handler.accept(r);
+                }
+            }
+        });
+    }
+
+    /** Inbound events named {@code event} with a valid payload, decoded to {@code type}. */
+    public <T> EventHub.Subscription on(String event, Class<T> type, Consumer<T> handler) {
+        return on(event, r -> {
+            if (!r.malformed() && r.payload() != null) {
+                try {
+                    handler.accept(ProtocolCodec.fromTree(r.payload(), type));
+                } catch (ProtocolViolation ignored) {
+                    // already recorded as what it is; typed listeners only see what decodes
+                }
+            }
+        });
+    }
+
+    public EventHub.Subscription onStateChange(Consumer<StateChange> listener) {
+        stateListeners.add(listener);
+        return () -> stateListeners.remove(listener);
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private void onLoop(Runnable task) {
+        EventThread.exec(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("realtime client task failed; the client carries on", e);
+            }
+        });
+    }
+
+    private CompletableFuture<AckReply> send(String event, JsonNode payload, boolean wantAck) {
+        CompletableFuture<AckReply> ack = wantAck ? new CompletableFuture<>() : null;
+        onLoop(() -> sendOrQueue(new OfflineQueue.Pending(event, payload, ack)));
+        return ack != null ? ack : CompletableFuture.completedFuture(null);
+    }
+
+    private boolean online() {
+        return state == ConnectionState.CONNECTED && !rejoining && socket != null;
+    }
+
+    private void sendOrQueue(OfflineQueue.Pending pending) {
+        if (closed) {
+            fail(pending, RealtimeException.CLOSED, "client closed");
+            return;
+        }
+        if (online()) {
+            transmit(pending);
+            return;
+        }
+        OfflineQueue.Pending dropped = queue.add(pending);
+        if (dropped != null) {
+            fail(dropped, RealtimeException.QUEUE_OVERFLOW, "dropped from the full offline queue");
+            publishLocal(EventNames.CLIENT_QUEUE_DROPPED, ProtocolCodec.object()
+                    .put("event", dropped.event()).put("dropped", queue.dropped()));
+        }
+        refreshSnapshot();
+    }
+
+    private static void fail(OfflineQueue.Pending pending, String code, String message) {
+        if (pending.ack() != null) {
+            pending.ack().completeExceptionally(new RealtimeException(code, message + ": " + pending.event()));
+        }
+    }
+
+    private void transmit(OfflineQueue.Pending p) {
+        Object wire = ProtocolCodec.toWire(p.payload());
+        publish(Direction.OUT, p.event(), p.payload(), ProtocolCodec.sizeOf(p.payload()), null);
+        if (p.ack() == null) {
+            socket.emit(p.event(), wire);
+            return;
+        }
+        long sentAt = clock.monoNanos();
+        Duration timeout = options.ackTimeout();
+        Clock.Cancellable timer = clock.schedule(timeout, () -> p.ack().completeExceptionally(new RealtimeException(
+                RealtimeException.ACK_TIMEOUT, "no acknowledgement for " + p.event() + " within " + timeout.toMillis() + " ms")));
+        socket.emit(p.event(), new Object[]{wire}, (Ack) args -> onLoop(() -> {
+            timer.cancel();
+            ProtocolCodec.Decoded d = ProtocolCodec.fromWire(args.length > 0 ? args[0] : null);
+            AckReply reply = AckReply.of(d.tree());
+            ObjectNode body = ProtocolCodec.object().put("event", p.event())
+                    .put("rttMs", (clock.monoNanos() - sentAt) / 1_000_000.0);
+            body.set("reply", d.tree());
+            publishLocal(EventNames.CLIENT_ACK, body);
+            p.ack().complete(reply);
+        }));
+    }
+
+    private void openSocket() {
+        long gen = ++generation;
+        IO.Options o = IO.Options.builder()
+                .setForceNew(true)
+                .setReconnection(false)
+                .setTimeout(-1) // our own timer, on the injected clock
+                .setPath(options.path())
+                .setTransports(options.transports().stream().map(Transport::wire).toArray(String[]::new))
+                .setAuth(new HashMap<>(Map.of("token", token.reveal())))
+                .setExtraHeaders(headers())
+                .build();
+        o.callFactory = http;
+        o.webSocketFactory = http;
+        Socket s;
+        try {
+            s = IO.socket(URI.create(url), o);
+        } catch (RuntimeException e) {
+            transition(ConnectionState.FAILED, "bad server URL: " + e.getMessage(), null, 0, -1);
+            return;
+        }
+        socket = s;
+        transport = null;
+        s.on(Socket.EVENT_CONNECT, a -> onLoop(() -> {
+            if (gen == generation) {
+                onConnected();
+            }
+        }));
+        s.on(Socket.EVENT_CONNECT_ERROR, a -> onLoop(() -> {
+            if (gen == generation) {
+                onConnectError(a.length > 0 ? a[0] : null);
+            }
+        }));
+        s.on(Socket.EVENT_DISCONNECT, a -> onLoop(() -> {
+            if (gen == generation) {
+                onDisconnected(a.length > 0 ? String.valueOf(a[0]) : "unknown");
+            }
+        }));
+        s.onAnyIncoming(a -> {
+            if (gen == generation) {
+                onIncoming(a);
+            }
+        });
+        s.io().on(Manager.EVENT_TRANSPORT, a -> {
+            if (a.length > 0 && a[0] instanceof io.socket.engineio.client.Transport t) {
+                transport = t.name;
+            }
+        });
+        Duration timeout = options.connectTimeout();
+        connectTimer = clock.schedule(timeout, () -> onLoop(() -> {
+            if (gen == generation && state != ConnectionState.CONNECTED) {
+                publishLocal(EventNames.CLIENT_CONNECT_ERROR, ProtocolCodec.object()
+                        .put("code", "TIMEOUT").put("message", "no connection within " + timeout.toMillis() + " ms"));
+                closeSocket();
+                retryOrFail("connect timeout after " + timeout.toMillis() + " ms", "TIMEOUT");
+            }
+        }));
+        s.connect();
+    }
+
+    private Map<String, List<String>> headers() {
+        Map<String, List<String>> out = new HashMap<>();
+        options.extraHeaders().forEach((k, v) -> out.put(k, List.of(v)));
+        return out;
+    }
+
+    private void closeSocket() {
+        generation++;
+        cancel(connectTimer);
+        cancel(retryTimer);
+        cancel(heartbeatTimer);
+        cancel(tokenTimer);
+        connectTimer = retryTimer = heartbeatTimer = tokenTimer = null;
+        rejoining = false;
+        nextRetryAt = -1;
+        if (socket != null) {
+            Socket s = socket;
+            socket = null;
+            s.off();
+            s.io().off();
+            s.disconnect();
+        }
+        socketId = null;
+        heartbeat.reset();
+    }
+
+    private static void cancel(Clock.Cancellable c) {
+        if (c != null) {
+            c.cancel();
+        }
+    }
+
+    private void onConnected() {
+        cancel(connectTimer);
+        connectTimer = null;
+        boolean again = attempt > 0 || state == ConnectionState.RECONNECTING;
+        attempt = 0;
+        nextRetryAt = -1;
+        socketId = socket.id();
+        errorCode = null;
+        errorMessage = null;
+        transition(ConnectionState.CONNECTED, again ? "reconnected" : "connected", null, 0, -1);
+        startHeartbeat(generation);
+        scheduleTokenWarning(generation);
+        if (groupId != null) {
+            rejoin(groupId);
+        } else {
+            flushQueue();
+        }
+    }
+
+    private void rejoin(String group) {
+        rejoining = true;
+        CompletableFuture<AckReply> ack = new CompletableFuture<>();
+        long gen = generation;
+        ack.whenComplete((reply, error) -> onLoop(() -> {
+            if (gen != generation) {
+                return;
+            }
+            ObjectNode body = ProtocolCodec.object().put("groupId", group);
+            if (error != null) {
+                body.put("ok", false).put("code", error instanceof RealtimeException re ? re.code() : "ERROR");
+            } else {
+                body.put("ok", reply.ok());
+                if (!reply.ok()) {
+                    body.put("code", reply.errorCode());
+                    if (ErrorCodes.FORBIDDEN.equals(reply.errorCode())) {
+                        groupId = null;
+                    }
+                }
+            }
+            publishLocal(EventNames.CLIENT_REJOINED, body);
+            rejoining = false;
+            flushQueue();
+        }));
+        transmit(new OfflineQueue.Pending(EventNames.GROUP_JOIN, ProtocolCodec.object().put("groupId", group), ack));
+    }
+
+    private void flushQueue() {
+        if (!online()) {
+            return;
+        }
+        List<OfflineQueue.Pending> pending = queue.drain();
+        if (pending.isEmpty()) {
+            refreshSnapshot();
+            return;
+        }
+        for (OfflineQueue.Pending p : pending) {
+            transmit(p);
+        }
+        publishLocal(EventNames.CLIENT_QUEUE_FLUSHED, ProtocolCodec.object()
+                .put("count", pending.size()).put("dropped", queue.dropped()).put("coalesced", queue.coalesced()));
+        refreshSnapshot();
+    }
+
+    private void onConnectError(Object error) {
+        cancel(connectTimer);
+        connectTimer = null;
+        String code = null;
+        String message;
+        if (error instanceof JSONObject j) {
+            message = j.optString("message", "connection refused");
+            JSONObject data = j.optJSONObject("data");
+            code = data != null ? data.optString("code", message) : message;
+            if (data != null && data.has("message")) {
+                message = data.optString("message");
+            }
+            if (!code.matches("[A-Z_]+")) {
+                code = null;
+            }
+        } else if (error instanceof Exception e) {
+            message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            if (e.getCause() != null && e.getCause().getMessage() != null) {
+                message += ": " + e.getCause().getMessage();
+            }
+        } else {
+            message = String.valueOf(error);
+        }
+        ObjectNode body = ProtocolCodec.object().put("message", message);
+        body.put("code", code);
+        publishLocal(EventNames.CLIENT_CONNECT_ERROR, body);
+        errorCode = code;
+        errorMessage = message;
+        closeSocket();
+        if (ErrorCodes.isAuth(code)) {
+            transition(ConnectionState.FAILED, "refused: " + code + " (" + message + "); set a new token and reconnect",
+                    code, attempt, -1);
+        } else {
+            retryOrFail("connect error: " + message, code);
+        }
+    }
+
+    private void onDisconnected(String why) {
+        boolean wasConnected = state == ConnectionState.CONNECTED;
+        cancel(heartbeatTimer);
+        heartbeatTimer = null;
+        if (wasConnected) {
+            publishLocal(EventNames.CONNECTION_LOST, ProtocolCodec.object().put("reason", why));
+        }
+        switch (why) {
+            case "io client disconnect" -> { /* ours: disconnect() already moved the state */ }
+            case "io server disconnect" -> {
+                closeSocket();
+                String detail = errorCode != null ? " (" + errorCode + (errorMessage != null ? ": " + errorMessage : "") + ")" : "";
+                transition(ConnectionState.DISCONNECTED, "server closed the connection" + detail
+                        + "; not retrying, reconnect manually", errorCode, 0, -1);
+            }
+            default -> {
+                closeSocket();
+                retryOrFail("connection lost: " + why, null);
+            }
+        }
+    }
+
+    private void retryOrFail(String why, String code) {
+        attempt++;
+        ReconnectPolicy policy = options.reconnectPolicy();
+        if (!policy.allows(attempt)) {
+            transition(ConnectionState.FAILED, why + "; gave up after " + (attempt - 1) + " retries", code, attempt - 1, -1);
+            return;
+        }
+        Duration delay = policy.delayFor(attempt);
+        nextRetryAt = clock.wallMillis() + delay.toMillis();
+        long gen = generation;
+        retryTimer = clock.schedule(delay, () -> onLoop(() -> {
+            if (gen == generation && !closed) {
+                nextRetryAt = -1;
+                openSocket();
+            }
+        }));
+        transition(ConnectionState.RECONNECTING, why, code, attempt, delay.toMillis());
+    }
+
+    private void startHeartbeat(long gen) {
+        sendHeartbeat();
+        heartbeatTimer = clock.schedule(options.heartbeatInterval(), () -> onLoop(() -> {
+            if (gen == generation && state == ConnectionState.CONNECTED) {
+                startHeartbeat(gen);
+            }
+        }));
+    }
+
+    private void sendHeartbeat() {
+        long ts = Math.max(clock.wallMillis(), lastHeartbeatTs + 1);
+        lastHeartbeatTs = ts;
+        heartbeat.sent(ts, clock.monoNanos());
+        transmit(new OfflineQueue.Pending(EventNames.HEARTBEAT, ProtocolCodec.object().put("ts", ts), null));
+        refreshSnapshot();
+    }
+
+    private void scheduleTokenWarning(long gen) {
+        Instant expires;
+        try {
+            expires = TokenClaims.decode(token).expiresAt();
+        } catch (IllegalArgumentException e) {
+            return; // not a JWT we can read; the server decides
+        }
+        if (expires == null) {
+            return;
+        }
+        tokenExpiresAt = expires.toEpochMilli();
+        long warnIn = tokenExpiresAt - options.tokenWarningBefore().toMillis() - clock.wallMillis();
+        tokenTimer = clock.schedule(Duration.ofMillis(Math.max(0, warnIn)), () -> onLoop(() -> {
+            if (gen == generation) {
+                long left = Math.max(0, tokenExpiresAt - clock.wallMillis());
+                publishLocal(EventNames.CLIENT_TOKEN_EXPIRING, ProtocolCodec.object()
+                        .put("expiresAt", Instant.ofEpochMilli(tokenExpiresAt).toString()).put("secondsLeft", left / 1000));
+            }
+        }));
+    }
+
+    private void onIncoming(Object[] args) {
+        try {
+            String name = String.valueOf(args[0]);
+            Object raw = args.length > 1 && !(args[1] instanceof Ack) ? args[1] : null;
+            ProtocolCodec.Decoded d = ProtocolCodec.fromWire(raw);
+            String problem = d.problem() != null ? d.problem() : InboundValidator.problem(name, d.tree());
+            if (problem == null && args.length > 2 && !(args[args.length - 1] instanceof Ack)) {
+                problem = "expected one payload argument, got " + (args.length - 1);
+            }
+            publish(Direction.IN, name, d.tree(), d.sizeBytes(), problem);
+            if (problem == null) {
+                react(name, d.tree());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("could not record an inbound event; carrying on", e);
+        }
+    }
+
+    private void react(String name, JsonNode p) {
+        switch (name) {
+            case EventNames.CONNECTION_ESTABLISHED -> {
+                userId = p.path("userId").asText(null);
+                displayName = p.path("displayName").asText(null);
+                socketId = p.path("socketId").asText(socketId);
+            }
+            case EventNames.HEARTBEAT_ACK -> heartbeat.acked(p.path("ts").asLong(), clock.monoNanos());
+            case EventNames.CONNECTION_ERROR -> {
+                errorCode = p.path("code").asText(null);
+                errorMessage = p.path("message").asText(null);
+            }
+            case EventNames.GROUP_JOINED -> groupId = p.path("groupId").asText();
+            case EventNames.GROUP_LEFT -> {
+                if (p.path("groupId").asText().equals(groupId)) {
+                    groupId = null;
+                }
+            }
+            default -> {
+                return;
+            }
+        }
+        refreshSnapshot();
+    }
+
+    private void publish(Direction direction, String name, JsonNode payload, int size, String problem) {
+        hub.publish(EventRecord.of(direction, name, payload, size, problem, clock.wallMillis(), clock.monoNanos(), userId));
+    }
+
+    private void publishLocal(String name, JsonNode payload) {
+        publish(Direction.LOCAL, name, payload, ProtocolCodec.sizeOf(payload), null);
+    }
+
+    private void transition(ConnectionState to, String why, String code, int attemptNo, long retryInMillis) {
+        ConnectionState from = state;
+        state = to;
+        reason = why;
+        if (code != null) {
+            errorCode = code;
+        }
+        StateChange change = new StateChange(from, to, why, code, attemptNo, retryInMillis, clock.wallMillis());
+        refreshSnapshot();
+        ObjectNode body = ProtocolCodec.object().put("from", from.name()).put("to", to.name()).put("reason", why)
+                .put("attempt", attemptNo).put("retryInMs", retryInMillis);
+        body.put("code", code);
+        publishLocal(EventNames.CLIENT_STATE, body);
+        if (to != ConnectionState.CONNECTED) {
+            LOG.info("connection {} -> {}: {}", from, to, why);
+        }
+        for (Consumer<StateChange> l : stateListeners) {
+            try {
+                l.accept(change);
+            } catch (RuntimeException e) {
+                LOG.error("state listener failed", e);
+            }
+        }
+    }
+
+    private void refreshSnapshot() {
+        boolean isOnline = state == ConnectionState.CONNECTED;
+        snapshot = new ConnectionSnapshot(state, reason, errorCode, errorMessage, attempt,
+                options.reconnectPolicy().maxAttempts(), nextRetryAt, url, isOnline ? transport : null, socketId,
+                userId, displayName, groupId, heartbeat.averageRttMillis(), heartbeat.jitterMillis(),
+                heartbeat.missedTotal(), heartbeat.quality(isOnline), queue.size(), queue.dropped(), tokenExpiresAt);
+    }
+
+    /** Disconnects, fails what is still queued, and releases the HTTP client if it is ours. */
+    @Override
+    public void close() {
+        CountDownLatch done = new CountDownLatch(1);
+        Runnable shutdown = () -> {
+            try {
+                if (!closed) {
+                    closed = true;
+                    closeSocket();
+                    for (OfflineQueue.Pending p : queue.drain()) {
+                        fail(p, RealtimeException.CLOSED, "client closed");
+                    }
+                    if (state != ConnectionState.DISCONNECTED) {
+                        transition(ConnectionState.DISCONNECTED, "client closed", null, 0, -1);
+                    }
+                }
+            } finally {
+                done.countDown();
+            }
+        };
+        if (EventThread.isCurrent()) {
+            shutdown.run();
+        } else {
+            EventThread.exec(shutdown);
+            try {
+                done.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        cursorThrottle.close();
+        if (ownsHttp) {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    @Override
+    public String toString() {
+        ConnectionSnapshot s = snapshot;
+        return "RealtimeClient[" + s.state() + " " + s.url() + " group=" + s.groupId() + "]";
+    }
+}

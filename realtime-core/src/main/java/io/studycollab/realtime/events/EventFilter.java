@@ -1,0 +1,147 @@
+package io.studycollab.realtime.events;
+
+import io.studycollab.realtime.protocol.EventCategory;
+import io.studycollab.realtime.protocol.ProtocolCodec;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Which events to show: by name (glob such as {@code user:*}, or a regex), category, direction,
+ * user, group, payload text and malformed-only. Immutable; the {@code with…} methods return a
+ * changed copy. An empty criterion matches everything.
+ */
+public final class EventFilter implements Predicate<EventRecord> {
+
+    private static final EventFilter ALL = new EventFilter(null, EnumSet.allOf(EventCategory.class),
+            EnumSet.allOf(Direction.class), null, null, null, false);
+
+    private final Pattern name;
+    private final Set<EventCategory> categories;
+    private final Set<Direction> directions;
+    private final String user;
+    private final String group;
+    private final String text;
+    private final boolean malformedOnly;
+
+    private EventFilter(Pattern name, Set<EventCategory> categories, Set<Direction> directions, String user,
+                        String group, String text, boolean malformedOnly) {
+        this.name = name;
+        this.categories = categories;
+        this.directions = directions;
+        this.user = user;
+        this.group = group;
+        this.text = text;
+        this.malformedOnly = malformedOnly;
+    }
+
+    public static EventFilter all() {
+        return ALL;
+    }
+
+    /** A glob: {@code *} any run of characters, {@code ?} one character; case-sensitive, whole name. */
+    public EventFilter withNameGlob(String glob) {
+        if (glob == null || glob.isBlank()) {
+            return withName(null);
+        }
+        StringBuilder regex = new StringBuilder();
+        for (char c : glob.trim().toCharArray()) {
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return withName(Pattern.compile(regex.toString()));
+    }
+
+    /** A regular expression found anywhere in the name. Throws {@link IllegalArgumentException} for a bad one. */
+    public EventFilter withNameRegex(String regex) {
+        if (regex == null || regex.isBlank()) {
+            return withName(null);
+        }
+        try {
+            Pattern p = Pattern.compile(regex);
+            return new EventFilter(Pattern.compile(".*(?:" + p.pattern() + ").*"), categories, directions, user,
+                    group, text, malformedOnly);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("bad regular expression: " + e.getDescription(), e);
+        }
+    }
+
+    private EventFilter withName(Pattern p) {
+        return new EventFilter(p, categories, directions, user, group, text, malformedOnly);
+    }
+
+    public EventFilter withCategories(Set<EventCategory> set) {
+        return new EventFilter(name, set.isEmpty() ? EnumSet.allOf(EventCategory.class) : EnumSet.copyOf(set),
+                directions, user, group, text, malformedOnly);
+    }
+
+    public EventFilter withDirections(Set<Direction> set) {
+        return new EventFilter(name, categories, set.isEmpty() ? EnumSet.allOf(Direction.class) : EnumSet.copyOf(set),
+                user, group, text, malformedOnly);
+    }
+
+    public EventFilter withUser(String userId) {
+        return new EventFilter(name, categories, directions, blankToNull(userId), group, text, malformedOnly);
+    }
+
+    public EventFilter withGroup(String groupId) {
+        return new EventFilter(name, categories, directions, user, blankToNull(groupId), text, malformedOnly);
+    }
+
+    /** Case-insensitive text searched in the event name and the serialized payload. */
+    public EventFilter withText(String needle) {
+        String t = blankToNull(needle);
+        return new EventFilter(name, categories, directions, user, group,
+                t == null ? null : t.toLowerCase(Locale.ROOT), malformedOnly);
+    }
+
+    public EventFilter withMalformedOnly(boolean only) {
+        return new EventFilter(name, categories, directions, user, group, text, only);
+    }
+
+    @Override
+    public boolean test(EventRecord r) {
+        if (malformedOnly && !r.malformed()) {
+            return false;
+        }
+        if (!categories.contains(r.category()) || !directions.contains(r.direction())) {
+            return false;
+        }
+        if (name != null && !name.matcher(r.name()).matches()) {
+            return false;
+        }
+        if (user != null && !user.equals(r.userId())) {
+            return false;
+        }
+        if (group != null && !group.equals(r.groupId())) {
+            return false;
+        }
+        if (text != null) {
+            if (r.name().toLowerCase(Locale.ROOT).contains(text)) {
+                return true;
+            }
+            String payload = r.payload() == null ? "" : ProtocolCodec.write(r.payload());
+            return payload.toLowerCase(Locale.ROOT).contains(text);
+        }
+        return true;
+    }
+
+    public boolean isEmpty() {
+        return this.equalsAll();
+    }
+
+    private boolean equalsAll() {
+        return name == null && user == null && group == null && text == null && !malformedOnly
+                && categories.size() == EventCategory.values().length && directions.size() == Direction.values().length;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

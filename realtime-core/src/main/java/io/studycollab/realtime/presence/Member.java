@@ -1,0 +1,47 @@
+package io.studycollab.realtime.presence;
+
+import io.studycollab.realtime.protocol.Payloads;
+
+/**
+ * A user in a group as the fold sees them.
+ *
+ * @param lastEventMillis record time of the last event from or about this user (drives stale detection)
+ * @param cursorMillis    record time of the last cursor position, -1 when none
+ */
+public record Member(String userId, String displayName, String avatarUrl, Payloads.Cursor cursor, boolean active,
+                     String currentTool, String lastSeen, long lastEventMillis, long cursorMillis) {
+
+    static Member of(Payloads.UserPresence p, long at) {
+        return new Member(p.userId(), p.displayName(), p.avatarUrl(), p.cursor(), p.isActive(), p.currentTool(),
+                p.lastSeen(), at, p.cursor() == null ? -1 : at);
+    }
+
+    Member withCursor(Payloads.Cursor c, long at) {
+        return new Member(userId, displayName, avatarUrl, c, active, currentTool, lastSeen, at, at);
+    }
+
+    Member withTool(String tool, long at) {
+        return new Member(userId, displayName, avatarUrl, cursor, active, tool, lastSeen, at, cursorMillis);
+    }
+
+    Member touched(long at) {
+        return new Member(userId, displayName, avatarUrl, cursor, active, currentTool, lastSeen, at, cursorMillis);
+    }
+
+    /** No event from or about them for {@code afterMillis} at time {@code nowMillis}. */
+    public boolean staleAt(long nowMillis, long afterMillis) {
+        return nowMillis - lastEventMillis >= afterMillis;
+    }
+
+    public String initials() {
+        String name = displayName == null || displayName.isBlank() ? userId : displayName.trim();
+        String[] parts = name.split("[\\s._@-]+");
+        StringBuilder sb = new StringBuilder();
+        for (String part : parts) {
+            if (!part.isEmpty() && sb.length() < 2) {
+                sb.appendCodePoint(Character.toUpperCase(part.codePointAt(0)));
+            }
+        }
+        return sb.length() == 0 ? "?" : sb.toString();
+    }
+}

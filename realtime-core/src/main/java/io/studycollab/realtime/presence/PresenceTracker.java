@@ -1,0 +1,181 @@
+package io.studycollab.realtime.presence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.studycollab.realtime.events.Direction;
+import io.studycollab.realtime.events.EventBatchListener;
+import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.protocol.EventNames;
+import io.studycollab.realtime.protocol.Payloads;
+import io.studycollab.realtime.protocol.ProtocolCodec;
+import io.studycollab.realtime.protocol.ProtocolViolation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Group presence as a fold over event records: the state after a prefix of the stream depends on
+ * nothing but that prefix (record times included, never the wall clock), so live view and replay
+ * run the same code and seeking is exact. Malformed records change nothing.
+ */
+public final class PresenceTracker implements EventBatchListener {
+
+    /** The protocol's liveness window (§5). */
+    public static final long INACTIVITY_MILLIS = 60_000;
+
+    private final Map<String, Member> members = new LinkedHashMap<>();
+    private String groupId;
+    private String selfUserId;
+    private boolean connected;
+    private long asOf;
+    private long folded;
+    private volatile PresenceSnapshot snapshot = PresenceSnapshot.EMPTY;
+
+    @Override
+    public void onEvents(List<EventRecord> batch) {
+        synchronized (this) {
+            for (EventRecord r : batch) {
+                applyUnpublished(r);
+            }
+            publish();
+        }
+    }
+
+    /** Folds one record in. */
+    public synchronized void apply(EventRecord r) {
+        applyUnpublished(r);
+        publish();
+    }
+
+    public PresenceSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public synchronized void reset() {
+        members.clear();
+        groupId = null;
+        selfUserId = null;
+        connected = false;
+        asOf = 0;
+        folded = 0;
+        publish();
+    }
+
+    /** Members with no event for the liveness window at {@code nowMillis}, or marked inactive. */
+    public static List<Member> inactive(PresenceSnapshot s, long nowMillis) {
+        List<Member> out = new ArrayList<>();
+        for (Member m : s.members()) {
+            if (!m.active() || m.staleAt(nowMillis, INACTIVITY_MILLIS)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private void applyUnpublished(EventRecord r) {
+        folded++;
+        asOf = r.wallMillis();
+        if (r.malformed()) {
+            return;
+        }
+        JsonNode p = r.payload();
+        try {
+            if (r.direction() == Direction.LOCAL) {
+                local(r.name(), p);
+            } else if (r.direction() == Direction.IN) {
+                inbound(r, p);
+            }
+        } catch (ProtocolViolation | NullPointerException e) {
+            // A record that validated but does not decode (e.g. from an older file): ignore it, as if malformed.
+        }
+    }
+
+    private void local(String name, JsonNode p) {
+        if (EventNames.CLIENT_STATE.equals(name)) {
+            connected = "CONNECTED".equals(p.path("to").asText());
+            if (!connected) {
+                // Members seen before a drop are unknown until the rejoin answers.
+                members.clear();
+            }
+        } else if (EventNames.CONNECTION_LOST.equals(name)) {
+            connected = false;
+            members.clear();
+        }
+    }
+
+    private void inbound(EventRecord r, JsonNode p) {
+        long at = r.wallMillis();
+        switch (r.name()) {
+            case EventNames.CONNECTION_ESTABLISHED -> {
+                selfUserId = p.path("userId").asText(null);
+                connected = true;
+            }
+            case EventNames.GROUP_JOINED, EventNames.GROUP_PRESENCE -> {
+                Payloads.GroupMembers g = ProtocolCodec.fromTree(p, Payloads.GroupMembers.class);
+                if (EventNames.GROUP_JOINED.equals(r.name()) || g.groupId().equals(groupId)) {
+                    groupId = g.groupId();
+                    members.clear();
+                    for (Payloads.UserPresence u : g.members()) {
+                        members.put(u.userId(), Member.of(u, at));
+                    }
+                }
+            }
+            case EventNames.GROUP_LEFT -> {
+                if (p.path("groupId").asText().equals(groupId)) {
+                    groupId = null;
+                    members.clear();
+                }
+            }
+            case EventNames.USER_JOINED, EventNames.USER_PRESENCE_UPDATED -> {
+                if (inGroup(p)) {
+                    Payloads.UserPresence u = ProtocolCodec.fromTree(p.get("user"), Payloads.UserPresence.class);
+                    Member old = members.get(u.userId());
+                    Member fresh = Member.of(u, at);
+                    if (old != null && fresh.cursor() != null && fresh.cursor().equals(old.cursor())) {
+                        fresh = new Member(fresh.userId(), fresh.displayName(), fresh.avatarUrl(), fresh.cursor(),
+                                fresh.active(), fresh.currentTool(), fresh.lastSeen(), at, old.cursorMillis());
+                    }
+                    members.put(u.userId(), fresh);
+                }
+            }
+            case EventNames.USER_LEFT -> {
+                if (inGroup(p)) {
+                    members.remove(p.path("userId").asText());
+                }
+            }
+            case EventNames.USER_CURSOR_UPDATED -> {
+                Member m = inGroup(p) ? members.get(p.path("userId").asText()) : null;
+                if (m != null) {
+                    members.put(m.userId(), m.withCursor(ProtocolCodec.fromTree(p.get("cursor"), Payloads.Cursor.class), at));
+                }
+            }
+            case EventNames.USER_TOOL_CHANGED -> {
+                Member m = inGroup(p) ? members.get(p.path("userId").asText()) : null;
+                if (m != null) {
+                    JsonNode tool = p.get("tool");
+                    members.put(m.userId(), m.withTool(tool == null || tool.isNull() ? null : tool.asText(), at));
+                }
+            }
+            default -> {
+                if (!EventNames.isProtocolEvent(r.name()) && inGroup(p)) {
+                    Member m = members.get(p.path("from").asText());
+                    if (m != null) {
+                        members.put(m.userId(), m.touched(at));
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean inGroup(JsonNode p) {
+        return groupId != null && groupId.equals(p.path("groupId").asText(null));
+    }
+
+    private void publish() {
+        List<Member> list = new ArrayList<>(members.values());
+        list.sort(Comparator.comparing((Member m) -> m.displayName() == null ? m.userId() : m.displayName(),
+                String.CASE_INSENSITIVE_ORDER).thenComparing(Member::userId));
+        snapshot = new PresenceSnapshot(groupId, selfUserId, List.copyOf(list), connected, asOf, folded);
+    }
+}

@@ -1,0 +1,10 @@
+package io.studycollab.realtime.protocol;
+
+/** The families of events, as the event log groups and filters them. */
+public enum EventCategory {
+    CONNECTION, PRESENCE, GROUP, SYSTEM, CUSTOM;
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,132 @@
+package io.studycollab.realtime.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import org.json.JSONArray;
+import org.json.JSONObject;
+
+/** Jackson codec for payloads, and the bridge from socket.io-client-java's org.json values. */
+public final class ProtocolCodec {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    static {
+        // Hostile servers nest deeply; Jackson refuses past this and we record the raw text instead.
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(1000).maxStringLength(64 * 1024 * 1024).build());
+    }
+
+    private ProtocolCodec() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    public static JsonNode toTree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
+    public static <T> T fromTree(JsonNode node, Class<T> type) {
+        try {
+            return MAPPER.treeToValue(node, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw ProtocolViolation.invalid("cannot read " + type.getSimpleName() + ": " + originalMessage(e));
+        }
+    }
+
+    private static String originalMessage(Exception e) {
+        return e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    }
+
+    public static JsonNode parse(String json) throws JsonProcessingException {
+        return MAPPER.readTree(json);
+    }
+
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
+    public static int sizeOf(JsonNode node) {
+        if (node == null) {
+            return 0;
+        }
+        try {
+            return MAPPER.writeValueAsBytes(node).length;
+        } catch (JsonProcessingException e) {
+            return 0;
+        }
+    }
+
+    /** Turns a JsonNode into what socket.io-client-java sends: JSONObject, JSONArray or a scalar. */
+    public static Object toWire(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return JSONObject.NULL;
+        }
+        if (node.isObject()) {
+            return new JSONObject(write(node));
+        }
+        if (node.isArray()) {
+            return new JSONArray(write(node));
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isIntegralNumber()) {
+            return node.longValue();
+        }
+        return node.doubleValue();
+    }
+
+    /**
+     * What arrived from socket.io-client-java, as a tree plus its size. Never throws: a value Jackson
+     * cannot read comes back as text with the reason, so the caller can record it malformed.
+     */
+    public static Decoded fromWire(Object value) {
+        if (value == null) {
+            return new Decoded(null, 0, null);
+        }
+        if (value == JSONObject.NULL) {
+            return new Decoded(NullNode.instance, 4, null);
+        }
+        if (value instanceof JSONObject || value instanceof JSONArray) {
+            String text = value.toString();
+            try {
+                return new Decoded(MAPPER.readTree(text), text.getBytes(StandardCharsets.UTF_8).length, null);
+            } catch (JsonProcessingException | RuntimeException e) {
+                return new Decoded(JsonNodeFactory.instance.textNode(text),
+                        text.getBytes(StandardCharsets.UTF_8).length, "unreadable JSON: " + originalMessage(e));
+            }
+        }
+        if (value instanceof byte[] bytes) {
+            return new Decoded(JsonNodeFactory.instance.binaryNode(bytes), bytes.length, "binary payload");
+        }
+        JsonNode scalar = MAPPER.valueToTree(value);
+        return new Decoded(scalar, sizeOf(scalar), null);
+    }
+
+    /** A payload from the wire: the tree (null when none came), its size, and a decoding problem if any. */
+    public record Decoded(JsonNode tree, int sizeBytes, String problem) {
+    }
+}

@@ -1,0 +1,112 @@
+package io.studycollab.realtime.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Keeps secrets out of anything written down: values of fields whose names say "token",
+ * "authorization", "apikey" and the like, and every occurrence of a secret it was told about
+ * (our own token, a service key), wherever it appears in a string.
+ */
+public final class Redactor {
+
+    public static final String MASK = "[REDACTED]";
+
+    private static final Set<String> SECRET_FIELDS = Set.of("token", "accesstoken", "access_token", "refreshtoken",
+            "refresh_token", "authorization", "apikey", "api_key", "x-api-key", "password", "secret", "jwtsecret",
+            "jwt_secret", "servicekey", "service_key", "servicerolekey", "service_role_key", "cookie", "set-cookie");
+
+    private final List<String> secrets = new CopyOnWriteArrayList<>();
+
+    /** Adds a secret whose every occurrence must be masked. Ignores blanks and very short strings. */
+    public Redactor addSecret(String secret) {
+        if (secret != null && secret.length() >= 6 && !secrets.contains(secret)) {
+            secrets.add(secret);
+        }
+        return this;
+    }
+
+    public static boolean isSecretField(String name) {
+        return name != null && SECRET_FIELDS.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    public String text(String s) {
+        if (s == null) {
+            return null;
+        }
+        String out = s;
+        for (String secret : secrets) {
+            out = out.replace(secret, MASK);
+        }
+        return out;
+    }
+
+    /** A redacted copy (or the same node when nothing needed masking). */
+    public JsonNode json(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (!needs(node)) {
+            return node;
+        }
+        return copy(node);
+    }
+
+    private boolean needs(JsonNode node) {
+        if (node.isTextual()) {
+            return !text(node.textValue()).equals(node.textValue());
+        }
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if ((isSecretField(e.getKey()) && !e.getValue().isNull()) || needs(e.getValue())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (node.isArray()) {
+            for (JsonNode child : node) {
+                if (needs(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private JsonNode copy(JsonNode node) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        if (node.isTextual()) {
+            return f.textNode(text(node.textValue()));
+        }
+        if (node.isObject()) {
+            ObjectNode out = f.objectNode();
+            List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+            node.fields().forEachRemaining(entries::add);
+            for (Map.Entry<String, JsonNode> e : entries) {
+                boolean mask = isSecretField(e.getKey()) && !e.getValue().isNull();
+                out.set(e.getKey(), mask ? f.textNode(MASK) : copy(e.getValue()));
+            }
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = f.arrayNode();
+            for (JsonNode child : node) {
+                out.add(copy(child));
+            }
+            return out;
+        }
+        return node;
+    }
+}

@@ -1,0 +1,129 @@
+package io.studycollab.realtime.session;
+
+import io.studycollab.realtime.events.EventBatchListener;
+import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.protocol.ProtocolCodec;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Appends records to a session file on its own thread, so recording never slows the socket.
+ * Buffered, and flushed at least once a second and on {@link #close()}: a crash loses at most the
+ * last second. Every payload passes through the {@link Redactor} first.
+ */
+public final class SessionWriter implements EventBatchListener, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionWriter.class);
+    private static final List<EventRecord> END = List.of();
+    private static final long FLUSH_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+    private final Path path;
+    private final Writer out;
+    private final Redactor redactor;
+    private final LinkedBlockingQueue<List<EventRecord>> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong written = new AtomicLong();
+    private final Thread thread;
+    private volatile IOException failure;
+    private volatile boolean closed;
+
+    public SessionWriter(Path path, SessionHeader header, Redactor redactor) throws IOException {
+        this.path = path;
+        this.redactor = redactor;
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        this.out = new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8), 1 << 16);
+        out.write(ProtocolCodec.write(ProtocolCodec.toTree(header)));
+        out.write('\n');
+        out.flush();
+        thread = new Thread(this::run, "session-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public void onEvents(List<EventRecord> batch) {
+        if (!closed && !batch.isEmpty()) {
+            queue.offer(batch);
+        }
+    }
+
+    public long written() {
+        return written.get();
+    }
+
+    /** The I/O error that stopped writing, or null. */
+    public IOException failure() {
+        return failure;
+    }
+
+    private void run() {
+        long lastFlush = System.nanoTime();
+        boolean dirty = false;
+        try {
+            while (true) {
+                List<EventRecord> batch = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (batch == END) {
+                    break;
+                }
+                if (batch != null) {
+                    for (EventRecord r : batch) {
+                        out.write(SessionCodec.toLine(r, redactor));
+                        out.write('\n');
+                    }
+                    written.addAndGet(batch.size());
+                    dirty = true;
+                }
+                long now = System.nanoTime();
+                if (dirty && (now - lastFlush >= FLUSH_EVERY_NANOS || queue.isEmpty() && batch == null)) {
+                    out.flush();
+                    lastFlush = now;
+                    dirty = false;
+                }
+            }
+            out.flush();
+        } catch (IOException | UncheckedIOException e) {
+            failure = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            LOG.error("session file {} could not be written", path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                out.close();
+            } catch (IOException e) {
+                LOG.warn("closing session file {} failed", path, e);
+            }
+        }
+    }
+
+    /** Writes everything received so far, then closes the file. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        queue.offer(END);
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
