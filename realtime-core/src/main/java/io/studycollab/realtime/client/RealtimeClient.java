@@ -123,7 +123,11 @@ public final class RealtimeClient implements AutoCloseable {
 
     // ---------------------------------------------------------------- connection
 
-    /** Connects to {@code url} (e.g. {@code http://127.0.0.1:3000}) with {@code token}. Joins nothing yet. */
+    /**
+     * Connects to {@code url} (e.g. {@code http://127.0.0.1:3000}) with {@code token}. Joins nothing
+     * yet. A null token sends an empty handshake {@code auth}, which a conforming server refuses
+     * with AUTH_MISSING.
+     */
     public void connect(String url, AccessToken token) {
         URI.create(url); // fail fast on a malformed URL, on the caller's thread
         onLoop(() -> {
@@ -389,7 +393,7 @@ public final class RealtimeClient implements AutoCloseable {
                 .setTimeout(-1) // our own timer, on the injected clock
                 .setPath(options.path())
                 .setTransports(options.transports().stream().map(Transport::wire).toArray(String[]::new))
-                .setAuth(new HashMap<>(Map.of("token", token.reveal())))
+                .setAuth(token == null ? new HashMap<>() : new HashMap<>(Map.of("token", token.reveal())))
                 .setExtraHeaders(headers())
                 .build();
         o.callFactory = http;
@@ -632,6 +636,9 @@ public final class RealtimeClient implements AutoCloseable {
 
     private void scheduleTokenWarning(long gen) {
         Instant expires;
+        if (token == null) {
+            return;
+        }
         try {
             expires = TokenClaims.decode(token).expiresAt();
         } catch (IllegalArgumentException e) {

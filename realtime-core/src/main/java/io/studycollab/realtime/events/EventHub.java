@@ -23,6 +23,7 @@ public final class EventHub implements AutoCloseable {
 
     private final ConcurrentLinkedQueue<EventRecord> queue = new ConcurrentLinkedQueue<>();
     private final CopyOnWriteArrayList<EventBatchListener> listeners = new CopyOnWriteArrayList<>();
+    private final java.util.Set<EventBatchListener> failedListeners = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong dispatched = new AtomicLong();
     private final Thread dispatcher;
@@ -90,7 +91,10 @@ public final class EventHub implements AutoCloseable {
                 try {
                     listener.onEvents(view);
                 } catch (RuntimeException e) {
-                    LOG.error("event listener {} failed; it keeps receiving", listener, e);
+                    // Logged once per listener: a listener failing on every batch must not flood the log.
+                    if (failedListeners.add(listener)) {
+                        LOG.error("event listener {} failed; it keeps receiving (further failures not logged)", listener, e);
+                    }
                 }
             }
             dispatched.addAndGet(batch.size());

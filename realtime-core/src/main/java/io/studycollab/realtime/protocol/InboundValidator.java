@@ -100,6 +100,11 @@ public final class InboundValidator {
             throw ProtocolViolation.invalid("data is missing");
         }
         number(p, "ts");
+        // The server should have refused these on the way in (§3); a relay that passes them on is worth flagging.
+        JsonNode data = p.get("data");
+        if (data.isContainerNode() || data.isTextual()) {
+            ProtocolRules.customData(data, ProtocolCodec.sizeOf(data));
+        }
     }
 
     private static void group(JsonNode p) {
