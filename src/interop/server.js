@@ -354,6 +354,7 @@ function start(opts) {
       if (!target) throw new P.ProtocolError('NOT_IN_GROUP', 'join a group first');
       const { m } = memberOf(socket);
       touch(m, Date.now());
+      reactivate(socket, target, m);
       const delivered = Math.max(0, (io.sockets.adapter.rooms.get(target)?.size || 1) - 1);
       socket.to(target).emit(name, { from: socket.data.user.userId, groupId: target, data, ts: Date.now() });
       return { delivered };
