@@ -116,6 +116,8 @@ public final class RealtimeClient implements AutoCloseable {
         dispatcher.setMaxRequestsPerHost(2048);
         return new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
+                // Short keep-alive: the pool's cleanup thread ends soon after the last connection closes.
+                .connectionPool(new okhttp3.ConnectionPool(16, 2, java.util.concurrent.TimeUnit.SECONDS))
                 .readTimeout(Duration.ofMinutes(1))
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
