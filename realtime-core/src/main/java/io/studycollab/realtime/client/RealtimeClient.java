@@ -68,6 +68,7 @@ public final class RealtimeClient implements AutoCloseable {
     private long generation;
     private String url;
     private AccessToken token;
+    private ConnectTarget target;
     private ConnectionState state = ConnectionState.DISCONNECTED;
     private String reason = "not connected";
     private String errorCode;
@@ -131,8 +132,14 @@ public final class RealtimeClient implements AutoCloseable {
      * with AUTH_MISSING.
      */
     public void connect(String url, AccessToken token) {
+        connect(url, token, ConnectTarget.of(options));
+    }
+
+    /** Connects with a path, transports and headers of its own (a saved server profile's). */
+    public void connect(String url, AccessToken token, ConnectTarget connectTarget) {
         URI.create(url); // fail fast on a malformed URL, on the caller's thread
         onLoop(() -> {
+            this.target = connectTarget;
             if (closed) {
                 return;
             }
@@ -393,8 +400,8 @@ public final class RealtimeClient implements AutoCloseable {
                 .setForceNew(true)
                 .setReconnection(false)
                 .setTimeout(-1) // our own timer, on the injected clock
-                .setPath(options.path())
-                .setTransports(options.transports().stream().map(Transport::wire).toArray(String[]::new))
+                .setPath(target.path())
+                .setTransports(target.transports().stream().map(Transport::wire).toArray(String[]::new))
                 .setAuth(token == null ? new HashMap<>() : new HashMap<>(Map.of("token", token.reveal())))
                 .setExtraHeaders(headers())
                 .build();
@@ -448,7 +455,7 @@ public final class RealtimeClient implements AutoCloseable {
 
     private Map<String, List<String>> headers() {
         Map<String, List<String>> out = new HashMap<>();
-        options.extraHeaders().forEach((k, v) -> out.put(k, List.of(v)));
+        target.extraHeaders().forEach((k, v) -> out.put(k, List.of(v)));
         return out;
     }
 

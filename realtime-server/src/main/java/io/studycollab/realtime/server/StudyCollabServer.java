@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
 import io.studycollab.realtime.protocol.ErrorCodes;
 import io.studycollab.realtime.protocol.EventNames;
 import io.studycollab.realtime.protocol.Payloads;
@@ -181,8 +183,6 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         sessions.put(client.getSessionId(), session);
         long left = user.expiresAtMillis() - clock.wallMillis();
         session.expiryTimer = clock.schedule(Duration.ofMillis(Math.max(0, left)), () -> expire(session));
-        // Sent before netty-socketio writes the CONNECT packet; Socket.IO clients buffer events
-        // until they are connected, so the greeting is the first thing they see.
         ObjectNode hello = ProtocolCodec.object()
                 .put("socketId", session.socketId())
                 .put("userId", user.userId())
@@ -190,7 +190,15 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
                 .put("serverTime", now())
                 .put("heartbeatIntervalMs", config.heartbeatInterval().toMillis())
                 .put("tokenExpiresAt", Instant.ofEpochMilli(user.expiresAtMillis()).toString());
-        client.sendEvent(EventNames.CONNECTION_ESTABLISHED, hello);
+        // netty-socketio writes the CONNECT packet after this listener returns, on this same event
+        // loop. A greeting sent now would precede it, and socket.io-client-java drops events that
+        // arrive before CONNECT from its catch-all listeners; queued on the loop, it follows CONNECT.
+        EventExecutor loop = ThreadExecutorMap.currentExecutor();
+        if (loop != null) {
+            loop.execute(() -> client.sendEvent(EventNames.CONNECTION_ESTABLISHED, hello));
+        } else {
+            client.sendEvent(EventNames.CONNECTION_ESTABLISHED, hello);
+        }
         return AuthTokenResult.AuthTokenResultSuccess;
     }
 

@@ -1,0 +1,230 @@
+package io.studycollab.debugger.cli;
+
+import io.studycollab.debugger.AppVersion;
+import io.studycollab.realtime.client.AccessToken;
+import io.studycollab.realtime.client.AckReply;
+import io.studycollab.realtime.client.ClientOptions;
+import io.studycollab.realtime.client.ConnectionState;
+import io.studycollab.realtime.client.RealtimeClient;
+import io.studycollab.realtime.client.StateChange;
+import io.studycollab.realtime.client.TokenClaims;
+import io.studycollab.realtime.client.Transport;
+import io.studycollab.realtime.events.Direction;
+import io.studycollab.realtime.events.EventHub;
+import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.session.Redactor;
+import io.studycollab.realtime.session.SessionHeader;
+import io.studycollab.realtime.session.SessionWriter;
+import io.studycollab.realtime.time.Clock;
+import io.studycollab.realtime.time.SystemClock;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "record", mixinStandardHelpOptions = true,
+        description = "Connect, join a group and record every event to a session file until the duration ends or Ctrl-C.")
+public final class RecordCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--url", required = true, description = "Server URL, e.g. http://127.0.0.1:3000")
+    String url;
+
+    @Option(names = "--token", defaultValue = "${env:STUDYCOLLAB_TOKEN}",
+            description = "Access token (default: $STUDYCOLLAB_TOKEN). Never written to the file.")
+    String token;
+
+    @Option(names = "--group", description = "Group to join.")
+    String group;
+
+    @Option(names = "--duration", defaultValue = "30s", converter = Durations.class,
+            description = "How long to record: 500ms, 30s, 2m, 1h (default ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(names = "--out", description = "Session file (default recording-<time>.jsonl).")
+    Path out;
+
+    @Option(names = "--cursor-demo", description = "Move our cursor in a circle at 20/s.")
+    boolean cursorDemo;
+
+    @Option(names = "--transport", split = ",", description = "websocket, polling or both (default websocket,polling).")
+    List<String> transports;
+
+    @Option(names = "--path", defaultValue = "/socket.io", description = "Socket.IO path (default ${DEFAULT-VALUE}).")
+    String path;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (token == null || token.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "a token is required: --token or $STUDYCOLLAB_TOKEN");
+        }
+        AccessToken accessToken = AccessToken.of(token);
+        ClientOptions options = ClientOptions.defaults().withPath(path);
+        if (transports != null && !transports.isEmpty()) {
+            try {
+                options = options.withTransports(transports.stream().map(Transport::parse).toList());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--transport: " + e.getMessage());
+            }
+        }
+        if (out == null) {
+            out = Path.of("recording-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
+                    .format(Instant.now()) + ".jsonl");
+        }
+        String user = null;
+        try {
+            user = TokenClaims.decode(accessToken).subject();
+        } catch (IllegalArgumentException e) {
+            stderr.println("warning: the token is not a readable JWT (" + e.getMessage() + "); the server will decide");
+        }
+
+        Map<String, Integer> perEvent = new TreeMap<>();
+        Map<Direction, Integer> perDirection = new EnumMap<>(Direction.class);
+        int[] malformed = {0};
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                done.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "record-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        Redactor redactor = new Redactor().addSecret(accessToken.reveal());
+        SessionHeader header = SessionHeader.of(AppVersion.full(), url, user, group, Instant.now().toString());
+        int exit = 0;
+        try (SystemClock clock = new SystemClock("record-clock");
+             EventHub hub = new EventHub("record-hub");
+             SessionWriter writer = new SessionWriter(out, header, redactor)) {
+            hub.subscribe(writer);
+            hub.subscribe(batch -> {
+                synchronized (perEvent) {
+                    for (EventRecord r : batch) {
+                        perEvent.merge(r.name(), 1, Integer::sum);
+                        perDirection.merge(r.direction(), 1, Integer::sum);
+                        if (r.malformed()) {
+                            malformed[0]++;
+                        }
+                    }
+                }
+            });
+            AtomicReference<StateChange> firstOutcome = new AtomicReference<>();
+            CountDownLatch settled = new CountDownLatch(1);
+            int[] reconnects = {0};
+            try (RealtimeClient client = new RealtimeClient(hub, clock, options)) {
+                client.onStateChange(c -> {
+                    if (firstOutcome.get() == null && c.to() != ConnectionState.CONNECTING) {
+                        firstOutcome.set(c);
+                        settled.countDown();
+                    }
+                    if (c.to() == ConnectionState.RECONNECTING) {
+                        reconnects[0]++;
+                    }
+                    if (c.to() == ConnectionState.FAILED
+                            || c.to() == ConnectionState.DISCONNECTED && !"client closed".equals(c.reason())) {
+                        stderr.println("connection " + c.to() + ": " + c.reason());
+                        stderr.flush();
+                    }
+                });
+                client.connect(url, accessToken);
+                if (!settled.await(options.connectTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)
+                        || firstOutcome.get().to() != ConnectionState.CONNECTED) {
+                    StateChange c = firstOutcome.get();
+                    stderr.println("cannot connect to " + url + ": " + (c == null ? "no answer" : c.reason()));
+                    return 1;
+                }
+                if (group != null) {
+                    try {
+                        AckReply reply = client.joinGroup(group).get(options.ackTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+                        if (!reply.ok()) {
+                            stderr.println("cannot join " + group + ": " + reply.errorCode() + " " + reply.errorMessage());
+                            exit = 1;
+                        }
+                    } catch (ExecutionException | TimeoutException e) {
+                        stderr.println("cannot join " + group + ": " + (e.getCause() != null ? e.getCause().getMessage() : "timeout"));
+                        exit = 1;
+                    }
+                }
+                if (exit == 0) {
+                    stdout.println("recording " + url + (group != null ? " group " + group : "") + " to " + out
+                            + " for " + duration.toSeconds() + " s (Ctrl-C stops)");
+                    stdout.flush();
+                    Clock.Cancellable demo = cursorDemo ? startCursorDemo(clock, client) : null;
+                    stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+                    if (demo != null) {
+                        demo.cancel();
+                    }
+                }
+            }
+            hub.awaitDispatched(Duration.ofSeconds(5));
+            writer.close();
+            synchronized (perEvent) {
+                printSummary(stdout, writer.written(), perDirection, perEvent, malformed[0], reconnects[0]);
+            }
+            if (writer.failure() != null) {
+                stderr.println("writing " + out + " failed: " + writer.failure().getMessage());
+                exit = 1;
+            }
+        } finally {
+            done.countDown();
+            if (stop.getCount() > 0) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException ignored) {
+                    // already shutting down
+                }
+            }
+        }
+        return exit;
+    }
+
+    private Clock.Cancellable startCursorDemo(Clock clock, RealtimeClient client) {
+        long start = clock.monoNanos();
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable[] tick = new Runnable[1];
+        tick[0] = () -> {
+            if (stopped.get()) {
+                return;
+            }
+            double t = (clock.monoNanos() - start) / 1e9;
+            client.updateCursor(500 + 200 * Math.cos(t), 300 + 200 * Math.sin(t));
+            clock.schedule(Duration.ofMillis(50), tick[0]);
+        };
+        clock.schedule(Duration.ZERO, tick[0]);
+        return () -> stopped.set(true);
+    }
+
+    private void printSummary(PrintWriter outw, long written, Map<Direction, Integer> perDirection,
+                              Map<String, Integer> perEvent, int malformed, int reconnects) {
+        outw.println("recorded " + written + " events to " + out.toAbsolutePath());
+        outw.println("  in " + perDirection.getOrDefault(Direction.IN, 0) + ", out " + perDirection.getOrDefault(Direction.OUT, 0)
+                + ", local " + perDirection.getOrDefault(Direction.LOCAL, 0) + ", malformed " + malformed
+                + ", reconnects " + reconnects);
+        perEvent.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(12)
+                .forEach(e -> outw.printf("  %6d  %s%n", e.getValue(), e.getKey()));
+        outw.flush();
+    }
+}

@@ -1,0 +1,48 @@
+package io.studycollab.debugger.cli;
+
+import io.studycollab.debugger.AppVersion;
+import io.studycollab.debugger.fx.DebuggerApplication;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "realtime-debugger", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
+        description = {"Debugger for StudyCollab realtime (Socket.IO) groups.",
+                "Without a command it opens the window on an embedded sandbox server."},
+        subcommands = {ServeCommand.class, TokenCommand.class, RecordCommand.class, CommandLine.HelpCommand.class})
+public final class RootCommand implements Callable<Integer> {
+
+    /** Exit code meaning "the window is open; do not exit the JVM". */
+    public static final int GUI_STARTED = Integer.MIN_VALUE;
+
+    @Option(names = "--smoke-test", description = "Open the window, wait until the demo group shows its bots, then exit 0.")
+    boolean smokeTest;
+
+    @Parameters(arity = "0..1", paramLabel = "SESSION_FILE", description = "A session file to open.")
+    Path sessionFile;
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new RootCommand());
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println("error: " + ex.getMessage());
+            return 1;
+        });
+        return cl;
+    }
+
+    @Override
+    public Integer call() {
+        DebuggerApplication.launchWith(new DebuggerApplication.StartOptions(smokeTest, sessionFile));
+        return smokeTest ? DebuggerApplication.smokeTestExitCode() : GUI_STARTED;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{AppVersion.full(), "Java " + System.getProperty("java.version")};
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.studycollab.debugger.cli;
+
+import io.studycollab.debugger.sandbox.Sandbox;
+import io.studycollab.realtime.server.ServerConfig;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run a StudyCollab realtime server (Socket.IO + HTTP test API) until stopped.")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "3000", description = "Port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--jwt-secret", defaultValue = "${env:SUPABASE_JWT_SECRET}",
+            description = "HS256 secret (default: $SUPABASE_JWT_SECRET, else generated).")
+    String jwtSecret;
+
+    @Option(names = "--service-key", defaultValue = "${env:SUPABASE_SERVICE_ROLE_KEY}",
+            description = "Service-role key for the HTTP API (default: $SUPABASE_SERVICE_ROLE_KEY, else generated).")
+    String serviceKey;
+
+    @Option(names = "--groups-policy", defaultValue = "open", description = "open or claims (default ${DEFAULT-VALUE}).")
+    String groupsPolicy;
+
+    @Option(names = "--bots", defaultValue = "0", description = "Simulated users to run (default ${DEFAULT-VALUE}).")
+    int bots;
+
+    @Option(names = "--bot-group", defaultValue = "demo", description = "Group the bots join (default ${DEFAULT-VALUE}).")
+    String botGroup;
+
+    @Override
+    public Integer call() throws Exception {
+        ServerConfig.GroupsPolicy policy;
+        try {
+            policy = ServerConfig.GroupsPolicy.valueOf(groupsPolicy.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--groups-policy must be open or claims");
+        }
+        if (bots < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bots must be 0 or more");
+        }
+        Sandbox sandbox;
+        try {
+            sandbox = Sandbox.start(host, port, jwtSecret, serviceKey, policy, bots, botGroup);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopped.countDown();
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "serve-shutdown"));
+        PrintWriter out = spec.commandLine().getOut();
+        StringBuilder line = new StringBuilder("StudyCollab server listening on ").append(sandbox.url())
+                .append(" (Socket.IO path /socket.io, HTTP API /api/realtime/test");
+        if (bots > 0) {
+            line.append(", ").append(bots).append(" bots in ").append(botGroup);
+        }
+        line.append(')');
+        if (sandbox.secretGenerated()) {
+            line.append(" dev token: ").append(sandbox.mint("dev-user", "Developer", Duration.ofHours(12)).reveal());
+        }
+        if (sandbox.serviceKeyGenerated()) {
+            line.append(" service key: ").append(sandbox.serviceKey());
+        }
+        out.println(line);
+        out.flush();
+        try {
+            stopped.await();
+        } finally {
+            sandbox.close();
+            closed.countDown();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,72 @@
+package io.studycollab.debugger.fx;
+
+import io.studycollab.debugger.AppVersion;
+import io.studycollab.debugger.app.DebuggerController;
+import java.nio.file.Path;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The JavaFX application: builds the window around a {@link DebuggerController}. */
+public final class DebuggerApplication extends Application {
+
+    /** How the window was asked to start. */
+    public record StartOptions(boolean smokeTest, Path sessionFile) {
+    }
+
+    private static volatile StartOptions startOptions = new StartOptions(false, null);
+    private static volatile int smokeTestExitCode = 1;
+    private DebuggerController controller;
+
+    /** Opens the window and returns when it is closed. */
+    public static void launchWith(StartOptions options) {
+        startOptions = options;
+        Application.launch(DebuggerApplication.class);
+    }
+
+    public static int smokeTestExitCode() {
+        return smokeTestExitCode;
+    }
+
+    static void smokeTestPassed() {
+        smokeTestExitCode = 0;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Theme theme = new Theme();
+        theme.apply(false);
+        controller = new DebuggerController(theme, stage);
+        Scene scene = new Scene(controller.view(), 1400, 860);
+        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/io/studycollab/debugger/app.css")).toExternalForm());
+        controller.attach(scene);
+        stage.setTitle(AppVersion.full());
+        stage.setScene(scene);
+        stage.show();
+        StartOptions options = startOptions;
+        if (options.sessionFile() != null) {
+            controller.openSession(options.sessionFile());
+        } else {
+            controller.startSandbox();
+        }
+        if (options.smokeTest()) {
+            controller.whenDemoVisible(() -> {
+                System.out.println("smoke test: demo group visible with its bots");
+                smokeTestPassed();
+                stage.close();
+                javafx.application.Platform.exit();
+            }, () -> {
+                System.err.println("smoke test: the demo group did not show its bots in time");
+                javafx.application.Platform.exit();
+            });
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (controller != null) {
+            controller.close();
+        }
+    }
+}

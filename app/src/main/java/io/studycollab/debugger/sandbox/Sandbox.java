@@ -1,0 +1,91 @@
+package io.studycollab.debugger.sandbox;
+
+import io.studycollab.realtime.client.AccessToken;
+import io.studycollab.realtime.server.ServerConfig;
+import io.studycollab.realtime.server.StudyCollabServer;
+import io.studycollab.realtime.server.auth.TokenMinter;
+import io.studycollab.realtime.server.bots.SandboxBots;
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * A StudyCollab server with bots, as the window and {@code serve} start it. Generates the JWT
+ * secret and service key when none is given, so it works with nothing configured.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    private final StudyCollabServer server;
+    private final SandboxBots bots;
+    private final TokenMinter minter;
+    private final boolean secretGenerated;
+    private final boolean keyGenerated;
+
+    private Sandbox(StudyCollabServer server, SandboxBots bots, TokenMinter minter, boolean secretGenerated,
+                    boolean keyGenerated) {
+        this.server = server;
+        this.bots = bots;
+        this.minter = minter;
+        this.secretGenerated = secretGenerated;
+        this.keyGenerated = keyGenerated;
+    }
+
+    /** Null secret or key: a random one is made up. */
+    public static Sandbox start(String host, int port, String jwtSecret, String serviceKey,
+                                ServerConfig.GroupsPolicy policy, int botCount, String botGroup) throws IOException {
+        boolean genSecret = jwtSecret == null || jwtSecret.isBlank();
+        boolean genKey = serviceKey == null || serviceKey.isBlank();
+        ServerConfig config = ServerConfig.defaults(genSecret ? ServerConfig.randomSecret() : jwtSecret,
+                        genKey ? ServerConfig.randomSecret() : serviceKey)
+                .withHost(host).withPort(port).withGroupsPolicy(policy);
+        StudyCollabServer server = StudyCollabServer.start(config);
+        TokenMinter minter = new TokenMinter(config.jwtSecret(), config.audience());
+        SandboxBots bots = null;
+        try {
+            bots = botCount > 0 ? SandboxBots.start(server.url(), minter, botGroup, botCount) : null;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return new Sandbox(server, bots, minter, genSecret, genKey);
+    }
+
+    public String url() {
+        return server.url();
+    }
+
+    public StudyCollabServer server() {
+        return server;
+    }
+
+    public boolean secretGenerated() {
+        return secretGenerated;
+    }
+
+    public boolean serviceKeyGenerated() {
+        return keyGenerated;
+    }
+
+    public String serviceKey() {
+        return server.config().serviceKey();
+    }
+
+    public String jwtSecret() {
+        return server.config().jwtSecret();
+    }
+
+    public int botCount() {
+        return bots == null ? 0 : bots.size();
+    }
+
+    public AccessToken mint(String sub, String name, Duration ttl) {
+        return minter.mint(sub, name, null, null, ttl);
+    }
+
+    @Override
+    public void close() {
+        if (bots != null) {
+            bots.close();
+        }
+        server.close();
+    }
+}
