@@ -83,7 +83,7 @@ public final class DebuggerController implements AutoCloseable {
 
         connectionBar = new ConnectionBar(realtime, profiles, this::connect, this::editProfile, this::toggleTheme);
         PresenceIndicator indicator = new PresenceIndicator(group.groupMembers());
-        GroupBar groupBar = new GroupBar(realtime, indicator, this::showError);
+        GroupBar groupBar = new GroupBar(realtime, indicator, connectionBar.indicator(), this::showError);
         canvas = new CursorCanvas(group, presence::updateCursor);
         ToolPalette tools = new ToolPalette(presence::changeTool);
         tools.select("select");

@@ -41,7 +41,8 @@ public record EventRecord(long seq, long wallMillis, long monoNanos, Direction d
                                  long wallMillis, long monoNanos, String selfUserId) {
         String group = null;
         String user = null;
-        if (payload != null && payload.isObject()) {
+        // Local events describe the client itself; their fields (e.g. a state's "from") name no user.
+        if (payload != null && payload.isObject() && direction != Direction.LOCAL) {
             group = textOrNull(payload.get("groupId"));
             user = textOrNull(payload.get("userId"));
             if (user == null && payload.get("user") != null) {

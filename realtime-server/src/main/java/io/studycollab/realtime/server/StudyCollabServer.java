@@ -60,6 +60,7 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
     private final SystemClock clock;
     private final TokenVerifier verifier;
     private final GroupRegistry registry = new GroupRegistry();
+    private final Object membership = new Object();
     private final Map<UUID, SocketSession> sessions = new ConcurrentHashMap<>();
     private final byte[] serviceKeyDigest;
     private final SocketIOServer io;
@@ -301,25 +302,37 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         if (s.groupId != null && !s.groupId.equals(groupId)) {
             leaveCurrent(s, "left", true);
         }
-        ArrayNode members;
-        if (!groupId.equals(s.groupId)) {
-            GroupRegistry.Joined joined = registry.join(groupId, s.client.getSessionId(), user.userId(),
-                    user.displayName(), user.avatarUrl(), clock.wallMillis(), clock.monoNanos());
-            s.groupId = groupId;
-            s.client.joinRoom(groupId);
-            if (joined.newMember()) {
-                ObjectNode event = ProtocolCodec.object().put("groupId", groupId);
-                event.set("user", joined.user());
-                io.getRoomOperations(groupId).sendEvent(EventNames.USER_JOINED, s.client, event);
-            }
-            members = joined.members();
-        } else {
-            members = registry.members(groupId);
-        }
-        ObjectNode body = ProtocolCodec.object().put("groupId", groupId);
-        body.set("members", members);
-        s.client.sendEvent(EventNames.GROUP_JOINED, body);
+        ObjectNode body = enterGroup(s, groupId);
         return body.deepCopy();
+    }
+
+    /**
+     * Joins the socket to the group and tells everyone, under one lock: a concurrent join must not
+     * slip between the member list we send and the user:joined others receive.
+     */
+    private ObjectNode enterGroup(SocketSession s, String groupId) {
+        VerifiedUser user = s.user;
+        ObjectNode body = ProtocolCodec.object().put("groupId", groupId);
+        synchronized (membership) {
+            ArrayNode members;
+            if (!groupId.equals(s.groupId)) {
+                GroupRegistry.Joined joined = registry.join(groupId, s.client.getSessionId(), user.userId(),
+                        user.displayName(), user.avatarUrl(), clock.wallMillis(), clock.monoNanos());
+                s.groupId = groupId;
+                s.client.joinRoom(groupId);
+                if (joined.newMember()) {
+                    ObjectNode event = ProtocolCodec.object().put("groupId", groupId);
+                    event.set("user", joined.user());
+                    io.getRoomOperations(groupId).sendEvent(EventNames.USER_JOINED, s.client, event);
+                }
+                members = joined.members();
+            } else {
+                members = registry.members(groupId);
+            }
+            body.set("members", members);
+            s.client.sendEvent(EventNames.GROUP_JOINED, body);
+        }
+        return body;
     }
 
     private ObjectNode leave(SocketSession s, JsonNode p) {
@@ -443,12 +456,14 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         if (groupId == null) {
             return;
         }
-        s.groupId = null;
-        s.client.leaveRoom(groupId);
-        GroupRegistry.Left left = registry.leave(groupId, s.client.getSessionId(), s.user.userId());
-        if (left.lastSocket()) {
-            io.getRoomOperations(groupId).sendEvent(EventNames.USER_LEFT, ProtocolCodec.object()
-                    .put("groupId", groupId).put("userId", s.user.userId()).put("reason", reason));
+        synchronized (membership) {
+            s.groupId = null;
+            s.client.leaveRoom(groupId);
+            GroupRegistry.Left left = registry.leave(groupId, s.client.getSessionId(), s.user.userId());
+            if (left.lastSocket()) {
+                io.getRoomOperations(groupId).sendEvent(EventNames.USER_LEFT, ProtocolCodec.object()
+                        .put("groupId", groupId).put("userId", s.user.userId()).put("reason", reason));
+            }
         }
         if (notifySelf) {
             s.client.sendEvent(EventNames.GROUP_LEFT, ProtocolCodec.object().put("groupId", groupId));

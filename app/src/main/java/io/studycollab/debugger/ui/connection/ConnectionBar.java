@@ -9,7 +9,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -60,10 +59,10 @@ public final class ConnectionBar extends HBox {
         profiles.setTooltip(new Tooltip("Server profile"));
         url.setId("serverUrl");
         url.setPromptText("http://127.0.0.1:3000");
-        url.setPrefColumnCount(20);
+        url.setPrefColumnCount(15);
         token.setId("token");
         token.setPromptText("access token (JWT)");
-        token.setPrefColumnCount(14);
+        token.setPrefColumnCount(9);
         claims.setId("tokenClaims");
         claims.setTooltip(new Tooltip("Decode the token's claims"));
         claims.getStyleClass().add(Styles.BUTTON_ICON);
@@ -80,11 +79,14 @@ public final class ConnectionBar extends HBox {
         claimsPopOver.setHeaderAlwaysVisible(true);
         claimsPopOver.setDetachable(false);
         claimsPopOver.setArrowLocation(PopOver.ArrowLocation.TOP_CENTER);
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[]{connect, disconnect, reconnect, claims,
+                edit, theme, profiles}) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(url, Priority.SOMETIMES);
-        getChildren().addAll(profiles, edit, url, token, claims, connect, disconnect, reconnect, new Separator(
-                javafx.geometry.Orientation.VERTICAL), indicator, spacer, theme);
+        getChildren().addAll(profiles, edit, url, token, claims, connect, disconnect, reconnect, spacer, theme);
     }
 
     private void initListeners(ConnectAction action, Consumer<ServerProfile> onEditProfile, Runnable onToggleTheme) {

@@ -65,6 +65,7 @@ public final class EventLogView extends BorderPane {
     private final ToggleButton local = new ToggleButton("local");
     private final CheckBox malformedOnly = new CheckBox("malformed");
     private final ToggleButton pause = new ToggleButton("Pause", new FontIcon(Feather.PAUSE));
+    private final CheckBox follow = new CheckBox("follow newest");
     private final Label counts = new Label();
     private final Label filterProblem = new Label();
     private final Spinner<Integer> limit = new Spinner<>(100, 1_000_000, 10_000, 1_000);
@@ -112,7 +113,9 @@ public final class EventLogView extends BorderPane {
         HBox filters = new HBox(6, new FontIcon(Feather.FILTER), text, name, categories, in, out, local, user,
                 malformedOnly, filterProblem);
         filters.setAlignment(Pos.CENTER_LEFT);
-        HBox controls = new HBox(6, pause, new Label("keep"), limit, counts);
+        follow.setId("followLog");
+        follow.setSelected(true);
+        HBox controls = new HBox(6, pause, follow, new Label("keep"), limit, counts);
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(4, filters, controls);
         top.setPadding(new Insets(6));
@@ -211,7 +214,12 @@ public final class EventLogView extends BorderPane {
             pause.setGraphic(new FontIcon(p ? Feather.PLAY : Feather.PAUSE));
         });
         limit.valueProperty().addListener((o, a, n) -> model.limitProperty().set(n));
-        model.visible().addListener((ListChangeListener<EventRecord>) c -> updateCounts());
+        model.visible().addListener((ListChangeListener<EventRecord>) c -> {
+            updateCounts();
+            if (follow.isSelected() && !model.visible().isEmpty()) {
+                table.scrollTo(model.visible().size() - 1);
+            }
+        });
         model.pendingProperty().addListener((o, a, b) -> updateCounts());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> showDetail(r));
         copy.setOnAction(e -> {

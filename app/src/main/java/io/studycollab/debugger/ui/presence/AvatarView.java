@@ -49,7 +49,7 @@ public final class AvatarView extends StackPane {
             FontIcon tool = new FontIcon(ToolIcons.icon(m.currentTool()));
             tool.setIconSize(11);
             StackPane badge = new StackPane(new Circle(8, Color.web("#24292f")), tool);
-            tool.setIconColor(Color.WHITE);
+            tool.setStyle("-fx-icon-color: white;"); // inline: the theme's icon colour rule would win over a setter
             StackPane.setAlignment(badge, Pos.BOTTOM_RIGHT);
             badge.setMaxSize(16, 16);
             getChildren().add(badge);

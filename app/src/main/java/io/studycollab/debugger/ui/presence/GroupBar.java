@@ -22,7 +22,7 @@ public final class GroupBar extends HBox {
     private final Button leave = new Button("Leave", new FontIcon(Feather.LOG_OUT));
     private final Label current = new Label();
 
-    public GroupBar(RealtimeModel realtime, PresenceIndicator indicator, Consumer<String> onError) {
+    public GroupBar(RealtimeModel realtime, PresenceIndicator indicator, javafx.scene.Node status, Consumer<String> onError) {
         setSpacing(8);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(6, 10, 6, 10));
@@ -35,7 +35,9 @@ public final class GroupBar extends HBox {
         current.setId("currentGroup");
         current.getStyleClass().add(Styles.TEXT_BOLD);
         Label title = new Label("Group");
-        getChildren().addAll(title, groupId, join, leave, current, indicator);
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().addAll(title, groupId, join, leave, current, indicator, spacer, status);
         join.disableProperty().bind(realtime.isConnectedProperty().not());
         leave.disableProperty().bind(realtime.currentGroupIdProperty().isNull());
         current.textProperty().bind(realtime.currentGroupIdProperty().map(g -> "in " + g).orElse("not in a group"));

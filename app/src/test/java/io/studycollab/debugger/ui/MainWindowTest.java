@@ -1,0 +1,198 @@
+package io.studycollab.debugger.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.studycollab.debugger.app.DebuggerController;
+import io.studycollab.debugger.fx.Theme;
+import io.studycollab.realtime.client.ClientOptions;
+import io.studycollab.realtime.client.ConnectionState;
+import io.studycollab.realtime.client.RealtimeClient;
+import io.studycollab.realtime.events.EventHub;
+import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.testing.Await;
+import io.studycollab.realtime.time.SystemClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window against its embedded sandbox, headless (Monocle): bots appear in the presence bar
+ * and on the canvas, the log filters, an emitted event reaches a second client, and the
+ * reconnect button shows when the server goes away.
+ */
+@ExtendWith(ApplicationExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MainWindowTest {
+
+    private static DebuggerController controller;
+
+    @Start
+    void start(Stage stage) {
+        if (controller != null) {
+            controller.close();
+        }
+        Theme theme = new Theme();
+        theme.apply(false);
+        controller = new DebuggerController(theme, stage);
+        Scene scene = new Scene(controller.view(), 1400, 860);
+        scene.getStylesheets().add(getClass().getResource("/io/studycollab/debugger/app.css").toExternalForm());
+        controller.attach(scene);
+        stage.setScene(scene);
+        stage.show();
+        stage.requestFocus();
+        controller.startSandbox();
+    }
+
+    @AfterAll
+    static void closeAll() throws Exception {
+        if (controller != null) {
+            WaitForAsyncUtils.asyncFx(controller::close).get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void waitFor(String what, long seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void botsAppearInThePresenceBarAndOnTheCanvas(FxRobot robot) throws Exception {
+        waitFor("connected and in demo", 30, () -> "demo".equals(controller.realtime().currentGroupIdProperty().get()));
+        waitFor("three bot avatars", 20, () -> robot.lookup("#avatar-bot-1").tryQuery().isPresent()
+                && robot.lookup("#avatar-bot-2").tryQuery().isPresent() && robot.lookup("#avatar-bot-3").tryQuery().isPresent());
+        waitFor("bot cursors drawn", 20, () -> controller.canvas().cursorCount() >= 3);
+        double[] first = fx(() -> controller.canvas().drawnPosition("bot-1"));
+        assertNotNull(first);
+        waitFor("a cursor moves", 10, () -> {
+            double[] now = controller.canvas().drawnPosition("bot-1");
+            return now != null && (Math.abs(now[0] - first[0]) > 1 || Math.abs(now[1] - first[1]) > 1);
+        });
+        Label state = robot.lookup("#connectionState").queryAs(Label.class);
+        assertEquals("Connected", fx(state::getText));
+        assertTrue(fx(() -> robot.lookup("#memberList").queryListView().getItems().size()) >= 4);
+    }
+
+    @Test
+    @Order(2)
+    void theLogFiltersByNameAndText(FxRobot robot) throws Exception {
+        waitFor("events logged", 10, () -> controller.log().visible().size() > 20);
+        robot.clickOn("#logName").write("user:cursor:*");
+        waitFor("filter applied", 5, () -> !controller.log().visible().isEmpty()
+                && controller.log().visible().stream().allMatch(r -> r.name().equals("user:cursor:updated")));
+        fx(() -> {
+            robot.lookup("#logName").queryTextInputControl().clear();
+            return null;
+        });
+        robot.clickOn("#logName").write("/^group:/");
+        waitFor("regex filter", 5, () -> !controller.log().visible().isEmpty()
+                && controller.log().visible().stream().allMatch(r -> r.name().startsWith("group:")));
+        fx(() -> {
+            robot.lookup("#logName").queryTextInputControl().clear();
+            return null;
+        });
+        robot.clickOn("#dir-in");
+        robot.clickOn("#dir-local");
+        waitFor("only outbound", 5, () -> !controller.log().visible().isEmpty()
+                && controller.log().visible().stream().allMatch(r -> r.direction() == io.studycollab.realtime.events.Direction.OUT));
+        robot.clickOn("#dir-in");
+        robot.clickOn("#dir-local");
+        waitFor("filter cleared", 5, () -> controller.log().visible().size() == controller.log().all().size());
+
+        robot.clickOn("#pauseLog");
+        int frozen = fx(() -> controller.log().visible().size());
+        waitFor("events held back while paused", 10, () -> controller.log().pendingProperty().get() > 5);
+        assertEquals(frozen, fx(() -> controller.log().visible().size()), "the view does not move while paused");
+        robot.clickOn("#pauseLog");
+        waitFor("held events shown on resume", 5, () -> controller.log().visible().size() > frozen
+                && controller.log().pendingProperty().get() == 0);
+    }
+
+    @Test
+    @Order(3)
+    void anEmittedEventReachesASecondClient(FxRobot robot) throws Exception {
+        String url = fx(() -> controller.sandbox().url());
+        List<EventRecord> received = new CopyOnWriteArrayList<>();
+        try (SystemClock clock = new SystemClock("second-client-clock");
+             EventHub hub = new EventHub("second-client-hub");
+             RealtimeClient second = new RealtimeClient(hub, clock, ClientOptions.defaults())) {
+            second.on("quiz:answer", received::add);
+            second.connect(url, controller.sandbox().mint("second", "Second Client", Duration.ofMinutes(5)));
+            Await.until("second connected", () -> second.state() == ConnectionState.CONNECTED);
+            assertTrue(second.joinGroup("demo").get(5, TimeUnit.SECONDS).ok());
+
+            fx(() -> {
+                TabPane tabs = robot.lookup("#sidePanels").queryAs(TabPane.class);
+                tabs.getSelectionModel().select(1);
+                return null;
+            });
+            fx(() -> {
+                robot.lookup("#emitEvent").queryComboBox().getEditor().setText("quiz:answer");
+                robot.lookup("#emitPayload").queryTextInputControl().setText("{\"choice\": \"B\"}");
+                return null;
+            });
+            waitFor("payload valid", 5, () -> robot.lookup("#emitValidation").queryLabeled().getText().startsWith("✓"));
+            robot.clickOn("#emitSend");
+            Await.until("second client received it", Duration.ofSeconds(10), () -> !received.isEmpty());
+            assertEquals("B", received.get(0).payload().get("data").get("choice").asText());
+            assertEquals("local-user", received.get(0).userId());
+            waitFor("ack shown", 10, () -> robot.lookup("#emitReply").queryAs(TextArea.class).getText().startsWith("ok"));
+
+            fx(() -> {
+                robot.lookup("#emitPayload").queryTextInputControl().setText("{ not json");
+                return null;
+            });
+            waitFor("invalid JSON flagged", 5, () -> !robot.lookup("#emitValidation").queryLabeled().getText().startsWith("✓"));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theReconnectButtonShowsWhenTheServerStops(FxRobot robot) throws Exception {
+        Button reconnect = robot.lookup("#indicatorReconnect").queryButton();
+        assertFalse(fx(reconnect::isVisible), "no reconnect button while connected");
+        controller.sandbox().server().close();
+        waitFor("reconnect button", 20, reconnect::isVisible);
+        String state = fx(() -> robot.lookup("#connectionState").queryAs(Label.class).getText());
+        assertTrue(state.equals("Reconnecting…") || state.equals("Failed"), state);
+        Node notification = fx(() -> robot.lookup(".connection-notification").tryQuery().orElse(null));
+        assertNotNull(notification, "the user is told, not only shown a colour");
+        robot.clickOn(reconnect);
+        waitFor("a manual attempt starts", 10, () -> {
+            ConnectionState s = controller.realtime().connectionStatusProperty().get().state();
+            return s == ConnectionState.CONNECTING || s == ConnectionState.RECONNECTING || s == ConnectionState.FAILED;
+        });
+    }
+}
