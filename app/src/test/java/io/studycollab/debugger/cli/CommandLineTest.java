@@ -1,0 +1,203 @@
+package io.studycollab.debugger.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.studycollab.realtime.server.ServerConfig;
+import io.studycollab.realtime.server.StudyCollabServer;
+import io.studycollab.realtime.server.auth.TokenVerifier;
+import io.studycollab.realtime.server.auth.VerifiedUser;
+import io.studycollab.realtime.server.bots.SandboxBots;
+import io.studycollab.realtime.server.auth.TokenMinter;
+import io.studycollab.realtime.session.SessionReader;
+import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.testing.Await;
+import io.studycollab.realtime.testing.TestTokens;
+import java.time.Duration;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as a user runs it: exit codes, output, files; the long-running ones as real processes. */
+class CommandLineTest {
+
+    private static StudyCollabServer server;
+    private static SandboxBots bots;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        ServerConfig config = ServerConfig.defaults(TestTokens.SECRET, "cli-service-key");
+        server = StudyCollabServer.start(config);
+        bots = SandboxBots.start(server.url(), new TokenMinter(TestTokens.SECRET, "authenticated"), "demo", 2);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        bots.close();
+        server.close();
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = io.studycollab.debugger.cli.RootCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void badFlagsPrintUsageAndExitTwo() {
+        Run r = run("--no-such-flag");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Usage: realtime-debugger"), r.err());
+        Run rec = run("record", "--url", "http://127.0.0.1:1", "--token", "t", "--duration", "soon");
+        assertEquals(2, rec.code());
+        assertTrue(rec.err().contains("is not a duration"), rec.err());
+        Run missing = run("record", "--token", "t");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("--url"), missing.err());
+        Run shortSecret = run("token", "--secret", "short", "--sub", "u");
+        assertEquals(2, shortSecret.code());
+        assertTrue(run("serve", "--groups-policy", "sometimes").err().contains("open or claims"));
+    }
+
+    @Test
+    void versionAndTokenPrintWhatTheySay() throws Exception {
+        Run v = run("--version");
+        assertEquals(0, v.code());
+        assertTrue(v.out().startsWith("StudyCollab Realtime Debugger "), v.out());
+        Run t = run("token", "--secret", TestTokens.SECRET, "--sub", "u-42", "--name", "Ada", "--groups", "g1,g2", "--ttl", "120");
+        assertEquals(0, t.code(), t.err());
+        VerifiedUser u = new TokenVerifier(TestTokens.SECRET, "authenticated", System::currentTimeMillis).verify(t.out().trim());
+        assertEquals("u-42", u.userId());
+        assertEquals("Ada", u.displayName());
+        assertEquals(List.of("g1", "g2"), u.groups());
+    }
+
+    @Test
+    void recordWritesASessionFileWithoutTheToken() throws Exception {
+        String token = TestTokens.token("recorder", "Recorder", 600).reveal();
+        Path file = dir.resolve("demo.jsonl");
+        Run r = run("record", "--url", server.url(), "--token", token, "--group", "demo", "--duration", "2s",
+                "--out", file.toString(), "--cursor-demo");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("recorded "), r.out());
+        String text = Files.readString(file);
+        assertFalse(text.contains(token), "no token in the session file");
+        try (SessionReader reader = SessionReader.open(file)) {
+            assertEquals("recorder", reader.header().user());
+            assertEquals("demo", reader.header().group());
+            List<EventRecord> records = reader.readAll();
+            assertTrue(reader.problems().isEmpty(), reader.problems().toString());
+            assertTrue(records.stream().anyMatch(e -> e.name().equals("cursor:update") && e.direction().wire().equals("out")),
+                    "our own cursor is recorded as cursor:update out");
+            assertTrue(records.stream().anyMatch(e -> e.name().equals("user:cursor:updated") && e.direction().wire().equals("in")),
+                    "the bots' cursors as user:cursor:updated in");
+            assertTrue(records.stream().anyMatch(e -> e.name().equals("connection:established")));
+            long outCursors = records.stream().filter(e -> e.name().equals("cursor:update")).count();
+            assertTrue(outCursors >= 20 && outCursors <= 45, "about 20/s for 2 s: " + outCursors);
+        }
+    }
+
+    @Test
+    void recordExitsNonZeroWithTheReasonWhenItCannotConnect() {
+        Run unreachable = run("record", "--url", "http://127.0.0.1:1", "--token", TestTokens.token("u", "U", 60).reveal(),
+                "--duration", "1s", "--out", dir.resolve("a.jsonl").toString());
+        assertEquals(1, unreachable.code());
+        assertTrue(unreachable.err().contains("cannot connect"), unreachable.err());
+        Run refused = run("record", "--url", server.url(), "--token", TestTokens.token("u", "U", -60).reveal(),
+                "--duration", "1s", "--out", dir.resolve("b.jsonl").toString());
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().contains("AUTH_EXPIRED"), refused.err());
+        Run forbidden = run("record", "--url", server.url(), "--token", TestTokens.token(TestTokens.SECRET, "u", "U", 60,
+                List.of("other"), "authenticated").reveal(), "--group", "demo", "--duration", "1s", "--out",
+                dir.resolve("c.jsonl").toString());
+        assertEquals(1, forbidden.code());
+        assertTrue(forbidden.err().contains("FORBIDDEN"), forbidden.err());
+    }
+
+    /** A real process running the launcher; its stdout goes to a file (a pipe may lose what a dying JVM writes last). */
+    private Process launch(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.studycollab.debugger.Launcher"));
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile(dir, "stdout", ".txt");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())
+                .redirectError(dir.resolve("stderr-" + out.getFileName()).toFile()).start();
+        outputs.put(p, out);
+        return p;
+    }
+
+    private final java.util.Map<Process, Path> outputs = new java.util.HashMap<>();
+
+    private List<String> lines(Process p) {
+        try {
+            return Files.readAllLines(outputs.get(p));
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
+    @Test
+    void recordFlushesAndSummarisesWhenInterrupted() throws Exception {
+        Path file = dir.resolve("interrupted.jsonl");
+        Process p = launch("record", "--url", server.url(), "--token", TestTokens.token("r2", "R2", 600).reveal(),
+                "--group", "demo", "--duration", "10m", "--out", file.toString());
+        try {
+            Await.until("recording started", Duration.ofSeconds(20), () -> !lines(p).isEmpty());
+            assertTrue(lines(p).get(0).startsWith("recording "), lines(p).get(0));
+            Await.until("events on disk", Duration.ofSeconds(20), () -> file.toFile().length() > 2_000);
+            p.destroy(); // SIGTERM: the same shutdown path as Ctrl-C
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+            assertTrue(lines(p).stream().anyMatch(l -> l.startsWith("recorded ")), lines(p).toString());
+        } finally {
+            p.destroyForcibly();
+        }
+        try (SessionReader reader = SessionReader.open(file)) {
+            assertTrue(reader.readAll().size() > 10);
+            assertTrue(reader.problems().isEmpty(), "the last line is complete: " + reader.problems());
+        }
+    }
+
+    @Test
+    void servePrintsOneStartupLineAndAnswersHealth() throws Exception {
+        Process p = launch("serve", "--port", "0", "--bots", "1");
+        try {
+            Await.until("startup line", Duration.ofSeconds(20), () -> !lines(p).isEmpty());
+            String line = lines(p).get(0);
+            assertTrue(line.startsWith("StudyCollab server listening on http://127.0.0.1:"), line);
+            assertTrue(line.contains("dev token: ey"), "a ready dev token when the secret was generated");
+            String url = line.split(" ")[4];
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(url + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode());
+            assertTrue(health.body().contains("\"status\":\"ok\""));
+            p.destroy();
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "stops on SIGTERM");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+}
