@@ -81,10 +81,12 @@ public final class DebuggerController implements AutoCloseable {
         ProfileStore.Loaded loaded = store.load();
         profiles.addAll(loaded.profiles());
 
-        connectionBar = new ConnectionBar(realtime, profiles, this::connect, this::editProfile, this::toggleTheme);
+        connectionBar = new ConnectionBar(realtime, profiles, this::connect, this::editProfile, this::toggleTheme,
+                theme.darkProperty());
         PresenceIndicator indicator = new PresenceIndicator(group.groupMembers());
         GroupBar groupBar = new GroupBar(realtime, indicator, connectionBar.indicator(), this::showError);
         canvas = new CursorCanvas(group, presence::updateCursor);
+        canvas.setDark(theme.isDark());
         ToolPalette tools = new ToolPalette(presence::changeTool);
         tools.select("select");
         EventLogView logView = new EventLogView(log);

@@ -15,11 +15,11 @@ import picocli.CommandLine.Parameters;
         subcommands = {ServeCommand.class, TokenCommand.class, RecordCommand.class, CommandLine.HelpCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
-    /** Exit code meaning "the window is open; do not exit the JVM". */
-    public static final int GUI_STARTED = Integer.MIN_VALUE;
-
     @Option(names = "--smoke-test", description = "Open the window, wait until the demo group shows its bots, then exit 0.")
     boolean smokeTest;
+
+    @Option(names = "--theme", defaultValue = "light", description = "light or dark (default ${DEFAULT-VALUE}).")
+    String theme;
 
     @Parameters(arity = "0..1", paramLabel = "SESSION_FILE", description = "A session file to open.")
     Path sessionFile;
@@ -35,8 +35,11 @@ public final class RootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DebuggerApplication.launchWith(new DebuggerApplication.StartOptions(smokeTest, sessionFile));
-        return smokeTest ? DebuggerApplication.smokeTestExitCode() : GUI_STARTED;
+        if (!theme.equals("light") && !theme.equals("dark")) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--theme must be light or dark");
+        }
+        DebuggerApplication.launchWith(new DebuggerApplication.StartOptions(smokeTest, sessionFile, theme.equals("dark")));
+        return smokeTest ? DebuggerApplication.smokeTestExitCode() : 0;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

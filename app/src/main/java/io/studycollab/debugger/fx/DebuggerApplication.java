@@ -12,10 +12,10 @@ import javafx.stage.Stage;
 public final class DebuggerApplication extends Application {
 
     /** How the window was asked to start. */
-    public record StartOptions(boolean smokeTest, Path sessionFile) {
+    public record StartOptions(boolean smokeTest, Path sessionFile, boolean dark) {
     }
 
-    private static volatile StartOptions startOptions = new StartOptions(false, null);
+    private static volatile StartOptions startOptions = new StartOptions(false, null, false);
     private static volatile int smokeTestExitCode = 1;
     private DebuggerController controller;
 
@@ -35,8 +35,9 @@ public final class DebuggerApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartOptions options = startOptions;
         Theme theme = new Theme();
-        theme.apply(false);
+        theme.apply(options.dark());
         controller = new DebuggerController(theme, stage);
         Scene scene = new Scene(controller.view(), 1400, 860);
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/io/studycollab/debugger/app.css")).toExternalForm());
@@ -44,7 +45,6 @@ public final class DebuggerApplication extends Application {
         stage.setTitle(AppVersion.full());
         stage.setScene(scene);
         stage.show();
-        StartOptions options = startOptions;
         if (options.sessionFile() != null) {
             controller.openSession(options.sessionFile());
         } else {

@@ -180,6 +180,29 @@ class MainWindowTest {
 
     @Test
     @Order(4)
+    void theApiPanelPostsToTheGroupAndReadsItsPresence(FxRobot robot) throws Exception {
+        fx(() -> {
+            robot.lookup("#sidePanels").queryAs(TabPane.class).getSelectionModel().select(2);
+            return null;
+        });
+        int before = fx(() -> (int) controller.log().all().stream().filter(r -> r.name().equals("announcement:new")).count());
+        robot.clickOn("#apiPost");
+        waitFor("HTTP 200", 10, () -> robot.lookup("#apiStatus").queryLabeled().getText().equals("HTTP 200"));
+        assertTrue(fx(() -> robot.lookup("#apiBody").queryAs(TextArea.class).getText()).contains("\"delivered\""));
+        waitFor("the announcement reaches us", 10, () -> controller.log().all().stream()
+                .filter(r -> r.name().equals("announcement:new")).count() > before);
+        robot.clickOn("#apiGetGroup");
+        waitFor("group presence", 10, () -> robot.lookup("#apiBody").queryAs(TextArea.class).getText().contains("bot-1"));
+        fx(() -> {
+            robot.lookup("#apiKey").queryTextInputControl().setText("wrong-key");
+            return null;
+        });
+        robot.clickOn("#apiGetGroup");
+        waitFor("HTTP 401 with a wrong key", 10, () -> robot.lookup("#apiStatus").queryLabeled().getText().equals("HTTP 401"));
+    }
+
+    @Test
+    @Order(5)
     void theReconnectButtonShowsWhenTheServerStops(FxRobot robot) throws Exception {
         Button reconnect = robot.lookup("#indicatorReconnect").queryButton();
         assertFalse(fx(reconnect::isVisible), "no reconnect button while connected");

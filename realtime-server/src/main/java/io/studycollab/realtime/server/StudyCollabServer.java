@@ -85,6 +85,10 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         c.setPingInterval((int) config.pingInterval().toMillis());
         c.setPingTimeout((int) config.pingTimeout().toMillis());
         c.setAckMode(AckMode.MANUAL);
+        // Small JSON events do not shrink much, and inflating every frame costs each client more
+        // than it saves: the official server leaves per-message deflate off too.
+        c.setWebsocketCompression(false);
+        c.setHttpCompression(false);
         c.setBossThreads(1);
         c.setWorkerThreads(Math.max(2, Runtime.getRuntime().availableProcessors()));
         SocketConfig socketConfig = new SocketConfig();

@@ -27,6 +27,7 @@ public final class ConnectionBar extends HBox {
     }
 
     private final RealtimeModel model;
+    private final javafx.beans.value.ObservableBooleanValue dark;
     private final ComboBox<ServerProfile> profiles = new ComboBox<>();
     private final TextField url = new TextField();
     private final PasswordField token = new PasswordField();
@@ -41,8 +42,10 @@ public final class ConnectionBar extends HBox {
     private final PopOver claimsPopOver = new PopOver(claimsView);
 
     public ConnectionBar(RealtimeModel model, ObservableList<ServerProfile> profileList, ConnectAction action,
-                         Consumer<ServerProfile> onEditProfile, Runnable onToggleTheme) {
+                         Consumer<ServerProfile> onEditProfile, Runnable onToggleTheme,
+                         javafx.beans.value.ObservableBooleanValue dark) {
         this.model = model;
+        this.dark = dark;
         this.indicator = new ConnectionStatusIndicator(model);
         profiles.setItems(profileList);
         createView();
@@ -73,6 +76,7 @@ public final class ConnectionBar extends HBox {
         disconnect.setId("disconnect");
         reconnect.setId("reconnect");
         theme.setId("theme");
+        theme.setGraphic(new FontIcon(dark.get() ? Feather.SUN : Feather.MOON));
         theme.setTooltip(new Tooltip("Light / dark theme"));
         theme.getStyleClass().add(Styles.BUTTON_ICON);
         claimsPopOver.setTitle("Token claims (not verified)");
@@ -113,7 +117,10 @@ public final class ConnectionBar extends HBox {
         });
         claimsPopOver.setOnHidden(e -> claimsView.stop());
         edit.setOnAction(e -> onEditProfile.accept(profiles.getValue()));
-        theme.setOnAction(e -> onToggleTheme.run());
+        theme.setOnAction(e -> {
+            onToggleTheme.run();
+            theme.setGraphic(new FontIcon(dark.get() ? Feather.SUN : Feather.MOON));
+        });
         model.connectionStatusProperty().addListener((obs, old, s) -> {
             boolean busy = s.state() == io.studycollab.realtime.client.ConnectionState.CONNECTED
                     || s.state() == io.studycollab.realtime.client.ConnectionState.CONNECTING
