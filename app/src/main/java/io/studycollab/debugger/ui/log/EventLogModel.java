@@ -24,6 +24,7 @@ public final class EventLogModel {
 
     private final ObservableList<EventRecord> all = FXCollections.observableArrayList();
     private final FilteredList<EventRecord> visible = new FilteredList<>(all);
+    private final ObservableList<EventRecord> allView = FXCollections.unmodifiableObservableList(all);
     private final ObjectProperty<EventFilter> filter = new SimpleObjectProperty<>(EventFilter.all());
     private final BooleanProperty paused = new SimpleBooleanProperty(false);
     private final IntegerProperty limit = new SimpleIntegerProperty();
@@ -89,7 +90,7 @@ public final class EventLogModel {
     }
 
     public ObservableList<EventRecord> all() {
-        return FXCollections.unmodifiableObservableList(all);
+        return allView;
     }
 
     public ObjectProperty<EventFilter> filterProperty() {

@@ -21,6 +21,11 @@ public final class GroupModel {
     private final ObservableList<Member> groupMembers = FXCollections.observableArrayList();
     private final ObservableMap<String, Payloads.Cursor> userCursors = FXCollections.observableHashMap();
     private final ObservableMap<String, String> userTools = FXCollections.observableHashMap();
+    // Made once: an unmodifiable view listens to its list weakly, so a fresh one per call could be
+    // collected along with the listeners added to it.
+    private final ObservableList<Member> membersView = FXCollections.unmodifiableObservableList(groupMembers);
+    private final ObservableMap<String, Payloads.Cursor> cursorsView = FXCollections.unmodifiableObservableMap(userCursors);
+    private final ObservableMap<String, String> toolsView = FXCollections.unmodifiableObservableMap(userTools);
     private final ReadOnlyObjectWrapper<PresenceSnapshot> snapshot = new ReadOnlyObjectWrapper<>(PresenceSnapshot.EMPTY);
 
     public void refresh(PresenceTracker tracker) {
@@ -59,15 +64,15 @@ public final class GroupModel {
     }
 
     public ObservableList<Member> groupMembers() {
-        return FXCollections.unmodifiableObservableList(groupMembers);
+        return membersView;
     }
 
     public ObservableMap<String, Payloads.Cursor> userCursors() {
-        return FXCollections.unmodifiableObservableMap(userCursors);
+        return cursorsView;
     }
 
     public ObservableMap<String, String> userTools() {
-        return FXCollections.unmodifiableObservableMap(userTools);
+        return toolsView;
     }
 
     public ReadOnlyObjectProperty<PresenceSnapshot> snapshotProperty() {
