@@ -53,8 +53,9 @@ echo "app image: $TARGET/$NAME (launcher: $TARGET/$NAME/bin/$NAME)"
 ASSOC=$HERE/src/session-files.properties
 case "$OS" in
   linux)
+    # Our own desktop entry (a readable name, and %f so an opened session file reaches the app).
     LINUX=(--linux-shortcut --linux-menu-group "Development" --linux-app-category devel
-      --linux-package-name "$NAME" --file-associations "$ASSOC")
+      --linux-package-name "$NAME" --file-associations "$ASSOC" --resource-dir "$HERE/linux")
     if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
       "$JAVA_HOME/bin/jpackage" --type deb "${COMMON[@]}" --app-image "$TARGET/$NAME" --dest "$TARGET/installers" \
         "${LINUX[@]}" --linux-deb-maintainer "dev@studycollab.invalid" \

@@ -122,6 +122,40 @@ class CommandLineTest {
     }
 
     @Test
+    void replaySendsARecordingsOutboundEventsToAnotherGroup() throws Exception {
+        String token = TestTokens.token("rec", "Rec", 600).reveal();
+        Path file = dir.resolve("to-replay.jsonl");
+        assertEquals(0, run("record", "--url", server.url(), "--token", token, "--group", "demo", "--duration", "1s",
+                "--out", file.toString(), "--cursor-demo").code());
+        long recordedCursors;
+        try (SessionReader reader = SessionReader.open(file)) {
+            recordedCursors = reader.readAll().stream().filter(r -> r.name().equals("cursor:update")).count();
+        }
+        try (io.studycollab.realtime.time.SystemClock clock = new io.studycollab.realtime.time.SystemClock("w");
+             io.studycollab.realtime.events.EventHub hub = new io.studycollab.realtime.events.EventHub();
+             io.studycollab.realtime.client.RealtimeClient watcher = new io.studycollab.realtime.client.RealtimeClient(
+                     hub, clock, io.studycollab.realtime.client.ClientOptions.defaults())) {
+            List<EventRecord> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            watcher.on("user:cursor:updated", seen::add);
+            watcher.connect(server.url(), TestTokens.token("watch", "Watch", 600));
+            Await.until("watcher", () -> watcher.state() == io.studycollab.realtime.client.ConnectionState.CONNECTED);
+            watcher.joinGroup("replay-room").get(5, TimeUnit.SECONDS);
+            Run r = run("replay", "--file", file.toString(), "--url", server.url(), "--token",
+                    TestTokens.token("other", "Other", 600).reveal(), "--group", "replay-room", "--speed", "2");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("re-emitted"), r.out());
+            Await.until("replayed cursors arrive", Duration.ofSeconds(10), () -> seen.size() >= recordedCursors);
+            assertTrue(seen.stream().allMatch(e -> "other".equals(e.userId())), "sent as the replaying user");
+        }
+        Run bad = run("replay", "--file", dir.resolve("missing.jsonl").toString(), "--url", server.url(), "--token", token);
+        assertEquals(1, bad.code());
+        Path notSession = Files.writeString(dir.resolve("x.json"), "{\"a\":1}\n");
+        Run wrong = run("replay", "--file", notSession.toString(), "--url", server.url(), "--token", token);
+        assertEquals(1, wrong.code());
+        assertTrue(wrong.err().contains("line 1"), wrong.err());
+    }
+
+    @Test
     void recordExitsNonZeroWithTheReasonWhenItCannotConnect() {
         Run unreachable = run("record", "--url", "http://127.0.0.1:1", "--token", TestTokens.token("u", "U", 60).reveal(),
                 "--duration", "1s", "--out", dir.resolve("a.jsonl").toString());
