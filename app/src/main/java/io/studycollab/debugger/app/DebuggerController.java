@@ -29,7 +29,16 @@ import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.presence.PresenceTracker;
 import io.studycollab.realtime.server.ServerConfig;
 import io.studycollab.realtime.server.auth.TokenMinter;
+import io.studycollab.realtime.session.Redactor;
+import io.studycollab.realtime.session.SessionExport;
+import io.studycollab.realtime.session.SessionHeader;
 import io.studycollab.realtime.session.SessionReader;
+import io.studycollab.realtime.session.SessionWriter;
+import io.studycollab.debugger.ui.AppMenu;
+import javafx.stage.FileChooser;
+import io.studycollab.debugger.ui.replay.ReplayBar;
+import io.studycollab.debugger.ui.replay.ReplayModel;
+import io.studycollab.realtime.replay.SessionTimeline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +59,7 @@ import javafx.stage.Stage;
  * Wires one window: the live session, the models that mirror it on the FX thread, the views,
  * the embedded sandbox and the saved profiles. Owns all of them and closes them in {@link #close()}.
  */
-public final class DebuggerController implements AutoCloseable {
+public final class DebuggerController implements AutoCloseable, AppMenu.Commands {
 
     public static final String DEMO_GROUP = "demo";
     public static final int SANDBOX_BOTS = 3;
@@ -64,12 +73,19 @@ public final class DebuggerController implements AutoCloseable {
     private final EventLogModel log = new EventLogModel(LiveSession.DEFAULT_LOG_LIMIT);
     private final StatsModel stats = new StatsModel();
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper("LIVE");
+    private final ReplayModel replay = new ReplayModel(log, group);
+    private final ReplayBar replayBar = new ReplayBar(replay, this::backToLive);
+    private boolean viewingFile;
     private final ProfileStore store = ProfileStore.inUserConfig();
     private final ObservableList<ServerProfile> profiles = FXCollections.observableArrayList();
     private final ConnectionBar connectionBar;
     private final CursorCanvas canvas;
     private final ApiPanel api;
     private final MainView view;
+    private final Redactor redactor = new Redactor();
+    private final javafx.beans.property.BooleanProperty recording = new javafx.beans.property.SimpleBooleanProperty(false);
+    private SessionWriter recorder;
+    private io.studycollab.realtime.events.EventHub.Subscription recorderSubscription;
     private volatile Sandbox sandbox;
     private boolean autoJoinPending;
     private boolean closed;
@@ -91,17 +107,26 @@ public final class DebuggerController implements AutoCloseable {
         tools.select("select");
         EventLogView logView = new EventLogView(log);
         api = new ApiPanel(realtime.urlProperty());
-        view = new MainView(connectionBar, groupBar, tools, canvas, logView, new MemberListView(group.groupMembers()),
+        view = new MainView(new AppMenu(this, recording), connectionBar, groupBar, tools, canvas, logView, new MemberListView(group.groupMembers()),
                 new EmitPanel(realtime), api, new StatusBar(stats, mode.getReadOnlyProperty()),
-                new ConnectionNotifier(realtime));
+                new ConnectionNotifier(realtime), replayBar);
+        replayBar.setVisible(false);
+        replayBar.setManaged(false);
         connectionBar.profileBox().getSelectionModel().selectFirst();
 
         log.limitProperty().addListener((o, a, n) -> session.history().setCapacity(n.intValue()));
-        session.pump().onBatch(log::onBatch);
+        // While a recording is shown, live events still reach history and the fold, not the views.
+        session.pump().onBatch(batch -> {
+            if (!viewingFile) {
+                log.onBatch(batch);
+            }
+        });
         session.pump().onBatch(stats::onBatch);
         session.pump().onPulse(() -> {
             realtime.refresh();
-            group.refresh(session.presence());
+            if (!viewingFile) {
+                group.refresh(session.presence());
+            }
             presence.tick();
             stats.refresh(session.history(), realtime.connectionStatusProperty().get());
         });
@@ -125,8 +150,22 @@ public final class DebuggerController implements AutoCloseable {
         return view;
     }
 
-    /** Mouse and keyboard anywhere in the window count as activity. */
+    /** Mouse and keyboard anywhere in the window count as activity; a session file dropped on it opens. */
     public void attach(Scene scene) {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
+            if (ok) {
+                openSession(e.getDragboard().getFiles().get(0).toPath());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
         scene.addEventFilter(MouseEvent.MOUSE_MOVED, e -> presence.markActivity());
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> presence.markActivity());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> presence.markActivity());
@@ -144,6 +183,7 @@ public final class DebuggerController implements AutoCloseable {
             System.out.println("Sandbox server listening on " + started.url());
             System.out.flush();
             api.setServiceKey(started.serviceKey());
+            redactor.addSecret(started.serviceKey()).addSecret(started.jwtSecret());
             connect(ServerProfile.embeddedSandbox(), started.url(), "");
         }, e -> showError("The embedded sandbox could not start: " + e.getMessage()));
     }
@@ -176,8 +216,14 @@ public final class DebuggerController implements AutoCloseable {
             }
             if (token != null) {
                 connectionBar.showToken(token.reveal());
+                redactor.addSecret(token.reveal());
             }
-            mode.set("LIVE");
+            if (p.jwtSecret() != null) {
+                redactor.addSecret(p.jwtSecret());
+            }
+            if (viewingFile) {
+                backToLive();
+            }
             realtime.connect(target, token, p.target());
         } catch (IllegalArgumentException e) {
             showError(e.getMessage());
@@ -197,33 +243,147 @@ public final class DebuggerController implements AutoCloseable {
         });
     }
 
-    private void toggleTheme() {
-        theme.toggle();
-        canvas.setDark(theme.isDark());
-    }
-
-    /** Opens a session file read-only: the log shows its events, presence its final state. */
+    /**
+     * Shows a session file instead of the live group: a timeline to play, step and seek, the log
+     * and the group as they were at the playhead. The live connection keeps running underneath.
+     */
     public void openSession(Path file) {
         FxTasks.background("session-open", () -> {
             try (SessionReader reader = SessionReader.open(file)) {
                 List<EventRecord> records = reader.readAll();
-                return new Object[]{reader.header(), records, reader.problems()};
+                return new Object[]{new SessionTimeline(records), reader.problems()};
             }
         }, result -> {
+            SessionTimeline timeline = (SessionTimeline) result[0];
             @SuppressWarnings("unchecked")
-            List<EventRecord> records = (List<EventRecord>) result[1];
-            @SuppressWarnings("unchecked")
-            List<SessionReader.Problem> problems = (List<SessionReader.Problem>) result[2];
-            PresenceTracker fold = new PresenceTracker();
-            fold.onEvents(records);
-            log.limitProperty().set(Math.max(log.limitProperty().get(), Math.min(records.size(), 1_000_000)));
-            log.replaceAll(records);
-            group.show(fold.snapshot());
-            mode.set("FILE " + file.getFileName() + " (" + records.size() + " events, not live)");
+            List<SessionReader.Problem> problems = (List<SessionReader.Problem>) result[1];
+            viewingFile = true;
+            log.limitProperty().set(Math.max(log.limitProperty().get(), Math.min(timeline.size(), 1_000_000)));
+            replay.load(timeline);
+            replayBar.setVisible(true);
+            replayBar.setManaged(true);
+            mode.set("REPLAY " + file.getFileName() + " (" + timeline.size() + " events) · not live");
             if (!problems.isEmpty()) {
                 showError(problems.size() + " line(s) skipped; first: " + problems.get(0));
             }
         }, e -> showError("Cannot open " + file + ": " + e.getMessage()));
+    }
+
+    /** Leaves the recording and shows the live group again. */
+    public void backToLive() {
+        replay.unload();
+        viewingFile = false;
+        replayBar.setVisible(false);
+        replayBar.setManaged(false);
+        log.replaceAll(session.history().snapshot());
+        group.refresh(session.presence());
+        mode.set(recorder != null ? "LIVE · REC" : "LIVE");
+    }
+
+    public ReplayModel replay() {
+        return replay;
+    }
+
+    @Override
+    public void openSession() {
+        FileChooser chooser = chooser("Open a session file");
+        java.io.File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            openSession(f.toPath());
+        }
+    }
+
+    @Override
+    public void setRecording(boolean on) {
+        if (on == (recorder != null)) {
+            return;
+        }
+        if (!on) {
+            recorderSubscription.unsubscribe();
+            SessionWriter w = recorder;
+            recorder = null;
+            recorderSubscription = null;
+            recording.set(false);
+            FxTasks.background("recorder-close", () -> {
+                w.close();
+                return w;
+            }, done -> mode.set("LIVE"), e -> showError("Closing the recording: " + e.getMessage()));
+            return;
+        }
+        FileChooser chooser = chooser("Record to");
+        chooser.setInitialFileName("recording.jsonl");
+        java.io.File f = chooser.showSaveDialog(stage);
+        if (f == null) {
+            recording.set(false);
+            return;
+        }
+        try {
+            recorder = new SessionWriter(f.toPath(), header(), redactor);
+            recorderSubscription = session.hub().subscribe(recorder);
+            recording.set(true);
+            mode.set("LIVE · REC " + f.getName());
+        } catch (IOException e) {
+            recording.set(false);
+            showError("Cannot record to " + f + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void saveHistory(boolean onlyVisible) {
+        List<EventRecord> records = List.copyOf(onlyVisible ? log.visible() : log.all());
+        FileChooser chooser = chooser(onlyVisible ? "Save filtered events" : "Save history");
+        chooser.setInitialFileName("session.jsonl");
+        java.io.File f = chooser.showSaveDialog(stage);
+        if (f != null) {
+            SessionHeader h = header();
+            FxTasks.background("save-session", () -> {
+                SessionExport.session(f.toPath(), h, records, redactor);
+                return records.size();
+            }, n -> { }, e -> showError("Cannot save " + f + ": " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public void exportVisible(boolean csv) {
+        List<EventRecord> records = List.copyOf(log.visible());
+        FileChooser chooser = chooser(csv ? "Export as CSV" : "Export as JSON");
+        chooser.setInitialFileName(csv ? "events.csv" : "events.json");
+        java.io.File f = chooser.showSaveDialog(stage);
+        if (f != null) {
+            FxTasks.background("export", () -> {
+                if (csv) {
+                    SessionExport.csv(f.toPath(), records, redactor);
+                } else {
+                    SessionExport.json(f.toPath(), records, redactor);
+                }
+                return records.size();
+            }, n -> { }, e -> showError("Cannot export to " + f + ": " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public void toggleTheme() {
+        theme.toggle();
+        canvas.setDark(theme.isDark());
+    }
+
+    @Override
+    public void quit() {
+        stage.close();
+    }
+
+    private static FileChooser chooser(String title) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Session files", "*.jsonl", "*.studycollab"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return c;
+    }
+
+    private SessionHeader header() {
+        io.studycollab.realtime.client.ConnectionSnapshot s = realtime.connectionStatusProperty().get();
+        return SessionHeader.of(io.studycollab.debugger.AppVersion.full(), s.url(), s.userId(), s.groupId(),
+                java.time.Instant.now().toString());
     }
 
     /** Calls {@code onVisible} once the demo group shows its bots, or {@code onTimeout} after 60 s. */
@@ -286,6 +446,10 @@ public final class DebuggerController implements AutoCloseable {
         closed = true;
         canvas.stop();
         presence.close();
+        if (recorder != null) {
+            recorderSubscription.unsubscribe();
+            recorder.close();
+        }
         session.close();
         Sandbox s = sandbox;
         if (s != null) {

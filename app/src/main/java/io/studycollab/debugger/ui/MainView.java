@@ -25,9 +25,9 @@ import javafx.scene.layout.VBox;
  */
 public final class MainView extends StackPane {
 
-    public MainView(ConnectionBar connectionBar, GroupBar groupBar, ToolPalette tools, CursorCanvas canvas,
+    public MainView(AppMenu menu, ConnectionBar connectionBar, GroupBar groupBar, ToolPalette tools, CursorCanvas canvas,
                     EventLogView log, MemberListView members, EmitPanel emit, ApiPanel api, StatusBar status,
-                    ConnectionNotifier notifier) {
+                    ConnectionNotifier notifier, javafx.scene.Node replayBar) {
         BorderPane board = new BorderPane(canvas);
         board.setLeft(tools);
         board.getStyleClass().add("board");
@@ -41,8 +41,8 @@ public final class MainView extends StackPane {
         SplitPane main = new SplitPane(left, side);
         main.setDividerPositions(0.72);
         BorderPane root = new BorderPane(main);
-        root.setTop(new VBox(connectionBar, groupBar));
-        root.setBottom(status);
+        root.setTop(new VBox(menu, connectionBar, groupBar));
+        root.setBottom(new VBox(replayBar, status));
         getChildren().addAll(root, notifier.view());
         getStyleClass().add("main-view");
     }

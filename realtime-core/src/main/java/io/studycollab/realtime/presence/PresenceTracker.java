@@ -52,6 +52,19 @@ public final class PresenceTracker implements EventBatchListener {
         return snapshot;
     }
 
+    /** An independent tracker in the same state: a checkpoint to seek from. */
+    public synchronized PresenceTracker copy() {
+        PresenceTracker c = new PresenceTracker();
+        c.members.putAll(members);
+        c.groupId = groupId;
+        c.selfUserId = selfUserId;
+        c.connected = connected;
+        c.asOf = asOf;
+        c.folded = folded;
+        c.snapshot = snapshot;
+        return c;
+    }
+
     public synchronized void reset() {
         members.clear();
         groupId = null;

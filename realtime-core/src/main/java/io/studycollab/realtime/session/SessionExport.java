@@ -1,0 +1,93 @@
+package io.studycollab.realtime.session;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.protocol.ProtocolCodec;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+
+/** Writes a list of records as a session file, a JSON array or CSV; every payload redacted first. */
+public final class SessionExport {
+
+    private SessionExport() {
+    }
+
+    /** A complete session file (header + records), replacing {@code path} atomically. */
+    public static void session(Path path, SessionHeader header, List<EventRecord> records, Redactor redactor) throws IOException {
+        writeAtomically(path, out -> {
+            out.write(ProtocolCodec.write(ProtocolCodec.toTree(header)));
+            out.write('\n');
+            for (EventRecord r : records) {
+                out.write(SessionCodec.toLine(r, redactor));
+                out.write('\n');
+            }
+        });
+    }
+
+    /** A JSON array of the same objects a session file holds per line. */
+    public static void json(Path path, List<EventRecord> records, Redactor redactor) throws IOException {
+        writeAtomically(path, out -> {
+            JsonGenerator g = ProtocolCodec.mapper().getFactory().createGenerator(out);
+            g.useDefaultPrettyPrinter();
+            g.writeStartArray();
+            for (EventRecord r : records) {
+                g.writeTree(ProtocolCodec.parse(SessionCodec.toLine(r, redactor)));
+            }
+            g.writeEndArray();
+            g.flush();
+        });
+    }
+
+    /** CSV with a header row; the payload is one JSON column. */
+    public static void csv(Path path, List<EventRecord> records, Redactor redactor) throws IOException {
+        writeAtomically(path, out -> {
+            out.write("seq,time,dir,event,category,group,user,size,malformed,problem,data\r\n");
+            for (EventRecord r : records) {
+                ObjectNode line = (ObjectNode) ProtocolCodec.parse(SessionCodec.toLine(r, redactor));
+                String data = line.has("data") && !line.get("data").isNull() ? ProtocolCodec.write(line.get("data")) : "";
+                out.write(String.join(",", String.valueOf(r.seq()), Instant.ofEpochMilli(r.wallMillis()).toString(),
+                        r.direction().wire(), cell(r.name()), r.category().label(), cell(r.groupId()), cell(r.userId()),
+                        String.valueOf(r.sizeBytes()), String.valueOf(r.malformed()), cell(line.path("problem").asText("")),
+                        cell(data)));
+                out.write("\r\n");
+            }
+        });
+    }
+
+    /** RFC 4180: quote when needed, double the quotes; a leading formula character is defused for spreadsheets. */
+    static String cell(String s) {
+        if (s == null || s.isEmpty()) {
+            return "";
+        }
+        String v = "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            return '"' + v.replace("\"", "\"\"") + '"';
+        }
+        return v;
+    }
+
+    private interface Body {
+        void write(Writer out) throws IOException;
+    }
+
+    private static void writeAtomically(Path path, Body body) throws IOException {
+        Path parent = path.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, ".export", ".tmp");
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
+            body.write(out);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
