@@ -156,6 +156,25 @@ class CommandLineTest {
     }
 
     @Test
+    void compareReportsCountsAndTheFirstDifference() throws Exception {
+        String token = TestTokens.token("cmp", "Cmp", 600).reveal();
+        Path a = dir.resolve("a.jsonl");
+        Path b = dir.resolve("b.jsonl");
+        assertEquals(0, run("record", "--url", server.url(), "--token", token, "--group", "demo", "--duration", "1s",
+                "--out", a.toString()).code());
+        assertEquals(0, run("record", "--url", server.url(), "--token", token, "--group", "other", "--duration", "1s",
+                "--out", b.toString()).code());
+        Run same = run("compare", a.toString(), a.toString());
+        assertEquals(0, same.code(), same.out());
+        assertTrue(same.out().contains("No difference"), same.out());
+        Run differ = run("compare", a.toString(), b.toString());
+        assertEquals(3, differ.code(), differ.out());
+        assertTrue(differ.out().contains("First difference"), differ.out());
+        assertTrue(differ.out().contains("user:cursor:updated"), "counts per event: " + differ.out());
+        assertEquals(1, run("compare", a.toString(), dir.resolve("none.jsonl").toString()).code());
+    }
+
+    @Test
     void recordExitsNonZeroWithTheReasonWhenItCannotConnect() {
         Run unreachable = run("record", "--url", "http://127.0.0.1:1", "--token", TestTokens.token("u", "U", 60).reveal(),
                 "--duration", "1s", "--out", dir.resolve("a.jsonl").toString());
