@@ -248,17 +248,9 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
      * and the group as they were at the playhead. The live connection keeps running underneath.
      */
     public void openSession(Path file) {
-        FxTasks.background("session-open", () -> {
-            try (SessionReader reader = SessionReader.open(file)) {
-                List<EventRecord> records = reader.readAll();
-                return new Object[]{new SessionTimeline(records), reader.problems()};
-            }
-        }, result -> {
-            SessionTimeline timeline = (SessionTimeline) result[0];
-            @SuppressWarnings("unchecked")
-            List<SessionReader.Problem> problems = (List<SessionReader.Problem>) result[1];
+        FxTasks.background("session-open", () -> SessionTimeline.open(file), timeline -> {
+            List<SessionReader.Problem> problems = timeline.problems();
             viewingFile = true;
-            log.limitProperty().set(Math.max(log.limitProperty().get(), Math.min(timeline.size(), 1_000_000)));
             replay.load(timeline);
             replayBar.setVisible(true);
             replayBar.setManaged(true);
@@ -445,6 +437,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         }
         closed = true;
         canvas.stop();
+        replay.unload();
         presence.close();
         if (recorder != null) {
             recorderSubscription.unsubscribe();

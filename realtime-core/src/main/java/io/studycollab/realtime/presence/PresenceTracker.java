@@ -42,6 +42,11 @@ public final class PresenceTracker implements EventBatchListener {
         }
     }
 
+    /** Folds one record in without publishing a snapshot (for indexing millions of records). */
+    public synchronized void applyQuietly(EventRecord r) {
+        applyUnpublished(r);
+    }
+
     /** Folds one record in. */
     public synchronized void apply(EventRecord r) {
         applyUnpublished(r);
@@ -54,6 +59,7 @@ public final class PresenceTracker implements EventBatchListener {
 
     /** An independent tracker in the same state: a checkpoint to seek from. */
     public synchronized PresenceTracker copy() {
+        publish();
         PresenceTracker c = new PresenceTracker();
         c.members.putAll(members);
         c.groupId = groupId;

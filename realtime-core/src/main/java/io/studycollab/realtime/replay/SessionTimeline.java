@@ -6,16 +6,30 @@ import io.studycollab.realtime.presence.PresenceSnapshot;
 import io.studycollab.realtime.presence.PresenceTracker;
 import io.studycollab.realtime.protocol.EventCategory;
 import io.studycollab.realtime.protocol.EventNames;
+import io.studycollab.realtime.session.SessionCodec;
+import io.studycollab.realtime.session.SessionHeader;
+import io.studycollab.realtime.session.SessionReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
 /**
  * A recorded session as something to seek in: the presence at any position is the fold of the
  * records before it, computed from the nearest checkpoint, so seeking backwards is as exact as
- * playing forwards. Also lists the moments worth a marker on a timeline.
+ * playing forwards. Also lists the moments worth a marker on a timeline. Opened from a file it
+ * keeps only an index in memory and reads records back on demand, so a file of millions of
+ * records opens in a small heap.
  */
-public final class SessionTimeline {
+public final class SessionTimeline implements AutoCloseable {
 
     /** Something to mark on the timeline. */
     public enum MarkerKind { DROP, JOIN, LEAVE, ERROR, MALFORMED }
@@ -23,28 +37,174 @@ public final class SessionTimeline {
     public record Marker(int index, long wallMillis, MarkerKind kind, String label) {
     }
 
+    /** Where the records live: in memory, or in the file, read back by byte offset. */
+    private interface Source extends AutoCloseable {
+        List<EventRecord> range(int from, int to);
+
+        @Override
+        void close();
+    }
+
     private static final int CHECKPOINT_EVERY = 1000;
 
-    private final List<EventRecord> records;
+    private final Source source;
+    private final int size;
+    private final long[] times;
     private final List<PresenceTracker> checkpoints = new ArrayList<>();
     private final List<Marker> markers = new ArrayList<>();
+    private final List<SessionReader.Problem> problems;
+    private final SessionHeader header;
 
+    /** A timeline over records already in memory. */
     public SessionTimeline(List<EventRecord> records) {
-        this.records = List.copyOf(records);
+        List<EventRecord> copy = List.copyOf(records);
+        this.source = new Source() {
+            @Override
+            public List<EventRecord> range(int from, int to) {
+                return copy.subList(from, to);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        this.size = copy.size();
+        this.times = new long[size];
+        this.problems = List.of();
+        this.header = null;
         PresenceTracker fold = new PresenceTracker();
-        for (int i = 0; i < this.records.size(); i++) {
-            if (i % CHECKPOINT_EVERY == 0) {
-                checkpoints.add(fold.copy());
-            }
-            EventRecord r = this.records.get(i);
-            fold.apply(r);
-            Marker m = markerFor(i, r);
-            if (m != null) {
-                markers.add(m);
-            }
+        for (int i = 0; i < size; i++) {
+            index(i, copy.get(i), fold);
         }
     }
 
+    private SessionTimeline(Path file, SessionHeader header, long[] offsets, long[] times, int size, FoldState state,
+                            List<SessionReader.Problem> problems) {
+        this.size = size;
+        this.times = times;
+        this.header = header;
+        this.problems = List.copyOf(problems);
+        this.checkpoints.addAll(state.checkpoints);
+        this.markers.addAll(state.markers);
+        this.source = new FileSource(file, offsets);
+    }
+
+    private void index(int i, EventRecord r, PresenceTracker fold) {
+        if (i % CHECKPOINT_EVERY == 0) {
+            checkpoints.add(fold.copy());
+        }
+        times[i] = r.wallMillis();
+        fold.applyQuietly(r);
+        Marker m = markerFor(i, r);
+        if (m != null) {
+            markers.add(m);
+        }
+    }
+
+    private static final class FoldState {
+        final List<PresenceTracker> checkpoints = new ArrayList<>();
+        final List<Marker> markers = new ArrayList<>();
+    }
+
+    /**
+     * Indexes a session file without keeping its records: byte offsets and times (16 bytes a
+     * record), presence checkpoints and markers. Records are read back from the file on demand.
+     */
+    public static SessionTimeline open(Path file) throws IOException {
+        SessionHeader header;
+        try (SessionReader reader = SessionReader.open(file)) {
+            header = reader.header();
+        }
+        long[] offsets = new long[1024];
+        long[] times = new long[1024];
+        int n = 0;
+        List<SessionReader.Problem> problems = new ArrayList<>();
+        FoldState state = new FoldState();
+        PresenceTracker fold = new PresenceTracker();
+        try (InputStream in = Files.newInputStream(file)) {
+            LineScanner lines = new LineScanner(in, 0);
+            lines.next(); // header, checked above
+            long lineNo = 1;
+            String line;
+            while ((line = lines.next()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                EventRecord r;
+                try {
+                    r = SessionCodec.fromLine(line);
+                } catch (IllegalArgumentException e) {
+                    problems.add(new SessionReader.Problem(lineNo, e.getMessage()));
+                    continue;
+                }
+                if (n == offsets.length) {
+                    offsets = Arrays.copyOf(offsets, n * 2);
+                    times = Arrays.copyOf(times, n * 2);
+                }
+                if (n % CHECKPOINT_EVERY == 0) {
+                    state.checkpoints.add(fold.copy());
+                }
+                offsets[n] = lines.lineStart();
+                times[n] = r.wallMillis();
+                fold.applyQuietly(r);
+                Marker m = markerFor(n, r);
+                if (m != null) {
+                    state.markers.add(m);
+                }
+                n++;
+            }
+        }
+        return new SessionTimeline(file, header, Arrays.copyOf(offsets, n), Arrays.copyOf(times, n), n, state, problems);
+    }
+
+    /** Reads consecutive valid records starting at an indexed offset (invalid lines were not indexed). */
+    private static final class FileSource implements Source {
+        private final FileChannel channel;
+        private final long[] offsets;
+
+        FileSource(Path file, long[] offsets) {
+            try {
+                this.channel = FileChannel.open(file, StandardOpenOption.READ);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            this.offsets = offsets;
+        }
+
+        @Override
+        public synchronized List<EventRecord> range(int from, int to) {
+            List<EventRecord> out = new ArrayList<>(Math.max(0, to - from));
+            if (from >= to) {
+                return out;
+            }
+            try {
+                channel.position(offsets[from]);
+                LineScanner lines = new LineScanner(Channels.newInputStream(channel), offsets[from]);
+                int i = from;
+                String line;
+                while (i < to && (line = lines.next()) != null) {
+                    if (lines.lineStart() != offsets[i]) {
+                        continue; // a line the index skipped
+                    }
+                    out.add(SessionCodec.fromLine(line));
+                    i++;
+                }
+                return out;
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the session file again", e);
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing a read-only channel
+            }
+        }
+    }
     private static Marker markerFor(int i, EventRecord r) {
         if (r.malformed()) {
             return new Marker(i, r.wallMillis(), MarkerKind.MALFORMED, r.name() + ": " + r.problem());
@@ -68,11 +228,26 @@ public final class SessionTimeline {
     }
 
     public int size() {
-        return records.size();
+        return size;
     }
 
-    public List<EventRecord> records() {
-        return records;
+    /** Records {@code from} (inclusive) to {@code to} (exclusive), from memory or the file. */
+    public List<EventRecord> records(int from, int to) {
+        return source.range(Math.max(0, from), Math.min(to, size));
+    }
+
+    public long timeOf(int index) {
+        return times[index];
+    }
+
+    /** The header when opened from a file, else null. */
+    public SessionHeader header() {
+        return header;
+    }
+
+    /** Lines of the file that could not be read. */
+    public List<SessionReader.Problem> problems() {
+        return problems;
     }
 
     public List<Marker> markers() {
@@ -80,37 +255,42 @@ public final class SessionTimeline {
     }
 
     public long startMillis() {
-        return records.isEmpty() ? 0 : records.get(0).wallMillis();
+        return size == 0 ? 0 : times[0];
     }
 
     public long endMillis() {
-        return records.isEmpty() ? 0 : records.get(records.size() - 1).wallMillis();
+        return size == 0 ? 0 : times[size - 1];
     }
 
     /** Presence after the first {@code count} records (0 = before any). */
     public PresenceSnapshot presenceAfter(int count) {
-        int n = Math.max(0, Math.min(count, records.size()));
+        int n = Math.max(0, Math.min(count, size));
         int cp = Math.min(n / CHECKPOINT_EVERY, checkpoints.size() - 1);
         if (cp < 0) {
             return PresenceSnapshot.EMPTY;
         }
         PresenceTracker fold = checkpoints.get(cp).copy();
-        fold.onEvents(records.subList(cp * CHECKPOINT_EVERY, n));
+        fold.onEvents(records(cp * CHECKPOINT_EVERY, n));
         return fold.snapshot();
     }
 
     /** How many records happened at or before {@code wallMillis}. */
     public int countAt(long wallMillis) {
         int lo = 0;
-        int hi = records.size();
+        int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (records.get(mid).wallMillis() <= wallMillis) {
+            if (times[mid] <= wallMillis) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
         return lo;
+    }
+
+    @Override
+    public void close() {
+        source.close();
     }
 }

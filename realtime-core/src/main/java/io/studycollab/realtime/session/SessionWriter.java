@@ -68,6 +68,11 @@ public final class SessionWriter implements EventBatchListener, AutoCloseable {
         return written.get();
     }
 
+    /** Batches received but not yet written. */
+    public int pendingBatches() {
+        return queue.size();
+    }
+
     /** The I/O error that stopped writing, or null. */
     public IOException failure() {
         return failure;

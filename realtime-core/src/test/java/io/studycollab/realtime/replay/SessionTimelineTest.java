@@ -84,6 +84,40 @@ class SessionTimelineTest {
     }
 
     @Test
+    void aFileIsIndexedNotLoadedAndSeeksToTheSameStates(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        List<EventRecord> rs = new ArrayList<>();
+        List<EventRecord> source = session();
+        for (int i = 0; i < source.size(); i++) {
+            rs.add(source.get(i).withSeq(i + 1));
+        }
+        java.nio.file.Path file = dir.resolve("big.jsonl");
+        io.studycollab.realtime.session.SessionExport.session(file,
+                io.studycollab.realtime.session.SessionHeader.of("t", "u", null, "g", "now"), rs,
+                new io.studycollab.realtime.session.Redactor());
+        // a corrupt line in the middle is skipped and reported
+        List<String> lines = new ArrayList<>(java.nio.file.Files.readAllLines(file));
+        lines.add(1200, "{ this is not json");
+        java.nio.file.Files.write(file, lines);
+        SessionTimeline memory = new SessionTimeline(rs);
+        try (SessionTimeline indexed = SessionTimeline.open(file)) {
+            assertEquals(rs.size(), indexed.size());
+            assertEquals(1, indexed.problems().size());
+            assertEquals(1201, indexed.problems().get(0).line());
+            for (int count : new int[]{0, 1, 999, 1000, 1198, 1199, 1200, 2501, rs.size()}) {
+                assertEquals(memory.presenceAfter(count), indexed.presenceAfter(count), "after " + count);
+            }
+            io.studycollab.realtime.session.Redactor none = new io.studycollab.realtime.session.Redactor();
+            // Compared as written: JSON numbers read back may be of a narrower node type.
+            assertEquals(rs.subList(1190, 1210).stream().map(r -> io.studycollab.realtime.session.SessionCodec.toLine(r, none)).toList(),
+                    indexed.records(1190, 1210).stream().map(r -> io.studycollab.realtime.session.SessionCodec.toLine(r, none)).toList(),
+                    "reads across the corrupt line");
+            assertEquals(memory.markers(), indexed.markers());
+            assertEquals(memory.countAt(rs.get(3000).wallMillis()), indexed.countAt(rs.get(3000).wallMillis()));
+        }
+    }
+
+    @Test
     void marksJoinsLeavesAndMalformedAndFindsPositionsByTime() {
         List<EventRecord> rs = session();
         SessionTimeline timeline = new SessionTimeline(rs);

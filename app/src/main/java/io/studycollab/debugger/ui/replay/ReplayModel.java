@@ -56,14 +56,18 @@ public final class ReplayModel {
 
     /** Shows {@code t} from its start. */
     public void load(SessionTimeline t) {
-        playing.set(false);
+        unload();
         timeline.set(t);
         seek(0);
     }
 
     public void unload() {
         playing.set(false);
+        SessionTimeline t = timeline.get();
         timeline.set(null);
+        if (t != null) {
+            t.close();
+        }
     }
 
     private int size() {
@@ -102,7 +106,7 @@ public final class ReplayModel {
             return;
         }
         int n = Math.max(0, Math.min(count, t.size()));
-        long head = n == 0 ? t.startMillis() : t.records().get(n - 1).wallMillis();
+        long head = n == 0 ? t.startMillis() : t.timeOf(n - 1);
         show(n, head);
     }
 
@@ -127,7 +131,8 @@ public final class ReplayModel {
         SessionTimeline t = timeline.get();
         position.set(count);
         playheadMillis.set(head);
-        log.replaceAll(t.records().subList(0, count));
+        // Only what the log keeps is read: a file of millions of records stays on disk.
+        log.replaceAll(t.records(Math.max(0, count - log.limitProperty().get()), count));
         group.show(t.presenceAfter(count));
     }
 
