@@ -38,7 +38,9 @@ import io.studycollab.debugger.ui.AppMenu;
 import javafx.stage.FileChooser;
 import io.studycollab.debugger.ui.replay.ReplayBar;
 import io.studycollab.debugger.ui.replay.ReplayModel;
+import io.studycollab.realtime.replay.SessionComparison;
 import io.studycollab.realtime.replay.SessionTimeline;
+import io.studycollab.realtime.session.ReEmitter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,7 +76,22 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
     private final StatsModel stats = new StatsModel();
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper("LIVE");
     private final ReplayModel replay = new ReplayModel(log, group);
-    private final ReplayBar replayBar = new ReplayBar(replay, this::backToLive);
+    private final ReplayBar replayBar = new ReplayBar(replay, new ReplayBar.LiveActions() {
+        @Override
+        public void backToLive() {
+            DebuggerController.this.backToLive();
+        }
+
+        @Override
+        public void reEmitToLive() {
+            DebuggerController.this.reEmitToLive();
+        }
+
+        @Override
+        public void compareWithLive() {
+            DebuggerController.this.compareWithLive();
+        }
+    });
     private boolean viewingFile;
     private final ProfileStore store = ProfileStore.inUserConfig();
     private final ObservableList<ServerProfile> profiles = FXCollections.observableArrayList();
@@ -82,6 +99,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
     private final CursorCanvas canvas;
     private final ApiPanel api;
     private final MainView view;
+    private final ConnectionNotifier notifier;
     private final Redactor redactor = new Redactor();
     private final javafx.beans.property.BooleanProperty recording = new javafx.beans.property.SimpleBooleanProperty(false);
     private SessionWriter recorder;
@@ -107,9 +125,10 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         tools.select("select");
         EventLogView logView = new EventLogView(log);
         api = new ApiPanel(realtime.urlProperty());
+        notifier = new ConnectionNotifier(realtime);
         view = new MainView(new AppMenu(this, recording), connectionBar, groupBar, tools, canvas, logView, new MemberListView(group.groupMembers()),
                 new EmitPanel(realtime), api, new StatusBar(stats, mode.getReadOnlyProperty()),
-                new ConnectionNotifier(realtime), replayBar);
+                notifier, replayBar);
         replayBar.setVisible(false);
         replayBar.setManaged(false);
         connectionBar.profileBox().getSelectionModel().selectFirst();
@@ -270,6 +289,61 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         log.replaceAll(session.history().snapshot());
         group.refresh(session.presence());
         mode.set(recorder != null ? "LIVE · REC" : "LIVE");
+    }
+
+    /** Sends the recording's outbound events through the live connection, to its current group. */
+    public void reEmitToLive() {
+        SessionTimeline t = replay.timelineProperty().get();
+        if (t == null) {
+            return;
+        }
+        if (!realtime.isConnected()) {
+            showError("Connect to a live server first: the recording is re-emitted through that connection.");
+            return;
+        }
+        double speed = replay.speedProperty().get();
+        String target = realtime.currentGroupIdProperty().get();
+        FxTasks.background("re-emit", () -> {
+            List<EventRecord> steps = new ArrayList<>();
+            for (int from = 0; from < t.size(); from += 10_000) {
+                steps.addAll(ReEmitter.replayable(t.records(from, Math.min(t.size(), from + 10_000))));
+            }
+            if (steps.isEmpty()) {
+                throw new IllegalStateException("this recording holds no outbound events to send");
+            }
+            ReEmitter emitter = new ReEmitter(session.client(), session.clock(), steps, speed, target);
+            return emitter.start().get();
+        }, sent -> info("Re-emitted " + sent + " events" + (target != null ? " to " + target : "") + " at " + speed + "×."),
+                e -> showError("Re-emit failed: " + e.getMessage()));
+    }
+
+    /** Counts per event and the first difference between the recording and the live history. */
+    public void compareWithLive() {
+        SessionTimeline t = replay.timelineProperty().get();
+        if (t == null) {
+            return;
+        }
+        List<EventRecord> live = session.history().snapshot();
+        FxTasks.background("compare", () -> SessionComparison.report(SessionComparison.compare(
+                        t.records(0, t.size()), live), "the recording (" + t.size() + " events)",
+                "the live history (" + live.size() + " events)"),
+                report -> {
+                    javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(report);
+                    text.setEditable(false);
+                    text.setPrefColumnCount(90);
+                    text.setPrefRowCount(24);
+                    text.setStyle("-fx-font-family: monospace;");
+                    Alert alert = new Alert(Alert.AlertType.INFORMATION);
+                    alert.initOwner(stage);
+                    alert.setTitle("Recording vs live");
+                    alert.setHeaderText(null);
+                    alert.getDialogPane().setContent(text);
+                    alert.show();
+                }, e -> showError("Compare failed: " + e.getMessage()));
+    }
+
+    private void info(String message) {
+        notifier.info("Done", message);
     }
 
     public ReplayModel replay() {

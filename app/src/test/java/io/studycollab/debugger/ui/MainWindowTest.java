@@ -203,6 +203,44 @@ class MainWindowTest {
 
     @Test
     @Order(5)
+    void aRecordingIsReEmittedThroughTheLiveConnection(FxRobot robot) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("reemit").resolve("path.jsonl");
+        List<EventRecord> recorded = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            recorded.add(new EventRecord(i + 1, 1_000 + i * 50L, 0, io.studycollab.realtime.events.Direction.OUT,
+                    "cursor:update", null, null, "someone", io.studycollab.realtime.protocol.ProtocolCodec.object()
+                    .put("x", 7 + i).put("y", 7), 20, null));
+        }
+        io.studycollab.realtime.session.SessionExport.session(file, io.studycollab.realtime.session.SessionHeader.of(
+                "t", "u", "someone", null, "now"), recorded, new io.studycollab.realtime.session.Redactor());
+        String url = fx(() -> controller.sandbox().url());
+        List<Double> xs = new CopyOnWriteArrayList<>();
+        try (SystemClock clock = new SystemClock("watch-clock");
+             EventHub hub = new EventHub("watch-hub");
+             RealtimeClient watcher = new RealtimeClient(hub, clock, ClientOptions.defaults())) {
+            watcher.on("user:cursor:updated", r -> {
+                if ("local-user".equals(r.userId())) {
+                    xs.add(r.payload().get("cursor").get("x").asDouble());
+                }
+            });
+            watcher.connect(url, controller.sandbox().mint("watcher", "Watcher", Duration.ofMinutes(5)));
+            Await.until("watcher connected", () -> watcher.state() == ConnectionState.CONNECTED);
+            assertTrue(watcher.joinGroup("demo").get(5, TimeUnit.SECONDS).ok());
+            fx(() -> {
+                controller.openSession(file);
+                return null;
+            });
+            waitFor("replay bar", 10, () -> robot.lookup("#replayBar").query().isVisible());
+            robot.clickOn("#reEmit");
+            Await.until("the path arrives, in order", Duration.ofSeconds(15), () -> xs.size() >= 10);
+            assertEquals(List.of(7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0, 15.0, 16.0), xs.subList(0, 10));
+            robot.clickOn("#backToLive");
+            waitFor("live again", 5, () -> robot.lookup("#statusMode").queryAs(Label.class).getText().startsWith("LIVE"));
+        }
+    }
+
+    @Test
+    @Order(6)
     void theReconnectButtonShowsWhenTheServerStops(FxRobot robot) throws Exception {
         Button reconnect = robot.lookup("#indicatorReconnect").queryButton();
         assertFalse(fx(reconnect::isVisible), "no reconnect button while connected");

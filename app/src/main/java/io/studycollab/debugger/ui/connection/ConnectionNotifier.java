@@ -62,6 +62,11 @@ public final class ConnectionNotifier {
         }
     }
 
+    /** A passing message in the same corner, for things the user should notice without a dialog. */
+    public void info(String title, String text) {
+        show(Styles.ACCENT, Feather.INFO, title, text);
+    }
+
     private void show(String style, Feather icon, String title, String text) {
         Notification n = new Notification(title + "\n" + text, new FontIcon(icon));
         n.getStyleClass().addAll(style, Styles.ELEVATED_1);

@@ -38,7 +38,19 @@ public final class ReplayBar extends VBox {
     private final Button live = new Button("Back to live", new FontIcon(Feather.RADIO));
     private boolean updating;
 
-    public ReplayBar(ReplayModel model, Runnable backToLive) {
+    /** Actions on the recording shown that involve the live connection. */
+    public interface LiveActions {
+        void backToLive();
+
+        void reEmitToLive();
+
+        void compareWithLive();
+    }
+
+    private final Button reEmit = new Button("Re-emit to live", new FontIcon(Feather.SEND));
+    private final Button compare = new Button("Compare with live", new FontIcon(Feather.COLUMNS));
+
+    public ReplayBar(ReplayModel model, LiveActions actions) {
         this.model = model;
         setId("replayBar");
         getStyleClass().add("replay-bar");
@@ -76,7 +88,11 @@ public final class ReplayBar extends VBox {
         markers.widthProperty().bind(markerPane.widthProperty());
         VBox track = new VBox(1, markerPane, scrubber);
         HBox.setHgrow(track, Priority.ALWAYS);
-        HBox row = new HBox(6, back, play, forward, track, speed, where, live);
+        reEmit.setId("reEmit");
+        reEmit.setTooltip(new Tooltip("Send this recording's outbound events through the live connection, at the chosen speed"));
+        compare.setId("compareLive");
+        compare.setTooltip(new Tooltip("Counts per event and the first difference between this recording and the live history"));
+        HBox row = new HBox(6, back, play, forward, track, speed, where, reEmit, compare, live);
         row.setAlignment(Pos.CENTER_LEFT);
         getChildren().add(row);
 
@@ -85,7 +101,9 @@ public final class ReplayBar extends VBox {
         back.setOnAction(e -> model.stepBack());
         forward.setOnAction(e -> model.stepForward());
         speed.valueProperty().addListener((o, a, s) -> model.speedProperty().set(s == null ? 1 : s));
-        live.setOnAction(e -> backToLive.run());
+        live.setOnAction(e -> actions.backToLive());
+        reEmit.setOnAction(e -> actions.reEmitToLive());
+        compare.setOnAction(e -> actions.compareWithLive());
         scrubber.valueProperty().addListener((o, a, v) -> {
             if (!updating) {
                 model.seekMillis(Math.round(v.doubleValue()));
