@@ -6,7 +6,6 @@ import io.studycollab.realtime.client.AckReply;
 import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.client.ConnectionState;
 import io.studycollab.realtime.client.RealtimeClient;
-import io.studycollab.realtime.client.StateChange;
 import io.studycollab.realtime.client.TokenClaims;
 import io.studycollab.realtime.client.Transport;
 import io.studycollab.realtime.events.Direction;
@@ -32,7 +31,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -131,15 +129,9 @@ public final class RecordCommand implements Callable<Integer> {
                     }
                 }
             });
-            AtomicReference<StateChange> firstOutcome = new AtomicReference<>();
-            CountDownLatch settled = new CountDownLatch(1);
             int[] reconnects = {0};
             try (RealtimeClient client = new RealtimeClient(hub, clock, options)) {
                 client.onStateChange(c -> {
-                    if (firstOutcome.get() == null && c.to() != ConnectionState.CONNECTING) {
-                        firstOutcome.set(c);
-                        settled.countDown();
-                    }
                     if (c.to() == ConnectionState.RECONNECTING) {
                         reconnects[0]++;
                     }
@@ -149,11 +141,10 @@ public final class RecordCommand implements Callable<Integer> {
                         stderr.flush();
                     }
                 });
-                client.connect(url, accessToken);
-                if (!settled.await(options.connectTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)
-                        || firstOutcome.get().to() != ConnectionState.CONNECTED) {
-                    StateChange c = firstOutcome.get();
-                    stderr.println("cannot connect to " + url + ": " + (c == null ? "no answer" : c.reason()));
+                String failure = FirstConnection.connect(client, url, accessToken,
+                        options.connectTimeout().plusSeconds(5));
+                if (failure != null) {
+                    stderr.println(failure);
                     return 1;
                 }
                 if (group != null) {

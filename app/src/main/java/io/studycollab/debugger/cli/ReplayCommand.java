@@ -3,9 +3,7 @@ package io.studycollab.debugger.cli;
 import io.studycollab.realtime.client.AccessToken;
 import io.studycollab.realtime.client.AckReply;
 import io.studycollab.realtime.client.ClientOptions;
-import io.studycollab.realtime.client.ConnectionState;
 import io.studycollab.realtime.client.RealtimeClient;
-import io.studycollab.realtime.client.StateChange;
 import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.session.ReEmitter;
@@ -19,9 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,17 +80,9 @@ public final class ReplayCommand implements Callable<Integer> {
         try (SystemClock clock = new SystemClock("replay-clock");
              EventHub hub = new EventHub("replay-hub");
              RealtimeClient client = new RealtimeClient(hub, clock, ClientOptions.defaults())) {
-            AtomicReference<StateChange> first = new AtomicReference<>();
-            CountDownLatch settled = new CountDownLatch(1);
-            client.onStateChange(c -> {
-                if (first.get() == null && c.to() != ConnectionState.CONNECTING) {
-                    first.set(c);
-                    settled.countDown();
-                }
-            });
-            client.connect(url, AccessToken.of(token));
-            if (!settled.await(15, TimeUnit.SECONDS) || first.get().to() != ConnectionState.CONNECTED) {
-                err.println("cannot connect to " + url + ": " + (first.get() == null ? "no answer" : first.get().reason()));
+            String failure = FirstConnection.connect(client, url, AccessToken.of(token), java.time.Duration.ofSeconds(15));
+            if (failure != null) {
+                err.println(failure);
                 return 1;
             }
             if (target != null) {

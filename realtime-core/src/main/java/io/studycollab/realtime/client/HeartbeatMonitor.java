@@ -13,19 +13,25 @@ public final class HeartbeatMonitor {
     private static final int WINDOW = 10;
 
     private final Map<Long, Long> outstanding = new HashMap<>(); // ts sent -> mono nanos
+    private final long missAfterNanos;
     private final ArrayDeque<Double> samples = new ArrayDeque<>();
     private final ArrayDeque<Boolean> recent = new ArrayDeque<>(); // true = missed
     private long missedTotal;
     private double lastRtt = -1;
 
+    /** @param missAfter how long a heartbeat may go unanswered before it counts as missed */
+    public HeartbeatMonitor(java.time.Duration missAfter) {
+        this.missAfterNanos = missAfter.toNanos();
+    }
+
     public synchronized void sent(long ts, long monoNanos) {
-        // A heartbeat still unanswered when the next one goes out counts as missed.
-        if (!outstanding.isEmpty()) {
-            missedTotal += outstanding.size();
-            for (int i = 0; i < outstanding.size(); i++) {
+        var it = outstanding.entrySet().iterator();
+        while (it.hasNext()) {
+            if (monoNanos - it.next().getValue() >= missAfterNanos) {
+                it.remove();
+                missedTotal++;
                 remember(true);
             }
-            outstanding.clear();
         }
         outstanding.put(ts, monoNanos);
     }

@@ -84,6 +84,11 @@ public final class OfflineQueue {
         return null;
     }
 
+    /** The oldest queued emit, removed, or null when empty. */
+    public Pending poll() {
+        return items.pollFirst();
+    }
+
     /** Everything queued, oldest first, leaving the queue empty. */
     public List<Pending> drain() {
         List<Pending> out = new ArrayList<>(items);

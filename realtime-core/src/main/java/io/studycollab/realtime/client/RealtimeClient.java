@@ -58,7 +58,7 @@ public final class RealtimeClient implements AutoCloseable {
     private final ClientOptions options;
     private final OkHttpClient http;
     private final boolean ownsHttp;
-    private final HeartbeatMonitor heartbeat = new HeartbeatMonitor();
+    private final HeartbeatMonitor heartbeat;
     private final OfflineQueue queue;
     private final Throttler<Payloads.Cursor> cursorThrottle;
     private final CopyOnWriteArrayList<Consumer<StateChange>> stateListeners = new CopyOnWriteArrayList<>();
@@ -76,6 +76,8 @@ public final class RealtimeClient implements AutoCloseable {
     private int attempt;
     private long nextRetryAt = -1;
     private boolean rejoining;
+    private int flushing; // queued events sent in this flush so far; 0 when not flushing
+    private Clock.Cancellable flushTimer;
     private String groupId;
     private String socketId;
     private String userId;
@@ -96,6 +98,8 @@ public final class RealtimeClient implements AutoCloseable {
         this.clock = clock;
         this.options = options;
         this.queue = new OfflineQueue(options.offlineQueueCapacity());
+        // Unanswered for three intervals: missed (slow links answer late, not never).
+        this.heartbeat = new HeartbeatMonitor(options.heartbeatInterval().multipliedBy(3));
         if (options.httpClient() != null) {
             this.http = options.httpClient();
             this.ownsHttp = false;
@@ -212,28 +216,23 @@ public final class RealtimeClient implements AutoCloseable {
 
     /** Leaves the current group. */
     public CompletableFuture<AckReply> leaveGroup() {
-        CompletableFuture<AckReply> result = new CompletableFuture<>();
-        onLoop(() -> {
-            if (groupId == null) {
-                result.completeExceptionally(new RealtimeException(ErrorCodes.NOT_IN_GROUP, "not in a group"));
-                return;
-            }
-            sendOrQueue(new OfflineQueue.Pending(EventNames.GROUP_LEAVE,
-                    ProtocolCodec.object().put("groupId", groupId), result));
-        });
-        return result;
+        return sendToCurrentGroup(EventNames.GROUP_LEAVE);
     }
 
     /** Asks the server for the current members of our group ({@code group:presence}). */
     public CompletableFuture<AckReply> requestPresence() {
+        return sendToCurrentGroup(EventNames.GROUP_PRESENCE);
+    }
+
+    /** {@code event { groupId: <current> }} with an ack, or NOT_IN_GROUP when in none. */
+    private CompletableFuture<AckReply> sendToCurrentGroup(String event) {
         CompletableFuture<AckReply> result = new CompletableFuture<>();
         onLoop(() -> {
             if (groupId == null) {
                 result.completeExceptionally(new RealtimeException(ErrorCodes.NOT_IN_GROUP, "not in a group"));
                 return;
             }
-            sendOrQueue(new OfflineQueue.Pending(EventNames.GROUP_PRESENCE,
-                    ProtocolCodec.object().put("groupId", groupId), result));
+            sendOrQueue(new OfflineQueue.Pending(event, ProtocolCodec.object().put("groupId", groupId), result));
         });
         return result;
     }
@@ -343,8 +342,13 @@ public final class RealtimeClient implements AutoCloseable {
         return ack != null ? ack : CompletableFuture.completedFuture(null);
     }
 
-    private boolean online() {
+    private boolean connectedAndJoined() {
         return state == ConnectionState.CONNECTED && !rejoining && socket != null;
+    }
+
+    /** New sends go straight out only when nothing queued is still waiting its turn. */
+    private boolean online() {
+        return connectedAndJoined() && flushing == 0 && queue.size() == 0;
     }
 
     private void sendOrQueue(OfflineQueue.Pending pending) {
@@ -465,7 +469,9 @@ public final class RealtimeClient implements AutoCloseable {
         cancel(retryTimer);
         cancel(heartbeatTimer);
         cancel(tokenTimer);
-        connectTimer = retryTimer = heartbeatTimer = tokenTimer = null;
+        cancel(flushTimer);
+        connectTimer = retryTimer = heartbeatTimer = tokenTimer = flushTimer = null;
+        flushing = 0;
         rejoining = false;
         nextRetryAt = -1;
         if (socket != null) {
@@ -531,21 +537,37 @@ public final class RealtimeClient implements AutoCloseable {
         transmit(new OfflineQueue.Pending(EventNames.GROUP_JOIN, ProtocolCodec.object().put("groupId", group), ack));
     }
 
+    /**
+     * Sends what was queued while offline, in order: a burst at once, the rest paced below the
+     * server's rate limit so none of it is dropped. Sends made meanwhile queue up behind.
+     */
     private void flushQueue() {
-        if (!online()) {
+        if (!connectedAndJoined() || flushTimer != null) {
             return;
         }
-        List<OfflineQueue.Pending> pending = queue.drain();
-        if (pending.isEmpty()) {
+        if (queue.size() == 0) {
+            if (flushing > 0) {
+                publishLocal(EventNames.CLIENT_QUEUE_FLUSHED, ProtocolCodec.object()
+                        .put("count", flushing).put("dropped", queue.dropped()).put("coalesced", queue.coalesced()));
+                flushing = 0;
+            }
             refreshSnapshot();
             return;
         }
-        for (OfflineQueue.Pending p : pending) {
-            transmit(p);
+        int now = flushing == 0 ? Math.max(1, options.flushBurst()) : 1;
+        for (int i = 0; i < now && queue.size() > 0; i++) {
+            transmit(queue.poll());
+            flushing++;
         }
-        publishLocal(EventNames.CLIENT_QUEUE_FLUSHED, ProtocolCodec.object()
-                .put("count", pending.size()).put("dropped", queue.dropped()).put("coalesced", queue.coalesced()));
         refreshSnapshot();
+        long gen = generation;
+        long intervalNanos = (long) (1_000_000_000L / Math.max(0.001, options.flushRatePerSecond()));
+        flushTimer = clock.schedule(queue.size() == 0 ? Duration.ZERO : Duration.ofNanos(intervalNanos), () -> onLoop(() -> {
+            flushTimer = null;
+            if (gen == generation) {
+                flushQueue();
+            }
+        }));
     }
 
     private void onConnectError(Object error) {

@@ -132,11 +132,8 @@ public final class EventFilter implements Predicate<EventRecord> {
         return true;
     }
 
+    /** True when it lets everything through. */
     public boolean isEmpty() {
-        return this.equalsAll();
-    }
-
-    private boolean equalsAll() {
         return name == null && user == null && group == null && text == null && !malformedOnly
                 && categories.size() == EventCategory.values().length && directions.size() == Direction.values().length;
     }

@@ -10,7 +10,7 @@ class HeartbeatMonitorTest {
 
     @Test
     void roundTripsJitterAndMissesGiveAQuality() {
-        HeartbeatMonitor m = new HeartbeatMonitor();
+        HeartbeatMonitor m = new HeartbeatMonitor(java.time.Duration.ofMillis(1500));
         assertEquals(ConnectionQuality.OFFLINE, m.quality(false));
         assertEquals(ConnectionQuality.GOOD, m.quality(true), "connected but unmeasured");
         m.sent(1, 0);
@@ -23,11 +23,12 @@ class HeartbeatMonitorTest {
         assertEquals(-1, m.acked(99, 0), "an ack we never asked for is ignored");
 
         m.sent(3, 2000 * MS);
-        m.sent(4, 3000 * MS); // 3 never answered
+        m.sent(4, 3000 * MS); // 3 not answered yet: late, not missed
+        assertEquals(0, m.missedTotal());
+        m.sent(5, 4000 * MS); // 3 now unanswered for 2 s: missed
         assertEquals(1, m.missedTotal());
         assertEquals(ConnectionQuality.POOR, m.quality(true));
         m.acked(4, 3020 * MS);
-        m.sent(5, 4000 * MS);
         m.acked(5, 4020 * MS);
         m.sent(6, 5000 * MS);
         m.acked(6, 5020 * MS);

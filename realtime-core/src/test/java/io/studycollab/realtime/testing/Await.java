@@ -24,7 +24,7 @@ public final class Await {
         until(what, Duration.ofSeconds(15), condition);
     }
 
-    public static <T> void until(Supplier<String> what, Duration timeout, BooleanSupplier condition) {
+    public static void until(Supplier<String> what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

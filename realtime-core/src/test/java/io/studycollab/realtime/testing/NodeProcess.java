@@ -23,7 +23,6 @@ public final class NodeProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
-    private final StringBuilder stderr = new StringBuilder();
 
     private NodeProcess(Process process, int port) {
         this.process = process;
@@ -103,11 +102,7 @@ public final class NodeProcess implements AutoCloseable {
         outPump.setDaemon(true);
         outPump.start();
         JsonNode json = ProtocolCodec.parse(line);
-        NodeProcess np = new NodeProcess(p, json.path("listening").asInt());
-        synchronized (err) {
-            np.stderr.append(err);
-        }
-        return np;
+        return new NodeProcess(p, json.path("listening").asInt());
     }
 
     public int port() {

@@ -29,6 +29,7 @@ public final class ConnectionStatusIndicator extends HBox {
     private final Circle dot = new Circle(6);
     private final Label state = new Label();
     private final Label details = new Label();
+    private final Tooltip reasonTip = new Tooltip();
     private final Button reconnect = new Button("Reconnect", new FontIcon(Feather.REFRESH_CW));
     private final Timeline countdown = new Timeline(new KeyFrame(Duration.millis(250), e -> render()));
 
@@ -50,6 +51,7 @@ public final class ConnectionStatusIndicator extends HBox {
         reconnect.setId("indicatorReconnect");
         reconnect.getStyleClass().add("small");
         getChildren().addAll(dot, state, details, reconnect);
+        Tooltip.install(this, reasonTip);
         countdown.setCycleCount(Timeline.INDEFINITE);
         countdown.play();
     }
@@ -68,7 +70,7 @@ public final class ConnectionStatusIndicator extends HBox {
         details.setVisible(showDetails.get());
         details.setManaged(showDetails.get());
         details.setText(detailText(s));
-        Tooltip.install(this, new Tooltip(s.reason()));
+        reasonTip.setText(s.reason());
         boolean down = s.state() == ConnectionState.FAILED || s.state() == ConnectionState.DISCONNECTED
                 || s.state() == ConnectionState.RECONNECTING;
         boolean show = showReconnectButton.get() && down && s.url() != null;
