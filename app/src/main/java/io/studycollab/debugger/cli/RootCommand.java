@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "realtime-debugger", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = {"Debugger for StudyCollab realtime (Socket.IO) groups.",
                 "Without a command it opens the window on an embedded sandbox server."},
-        subcommands = {ServeCommand.class, TokenCommand.class, RecordCommand.class, ReplayCommand.class, CompareCommand.class,
+        subcommands = {ServeCommand.class, TokenCommand.class, RecordCommand.class, ReplayCommand.class, CompareCommand.class, SwarmCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RootCommand implements Callable<Integer> {
 

@@ -175,6 +175,24 @@ class CommandLineTest {
     }
 
     @Test
+    void aSwarmOfFiftyJoinsAndItsFiguresAddUp() throws Exception {
+        Run r = run("swarm", "--url", server.url(), "--secret", TestTokens.SECRET, "--group", "swarm-room",
+                "--users", "50", "--duration", "6s", "--cursor-rate", "5");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("connected at the end   50"), r.out());
+        assertTrue(r.out().contains("failed to connect      0"), r.out());
+        HttpResponse<String> presence = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.url() + "/api/realtime/test")).header("Authorization", "Bearer cli-service-key").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertFalse(presence.body().contains("swarm-room"), "all left when the swarm ended: " + presence.body());
+        Run refused = run("swarm", "--url", server.url(), "--secret", "a-different-secret-that-is-long-enough-0123", "--group",
+                "g", "--users", "3", "--duration", "2s");
+        assertEquals(1, refused.code(), refused.out());
+        assertTrue(refused.out().contains("AUTH_INVALID"), refused.out());
+        assertEquals(2, run("swarm", "--url", server.url(), "--group", "g").code(), "a secret or a tokens file is required");
+    }
+
+    @Test
     void recordExitsNonZeroWithTheReasonWhenItCannotConnect() {
         Run unreachable = run("record", "--url", "http://127.0.0.1:1", "--token", TestTokens.token("u", "U", 60).reveal(),
                 "--duration", "1s", "--out", dir.resolve("a.jsonl").toString());
