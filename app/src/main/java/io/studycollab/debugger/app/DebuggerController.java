@@ -38,6 +38,13 @@ import io.studycollab.debugger.ui.AppMenu;
 import javafx.stage.FileChooser;
 import io.studycollab.debugger.ui.replay.ReplayBar;
 import io.studycollab.debugger.ui.replay.ReplayModel;
+import io.studycollab.debugger.ui.qa.QaPanel;
+import io.studycollab.realtime.diagnostics.DiagnosticsReport;
+import io.studycollab.realtime.netsim.FaultProxy;
+import io.studycollab.realtime.netsim.NetworkProfile;
+import io.studycollab.realtime.swarm.Swarm;
+import io.studycollab.realtime.swarm.SwarmBehaviour;
+import io.studycollab.realtime.swarm.SwarmStats;
 import io.studycollab.realtime.replay.SessionComparison;
 import io.studycollab.realtime.replay.SessionTimeline;
 import io.studycollab.realtime.session.ReEmitter;
@@ -61,7 +68,7 @@ import javafx.stage.Stage;
  * Wires one window: the live session, the models that mirror it on the FX thread, the views,
  * the embedded sandbox and the saved profiles. Owns all of them and closes them in {@link #close()}.
  */
-public final class DebuggerController implements AutoCloseable, AppMenu.Commands {
+public final class DebuggerController implements AutoCloseable, AppMenu.Commands, QaPanel.Actions {
 
     public static final String DEMO_GROUP = "demo";
     public static final int SANDBOX_BOTS = 3;
@@ -105,7 +112,14 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
     private SessionWriter recorder;
     private io.studycollab.realtime.events.EventHub.Subscription recorderSubscription;
     private volatile Sandbox sandbox;
-    private boolean autoJoinPending;
+    private final QaPanel qaPanel;
+    private FaultProxy proxy;
+    private Swarm swarm;
+    private String directUrl;
+    private AccessToken lastToken;
+    private io.studycollab.realtime.client.ConnectTarget lastTarget;
+    private TokenMinter lastMinter;
+    private String joinOnConnect;
     private boolean closed;
 
     public DebuggerController(Theme theme, Stage stage) {
@@ -126,8 +140,9 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         EventLogView logView = new EventLogView(log);
         api = new ApiPanel(realtime.urlProperty());
         notifier = new ConnectionNotifier(realtime);
+        qaPanel = new QaPanel(this, realtime::isConnected);
         view = new MainView(new AppMenu(this, recording), connectionBar, groupBar, tools, canvas, logView, new MemberListView(group.groupMembers()),
-                new EmitPanel(realtime), api, new StatusBar(stats, mode.getReadOnlyProperty()),
+                new EmitPanel(realtime), api, qaPanel, new StatusBar(stats, mode.getReadOnlyProperty()),
                 notifier, replayBar);
         replayBar.setVisible(false);
         replayBar.setManaged(false);
@@ -150,13 +165,14 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
             stats.refresh(session.history(), realtime.connectionStatusProperty().get());
         });
         realtime.isConnectedProperty().addListener((o, was, now) -> {
-            if (now && autoJoinPending) {
-                autoJoinPending = false;
-                FxTasks.whenDone(realtime.joinGroup(DEMO_GROUP), r -> {
+            if (now && joinOnConnect != null) {
+                String g = joinOnConnect;
+                joinOnConnect = null;
+                FxTasks.whenDone(realtime.joinGroup(g), r -> {
                     if (!r.ok()) {
-                        showError("joining " + DEMO_GROUP + ": " + r.errorCode());
+                        showError("joining " + g + ": " + r.errorCode());
                     }
-                }, e -> showError("joining " + DEMO_GROUP + ": " + e.getMessage()));
+                }, e -> showError("joining " + g + ": " + e.getMessage()));
             }
         });
         session.pump().start();
@@ -220,11 +236,15 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
                 }
                 target = s.url();
                 token = tokenText.isBlank() ? s.mint(p.mintSub(), p.mintName(), Duration.ofHours(8)) : AccessToken.of(tokenText);
-                autoJoinPending = realtime.currentGroupIdProperty().get() == null;
+                if (realtime.currentGroupIdProperty().get() == null) {
+                    joinOnConnect = DEMO_GROUP;
+                }
+                lastMinter = s.minter();
             } else if (!tokenText.isBlank()) {
                 token = AccessToken.of(tokenText);
             } else if (p.jwtSecret() != null) {
-                token = new TokenMinter(p.jwtSecret(), "authenticated").mint(
+                lastMinter = new TokenMinter(p.jwtSecret(), "authenticated");
+                token = lastMinter.mint(
                         p.mintSub() == null ? "debugger" : p.mintSub(), p.mintName(), null, null, Duration.ofHours(8));
             } else {
                 token = null; // the server will answer AUTH_MISSING, which is worth seeing too
@@ -243,6 +263,10 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
             if (viewingFile) {
                 backToLive();
             }
+            closeProxy();
+            directUrl = target;
+            lastToken = token;
+            lastTarget = p.target();
             realtime.connect(target, token, p.target());
         } catch (IllegalArgumentException e) {
             showError(e.getMessage());
@@ -344,6 +368,103 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
 
     private void info(String message) {
         notifier.info("Done", message);
+    }
+
+    // ------------------------------------------------------------------ QA tools
+
+    @Override
+    public String routeThroughProxy(boolean on) {
+        if (directUrl == null) {
+            return "Connect to a server first.";
+        }
+        String group = realtime.currentGroupIdProperty().get();
+        if (on) {
+            try {
+                java.net.URI u = java.net.URI.create(directUrl);
+                int port = u.getPort() > 0 ? u.getPort() : "https".equals(u.getScheme()) ? 443 : 80;
+                if ("https".equals(u.getScheme())) {
+                    return "The fault proxy forwards plain TCP to http:// servers; this one is https://.";
+                }
+                proxy = FaultProxy.start(u.getHost(), port);
+            } catch (IOException | IllegalArgumentException e) {
+                return "The fault proxy could not start: " + e.getMessage();
+            }
+            proxy.onChange(this::recordProfile);
+            joinOnConnect = group;
+            realtime.connect(proxy.url(), lastToken, lastTarget);
+            recordProfile(proxy.profile());
+        } else {
+            joinOnConnect = group;
+            realtime.connect(directUrl, lastToken, lastTarget);
+            closeProxy();
+        }
+        return null;
+    }
+
+    /** A profile switch is an event in the log, like everything else that happens to the connection. */
+    private void recordProfile(NetworkProfile p) {
+        session.hub().publish(EventRecord.of(io.studycollab.realtime.events.Direction.LOCAL, "netsim:profile",
+                io.studycollab.realtime.protocol.ProtocolCodec.object().put("profile", p.describe())
+                        .put("proxy", proxy == null ? null : proxy.url()), 40, null,
+                session.clock().wallMillis(), session.clock().monoNanos(), null));
+    }
+
+    @Override
+    public void setNetworkProfile(NetworkProfile profile) {
+        if (proxy != null) {
+            proxy.set(profile);
+        }
+    }
+
+    private void closeProxy() {
+        if (proxy != null) {
+            FaultProxy p = proxy;
+            proxy = null;
+            p.close();
+        }
+    }
+
+    @Override
+    public String startSwarm(int users, SwarmBehaviour behaviour, double cursorRate) {
+        if (swarm != null) {
+            return "Virtual users are already running.";
+        }
+        if (directUrl == null || lastMinter == null) {
+            return "Virtual users need tokens: use the sandbox, or a profile with a JWT secret.";
+        }
+        String group = realtime.currentGroupIdProperty().get() != null ? realtime.currentGroupIdProperty().get() : DEMO_GROUP;
+        TokenMinter minter = lastMinter;
+        swarm = Swarm.start(directUrl, users, i -> minter.mint("virtual-" + (i + 1), "Virtual " + (i + 1), null, null,
+                Duration.ofHours(8)), group, behaviour, cursorRate, session.clock(), ClientOptions.defaults());
+        return null;
+    }
+
+    @Override
+    public void stopSwarm() {
+        if (swarm != null) {
+            Swarm s = swarm;
+            swarm = null;
+            FxTasks.background("swarm-stop", () -> {
+                s.close();
+                return s;
+            }, x -> { }, e -> showError("Stopping virtual users: " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public SwarmStats swarmStats() {
+        return swarm == null ? null : swarm.stats();
+    }
+
+    @Override
+    public void copyDiagnostics() {
+        String report = DiagnosticsReport.build(io.studycollab.debugger.AppVersion.full()
+                        + " (realtime-core, realtime-server " + io.studycollab.debugger.AppVersion.get() + ")",
+                realtime.connectionStatusProperty().get(), session.history().snapshot(), redactor);
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putString(report);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        info("Diagnostics report copied (" + report.length() + " characters, secrets masked).");
     }
 
     public ReplayModel replay() {
@@ -511,6 +632,11 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         }
         closed = true;
         canvas.stop();
+        qaPanel.stop();
+        if (swarm != null) {
+            swarm.close();
+        }
+        closeProxy();
         replay.unload();
         presence.close();
         if (recorder != null) {

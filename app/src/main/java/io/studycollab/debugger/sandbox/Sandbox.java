@@ -77,6 +77,10 @@ public final class Sandbox implements AutoCloseable {
         return bots == null ? 0 : bots.size();
     }
 
+    public TokenMinter minter() {
+        return minter;
+    }
+
     public AccessToken mint(String sub, String name, Duration ttl) {
         return minter.mint(sub, name, null, null, ttl);
     }

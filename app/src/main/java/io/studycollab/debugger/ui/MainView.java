@@ -26,7 +26,7 @@ import javafx.scene.layout.VBox;
 public final class MainView extends StackPane {
 
     public MainView(AppMenu menu, ConnectionBar connectionBar, GroupBar groupBar, ToolPalette tools, CursorCanvas canvas,
-                    EventLogView log, MemberListView members, EmitPanel emit, ApiPanel api, StatusBar status,
+                    EventLogView log, MemberListView members, EmitPanel emit, ApiPanel api, javafx.scene.Node qa, StatusBar status,
                     ConnectionNotifier notifier, javafx.scene.Node replayBar) {
         BorderPane board = new BorderPane(canvas);
         board.setLeft(tools);
@@ -34,7 +34,10 @@ public final class MainView extends StackPane {
         SplitPane left = new SplitPane(board, log);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.45);
-        TabPane side = new TabPane(new Tab("Members", members), new Tab("Emit", emit), new Tab("API", api));
+        javafx.scene.control.ScrollPane qaScroll = new javafx.scene.control.ScrollPane(qa);
+        qaScroll.setFitToWidth(true);
+        TabPane side = new TabPane(new Tab("Members", members), new Tab("Emit", emit), new Tab("API", api),
+                new Tab("QA", qaScroll));
         side.setId("sidePanels");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setMinWidth(300);

@@ -241,6 +241,53 @@ class MainWindowTest {
 
     @Test
     @Order(6)
+    void qaToolsCutTheNetworkRunVirtualUsersAndReport(FxRobot robot) throws Exception {
+        fx(() -> {
+            robot.lookup("#sidePanels").queryAs(TabPane.class).getSelectionModel().select(3);
+            return null;
+        });
+        robot.clickOn("#viaProxy");
+        waitFor("reconnected through the proxy, back in demo", 20, () -> controller.realtime().isConnected()
+                && "demo".equals(controller.realtime().currentGroupIdProperty().get())
+                && !controller.sandbox().url().equals(controller.realtime().connectionStatusProperty().get().url()));
+        fx(() -> {
+            robot.lookup("#networkProfile").queryComboBox().setValue("Offline (cut now)");
+            return null;
+        });
+        waitFor("the cut is seen", 10, () -> controller.realtime().connectionStatusProperty().get().state() == ConnectionState.RECONNECTING);
+        waitFor("the switch is in the log", 5, () -> controller.log().all().stream()
+                .anyMatch(r -> r.name().equals("netsim:profile") && r.payload().get("profile").asText().equals("offline")));
+        fx(() -> {
+            robot.lookup("#networkProfile").queryComboBox().setValue("Normal");
+            return null;
+        });
+        waitFor("back and rejoined", 20, () -> controller.realtime().isConnected()
+                && "demo".equals(controller.realtime().currentGroupIdProperty().get()));
+
+        fx(() -> {
+            robot.lookup("#swarmUsers").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(5);
+            return null;
+        });
+        robot.clickOn("#swarmStart");
+        waitFor("five virtual users in the group", 20, () -> controller.group().groupMembers().stream()
+                .filter(m -> m.userId().startsWith("virtual-")).count() == 5);
+        waitFor("figures shown", 5, () -> robot.lookup("#swarmFigures").queryLabeled().getText().startsWith("connected 5/5"));
+        robot.clickOn("#swarmStart");
+        waitFor("they leave", 20, () -> controller.group().groupMembers().stream().noneMatch(m -> m.userId().startsWith("virtual-")));
+
+        robot.clickOn("#copyDiagnostics");
+        String report = fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertTrue(report != null && report.contains("StudyCollab realtime diagnostics"), String.valueOf(report));
+        assertTrue(report.contains("netsim:profile"), "the network switches are in the timeline");
+        String token = fx(() -> robot.lookup("#token").queryTextInputControl().getText());
+        assertFalse(report.contains(token), "no token in the report");
+        robot.clickOn("#viaProxy");
+        waitFor("direct again", 20, () -> controller.realtime().isConnected()
+                && "demo".equals(controller.realtime().currentGroupIdProperty().get()));
+    }
+
+    @Test
+    @Order(7)
     void theReconnectButtonShowsWhenTheServerStops(FxRobot robot) throws Exception {
         Button reconnect = robot.lookup("#indicatorReconnect").queryButton();
         assertFalse(fx(reconnect::isVisible), "no reconnect button while connected");

@@ -1,0 +1,154 @@
+package io.studycollab.debugger.ui.qa;
+
+import atlantafx.base.theme.Styles;
+import io.studycollab.realtime.netsim.NetworkProfile;
+import io.studycollab.realtime.swarm.SwarmBehaviour;
+import io.studycollab.realtime.swarm.SwarmStats;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** QA tools: a bad network for our own connection, virtual users in the group, and a diagnostics report. */
+public final class QaPanel extends VBox {
+
+    /** What the panel asks of the window. */
+    public interface Actions {
+        /** Routes our connection through the fault proxy (true) or straight to the server; returns a problem or null. */
+        String routeThroughProxy(boolean on);
+
+        void setNetworkProfile(NetworkProfile profile);
+
+        /** Starts virtual users; returns a problem or null. */
+        String startSwarm(int users, SwarmBehaviour behaviour, double cursorRate);
+
+        void stopSwarm();
+
+        /** Null when no swarm runs. */
+        SwarmStats swarmStats();
+
+        void copyDiagnostics();
+    }
+
+    static final Map<String, NetworkProfile> PROFILES = new LinkedHashMap<>();
+
+    static {
+        PROFILES.put("Normal", new NetworkProfile.Normal());
+        PROFILES.put("Offline (cut now)", new NetworkProfile.Offline());
+        PROFILES.put("Flaky (cut every 5 s)", new NetworkProfile.Flaky(Duration.ofSeconds(5)));
+        PROFILES.put("High latency (300 ± 100 ms)", new NetworkProfile.Latency(Duration.ofMillis(300), Duration.ofMillis(100)));
+        PROFILES.put("Slow (16 KB/s)", new NetworkProfile.Bandwidth(16 * 1024));
+        PROFILES.put("Stall (hold, keep open)", new NetworkProfile.Stall());
+    }
+
+    private final CheckBox viaProxy = new CheckBox("Route my connection through the fault proxy");
+    private final ComboBox<String> profile = new ComboBox<>();
+    private final Label problem = new Label();
+    private final Spinner<Integer> users = new Spinner<>(1, 500, 10);
+    private final ComboBox<SwarmBehaviour> behaviour = new ComboBox<>();
+    private final Spinner<Integer> cursorRate = new Spinner<>(0, 30, 20);
+    private final Button swarmButton = new Button("Start virtual users", new FontIcon(Feather.USERS));
+    private final Label swarmFigures = new Label("no virtual users running");
+    private final Button diagnostics = new Button("Copy diagnostics report", new FontIcon(Feather.CLIPBOARD));
+    private final Timeline ticker;
+
+    public QaPanel(Actions actions, Supplier<Boolean> connected) {
+        setId("qaPanel");
+        setSpacing(8);
+        setPadding(new Insets(10));
+        viaProxy.setId("viaProxy");
+        profile.setId("networkProfile");
+        profile.getItems().setAll(PROFILES.keySet());
+        profile.setValue("Normal");
+        profile.setDisable(true);
+        profile.setMaxWidth(Double.MAX_VALUE);
+        problem.getStyleClass().add(Styles.DANGER);
+        problem.setWrapText(true);
+        users.setId("swarmUsers");
+        users.setEditable(true);
+        behaviour.setId("swarmBehaviour");
+        behaviour.getItems().setAll(SwarmBehaviour.values());
+        behaviour.setValue(SwarmBehaviour.WANDER);
+        cursorRate.setId("swarmCursorRate");
+        cursorRate.setEditable(true);
+        swarmButton.setId("swarmStart");
+        swarmFigures.setId("swarmFigures");
+        swarmFigures.setWrapText(true);
+        diagnostics.setId("copyDiagnostics");
+        Label net = title("Network conditions");
+        Label swarm = title("Virtual users");
+        Label diag = title("Diagnostics");
+        getChildren().addAll(net, viaProxy, profile, problem, new Separator(), swarm,
+                new HBox(6, new Label("users"), users, new Label("cursor/s"), cursorRate), behaviour, swarmButton,
+                swarmFigures, new Separator(), diag, diagnostics);
+
+        viaProxy.setOnAction(e -> {
+            String p = actions.routeThroughProxy(viaProxy.isSelected());
+            problem.setText(p == null ? "" : p);
+            if (p != null) {
+                viaProxy.setSelected(false);
+            }
+            profile.setDisable(!viaProxy.isSelected());
+            if (!viaProxy.isSelected()) {
+                profile.setValue("Normal");
+            }
+        });
+        profile.valueProperty().addListener((o, a, name) -> {
+            if (name != null && viaProxy.isSelected()) {
+                actions.setNetworkProfile(PROFILES.get(name));
+            }
+        });
+        swarmButton.setOnAction(e -> {
+            if (actions.swarmStats() != null) {
+                actions.stopSwarm();
+                swarmButton.setText("Start virtual users");
+                swarmFigures.setText("stopped");
+                return;
+            }
+            String p = actions.startSwarm(users.getValue(), behaviour.getValue(), cursorRate.getValue());
+            problem.setText(p == null ? "" : p);
+            if (p == null) {
+                swarmButton.setText("Stop virtual users");
+            }
+        });
+        diagnostics.setOnAction(e -> actions.copyDiagnostics());
+        ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
+            SwarmStats s = actions.swarmStats();
+            if (s != null) {
+                swarmFigures.setText(String.format("connected %d/%d · failed %d · sent %,d · received %,d%nerrors %s · rtt p50 %s p95 %s p99 %s",
+                        s.connected(), s.users(), s.failedToConnect(), s.sent(), s.received(),
+                        s.errors().isEmpty() ? "none" : s.errors(), ms(s.rttP50()), ms(s.rttP95()), ms(s.rttP99())));
+            }
+            swarmButton.setDisable(!connected.get() && s == null);
+        }));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+    }
+
+    private static String ms(double v) {
+        return v < 0 ? "–" : String.format("%.0f ms", v);
+    }
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TITLE_4);
+        return l;
+    }
+
+    public void stop() {
+        ticker.stop();
+    }
+}
