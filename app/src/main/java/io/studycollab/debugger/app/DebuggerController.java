@@ -39,6 +39,7 @@ import javafx.stage.FileChooser;
 import io.studycollab.debugger.ui.replay.ReplayBar;
 import io.studycollab.debugger.ui.replay.ReplayModel;
 import io.studycollab.debugger.ui.qa.QaPanel;
+import io.studycollab.realtime.diagnostics.ConsistencyCheck;
 import io.studycollab.realtime.diagnostics.DiagnosticsReport;
 import io.studycollab.realtime.netsim.FaultProxy;
 import io.studycollab.realtime.netsim.NetworkProfile;
@@ -164,8 +165,10 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
             presence.tick();
             stats.refresh(session.history(), realtime.connectionStatusProperty().get());
         });
-        realtime.isConnectedProperty().addListener((o, was, now) -> {
-            if (now && joinOnConnect != null) {
+        // On the status, not on isConnected: a reconnect within one pulse never shows as "not connected".
+        realtime.connectionStatusProperty().addListener((o, was, now) -> {
+            if (now.state() == io.studycollab.realtime.client.ConnectionState.CONNECTED && now.groupId() == null
+                    && joinOnConnect != null) {
                 String g = joinOnConnect;
                 joinOnConnect = null;
                 FxTasks.whenDone(realtime.joinGroup(g), r -> {
@@ -465,6 +468,35 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         content.putString(report);
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
         info("Diagnostics report copied (" + report.length() + " characters, secrets masked).");
+    }
+
+    @Override
+    public List<ConsistencyCheck.Finding> checkConsistency() {
+        return ConsistencyCheck.run(session.history().snapshot(), session.clock().wallMillis());
+    }
+
+    @Override
+    public double roundTripMillis() {
+        io.studycollab.realtime.client.ConnectionSnapshot s = realtime.connectionStatusProperty().get();
+        return s.state() == io.studycollab.realtime.client.ConnectionState.CONNECTED ? s.rttMillis() : -1;
+    }
+
+    @Override
+    public List<String> connectionTimeline() {
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+                .withZone(java.time.ZoneId.systemDefault());
+        List<String> out = new ArrayList<>();
+        for (EventRecord r : session.history().matching(r -> r.direction() == io.studycollab.realtime.events.Direction.LOCAL
+                && DiagnosticsReport.TIMELINE.contains(r.name()))) {
+            String detail = switch (r.name()) {
+                case "client:state" -> r.payload().path("to").asText() + " — " + r.payload().path("reason").asText()
+                        + (r.payload().path("retryInMs").asLong(-1) >= 0 ? " (retry in " + r.payload().path("retryInMs").asLong() + " ms)" : "");
+                case "netsim:profile" -> "network " + r.payload().path("profile").asText();
+                default -> r.name() + " " + redactor.json(r.payload());
+            };
+            out.add(f.format(java.time.Instant.ofEpochMilli(r.wallMillis())) + "  " + detail);
+        }
+        return out.size() > 200 ? out.subList(out.size() - 200, out.size()) : out;
     }
 
     public ReplayModel replay() {

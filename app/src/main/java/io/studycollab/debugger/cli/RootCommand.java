@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
         description = {"Debugger for StudyCollab realtime (Socket.IO) groups.",
                 "Without a command it opens the window on an embedded sandbox server."},
         subcommands = {ServeCommand.class, TokenCommand.class, RecordCommand.class, ReplayCommand.class, CompareCommand.class, SwarmCommand.class,
+                ArtilleryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RootCommand implements Callable<Integer> {
 

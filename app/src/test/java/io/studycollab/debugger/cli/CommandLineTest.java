@@ -193,6 +193,24 @@ class CommandLineTest {
     }
 
     @Test
+    void artilleryScenariosFromARecordingAndFromASwarm() throws Exception {
+        Path rec = dir.resolve("for-artillery.jsonl");
+        assertEquals(0, run("record", "--url", server.url(), "--token", TestTokens.token("art", "Art", 600).reveal(),
+                "--group", "demo", "--duration", "1s", "--out", rec.toString(), "--cursor-demo").code());
+        Path fromRecording = dir.resolve("replay.yml");
+        Run r = run("artillery", "--target", server.url(), "--file", rec.toString(), "--users", "20", "--out", fromRecording.toString());
+        assertEquals(0, r.code(), r.err());
+        String yaml = Files.readString(fromRecording);
+        assertTrue(yaml.contains("arrivalCount: 20") && yaml.contains("channel: \"cursor:update\""), yaml);
+        assertFalse(yaml.contains(TestTokens.SECRET));
+        Path fromSwarm = dir.resolve("swarm.yml");
+        assertEquals(0, run("artillery", "--target", server.url(), "--users", "50", "--group", "demo", "--duration", "30s",
+                "--out", fromSwarm.toString()).code());
+        assertTrue(Files.readString(fromSwarm).contains("count: 600"));
+        assertEquals(2, run("artillery", "--target", server.url()).code(), "a swarm needs a group");
+    }
+
+    @Test
     void recordExitsNonZeroWithTheReasonWhenItCannotConnect() {
         Run unreachable = run("record", "--url", "http://127.0.0.1:1", "--token", TestTokens.token("u", "U", 60).reveal(),
                 "--duration", "1s", "--out", dir.resolve("a.jsonl").toString());

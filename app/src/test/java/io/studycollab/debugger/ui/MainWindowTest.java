@@ -275,7 +275,20 @@ class MainWindowTest {
         robot.clickOn("#swarmStart");
         waitFor("they leave", 20, () -> controller.group().groupMembers().stream().noneMatch(m -> m.userId().startsWith("virtual-")));
 
-        robot.clickOn("#copyDiagnostics");
+        waitFor("the connection timeline lists the switches", 5, () -> robot.lookup("#connectionTimeline")
+                .queryListView().getItems().stream().anyMatch(i -> i.toString().contains("network offline")));
+        waitFor("round trips charted", 10, () -> !((javafx.scene.chart.LineChart<?, ?>) robot.lookup("#rttChart").query())
+                .getData().get(0).getData().isEmpty());
+        fx(() -> {
+            robot.lookup("#checkConsistency").queryButton().fire(); // below the fold of the scrolling panel
+            return null;
+        });
+        waitFor("consistency checked", 5, () -> !robot.lookup("#qaFindings").queryTextInputControl().getText().isEmpty());
+
+        fx(() -> {
+            robot.lookup("#copyDiagnostics").queryButton().fire();
+            return null;
+        });
         String report = fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
         assertTrue(report != null && report.contains("StudyCollab realtime diagnostics"), String.valueOf(report));
         assertTrue(report.contains("netsim:profile"), "the network switches are in the timeline");

@@ -42,7 +42,13 @@ public final class PresenceTracker implements EventBatchListener {
         }
     }
 
-    /** Folds one record in without publishing a snapshot (for indexing millions of records). */
+    /** Publishes what {@link #applyQuietly} folded in and returns it. */
+    public synchronized PresenceSnapshot publishNow() {
+        publish();
+        return snapshot;
+    }
+
+    /** Folds one record in without publishing a snapshot (for indexing millions of records); see {@link #publishNow()}. */
     public synchronized void applyQuietly(EventRecord r) {
         applyUnpublished(r);
     }

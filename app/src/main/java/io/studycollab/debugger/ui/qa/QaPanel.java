@@ -41,6 +41,15 @@ public final class QaPanel extends VBox {
         SwarmStats swarmStats();
 
         void copyDiagnostics();
+
+        /** Presence findings over the live history, now. */
+        java.util.List<io.studycollab.realtime.diagnostics.ConsistencyCheck.Finding> checkConsistency();
+
+        /** The current average heartbeat round trip, -1 when offline or unmeasured. */
+        double roundTripMillis();
+
+        /** The latest connection timeline entries (state changes, attempts, rejoins, flushes, network switches). */
+        java.util.List<String> connectionTimeline();
     }
 
     static final Map<String, NetworkProfile> PROFILES = new LinkedHashMap<>();
@@ -63,6 +72,11 @@ public final class QaPanel extends VBox {
     private final Button swarmButton = new Button("Start virtual users", new FontIcon(Feather.USERS));
     private final Label swarmFigures = new Label("no virtual users running");
     private final Button diagnostics = new Button("Copy diagnostics report", new FontIcon(Feather.CLIPBOARD));
+    private final Button consistency = new Button("Check presence consistency", new FontIcon(Feather.CHECK_SQUARE));
+    private final javafx.scene.control.TextArea findings = new javafx.scene.control.TextArea();
+    private final javafx.scene.chart.XYChart.Series<Number, Number> rtt = new javafx.scene.chart.XYChart.Series<>();
+    private final javafx.scene.control.ListView<String> timeline = new javafx.scene.control.ListView<>();
+    private long seconds;
     private final Timeline ticker;
 
     public QaPanel(Actions actions, Supplier<Boolean> connected) {
@@ -91,9 +105,36 @@ public final class QaPanel extends VBox {
         Label net = title("Network conditions");
         Label swarm = title("Virtual users");
         Label diag = title("Diagnostics");
+        consistency.setId("checkConsistency");
+        findings.setId("qaFindings");
+        findings.setEditable(false);
+        findings.setWrapText(true);
+        findings.setPrefRowCount(4);
+        findings.setPromptText("ghosts, cursor senders over 20/s, lastSeen going backwards");
+        javafx.scene.chart.NumberAxis time = new javafx.scene.chart.NumberAxis();
+        time.setLabel("s");
+        time.setForceZeroInRange(false);
+        javafx.scene.chart.NumberAxis ms = new javafx.scene.chart.NumberAxis();
+        ms.setLabel("round trip ms");
+        javafx.scene.chart.LineChart<Number, Number> chart = new javafx.scene.chart.LineChart<>(time, ms);
+        chart.setId("rttChart");
+        chart.getData().add(rtt);
+        chart.setLegendVisible(false);
+        chart.setCreateSymbols(false);
+        chart.setAnimated(false);
+        chart.setPrefHeight(170);
+        timeline.setId("connectionTimeline");
+        timeline.setPrefHeight(150);
+        timeline.setPlaceholder(new Label("connection events appear here"));
         getChildren().addAll(net, viaProxy, profile, problem, new Separator(), swarm,
                 new HBox(6, new Label("users"), users, new Label("cursor/s"), cursorRate), behaviour, swarmButton,
-                swarmFigures, new Separator(), diag, diagnostics);
+                swarmFigures, new Separator(), diag, chart, new Label("Connection timeline"), timeline, diagnostics,
+                consistency, findings);
+        consistency.setOnAction(e -> {
+            var found = actions.checkConsistency();
+            findings.setText(found.isEmpty() ? "No inconsistency found." : found.stream().map(Object::toString)
+                    .collect(java.util.stream.Collectors.joining("\n")));
+        });
 
         viaProxy.setOnAction(e -> {
             String p = actions.routeThroughProxy(viaProxy.isSelected());
@@ -133,6 +174,19 @@ public final class QaPanel extends VBox {
                         s.errors().isEmpty() ? "none" : s.errors(), ms(s.rttP50()), ms(s.rttP95()), ms(s.rttP99())));
             }
             swarmButton.setDisable(!connected.get() && s == null);
+            seconds++;
+            double r = actions.roundTripMillis();
+            if (r >= 0) {
+                rtt.getData().add(new javafx.scene.chart.XYChart.Data<>(seconds, r));
+                if (rtt.getData().size() > 120) {
+                    rtt.getData().remove(0);
+                }
+            }
+            java.util.List<String> entries = actions.connectionTimeline();
+            if (!entries.equals(timeline.getItems())) {
+                timeline.getItems().setAll(entries);
+                timeline.scrollTo(entries.size() - 1);
+            }
         }));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
