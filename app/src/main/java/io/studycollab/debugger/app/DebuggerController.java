@@ -428,7 +428,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
     }
 
     @Override
-    public String startSwarm(int users, SwarmBehaviour behaviour, double cursorRate) {
+    public String startSwarm(int users, SwarmBehaviour behaviour, double cursorRate, int throughProxy) {
         if (swarm != null) {
             return "Virtual users are already running.";
         }
@@ -436,8 +436,13 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
             return "Virtual users need tokens: use the sandbox, or a profile with a JWT secret.";
         }
         String group = realtime.currentGroupIdProperty().get() != null ? realtime.currentGroupIdProperty().get() : DEMO_GROUP;
+        if (throughProxy > 0 && proxy == null) {
+            return "Route your connection through the fault proxy first; virtual users share it.";
+        }
         TokenMinter minter = lastMinter;
-        swarm = Swarm.start(directUrl, users, i -> minter.mint("virtual-" + (i + 1), "Virtual " + (i + 1), null, null,
+        String direct = directUrl;
+        String viaProxy = proxy == null ? null : proxy.url();
+        swarm = Swarm.start(i -> i < throughProxy ? viaProxy : direct, users, i -> minter.mint("virtual-" + (i + 1), "Virtual " + (i + 1), null, null,
                 Duration.ofHours(8)), group, behaviour, cursorRate, session.clock(), ClientOptions.defaults());
         return null;
     }

@@ -266,10 +266,11 @@ class MainWindowTest {
 
         fx(() -> {
             robot.lookup("#swarmUsers").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(5);
+            robot.lookup("#swarmProxied").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(2);
             return null;
         });
         robot.clickOn("#swarmStart");
-        waitFor("five virtual users in the group", 20, () -> controller.group().groupMembers().stream()
+        waitFor("five virtual users in the group, two of them through the proxy", 20, () -> controller.group().groupMembers().stream()
                 .filter(m -> m.userId().startsWith("virtual-")).count() == 5);
         waitFor("figures shown", 5, () -> robot.lookup("#swarmFigures").queryLabeled().getText().startsWith("connected 5/5"));
         robot.clickOn("#swarmStart");

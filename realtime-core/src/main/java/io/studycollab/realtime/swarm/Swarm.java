@@ -145,12 +145,18 @@ public final class Swarm implements AutoCloseable {
      */
     public static Swarm start(String url, int count, IntFunction<AccessToken> tokens, String group,
                               SwarmBehaviour behaviour, double cursorRate, Clock clock, ClientOptions clientOptions) {
+        return start(i -> url, count, tokens, group, behaviour, cursorRate, clock, clientOptions);
+    }
+
+    /** As {@link #start(String, int, IntFunction, String, SwarmBehaviour, double, Clock, ClientOptions)}, each user to its own URL (e.g. some through a fault proxy). */
+    public static Swarm start(IntFunction<String> urls, int count, IntFunction<AccessToken> tokens, String group,
+                              SwarmBehaviour behaviour, double cursorRate, Clock clock, ClientOptions clientOptions) {
         Swarm swarm = new Swarm(clock, group, behaviour, cursorRate);
         ClientOptions options = clientOptions.withHttpClient(swarm.http);
         for (int i = 0; i < count; i++) {
             RealtimeClient client = new RealtimeClient(swarm.hub, clock, options);
             swarm.users.add(swarm.new User(i, client));
-            client.connect(url, tokens.apply(i));
+            client.connect(urls.apply(i), tokens.apply(i));
         }
         swarm.schedule();
         return swarm;

@@ -33,7 +33,7 @@ public final class QaPanel extends VBox {
         void setNetworkProfile(NetworkProfile profile);
 
         /** Starts virtual users; returns a problem or null. */
-        String startSwarm(int users, SwarmBehaviour behaviour, double cursorRate);
+        String startSwarm(int users, SwarmBehaviour behaviour, double cursorRate, int throughProxy);
 
         void stopSwarm();
 
@@ -69,6 +69,7 @@ public final class QaPanel extends VBox {
     private final Spinner<Integer> users = new Spinner<>(1, 500, 10);
     private final ComboBox<SwarmBehaviour> behaviour = new ComboBox<>();
     private final Spinner<Integer> cursorRate = new Spinner<>(0, 30, 20);
+    private final Spinner<Integer> proxied = new Spinner<>(0, 500, 0);
     private final Button swarmButton = new Button("Start virtual users", new FontIcon(Feather.USERS));
     private final Label swarmFigures = new Label("no virtual users running");
     private final Button diagnostics = new Button("Copy diagnostics report", new FontIcon(Feather.CLIPBOARD));
@@ -93,6 +94,22 @@ public final class QaPanel extends VBox {
         problem.setWrapText(true);
         users.setId("swarmUsers");
         users.setEditable(true);
+        users.setPrefWidth(90);
+        cursorRate.setPrefWidth(80);
+        proxied.setId("swarmProxied");
+        proxied.setEditable(true);
+        proxied.setPrefWidth(80);
+        behaviour.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(SwarmBehaviour b) {
+                return b == null ? "" : b.name().toLowerCase(java.util.Locale.ROOT);
+            }
+
+            @Override
+            public SwarmBehaviour fromString(String s) {
+                return SwarmBehaviour.parse(s);
+            }
+        });
         behaviour.setId("swarmBehaviour");
         behaviour.getItems().setAll(SwarmBehaviour.values());
         behaviour.setValue(SwarmBehaviour.WANDER);
@@ -127,7 +144,7 @@ public final class QaPanel extends VBox {
         timeline.setPrefHeight(150);
         timeline.setPlaceholder(new Label("connection events appear here"));
         getChildren().addAll(net, viaProxy, profile, problem, new Separator(), swarm,
-                new HBox(6, new Label("users"), users, new Label("cursor/s"), cursorRate), behaviour, swarmButton,
+                swarmRow(users, cursorRate), new HBox(6, behaviour, proxiedLabel(), proxied), swarmButton,
                 swarmFigures, new Separator(), diag, chart, new Label("Connection timeline"), timeline, diagnostics,
                 consistency, findings);
         consistency.setOnAction(e -> {
@@ -159,7 +176,7 @@ public final class QaPanel extends VBox {
                 swarmFigures.setText("stopped");
                 return;
             }
-            String p = actions.startSwarm(users.getValue(), behaviour.getValue(), cursorRate.getValue());
+            String p = actions.startSwarm(users.getValue(), behaviour.getValue(), cursorRate.getValue(), proxied.getValue());
             problem.setText(p == null ? "" : p);
             if (p == null) {
                 swarmButton.setText("Stop virtual users");
@@ -190,6 +207,23 @@ public final class QaPanel extends VBox {
         }));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
+    }
+
+    private static Label proxiedLabel() {
+        Label l = new Label("via proxy");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setTooltip(new javafx.scene.control.Tooltip("How many of the virtual users go through the fault proxy (the first N); the rest connect directly"));
+        return l;
+    }
+
+    private static HBox swarmRow(Spinner<Integer> users, Spinner<Integer> rate) {
+        Label u = new Label("users");
+        Label r = new Label("cursor/s");
+        u.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox row = new HBox(6, u, users, r, rate);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     private static String ms(double v) {
