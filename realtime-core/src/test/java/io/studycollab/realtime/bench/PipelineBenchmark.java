@@ -1,0 +1,192 @@
+package io.studycollab.realtime.bench;
+
+import io.socket.client.IO;
+import io.socket.client.Socket;
+import io.studycollab.realtime.client.ClientOptions;
+import io.studycollab.realtime.client.ConnectionState;
+import io.studycollab.realtime.client.RealtimeClient;
+import io.studycollab.realtime.events.EventFilter;
+import io.studycollab.realtime.events.EventHistory;
+import io.studycollab.realtime.events.EventHub;
+import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.presence.PresenceTracker;
+import io.studycollab.realtime.protocol.ProtocolCodec;
+import io.studycollab.realtime.session.Redactor;
+import io.studycollab.realtime.session.SessionHeader;
+import io.studycollab.realtime.session.SessionWriter;
+import io.studycollab.realtime.testing.NodeProcess;
+import io.studycollab.realtime.testing.TestTokens;
+import io.studycollab.realtime.time.SystemClock;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Ingest and history figures, measured side by side in one run (ratios, not timings in tests):
+ * a flooding server (src/interop/hostile.js) sends N events; a bare socket.io-client-java
+ * subscriber and our whole pipeline (client → decode/validate → hub → history + presence fold +
+ * recorder) each receive them, alternately, three times. Then a million events in the history.
+ *   PipelineBenchmark N OUTPUT.md
+ */
+public final class PipelineBenchmark {
+
+    private PipelineBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = Integer.parseInt(args[0]);
+        Path report = Path.of(args[1]);
+        List<Double> bare = new ArrayList<>();
+        List<Double> ours = new ArrayList<>();
+        long[] lost = new long[2];
+        long heapAfterIngest;
+        try (NodeProcess server = NodeProcess.start("hostile.js")) {
+            for (int round = 0; round < 3; round++) {
+                bare.add(bare(server.url(), n, lost));
+                ours.add(pipeline(server.url(), n, lost));
+            }
+            System.gc();
+            heapAfterIngest = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        }
+        double bareMedian = median(bare);
+        double oursMedian = median(ours);
+
+        // History depth: a million events kept.
+        EventHistory history = new EventHistory(1_000_000);
+        System.gc();
+        long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        for (int i = 0; i < 1_000_000; i++) {
+            String name = i % 10 == 0 ? "user:tool:changed" : "user:cursor:updated";
+            history.add(EventRecord.of(io.studycollab.realtime.events.Direction.IN, name,
+                    ProtocolCodec.object().put("groupId", "g").put("userId", "u" + (i % 50)).put("ts", i), 80, null, i, i, null)
+                    .withSeq(i + 1));
+        }
+        System.gc();
+        long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long t0 = System.nanoTime();
+        int matched = history.matching(EventFilter.all().withNameGlob("user:tool:*")).size();
+        double filterMs = (System.nanoTime() - t0) / 1e6;
+        long t1 = System.nanoTime();
+        int userMatched = history.matching(EventFilter.all().withUser("u7")).size();
+        double userFilterMs = (System.nanoTime() - t1) / 1e6;
+        long t2 = System.nanoTime();
+        EventRecord last = history.last();
+        List<EventRecord> tail = history.snapshot().subList(history.size() - 50, history.size());
+        double endMs = (System.nanoTime() - t2) / 1e6;
+
+        String md = String.format("""
+                ## Ingest: flooding server → whole pipeline, next to a bare socket.io-client-java subscriber
+
+                %,d custom events per round from `src/interop/hostile.js` (one socket, as fast as Node sends),
+                three rounds each, alternating, in one JVM (Java %s, %d cores). "Ours" is `RealtimeClient` →
+                decode and validate → `EventHub` → `EventHistory` (100,000) + `PresenceTracker` + `SessionWriter`
+                (a real file), counted when the last event is in the history.
+
+                | receiver | events/s (median of 3) | rounds |
+                | --- | --- | --- |
+                | bare socket.io-client-java | %,.0f | %s |
+                | our pipeline | %,.0f | %s |
+
+                Ratio ours / bare: **%.2f×**. Events lost: bare %d, ours %d. Heap after the rounds, after GC: %,d MiB.
+
+                ## History depth
+
+                | what | figure |
+                | --- | --- |
+                | events kept | %,d |
+                | heap per event (small cursor payloads) | %,d bytes |
+                | filter by name glob `user:tool:*` over all of them | %.0f ms (%,d matched) |
+                | filter by user over all of them | %.0f ms (%,d matched) |
+                | jump to the end (last event and the last 50) | %.0f ms (seq %,d) |
+                """, n, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                bareMedian, fmt(bare), oursMedian, fmt(ours), oursMedian / bareMedian, lost[0], lost[1],
+                heapAfterIngest >> 20, history.size(), (after - before) / Math.max(1, history.size()), filterMs, matched,
+                userFilterMs, userMatched, endMs, last.seq());
+        Files.writeString(report, md);
+        System.out.print(md);
+        if (tail.isEmpty()) {
+            throw new IllegalStateException("empty history");
+        }
+    }
+
+    private static String fmt(List<Double> xs) {
+        return String.join(", ", xs.stream().map(x -> String.format("%,.0f", x)).toList());
+    }
+
+    private static double median(List<Double> xs) {
+        double[] a = xs.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(a);
+        return a[a.length / 2];
+    }
+
+    private static double bare(String url, int n, long[] lost) throws Exception {
+        IO.Options o = IO.Options.builder().setForceNew(true).setReconnection(false)
+                .setTransports(new String[]{"websocket"}).setAuth(Map.of()).build();
+        Socket s = IO.socket(URI.create(url), o);
+        AtomicLong got = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch connected = new CountDownLatch(1);
+        long[] start = new long[1];
+        s.on("flood:tick", a -> {
+            if (got.incrementAndGet() == n) {
+                done.countDown();
+            }
+        });
+        s.on(Socket.EVENT_CONNECT, a -> connected.countDown());
+        s.connect();
+        connected.await(10, TimeUnit.SECONDS);
+        start[0] = System.nanoTime();
+        s.emit("hostile:flood", n);
+        boolean ok = done.await(120, TimeUnit.SECONDS);
+        double rate = got.get() / ((System.nanoTime() - start[0]) / 1e9);
+        lost[0] += ok ? 0 : n - got.get();
+        s.off();
+        s.disconnect();
+        return rate;
+    }
+
+    private static double pipeline(String url, int n, long[] lost) throws Exception {
+        Path file = Files.createTempFile("pipeline-bench", ".jsonl");
+        try (SystemClock clock = new SystemClock("bench-clock");
+             EventHub hub = new EventHub("bench-hub");
+             SessionWriter writer = new SessionWriter(file, SessionHeader.of("bench", url, null, null, "now"), new Redactor());
+             RealtimeClient client = new RealtimeClient(hub, clock, ClientOptions.defaults())) {
+            EventHistory history = new EventHistory(100_000);
+            PresenceTracker presence = new PresenceTracker();
+            AtomicLong floods = new AtomicLong();
+            CountDownLatch done = new CountDownLatch(1);
+            hub.subscribe(history);
+            hub.subscribe(presence);
+            hub.subscribe(writer);
+            hub.subscribe(batch -> {
+                for (EventRecord r : batch) {
+                    if (r.name().equals("flood:tick") && floods.incrementAndGet() == n) {
+                        done.countDown();
+                    }
+                }
+            });
+            client.connect(url, TestTokens.token("bench", "Bench", 600));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (client.state() != ConnectionState.CONNECTED && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            hub.awaitDispatched(java.time.Duration.ofSeconds(5));
+            long start = System.nanoTime();
+            client.sendRaw("hostile:flood", ProtocolCodec.mapper().getNodeFactory().numberNode(n), false);
+            boolean ok = done.await(120, TimeUnit.SECONDS);
+            double rate = floods.get() / ((System.nanoTime() - start) / 1e9);
+            lost[1] += ok ? 0 : n - floods.get();
+            return rate;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+}
