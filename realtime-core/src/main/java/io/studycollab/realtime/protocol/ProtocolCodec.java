@@ -111,12 +111,12 @@ public final class ProtocolCodec {
             return new Decoded(NullNode.instance, 4, null);
         }
         if (value instanceof JSONObject || value instanceof JSONArray) {
-            String text = value.toString();
             try {
-                return new Decoded(MAPPER.readTree(text), text.getBytes(StandardCharsets.UTF_8).length, null);
-            } catch (JsonProcessingException | RuntimeException e) {
+                return OrgJsonBridge.convert(value);
+            } catch (OrgJsonBridge.TooDeep | StackOverflowError e) {
+                String text = value.toString();
                 return new Decoded(JsonNodeFactory.instance.textNode(text),
-                        text.getBytes(StandardCharsets.UTF_8).length, "unreadable JSON: " + originalMessage(e));
+                        text.getBytes(StandardCharsets.UTF_8).length, "nested deeper than 1000 levels");
             }
         }
         if (value instanceof byte[] bytes) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,6 +59,23 @@ class InboundValidatorTest {
         assertEquals(33, ProtocolRules.depth(deep));
         assertThrows(ProtocolViolation.class, () -> ProtocolRules.customData(deep, 10));
         assertThrows(ProtocolViolation.class, () -> ProtocolRules.customData(ProtocolCodec.object(), 16 * 1024 + 1));
+    }
+
+    @Test
+    void wireValuesConvertInOneWalkWithTheirExactJsonSize() throws Exception {
+        String[] samples = {"{\"a\":[1,2.5,{\"b\":null}],\"t\":true,\"f\":false}",
+                "{\"text\":\"quote \\\" backslash \\\\ tab \\t nl \\n ctl \\u0001\",\"uni\":\"été ✓ 😀\"}",
+                "[]", "[{},[],\"\",0,-1,12345678901234,0.25]"};
+        for (String json : samples) {
+            Object wire = json.startsWith("[") ? new org.json.JSONArray(json) : new JSONObject(json);
+            ProtocolCodec.Decoded d = ProtocolCodec.fromWire(wire);
+            assertNull(d.problem());
+            java.util.Comparator<JsonNode> sameValue = (a, b) -> a.equals(b)
+                    || a.isNumber() && b.isNumber() && a.decimalValue().compareTo(b.decimalValue()) == 0 ? 0 : 1;
+            assertTrue(ProtocolCodec.parse(wire.toString()).equals(sameValue, d.tree()), json + " -> " + d.tree());
+            // The size on the wire: UTF-8 as the sender wrote it (Jackson would escape the emoji's surrogates).
+            assertEquals(wire.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length, d.sizeBytes(), json);
+        }
     }
 
     @Test
