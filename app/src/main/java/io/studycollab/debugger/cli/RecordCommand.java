@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -99,22 +98,11 @@ public final class RecordCommand implements Callable<Integer> {
         Map<String, Integer> perEvent = new TreeMap<>();
         Map<Direction, Integer> perDirection = new EnumMap<>(Direction.class);
         int[] malformed = {0};
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                done.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "record-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-
         Redactor redactor = new Redactor().addSecret(accessToken.reveal());
         SessionHeader header = SessionHeader.of(AppVersion.full(), url, user, group, Instant.now().toString());
         int exit = 0;
-        try (SystemClock clock = new SystemClock("record-clock");
+        try (StopSignal stop = new StopSignal("record-shutdown");
+             SystemClock clock = new SystemClock("record-clock");
              EventHub hub = new EventHub("record-hub");
              SessionWriter writer = new SessionWriter(out, header, redactor)) {
             hub.subscribe(writer);
@@ -164,7 +152,7 @@ public final class RecordCommand implements Callable<Integer> {
                             + " for " + duration.toSeconds() + " s (Ctrl-C stops)");
                     stdout.flush();
                     Clock.Cancellable demo = cursorDemo ? startCursorDemo(clock, client) : null;
-                    stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+                    stop.await(duration.toMillis());
                     if (demo != null) {
                         demo.cancel();
                     }
@@ -178,15 +166,6 @@ public final class RecordCommand implements Callable<Integer> {
             if (writer.failure() != null) {
                 stderr.println("writing " + out + " failed: " + writer.failure().getMessage());
                 exit = 1;
-            }
-        } finally {
-            done.countDown();
-            if (stop.getCount() > 0) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException ignored) {
-                    // already shutting down
-                }
             }
         }
         return exit;

@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -97,19 +95,9 @@ public final class SwarmCommand implements Callable<Integer> {
             }
             tokens = i -> AccessToken.of(lines.get(i % lines.size()));
         }
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                done.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "swarm-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         SwarmStats last;
-        try (SystemClock clock = new SystemClock("swarm-clock");
+        try (StopSignal stop = new StopSignal("swarm-shutdown");
+             SystemClock clock = new SystemClock("swarm-clock");
              Swarm swarm = Swarm.start(url, users, tokens, group, kind, cursorRate, clock, ClientOptions.defaults())) {
             out.printf("swarm: %d %s users in %s on %s for %d s%n", users, kind.name().toLowerCase(), group, url,
                     duration.toSeconds());
@@ -117,7 +105,7 @@ public final class SwarmCommand implements Callable<Integer> {
             long end = System.nanoTime() + duration.toNanos();
             while (System.nanoTime() < end) {
                 long wait = Math.min(5_000, Math.max(1, (end - System.nanoTime()) / 1_000_000));
-                if (stop.await(wait, TimeUnit.MILLISECONDS)) {
+                if (stop.await(wait)) {
                     break;
                 }
                 SwarmStats s = swarm.stats();
@@ -126,15 +114,6 @@ public final class SwarmCommand implements Callable<Integer> {
                 out.flush();
             }
             last = swarm.stats();
-        } finally {
-            done.countDown();
-            if (stop.getCount() > 0) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException ignored) {
-                    // shutting down
-                }
-            }
         }
         out.println();
         out.printf("%-22s %s%n", "users", last.users());
