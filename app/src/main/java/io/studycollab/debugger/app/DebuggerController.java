@@ -141,7 +141,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         EventLogView logView = new EventLogView(log);
         api = new ApiPanel(realtime.urlProperty());
         notifier = new ConnectionNotifier(realtime);
-        qaPanel = new QaPanel(this, realtime::isConnected);
+        qaPanel = new QaPanel(this, realtime.isConnectedProperty());
         view = new MainView(new AppMenu(this, recording), connectionBar, groupBar, tools, canvas, logView, new MemberListView(group.groupMembers()),
                 new EmitPanel(realtime), api, qaPanel, new StatusBar(stats, mode.getReadOnlyProperty()),
                 notifier, replayBar);

@@ -269,9 +269,15 @@ class MainWindowTest {
             robot.lookup("#swarmProxied").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(2);
             return null;
         });
+        waitFor("start enabled", 5, () -> !robot.lookup("#swarmStart").queryButton().isDisabled());
         robot.clickOn("#swarmStart");
-        waitFor("five virtual users in the group, two of them through the proxy", 20, () -> controller.group().groupMembers().stream()
-                .filter(m -> m.userId().startsWith("virtual-")).count() == 5);
+        try {
+            waitFor("five virtual users in the group, two of them through the proxy", 30, () -> controller.group().groupMembers().stream()
+                    .filter(m -> m.userId().startsWith("virtual-")).count() == 5);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; members " + fx(() -> controller.group().groupMembers().stream()
+                    .map(m -> m.userId()).toList()) + "; swarm " + fx(() -> controller.swarmStats()), e);
+        }
         waitFor("figures shown", 5, () -> robot.lookup("#swarmFigures").queryLabeled().getText().startsWith("connected 5/5"));
         robot.clickOn("#swarmStart");
         waitFor("they leave", 20, () -> controller.group().groupMembers().stream().noneMatch(m -> m.userId().startsWith("virtual-")));

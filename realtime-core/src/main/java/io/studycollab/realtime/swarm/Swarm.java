@@ -51,6 +51,7 @@ public final class Swarm implements AutoCloseable {
         final RealtimeClient client;
         final Random random;
         boolean joined;
+        java.util.concurrent.CompletableFuture<?> joining;
         boolean everConnected;
         double t;
         long elapsedMs;
@@ -74,9 +75,12 @@ public final class Swarm implements AutoCloseable {
                 return;
             }
             everConnected = true;
-            if (!joined) {
-                joined = true;
-                client.joinGroup(group);
+            // (Re)join until the server says we are in: a refused or lost join is tried again.
+            if (client.snapshot().groupId() == null) {
+                if (joining == null || joining.isDone()) {
+                    joined = true;
+                    joining = client.joinGroup(group);
+                }
                 return;
             }
             elapsedMs += TICK_MS;

@@ -7,7 +7,6 @@ import io.studycollab.realtime.swarm.SwarmStats;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
@@ -80,7 +79,9 @@ public final class QaPanel extends VBox {
     private long seconds;
     private final Timeline ticker;
 
-    public QaPanel(Actions actions, Supplier<Boolean> connected) {
+    private final javafx.beans.property.BooleanProperty running = new javafx.beans.property.SimpleBooleanProperty(false);
+
+    public QaPanel(Actions actions, javafx.beans.value.ObservableBooleanValue connected) {
         setId("qaPanel");
         setSpacing(8);
         setPadding(new Insets(10));
@@ -169,9 +170,13 @@ public final class QaPanel extends VBox {
                 actions.setNetworkProfile(PROFILES.get(name));
             }
         });
+        // Starting needs a connection; stopping never does.
+        swarmButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !connected.get() && !running.get(), connected, running));
         swarmButton.setOnAction(e -> {
-            if (actions.swarmStats() != null) {
+            if (running.get()) {
                 actions.stopSwarm();
+                running.set(false);
                 swarmButton.setText("Start virtual users");
                 swarmFigures.setText("stopped");
                 return;
@@ -179,6 +184,7 @@ public final class QaPanel extends VBox {
             String p = actions.startSwarm(users.getValue(), behaviour.getValue(), cursorRate.getValue(), proxied.getValue());
             problem.setText(p == null ? "" : p);
             if (p == null) {
+                running.set(true);
                 swarmButton.setText("Stop virtual users");
             }
         });
@@ -190,7 +196,6 @@ public final class QaPanel extends VBox {
                         s.connected(), s.users(), s.failedToConnect(), s.sent(), s.received(),
                         s.errors().isEmpty() ? "none" : s.errors(), ms(s.rttP50()), ms(s.rttP95()), ms(s.rttP99())));
             }
-            swarmButton.setDisable(!connected.get() && s == null);
             seconds++;
             double r = actions.roundTripMillis();
             if (r >= 0) {
