@@ -39,13 +39,6 @@ import javafx.stage.FileChooser;
 import io.studycollab.debugger.ui.replay.ReplayBar;
 import io.studycollab.debugger.ui.replay.ReplayModel;
 import io.studycollab.debugger.ui.qa.QaPanel;
-import io.studycollab.realtime.diagnostics.ConsistencyCheck;
-import io.studycollab.realtime.diagnostics.DiagnosticsReport;
-import io.studycollab.realtime.netsim.FaultProxy;
-import io.studycollab.realtime.netsim.NetworkProfile;
-import io.studycollab.realtime.swarm.Swarm;
-import io.studycollab.realtime.swarm.SwarmBehaviour;
-import io.studycollab.realtime.swarm.SwarmStats;
 import io.studycollab.realtime.replay.SessionComparison;
 import io.studycollab.realtime.replay.SessionTimeline;
 import io.studycollab.realtime.session.ReEmitter;
@@ -69,7 +62,7 @@ import javafx.stage.Stage;
  * Wires one window: the live session, the models that mirror it on the FX thread, the views,
  * the embedded sandbox and the saved profiles. Owns all of them and closes them in {@link #close()}.
  */
-public final class DebuggerController implements AutoCloseable, AppMenu.Commands, QaPanel.Actions {
+public final class DebuggerController implements AutoCloseable, AppMenu.Commands {
 
     public static final String DEMO_GROUP = "demo";
     public static final int SANDBOX_BOTS = 3;
@@ -114,8 +107,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
     private io.studycollab.realtime.events.EventHub.Subscription recorderSubscription;
     private volatile Sandbox sandbox;
     private final QaPanel qaPanel;
-    private FaultProxy proxy;
-    private Swarm swarm;
+    private final QaController qa;
     private String directUrl;
     private AccessToken lastToken;
     private io.studycollab.realtime.client.ConnectTarget lastTarget;
@@ -141,7 +133,34 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         EventLogView logView = new EventLogView(log);
         api = new ApiPanel(realtime.urlProperty());
         notifier = new ConnectionNotifier(realtime);
-        qaPanel = new QaPanel(this, realtime.isConnectedProperty());
+        qa = new QaController(session, realtime, redactor, new QaController.Connection() {
+            @Override
+            public String directUrl() {
+                return directUrl;
+            }
+
+            @Override
+            public TokenMinter minter() {
+                return lastMinter;
+            }
+
+            @Override
+            public void reconnectTo(String url, String group) {
+                joinOnConnect = group;
+                realtime.connect(url, lastToken, lastTarget);
+            }
+        }, new QaController.Notices() {
+            @Override
+            public void info(String message) {
+                DebuggerController.this.info(message);
+            }
+
+            @Override
+            public void error(String message) {
+                showError(message);
+            }
+        });
+        qaPanel = new QaPanel(qa, realtime.isConnectedProperty());
         view = new MainView(new AppMenu(this, recording), connectionBar, groupBar, tools, canvas, logView, new MemberListView(group.groupMembers()),
                 new EmitPanel(realtime), api, qaPanel, new StatusBar(stats, mode.getReadOnlyProperty()),
                 notifier, replayBar);
@@ -266,7 +285,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
             if (viewingFile) {
                 backToLive();
             }
-            closeProxy();
+            qa.closeProxy();
             directUrl = target;
             lastToken = token;
             lastTarget = p.target();
@@ -373,135 +392,8 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         notifier.info("Done", message);
     }
 
-    // ------------------------------------------------------------------ QA tools
-
-    @Override
-    public String routeThroughProxy(boolean on) {
-        if (directUrl == null) {
-            return "Connect to a server first.";
-        }
-        String group = realtime.currentGroupIdProperty().get();
-        if (on) {
-            try {
-                java.net.URI u = java.net.URI.create(directUrl);
-                int port = u.getPort() > 0 ? u.getPort() : "https".equals(u.getScheme()) ? 443 : 80;
-                if ("https".equals(u.getScheme())) {
-                    return "The fault proxy forwards plain TCP to http:// servers; this one is https://.";
-                }
-                proxy = FaultProxy.start(u.getHost(), port);
-            } catch (IOException | IllegalArgumentException e) {
-                return "The fault proxy could not start: " + e.getMessage();
-            }
-            proxy.onChange(this::recordProfile);
-            joinOnConnect = group;
-            realtime.connect(proxy.url(), lastToken, lastTarget);
-            recordProfile(proxy.profile());
-        } else {
-            joinOnConnect = group;
-            realtime.connect(directUrl, lastToken, lastTarget);
-            closeProxy();
-        }
-        return null;
-    }
-
-    /** A profile switch is an event in the log, like everything else that happens to the connection. */
-    private void recordProfile(NetworkProfile p) {
-        session.hub().publish(EventRecord.of(io.studycollab.realtime.events.Direction.LOCAL, "netsim:profile",
-                io.studycollab.realtime.protocol.ProtocolCodec.object().put("profile", p.describe())
-                        .put("proxy", proxy == null ? null : proxy.url()), 40, null,
-                session.clock().wallMillis(), session.clock().monoNanos(), null));
-    }
-
-    @Override
-    public void setNetworkProfile(NetworkProfile profile) {
-        if (proxy != null) {
-            proxy.set(profile);
-        }
-    }
-
-    private void closeProxy() {
-        if (proxy != null) {
-            FaultProxy p = proxy;
-            proxy = null;
-            p.close();
-        }
-    }
-
-    @Override
-    public String startSwarm(int users, SwarmBehaviour behaviour, double cursorRate, int throughProxy) {
-        if (swarm != null) {
-            return "Virtual users are already running.";
-        }
-        if (directUrl == null || lastMinter == null) {
-            return "Virtual users need tokens: use the sandbox, or a profile with a JWT secret.";
-        }
-        String group = realtime.currentGroupIdProperty().get() != null ? realtime.currentGroupIdProperty().get() : DEMO_GROUP;
-        if (throughProxy > 0 && proxy == null) {
-            return "Route your connection through the fault proxy first; virtual users share it.";
-        }
-        TokenMinter minter = lastMinter;
-        String direct = directUrl;
-        String viaProxy = proxy == null ? null : proxy.url();
-        swarm = Swarm.start(i -> i < throughProxy ? viaProxy : direct, users, i -> minter.mint("virtual-" + (i + 1), "Virtual " + (i + 1), null, null,
-                Duration.ofHours(8)), group, behaviour, cursorRate, session.clock(), ClientOptions.defaults());
-        return null;
-    }
-
-    @Override
-    public void stopSwarm() {
-        if (swarm != null) {
-            Swarm s = swarm;
-            swarm = null;
-            FxTasks.background("swarm-stop", () -> {
-                s.close();
-                return s;
-            }, x -> { }, e -> showError("Stopping virtual users: " + e.getMessage()));
-        }
-    }
-
-    @Override
-    public SwarmStats swarmStats() {
-        return swarm == null ? null : swarm.stats();
-    }
-
-    @Override
-    public void copyDiagnostics() {
-        String report = DiagnosticsReport.build(io.studycollab.debugger.AppVersion.full()
-                        + " (realtime-core, realtime-server " + io.studycollab.debugger.AppVersion.get() + ")",
-                realtime.connectionStatusProperty().get(), session.history().snapshot(), redactor);
-        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
-        content.putString(report);
-        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-        info("Diagnostics report copied (" + report.length() + " characters, secrets masked).");
-    }
-
-    @Override
-    public List<ConsistencyCheck.Finding> checkConsistency() {
-        return ConsistencyCheck.run(session.history().snapshot(), session.clock().wallMillis());
-    }
-
-    @Override
-    public double roundTripMillis() {
-        io.studycollab.realtime.client.ConnectionSnapshot s = realtime.connectionStatusProperty().get();
-        return s.state() == io.studycollab.realtime.client.ConnectionState.CONNECTED ? s.rttMillis() : -1;
-    }
-
-    @Override
-    public List<String> connectionTimeline() {
-        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
-                .withZone(java.time.ZoneId.systemDefault());
-        List<String> out = new ArrayList<>();
-        for (EventRecord r : session.history().matching(r -> r.direction() == io.studycollab.realtime.events.Direction.LOCAL
-                && DiagnosticsReport.TIMELINE.contains(r.name()))) {
-            String detail = switch (r.name()) {
-                case "client:state" -> r.payload().path("to").asText() + " — " + r.payload().path("reason").asText()
-                        + (r.payload().path("retryInMs").asLong(-1) >= 0 ? " (retry in " + r.payload().path("retryInMs").asLong() + " ms)" : "");
-                case "netsim:profile" -> "network " + r.payload().path("profile").asText();
-                default -> r.name() + " " + redactor.json(r.payload());
-            };
-            out.add(f.format(java.time.Instant.ofEpochMilli(r.wallMillis())) + "  " + detail);
-        }
-        return out.size() > 200 ? out.subList(out.size() - 200, out.size()) : out;
+    public QaPanel.Actions qa() {
+        return qa;
     }
 
     public ReplayModel replay() {
@@ -670,10 +562,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         closed = true;
         canvas.stop();
         qaPanel.stop();
-        if (swarm != null) {
-            swarm.close();
-        }
-        closeProxy();
+        qa.close();
         replay.unload();
         presence.close();
         if (recorder != null) {

@@ -276,7 +276,7 @@ class MainWindowTest {
                     .filter(m -> m.userId().startsWith("virtual-")).count() == 5);
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; members " + fx(() -> controller.group().groupMembers().stream()
-                    .map(m -> m.userId()).toList()) + "; swarm " + fx(() -> controller.swarmStats()), e);
+                    .map(m -> m.userId()).toList()) + "; swarm " + fx(() -> controller.qa().swarmStats()), e);
         }
         waitFor("figures shown", 5, () -> robot.lookup("#swarmFigures").queryLabeled().getText().startsWith("connected 5/5"));
         robot.clickOn("#swarmStart");
