@@ -21,6 +21,7 @@ java -Xmx1g -Dinterop.dir="$PWD/src/interop" -cp "realtime-core/target/classes:r
   echo "- \`bash bench/pipeline.sh\` — this page (ingest and history depth)."
   echo "- \`bash bench/server-load.sh\` — [server group size](server-load.md), ours next to the Node reference server."
   echo "- \`bash bench/session-open.sh\` — [a 1,000,000-record session file](session-open.md) in a 128 MiB heap."
+  echo "- \`bash bench/startup.sh\` — [start-up](startup.md): launch to the demo group visible."
   echo
   cat "$OUT"
 } > src/docs/benchmarks.md
