@@ -72,10 +72,13 @@ public final class SessionTimeline implements AutoCloseable {
         this.times = new long[size];
         this.problems = List.of();
         this.header = null;
-        PresenceTracker fold = new PresenceTracker();
+        FoldState state = new FoldState();
         for (int i = 0; i < size; i++) {
-            index(i, copy.get(i), fold);
+            times[i] = copy.get(i).wallMillis();
+            state.add(i, copy.get(i));
         }
+        this.checkpoints.addAll(state.checkpoints);
+        this.markers.addAll(state.markers);
     }
 
     private SessionTimeline(Path file, SessionHeader header, long[] offsets, long[] times, int size, FoldState state,
@@ -89,21 +92,23 @@ public final class SessionTimeline implements AutoCloseable {
         this.source = new FileSource(file, offsets);
     }
 
-    private void index(int i, EventRecord r, PresenceTracker fold) {
-        if (i % CHECKPOINT_EVERY == 0) {
-            checkpoints.add(fold.copy());
-        }
-        times[i] = r.wallMillis();
-        fold.applyQuietly(r);
-        Marker m = markerFor(i, r);
-        if (m != null) {
-            markers.add(m);
-        }
-    }
-
+    /** What indexing a stream leaves behind besides offsets and times: fold checkpoints and markers. */
     private static final class FoldState {
         final List<PresenceTracker> checkpoints = new ArrayList<>();
         final List<Marker> markers = new ArrayList<>();
+        private final PresenceTracker fold = new PresenceTracker();
+
+        /** Folds record {@code i} in, checkpointing every {@link #CHECKPOINT_EVERY} records. */
+        void add(int i, EventRecord r) {
+            if (i % CHECKPOINT_EVERY == 0) {
+                checkpoints.add(fold.copy());
+            }
+            fold.applyQuietly(r);
+            Marker m = markerFor(i, r);
+            if (m != null) {
+                markers.add(m);
+            }
+        }
     }
 
     /**
@@ -120,7 +125,6 @@ public final class SessionTimeline implements AutoCloseable {
         int n = 0;
         List<SessionReader.Problem> problems = new ArrayList<>();
         FoldState state = new FoldState();
-        PresenceTracker fold = new PresenceTracker();
         try (InputStream in = Files.newInputStream(file)) {
             LineScanner lines = new LineScanner(in, 0);
             lines.next(); // header, checked above
@@ -142,16 +146,9 @@ public final class SessionTimeline implements AutoCloseable {
                     offsets = Arrays.copyOf(offsets, n * 2);
                     times = Arrays.copyOf(times, n * 2);
                 }
-                if (n % CHECKPOINT_EVERY == 0) {
-                    state.checkpoints.add(fold.copy());
-                }
                 offsets[n] = lines.lineStart();
                 times[n] = r.wallMillis();
-                fold.applyQuietly(r);
-                Marker m = markerFor(n, r);
-                if (m != null) {
-                    state.markers.add(m);
-                }
+                state.add(n, r);
                 n++;
             }
         }
@@ -264,14 +261,19 @@ public final class SessionTimeline implements AutoCloseable {
 
     /** Presence after the first {@code count} records (0 = before any). */
     public PresenceSnapshot presenceAfter(int count) {
+        return trackerAfter(count).snapshot();
+    }
+
+    /** A tracker of its own in the state after the first {@code count} records, to fold further records into. */
+    public PresenceTracker trackerAfter(int count) {
         int n = Math.max(0, Math.min(count, size));
         int cp = Math.min(n / CHECKPOINT_EVERY, checkpoints.size() - 1);
         if (cp < 0) {
-            return PresenceSnapshot.EMPTY;
+            return new PresenceTracker();
         }
         PresenceTracker fold = checkpoints.get(cp).copy();
         fold.onEvents(records(cp * CHECKPOINT_EVERY, n));
-        return fold.snapshot();
+        return fold;
     }
 
     /** How many records happened at or before {@code wallMillis}. */

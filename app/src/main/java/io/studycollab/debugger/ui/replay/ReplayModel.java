@@ -31,6 +31,8 @@ public final class ReplayModel {
     private final DoubleProperty speed = new SimpleDoubleProperty(1);
     private final AnimationTimer timer;
     private long lastFrame;
+    // The fold at the current position, so playing forward reads and folds each record once.
+    private io.studycollab.realtime.presence.PresenceTracker fold;
 
     public ReplayModel(EventLogModel log, GroupModel group) {
         this.log = log;
@@ -63,6 +65,7 @@ public final class ReplayModel {
 
     public void unload() {
         playing.set(false);
+        fold = null;
         SessionTimeline t = timeline.get();
         timeline.set(null);
         if (t != null) {
@@ -129,11 +132,21 @@ public final class ReplayModel {
 
     private void show(int count, long head) {
         SessionTimeline t = timeline.get();
+        int from = position.get();
+        int limit = log.limitProperty().get();
+        if (fold != null && count >= from && count - from < limit) {
+            // Forward: only the new records are read, appended and folded in.
+            java.util.List<io.studycollab.realtime.events.EventRecord> fresh = t.records(from, count);
+            log.onBatch(fresh);
+            fold.onEvents(fresh);
+        } else {
+            // A jump: only what the log keeps is read, so a file of millions of records stays on disk.
+            log.replaceAll(t.records(Math.max(0, count - limit), count));
+            fold = t.trackerAfter(count);
+        }
         position.set(count);
         playheadMillis.set(head);
-        // Only what the log keeps is read: a file of millions of records stays on disk.
-        log.replaceAll(t.records(Math.max(0, count - log.limitProperty().get()), count));
-        group.show(t.presenceAfter(count));
+        group.show(fold.snapshot());
     }
 
     public ObjectProperty<SessionTimeline> timelineProperty() {
