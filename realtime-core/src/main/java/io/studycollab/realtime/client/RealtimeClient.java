@@ -411,6 +411,7 @@ public final class RealtimeClient implements AutoCloseable {
                 .build();
         o.callFactory = http;
         o.webSocketFactory = http;
+        o.decoder = new JacksonEventDecoder();
         Socket s;
         try {
             s = IO.socket(URI.create(url), o);

@@ -4,7 +4,9 @@ package io.studycollab.realtime.protocol;
 public enum EventCategory {
     CONNECTION, PRESENCE, GROUP, SYSTEM, CUSTOM;
 
+    private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return label;
     }
 }

@@ -107,6 +107,9 @@ public final class ProtocolCodec {
         if (value == null) {
             return new Decoded(null, 0, null);
         }
+        if (value instanceof WirePayload w) {
+            return new Decoded(w.tree(), w.sizeBytes(), null);
+        }
         if (value == JSONObject.NULL) {
             return new Decoded(NullNode.instance, 4, null);
         }

@@ -1,15 +1,19 @@
 package io.studycollab.realtime.session;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.studycollab.realtime.protocol.ProtocolCodec;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -24,6 +28,10 @@ public final class Redactor {
     private static final Set<String> SECRET_FIELDS = Set.of("token", "accesstoken", "access_token", "refreshtoken",
             "refresh_token", "authorization", "apikey", "api_key", "x-api-key", "password", "secret", "jwtsecret",
             "jwt_secret", "servicekey", "service_key", "servicerolekey", "service_role_key", "cookie", "set-cookie");
+    // Asked for every field of every recorded payload; field names repeat, so answers are remembered
+    // (up to a bound, as a hostile server can invent names without end).
+    private static final Map<String, Boolean> KNOWN_FIELDS = new ConcurrentHashMap<>();
+    private static final int KNOWN_FIELDS_LIMIT = 4096;
 
     private final List<String> secrets = new CopyOnWriteArrayList<>();
 
@@ -36,7 +44,18 @@ public final class Redactor {
     }
 
     public static boolean isSecretField(String name) {
-        return name != null && SECRET_FIELDS.contains(name.toLowerCase(Locale.ROOT));
+        if (name == null) {
+            return false;
+        }
+        Boolean known = KNOWN_FIELDS.get(name);
+        if (known != null) {
+            return known;
+        }
+        boolean secret = SECRET_FIELDS.contains(name.toLowerCase(Locale.ROOT));
+        if (KNOWN_FIELDS.size() < KNOWN_FIELDS_LIMIT) {
+            KNOWN_FIELDS.put(name, secret);
+        }
+        return secret;
     }
 
     public String text(String s) {
@@ -45,9 +64,60 @@ public final class Redactor {
         }
         String out = s;
         for (String secret : secrets) {
-            out = out.replace(secret, MASK);
+            if (out.contains(secret)) {
+                out = out.replace(secret, MASK);
+            }
         }
         return out;
+    }
+
+    /**
+     * Writes {@code node} with secrets masked in the same walk that serializes it: the recorder's
+     * path, where building a redacted copy first would double the work for every event.
+     */
+    public void write(JsonGenerator g, JsonNode node) throws IOException {
+        if (node == null) {
+            g.writeNull();
+            return;
+        }
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                g.writeStartObject();
+                Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    g.writeFieldName(e.getKey());
+                    if (isSecretField(e.getKey()) && !e.getValue().isNull()) {
+                        g.writeString(MASK);
+                    } else {
+                        write(g, e.getValue());
+                    }
+                }
+                g.writeEndObject();
+            }
+            case ARRAY -> {
+                g.writeStartArray();
+                for (JsonNode child : node) {
+                    write(g, child);
+                }
+                g.writeEndArray();
+            }
+            case STRING -> g.writeString(text(node.textValue()));
+            case NUMBER -> {
+                switch (node.numberType()) {
+                    case INT -> g.writeNumber(node.intValue());
+                    case LONG -> g.writeNumber(node.longValue());
+                    case BIG_INTEGER -> g.writeNumber(node.bigIntegerValue());
+                    case FLOAT -> g.writeNumber(node.floatValue());
+                    case BIG_DECIMAL -> g.writeNumber(node.decimalValue());
+                    default -> g.writeNumber(node.doubleValue());
+                }
+            }
+            case BOOLEAN -> g.writeBoolean(node.booleanValue());
+            case NULL -> g.writeNull();
+            // Binary and the rare rest: Jackson's own serializer (slower: it sets up a provider per call).
+            default -> ProtocolCodec.mapper().writeTree(g, node);
+        }
     }
 
     /** A redacted copy (or the same node when nothing needed masking). */

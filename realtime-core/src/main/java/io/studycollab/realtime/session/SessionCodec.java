@@ -1,13 +1,17 @@
 package io.studycollab.realtime.session;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.protocol.EventCategory;
 import io.studycollab.realtime.protocol.EventNames;
 import io.studycollab.realtime.protocol.ProtocolCodec;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /** One {@link EventRecord} ↔ one JSON line of a session file (format in src/docs/session-format.md). */
@@ -17,26 +21,63 @@ public final class SessionCodec {
     }
 
     public static String toLine(EventRecord r, Redactor redactor) {
-        ObjectNode o = ProtocolCodec.object();
-        o.put("seq", r.seq());
-        o.put("t", r.wallMillis());
-        o.put("mono", r.monoNanos());
-        o.put("dir", r.direction().wire());
-        o.put("event", r.name());
-        o.put("category", r.category().label());
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = ProtocolCodec.mapper().getFactory().createGenerator(out)) {
+            write(g, r, redactor);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    // Pre-encoded field names: the recorder writes them for every event.
+    private static final SerializedString SEQ = new SerializedString("seq");
+    private static final SerializedString T = new SerializedString("t");
+    private static final SerializedString MONO = new SerializedString("mono");
+    private static final SerializedString DIR = new SerializedString("dir");
+    private static final SerializedString EVENT = new SerializedString("event");
+    private static final SerializedString CATEGORY = new SerializedString("category");
+    private static final SerializedString GROUP = new SerializedString("group");
+    private static final SerializedString USER = new SerializedString("user");
+    private static final SerializedString SIZE = new SerializedString("size");
+    private static final SerializedString MALFORMED = new SerializedString("malformed");
+    private static final SerializedString PROBLEM = new SerializedString("problem");
+    private static final SerializedString DATA = new SerializedString("data");
+
+    /** Streams one record line (without the newline) to {@code g}, payload redacted on the way. */
+    public static void write(JsonGenerator g, EventRecord r, Redactor redactor) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName(SEQ);
+        g.writeNumber(r.seq());
+        g.writeFieldName(T);
+        g.writeNumber(r.wallMillis());
+        g.writeFieldName(MONO);
+        g.writeNumber(r.monoNanos());
+        g.writeFieldName(DIR);
+        g.writeString(r.direction().wire());
+        g.writeFieldName(EVENT);
+        g.writeString(r.name());
+        g.writeFieldName(CATEGORY);
+        g.writeString(r.category().label());
         if (r.groupId() != null) {
-            o.put("group", r.groupId());
+            g.writeFieldName(GROUP);
+            g.writeString(r.groupId());
         }
         if (r.userId() != null) {
-            o.put("user", r.userId());
+            g.writeFieldName(USER);
+            g.writeString(r.userId());
         }
-        o.put("size", r.sizeBytes());
+        g.writeFieldName(SIZE);
+        g.writeNumber(r.sizeBytes());
         if (r.problem() != null) {
-            o.put("malformed", true);
-            o.put("problem", redactor.text(r.problem()));
+            g.writeFieldName(MALFORMED);
+            g.writeBoolean(true);
+            g.writeFieldName(PROBLEM);
+            g.writeString(redactor.text(r.problem()));
         }
-        o.set("data", r.payload() == null ? null : redactor.json(r.payload()));
-        return ProtocolCodec.write(o);
+        g.writeFieldName(DATA);
+        redactor.write(g, r.payload());
+        g.writeEndObject();
     }
 
     /** Parses one record line; throws {@link IllegalArgumentException} saying what is wrong. */

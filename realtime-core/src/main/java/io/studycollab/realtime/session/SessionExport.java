@@ -25,10 +25,13 @@ public final class SessionExport {
         writeAtomically(path, out -> {
             out.write(ProtocolCodec.write(ProtocolCodec.toTree(header)));
             out.write('\n');
+            JsonGenerator g = ProtocolCodec.mapper().getFactory().createGenerator(out);
+            g.setRootValueSeparator(null);
             for (EventRecord r : records) {
-                out.write(SessionCodec.toLine(r, redactor));
-                out.write('\n');
+                SessionCodec.write(g, r, redactor);
+                g.writeRaw('\n');
             }
+            g.flush();
         });
     }
 
@@ -39,7 +42,7 @@ public final class SessionExport {
             g.useDefaultPrettyPrinter();
             g.writeStartArray();
             for (EventRecord r : records) {
-                g.writeTree(ProtocolCodec.parse(SessionCodec.toLine(r, redactor)));
+                SessionCodec.write(g, r, redactor);
             }
             g.writeEndArray();
             g.flush();

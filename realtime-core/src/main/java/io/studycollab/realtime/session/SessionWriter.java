@@ -1,12 +1,14 @@
 package io.studycollab.realtime.session;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.studycollab.realtime.events.EventBatchListener;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.protocol.ProtocolCodec;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +31,8 @@ public final class SessionWriter implements EventBatchListener, AutoCloseable {
     private static final long FLUSH_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final Path path;
-    private final Writer out;
+    private final OutputStream out;
+    private final JsonGenerator lines;
     private final Redactor redactor;
     private final LinkedBlockingQueue<List<EventRecord>> queue = new LinkedBlockingQueue<>();
     private final AtomicLong written = new AtomicLong();
@@ -44,10 +47,12 @@ public final class SessionWriter implements EventBatchListener, AutoCloseable {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        this.out = new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8), 1 << 16);
-        out.write(ProtocolCodec.write(ProtocolCodec.toTree(header)));
-        out.write('\n');
+        this.out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
+        out.write((ProtocolCodec.write(ProtocolCodec.toTree(header)) + "\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
+        // Straight to UTF-8 bytes: no intermediate String per record, no char-to-byte encoder pass.
+        lines = ProtocolCodec.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8);
+        lines.setRootValueSeparator(null);
         thread = new Thread(this::run, "session-writer");
         thread.setDaemon(true);
         thread.start();
@@ -89,20 +94,20 @@ public final class SessionWriter implements EventBatchListener, AutoCloseable {
                 }
                 if (batch != null) {
                     for (EventRecord r : batch) {
-                        out.write(SessionCodec.toLine(r, redactor));
-                        out.write('\n');
+                        SessionCodec.write(lines, r, redactor);
+                        lines.writeRaw('\n');
                     }
                     written.addAndGet(batch.size());
                     dirty = true;
                 }
                 long now = System.nanoTime();
                 if (dirty && (now - lastFlush >= FLUSH_EVERY_NANOS || queue.isEmpty() && batch == null)) {
-                    out.flush();
+                    lines.flush();
                     lastFlush = now;
                     dirty = false;
                 }
             }
-            out.flush();
+            lines.flush();
         } catch (IOException | UncheckedIOException e) {
             failure = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
             LOG.error("session file {} could not be written", path, e);
@@ -110,6 +115,7 @@ public final class SessionWriter implements EventBatchListener, AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             try {
+                lines.close();
                 out.close();
             } catch (IOException e) {
                 LOG.warn("closing session file {} failed", path, e);

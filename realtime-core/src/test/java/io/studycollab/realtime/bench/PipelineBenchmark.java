@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Ingest and history figures, measured side by side in one run (ratios, not timings in tests):
  * a flooding server (src/interop/hostile.js) sends N events; a bare socket.io-client-java
  * subscriber and our whole pipeline (client → decode/validate → hub → history + presence fold +
- * recorder) each receive them, alternately, three times. Then a million events in the history.
+ * recorder) each receive them, alternately, five times after a warm-up round. Then a million events in the history.
  *   PipelineBenchmark N OUTPUT.md
  */
 public final class PipelineBenchmark {
@@ -44,20 +44,23 @@ public final class PipelineBenchmark {
     public static void main(String[] args) throws Exception {
         int n = Integer.parseInt(args[0]);
         Path report = Path.of(args[1]);
-        List<Double> bare = new ArrayList<>();
-        List<Double> ours = new ArrayList<>();
+        List<Round> bare = new ArrayList<>();
+        List<Round> ours = new ArrayList<>();
         long[] lost = new long[2];
         long heapAfterIngest;
         try (NodeProcess server = NodeProcess.start("hostile.js")) {
-            for (int round = 0; round < 3; round++) {
-                bare.add(bare(server.url(), n, lost));
-                ours.add(pipeline(server.url(), n, lost));
+            // One unmeasured round each, so both are compiled before anything is counted.
+            measure(server, () -> bare(server.url(), n, new long[2]));
+            measure(server, () -> pipeline(server.url(), n, new long[2]));
+            for (int round = 0; round < ROUNDS; round++) {
+                bare.add(measure(server, () -> bare(server.url(), n, lost)));
+                ours.add(measure(server, () -> pipeline(server.url(), n, lost)));
             }
             System.gc();
             heapAfterIngest = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         }
-        double bareMedian = median(bare);
-        double oursMedian = median(ours);
+        double bareMedian = median(bare.stream().map(Round::rate).toList());
+        double oursMedian = median(ours.stream().map(Round::rate).toList());
 
         // History depth: a million events kept.
         EventHistory history = new EventHistory(1_000_000);
@@ -86,14 +89,16 @@ public final class PipelineBenchmark {
                 ## Ingest: flooding server → whole pipeline, next to a bare socket.io-client-java subscriber
 
                 %,d custom events per round from `src/interop/hostile.js` (one socket, as fast as Node sends),
-                three rounds each, alternating, in one JVM (Java %s, %d cores). "Ours" is `RealtimeClient` →
-                decode and validate → `EventHub` → `EventHistory` (100,000) + `PresenceTracker` + `SessionWriter`
-                (a real file), counted when the last event is in the history.
+                one warm-up round each and then %d rounds each, alternating, in one JVM (Java %s, %d cores; Node runs
+                on the same machine). "Ours" is `RealtimeClient` → decode and validate → `EventHub` →
+                `EventHistory` (100,000) + `PresenceTracker` + `SessionWriter` (a real file), counted when the
+                last event is in the history. CPU is this JVM's process CPU time per event received, and the
+                flooding Node process's CPU time over the round's wall time.
 
-                | receiver | events/s (median of 3) | rounds |
-                | --- | --- | --- |
-                | bare socket.io-client-java | %,.0f | %s |
-                | our pipeline | %,.0f | %s |
+                | receiver | events/s (median) | rounds | JVM CPU per event (median) | Node busy (median) |
+                | --- | --- | --- | --- | --- |
+                | bare socket.io-client-java | %,.0f | %s | %.1f µs | %.0f %% |
+                | our pipeline | %,.0f | %s | %.1f µs | %.0f %% |
 
                 Ratio ours / bare: **%.2f×**. Events lost: bare %d, ours %d. Heap after the rounds, after GC: %,d MiB.
 
@@ -106,8 +111,12 @@ public final class PipelineBenchmark {
                 | filter by name glob `user:tool:*` over all of them | %.0f ms (%,d matched) |
                 | filter by user over all of them | %.0f ms (%,d matched) |
                 | jump to the end (last event and the last 50) | %.0f ms (seq %,d) |
-                """, n, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                bareMedian, fmt(bare), oursMedian, fmt(ours), oursMedian / bareMedian, lost[0], lost[1],
+                """, n, ROUNDS, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                bareMedian, fmt(bare), median(bare.stream().map(r -> r.jvmCpuMicrosPerEvent(n)).toList()),
+                median(bare.stream().map(Round::nodeBusyPercent).toList()),
+                oursMedian, fmt(ours), median(ours.stream().map(r -> r.jvmCpuMicrosPerEvent(n)).toList()),
+                median(ours.stream().map(Round::nodeBusyPercent).toList()),
+                oursMedian / bareMedian, lost[0], lost[1],
                 heapAfterIngest >> 20, history.size(), (after - before) / Math.max(1, history.size()), filterMs, matched,
                 userFilterMs, userMatched, endMs, last.seq());
         Files.writeString(report, md);
@@ -117,8 +126,41 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static String fmt(List<Double> xs) {
-        return String.join(", ", xs.stream().map(x -> String.format("%,.0f", x)).toList());
+    private static final int ROUNDS = 5;
+
+    /** One receiver's round: its rate, and the CPU both ends spent on it. */
+    private record Round(double rate, long jvmCpuNanos, long nodeCpuNanos, long wallNanos) {
+        double jvmCpuMicrosPerEvent(int n) {
+            return jvmCpuNanos / 1e3 / n;
+        }
+
+        double nodeBusyPercent() {
+            return 100.0 * nodeCpuNanos / wallNanos;
+        }
+    }
+
+    private interface Receiver {
+        double run() throws Exception;
+    }
+
+    private static Round measure(NodeProcess server, Receiver receiver) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long node0 = cpuNanosOf(server.pid());
+        long t0 = System.nanoTime();
+        double rate = receiver.run();
+        return new Round(rate, os.getProcessCpuTime() - cpu0, cpuNanosOf(server.pid()) - node0, System.nanoTime() - t0);
+    }
+
+    /** utime + stime of a Linux process, from /proc (clock ticks of 10 ms). */
+    private static long cpuNanosOf(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+    }
+
+    private static String fmt(List<Round> xs) {
+        return String.join(", ", xs.stream().map(x -> String.format("%,.0f", x.rate())).toList());
     }
 
     private static double median(List<Double> xs) {

@@ -113,6 +113,10 @@ public final class NodeProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -1,0 +1,131 @@
+package io.studycollab.realtime.client;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.socket.parser.IOParser;
+import io.socket.parser.Packet;
+import io.socket.parser.Parser;
+import io.studycollab.realtime.protocol.ProtocolCodec;
+import io.studycollab.realtime.protocol.WirePayload;
+import java.io.IOException;
+import org.json.JSONArray;
+import org.json.JSONObject;
+
+/**
+ * socket.io packet decoder that parses EVENT packets with Jackson, straight into the trees the
+ * rest of the pipeline uses. socket.io-client-java's own decoder parses into org.json (numbers
+ * through BigInteger) and we then had to convert every value again; on a flood that double work
+ * was most of the difference to a bare client.
+ *
+ * <p>Only the common case takes this path: a text EVENT packet whose JSON is an array starting with
+ * a string name and nothing after it. Everything else — binary packets, acks, CONNECT, odd names,
+ * invalid or too deeply nested JSON, trailing text — goes to the library's decoder unchanged, so
+ * what is accepted or rejected stays exactly what socket.io-client-java does.
+ */
+final class JacksonEventDecoder implements Parser.Decoder {
+
+    private final IOParser.Decoder fallback = new IOParser.Decoder();
+    private Callback callback;
+
+    @Override
+    public void add(String packet) {
+        Packet<JSONArray> decoded = packet.length() > 1 && packet.charAt(0) == '0' + Parser.EVENT ? event(packet) : null;
+        if (decoded == null) {
+            fallback.add(packet);
+        } else if (callback != null) {
+            callback.call(decoded);
+        }
+    }
+
+    @Override
+    public void add(byte[] attachment) {
+        fallback.add(attachment);
+    }
+
+    @Override
+    public void destroy() {
+        fallback.destroy();
+        callback = null;
+    }
+
+    @Override
+    public void onDecoded(Callback callback) {
+        this.callback = callback;
+        fallback.onDecoded(callback);
+    }
+
+    /** The packet, or null to let the library's decoder handle it. */
+    static Packet<JSONArray> event(String s) {
+        int i = 1;
+        int length = s.length();
+        String nsp = "/";
+        if (s.charAt(i) == '/') {
+            int comma = s.indexOf(',', i);
+            if (comma < 0) {
+                return null;
+            }
+            nsp = s.substring(i, comma);
+            i = comma + 1;
+        }
+        int id = -1;
+        int digits = i;
+        while (digits < length && s.charAt(digits) >= '0' && s.charAt(digits) <= '9') {
+            digits++;
+        }
+        if (digits > i) {
+            if (digits - i > 9) {
+                return null;
+            }
+            id = Integer.parseInt(s, i, digits, 10);
+            i = digits;
+        }
+        if (i >= length || s.charAt(i) != '[') {
+            return null;
+        }
+        JSONArray args = arguments(s, i);
+        if (args == null) {
+            return null;
+        }
+        Packet<JSONArray> p = new Packet<>(Parser.EVENT, args);
+        p.nsp = nsp;
+        p.id = id;
+        return p;
+    }
+
+    private static JSONArray arguments(String s, int from) {
+        try (JsonParser p = ProtocolCodec.mapper().getFactory().createParser(s.substring(from))) {
+            if (p.nextToken() != JsonToken.START_ARRAY || p.nextToken() != JsonToken.VALUE_STRING) {
+                return null;
+            }
+            JSONArray args = new JSONArray(2);
+            args.put(p.getText());
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                int start = (int) p.currentTokenLocation().getCharOffset();
+                JsonNode tree = ProtocolCodec.mapper().readTree(p);
+                int end = (int) p.currentLocation().getCharOffset();
+                args.put(tree == null || tree.isNull() ? JSONObject.NULL
+                        : new WirePayload(tree, utf8Length(s, from + start, from + end)));
+            }
+            return p.nextToken() == null ? args : null;
+        } catch (IOException | RuntimeException e) {
+            // Invalid, too deep, too long: the library's decoder decides, as it always did.
+            return null;
+        }
+    }
+
+    private static int utf8Length(String s, int start, int end) {
+        int bytes = end - start;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                bytes += c < 0x800 ? 1 : Character.isHighSurrogate(c) ? 0 : 2;
+                if (Character.isHighSurrogate(c)) {
+                    bytes += 2; // a surrogate pair is 4 bytes for 2 chars
+                    i++;
+                }
+            }
+        }
+        return bytes;
+    }
+}

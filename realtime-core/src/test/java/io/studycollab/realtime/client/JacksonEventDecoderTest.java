@@ -1,0 +1,98 @@
+package io.studycollab.realtime.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.socket.parser.DecodingException;
+import io.socket.parser.IOParser;
+import io.socket.parser.Packet;
+import io.socket.parser.Parser;
+import io.studycollab.realtime.protocol.ProtocolCodec;
+import io.studycollab.realtime.protocol.WirePayload;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+
+class JacksonEventDecoderTest {
+
+    private static List<Packet<?>> decode(Parser.Decoder decoder, String packet) {
+        List<Packet<?>> out = new ArrayList<>();
+        decoder.onDecoded(out::add);
+        decoder.add(packet);
+        return out;
+    }
+
+    /** Same packet type, namespace, id and arguments as socket.io-client-java's decoder gives. */
+    private static void sameAsLibrary(String packet) throws Exception {
+        Packet<?> ours = decode(new JacksonEventDecoder(), packet).get(0);
+        Packet<?> theirs = decode(new IOParser.Decoder(), packet).get(0);
+        assertEquals(theirs.type, ours.type, packet);
+        assertEquals(theirs.nsp, ours.nsp, packet);
+        assertEquals(theirs.id, ours.id, packet);
+        JSONArray a = (JSONArray) ours.data;
+        JSONArray b = (JSONArray) theirs.data;
+        assertEquals(b.length(), a.length(), packet);
+        assertEquals(b.get(0), a.get(0), packet);
+        for (int i = 1; i < a.length(); i++) {
+            Object expected = b.get(i);
+            Object actual = a.get(i);
+            if (expected == JSONObject.NULL) {
+                assertEquals(JSONObject.NULL, actual, packet);
+                continue;
+            }
+            ProtocolCodec.Decoded e = ProtocolCodec.fromWire(expected);
+            ProtocolCodec.Decoded d = ProtocolCodec.fromWire(actual);
+            // Same values (org.json keeps no field order and widens some numbers; Jackson keeps the sender's order).
+            java.util.Comparator<com.fasterxml.jackson.databind.JsonNode> sameValue = (x, y) -> x.equals(y)
+                    || x.isNumber() && y.isNumber() && x.decimalValue().compareTo(y.decimalValue()) == 0 ? 0 : 1;
+            assertEquals(true, e.tree().equals(sameValue, d.tree()), packet + " -> " + d.tree());
+            assertEquals(e.sizeBytes(), d.sizeBytes(), packet);
+        }
+    }
+
+    @Test
+    void eventPacketsDecodeLikeTheLibraryButIntoJacksonTrees() throws Exception {
+        sameAsLibrary("2[\"user:cursor:updated\",{\"groupId\":\"g\",\"userId\":\"u1\",\"cursor\":{\"x\":1,\"y\":2.5},\"ts\":1700000000000}]");
+        sameAsLibrary("2/admin,[\"a\",1,\"two\",[true,false,null]]");
+        sameAsLibrary("2/admin,17[\"with ack\",{}]");
+        sameAsLibrary("242[\"with ack\",{\"k\":\"v\"}]");
+        sameAsLibrary("2[\"no args\"]");
+        sameAsLibrary("2[\"null arg\",null,{\"a\":null}]");
+        sameAsLibrary("2[\"text\",{\"t\":\"quote \\\" tab \\t ctl \\u0001 été ✓ 😀\"}]");
+        sameAsLibrary("2[\"big\",12345678901234567890,-0.125,1e3]".replace("1e3", "1000"));
+    }
+
+    @Test
+    void theArgumentCarriesItsSizeAsSentInUtf8() {
+        String arg = "{\"t\":\"été ✓ 😀\",\"n\":[1,2]}";
+        Packet<?> p = decode(new JacksonEventDecoder(), "2[\"e\"," + arg + "]").get(0);
+        WirePayload w = assertInstanceOf(WirePayload.class, ((JSONArray) p.data).get(1));
+        assertEquals(arg.getBytes(StandardCharsets.UTF_8).length, w.sizeBytes());
+        assertEquals("été ✓ 😀", w.tree().get("t").textValue());
+    }
+
+    @Test
+    void everythingElseIsLeftToTheLibrary() {
+        // Not an array of a string name and arguments: the library's org.json values, as before.
+        for (String packet : new String[]{"2[42,\"numeric name\"]", "2[\"trailing\"]   garbage", "0{\"sid\":\"x\"}",
+                "3[\"ack result\"]", "1", "2/nsp,[\"x\",1]x"}) {
+            Packet<?> ours = decode(new JacksonEventDecoder(), packet).get(0);
+            Packet<?> theirs = decode(new IOParser.Decoder(), packet).get(0);
+            assertEquals(theirs.type, ours.type, packet);
+            assertEquals(String.valueOf(theirs.data), String.valueOf(ours.data), packet);
+        }
+        String deep = "2[\"deep\"," + "[".repeat(1500) + "]".repeat(1500) + "]";
+        Object arg = ((JSONArray) decode(new JacksonEventDecoder(), deep).get(0).data).get(1);
+        assertInstanceOf(JSONArray.class, arg, "too deep for Jackson: org.json's value, recorded malformed downstream");
+        assertEquals("nested deeper than 1000 levels", ProtocolCodec.fromWire(arg).problem());
+        // Invalid JSON is rejected exactly as the library rejects it.
+        assertThrows(DecodingException.class, () -> decode(new JacksonEventDecoder(), "2[\"broken\",{"));
+        assertThrows(DecodingException.class, () -> decode(new JacksonEventDecoder(), "2[]"));
+        assertNull(JacksonEventDecoder.event("2/no-comma"));
+    }
+}
