@@ -181,10 +181,20 @@ class CommandLineTest {
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("connected at the end   50"), r.out());
         assertTrue(r.out().contains("failed to connect      0"), r.out());
-        HttpResponse<String> presence = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(server.url() + "/api/realtime/test")).header("Authorization", "Bearer cli-service-key").build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertFalse(presence.body().contains("swarm-room"), "all left when the swarm ended: " + presence.body());
+        // The server hears the last disconnects a moment after the process has gone.
+        String[] body = {""};
+        io.studycollab.realtime.testing.Await.until(() -> "all left when the swarm ended: " + body[0],
+                java.time.Duration.ofSeconds(10), () -> {
+                    try {
+                        body[0] = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create(server.url() + "/api/realtime/test"))
+                                .header("Authorization", "Bearer cli-service-key").build(),
+                                HttpResponse.BodyHandlers.ofString()).body();
+                    } catch (java.io.IOException | InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return !body[0].contains("swarm-room");
+                });
         Run refused = run("swarm", "--url", server.url(), "--secret", "a-different-secret-that-is-long-enough-0123", "--group",
                 "g", "--users", "3", "--duration", "2s");
         assertEquals(1, refused.code(), refused.out());

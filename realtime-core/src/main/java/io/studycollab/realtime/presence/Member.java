@@ -28,6 +28,18 @@ public record Member(String userId, String displayName, String avatarUrl, Payloa
         return new Member(userId, displayName, avatarUrl, cursor, active, currentTool, lastSeen, at, cursorMillis);
     }
 
+    /**
+     * Same as {@code other} in everything a roster shows (who, name, picture, activity, tool, last
+     * seen, whether there is a cursor), ignoring where the cursor is and when they last did anything:
+     * those change many times a second and views of the roster need not rebuild for them.
+     */
+    public boolean sameRosterEntry(Member other) {
+        return other != null && userId.equals(other.userId) && java.util.Objects.equals(displayName, other.displayName)
+                && java.util.Objects.equals(avatarUrl, other.avatarUrl) && active == other.active
+                && java.util.Objects.equals(currentTool, other.currentTool)
+                && java.util.Objects.equals(lastSeen, other.lastSeen) && (cursor == null) == (other.cursor == null);
+    }
+
     /** No event from or about them for {@code afterMillis} at time {@code nowMillis}. */
     public boolean staleAt(long nowMillis, long afterMillis) {
         return nowMillis - lastEventMillis >= afterMillis;

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Group presence as a fold over event records: the state after a prefix of the stream depends on
@@ -24,13 +25,23 @@ public final class PresenceTracker implements EventBatchListener {
     /** The protocol's liveness window (§5). */
     public static final long INACTIVITY_MILLIS = 60_000;
 
+    private static final Comparator<Member> BY_NAME = Comparator.comparing(
+            (Member m) -> m.displayName() == null ? m.userId() : m.displayName(), String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(Member::userId);
+
     private final Map<String, Member> members = new LinkedHashMap<>();
+    // Members' user ids sorted by name, kept while nobody joins, leaves or is renamed: cursor moves,
+    // most of the traffic, then publish without sorting thousands of members per batch.
+    private List<String> order;
     private String groupId;
     private String selfUserId;
     private boolean connected;
     private long asOf;
     private long folded;
     private volatile PresenceSnapshot snapshot = PresenceSnapshot.EMPTY;
+    // Folded records not yet in the snapshot. The snapshot is made when asked for, not per batch:
+    // at thousands of batches a second, copying thousands of members each time was the hub's main work.
+    private volatile boolean unpublished;
 
     @Override
     public void onEvents(List<EventRecord> batch) {
@@ -38,7 +49,7 @@ public final class PresenceTracker implements EventBatchListener {
             for (EventRecord r : batch) {
                 applyUnpublished(r);
             }
-            publish();
+            unpublished = true;
         }
     }
 
@@ -59,7 +70,15 @@ public final class PresenceTracker implements EventBatchListener {
         publish();
     }
 
+    /** The state after every record folded so far. */
     public PresenceSnapshot snapshot() {
+        if (unpublished) {
+            synchronized (this) {
+                if (unpublished) {
+                    publish();
+                }
+            }
+        }
         return snapshot;
     }
 
@@ -68,6 +87,7 @@ public final class PresenceTracker implements EventBatchListener {
         publish();
         PresenceTracker c = new PresenceTracker();
         c.members.putAll(members);
+        c.order = order;
         c.groupId = groupId;
         c.selfUserId = selfUserId;
         c.connected = connected;
@@ -78,7 +98,7 @@ public final class PresenceTracker implements EventBatchListener {
     }
 
     public synchronized void reset() {
-        members.clear();
+        clearMembers();
         groupId = null;
         selfUserId = null;
         connected = false;
@@ -121,11 +141,11 @@ public final class PresenceTracker implements EventBatchListener {
             connected = "CONNECTED".equals(p.path("to").asText());
             if (!connected) {
                 // Members seen before a drop are unknown until the rejoin answers.
-                members.clear();
+                clearMembers();
             }
         } else if (EventNames.CONNECTION_LOST.equals(name)) {
             connected = false;
-            members.clear();
+            clearMembers();
         }
     }
 
@@ -140,16 +160,16 @@ public final class PresenceTracker implements EventBatchListener {
                 Payloads.GroupMembers g = ProtocolCodec.fromTree(p, Payloads.GroupMembers.class);
                 if (EventNames.GROUP_JOINED.equals(r.name()) || g.groupId().equals(groupId)) {
                     groupId = g.groupId();
-                    members.clear();
+                    clearMembers();
                     for (Payloads.UserPresence u : g.members()) {
-                        members.put(u.userId(), Member.of(u, at));
+                        putMember(Member.of(u, at));
                     }
                 }
             }
             case EventNames.GROUP_LEFT -> {
                 if (p.path("groupId").asText().equals(groupId)) {
                     groupId = null;
-                    members.clear();
+                    clearMembers();
                 }
             }
             case EventNames.USER_JOINED, EventNames.USER_PRESENCE_UPDATED -> {
@@ -161,32 +181,32 @@ public final class PresenceTracker implements EventBatchListener {
                         fresh = new Member(fresh.userId(), fresh.displayName(), fresh.avatarUrl(), fresh.cursor(),
                                 fresh.active(), fresh.currentTool(), fresh.lastSeen(), at, old.cursorMillis());
                     }
-                    members.put(u.userId(), fresh);
+                    putMember(fresh);
                 }
             }
             case EventNames.USER_LEFT -> {
                 if (inGroup(p)) {
-                    members.remove(p.path("userId").asText());
+                    removeMember(p.path("userId").asText());
                 }
             }
             case EventNames.USER_CURSOR_UPDATED -> {
                 Member m = inGroup(p) ? members.get(p.path("userId").asText()) : null;
                 if (m != null) {
-                    members.put(m.userId(), m.withCursor(ProtocolCodec.fromTree(p.get("cursor"), Payloads.Cursor.class), at));
+                    putMember(m.withCursor(ProtocolCodec.fromTree(p.get("cursor"), Payloads.Cursor.class), at));
                 }
             }
             case EventNames.USER_TOOL_CHANGED -> {
                 Member m = inGroup(p) ? members.get(p.path("userId").asText()) : null;
                 if (m != null) {
                     JsonNode tool = p.get("tool");
-                    members.put(m.userId(), m.withTool(tool == null || tool.isNull() ? null : tool.asText(), at));
+                    putMember(m.withTool(tool == null || tool.isNull() ? null : tool.asText(), at));
                 }
             }
             default -> {
                 if (!EventNames.isProtocolEvent(r.name()) && inGroup(p)) {
                     Member m = members.get(p.path("from").asText());
                     if (m != null) {
-                        members.put(m.userId(), m.touched(at));
+                        putMember(m.touched(at));
                     }
                 }
             }
@@ -197,10 +217,35 @@ public final class PresenceTracker implements EventBatchListener {
         return groupId != null && groupId.equals(p.path("groupId").asText(null));
     }
 
+    private void putMember(Member m) {
+        Member old = members.put(m.userId(), m);
+        if (old == null || !Objects.equals(old.displayName(), m.displayName())) {
+            order = null;
+        }
+    }
+
+    private void removeMember(String userId) {
+        if (members.remove(userId) != null) {
+            order = null;
+        }
+    }
+
+    private void clearMembers() {
+        members.clear();
+        order = null;
+    }
+
     private void publish() {
-        List<Member> list = new ArrayList<>(members.values());
-        list.sort(Comparator.comparing((Member m) -> m.displayName() == null ? m.userId() : m.displayName(),
-                String.CASE_INSENSITIVE_ORDER).thenComparing(Member::userId));
-        snapshot = new PresenceSnapshot(groupId, selfUserId, List.copyOf(list), connected, asOf, folded);
+        if (order == null) {
+            List<Member> sorted = new ArrayList<>(members.values());
+            sorted.sort(BY_NAME);
+            order = sorted.stream().map(Member::userId).toList();
+        }
+        Member[] list = new Member[order.size()];
+        for (int i = 0; i < list.length; i++) {
+            list[i] = members.get(order.get(i));
+        }
+        snapshot = new PresenceSnapshot(groupId, selfUserId, List.of(list), connected, asOf, folded);
+        unpublished = false;
     }
 }

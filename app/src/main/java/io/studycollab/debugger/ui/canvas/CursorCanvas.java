@@ -4,15 +4,21 @@ import io.studycollab.debugger.fx.UserColors;
 import io.studycollab.debugger.ui.presence.GroupModel;
 import io.studycollab.realtime.presence.Member;
 import io.studycollab.realtime.protocol.Payloads;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import javafx.animation.AnimationTimer;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -24,6 +30,12 @@ import javafx.scene.text.TextAlignment;
  * latest position (exponential smoothing per frame, not jumps), carries its user's name and
  * colour, fades when the user is inactive or silent, and goes when they leave. Moving our own
  * mouse over the board reports our cursor.
+ *
+ * <p>Drawn to stay at the display's frame rate with thousands of pointers, also on software
+ * rendering: the board and its grid are a layer of their own, redrawn only when the view's size or
+ * theme changes; a pointer is a small image made once per colour and blitted, not an anti-aliased
+ * path per frame. Past {@link #LABEL_LIMIT} pointers the name tags (which would only cover each
+ * other) give way to the name of the pointer under the mouse.
  */
 public final class CursorCanvas extends Pane {
 
@@ -31,15 +43,30 @@ public final class CursorCanvas extends Pane {
     public static final double BOARD_HEIGHT = 600;
     /** Milliseconds without a cursor update after which a pointer is drawn faded. */
     public static final long STALE_MILLIS = 10_000;
+    /** Most pointers drawn with their name tag; beyond it only the hovered one shows its name. */
+    public static final int LABEL_LIMIT = 150;
+    private static final double[] ARROW_X = {0, 0, 5, 12};
+    private static final double[] ARROW_Y = {0, 17, 12, 12};
+    private static final int NEW_IMAGES_PER_FRAME = 24;
 
+    private final Canvas board = new Canvas();
     private final Canvas canvas = new Canvas();
     private final GroupModel group;
+    // Every member, and those of them with a cursor (what is drawn), rebuilt per frame from the
+    // cursor map; the member walk happens only when the roster changes.
     private final Map<String, Sprite> sprites = new HashMap<>();
+    private final List<Sprite> shown = new ArrayList<>();
+    private boolean rosterChanged = true;
+    private final Map<Color, Image> pointerImages = new HashMap<>();
     private final AnimationTimer timer;
     private long lastFrame;
     private double ownX = -1;
     private double ownY = -1;
+    private double mouseX = -1;
+    private double mouseY = -1;
     private boolean dark;
+    private boolean boardDirty = true;
+    private boolean boardShowsHint;
 
     /** A pointer being drawn: where it is now and where it is heading. */
     static final class Sprite {
@@ -48,26 +75,38 @@ public final class CursorCanvas extends Pane {
         double targetX;
         double targetY;
         long updatedAtNanos;
+        String userId;
         String name;
         boolean active;
+        Color color;
     }
 
     public CursorCanvas(GroupModel group, BiConsumer<Double, Double> onOwnCursor) {
         this.group = group;
         setId("cursorCanvas");
         getStyleClass().add("cursor-canvas");
-        getChildren().add(canvas);
-        canvas.widthProperty().bind(widthProperty());
-        canvas.heightProperty().bind(heightProperty());
+        getChildren().addAll(board, canvas);
+        for (Canvas c : new Canvas[]{board, canvas}) {
+            c.widthProperty().bind(widthProperty());
+            c.heightProperty().bind(heightProperty());
+        }
+        widthProperty().addListener(o -> boardDirty = true);
+        heightProperty().addListener(o -> boardDirty = true);
         setMinSize(200, 120);
+        group.groupMembers().addListener((ListChangeListener<Member>) c -> rosterChanged = true);
         setOnMouseMoved(e -> {
+            mouseX = e.getX();
+            mouseY = e.getY();
             double[] b = toBoard(e.getX(), e.getY());
             ownX = b[0];
             ownY = b[1];
             onOwnCursor.accept(b[0], b[1]);
         });
         setOnMouseDragged(getOnMouseMoved());
-        setOnMouseExited(e -> ownX = -1);
+        setOnMouseExited(e -> {
+            ownX = -1;
+            mouseX = -1;
+        });
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -79,6 +118,7 @@ public final class CursorCanvas extends Pane {
 
     public void setDark(boolean dark) {
         this.dark = dark;
+        boardDirty = true;
     }
 
     /** Board coordinates of a point in this view. */
@@ -100,31 +140,44 @@ public final class CursorCanvas extends Pane {
     }
 
     private void sync(long now) {
-        Set<String> present = new HashSet<>();
-        for (Member m : group.groupMembers()) {
-            Payloads.Cursor c = group.userCursors().get(m.userId());
+        Map<String, Payloads.Cursor> cursors = group.userCursors();
+        if (rosterChanged) {
+            rosterChanged = false;
+            Set<String> present = new HashSet<>();
+            for (Member m : group.groupMembers()) {
+                Sprite s = sprites.get(m.userId());
+                if (s == null) {
+                    s = new Sprite();
+                    s.userId = m.userId();
+                    s.color = UserColors.of(m.userId());
+                    s.x = Double.NaN;
+                    sprites.put(m.userId(), s);
+                }
+                s.name = m.displayName() == null ? m.userId() : m.displayName();
+                s.active = m.active();
+                present.add(m.userId());
+            }
+            sprites.keySet().retainAll(present);
+        }
+        shown.clear();
+        for (Sprite s : sprites.values()) {
+            Payloads.Cursor c = cursors.get(s.userId);
             if (c == null) {
                 continue;
             }
-            present.add(m.userId());
-            Sprite s = sprites.get(m.userId());
-            if (s == null) {
-                s = new Sprite();
+            if (Double.isNaN(s.x)) {
                 s.x = c.x();
                 s.y = c.y();
                 s.targetX = c.x();
                 s.targetY = c.y();
                 s.updatedAtNanos = now;
-                sprites.put(m.userId(), s);
             } else if (s.targetX != c.x() || s.targetY != c.y()) {
                 s.targetX = c.x();
                 s.targetY = c.y();
                 s.updatedAtNanos = now;
             }
-            s.name = m.displayName() == null ? m.userId() : m.displayName();
-            s.active = m.active();
+            shown.add(s);
         }
-        sprites.keySet().retainAll(present);
     }
 
     private void frame(long now) {
@@ -133,17 +186,22 @@ public final class CursorCanvas extends Pane {
         sync(now);
         // Reach ~90 % of the way to a new position in about 100 ms, whatever the frame rate.
         double follow = 1 - Math.exp(-dt * 23);
-        for (Sprite s : sprites.values()) {
+        for (Sprite s : shown) {
             s.x += (s.targetX - s.x) * follow;
             s.y += (s.targetY - s.y) * follow;
+        }
+        if (boardDirty || boardShowsHint != shown.isEmpty()) {
+            drawBoard();
         }
         draw(now);
     }
 
-    private void draw(long now) {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+    private void drawBoard() {
+        boardDirty = false;
+        boardShowsHint = shown.isEmpty();
+        GraphicsContext g = board.getGraphicsContext2D();
+        double w = board.getWidth();
+        double h = board.getHeight();
         g.setFill(dark ? Color.web("#0d1117") : Color.web("#f6f8fa"));
         g.fillRect(0, 0, w, h);
         double[] f = fit();
@@ -158,7 +216,7 @@ public final class CursorCanvas extends Pane {
         for (int gy = 0; gy <= BOARD_HEIGHT; gy += 50) {
             g.strokeLine(f[1], f[2] + gy * scale, f[1] + BOARD_WIDTH * scale, f[2] + gy * scale);
         }
-        if (sprites.isEmpty()) {
+        if (boardShowsHint) {
             g.setFill(dark ? Color.web("#8b949e") : Color.web("#57606a"));
             g.setFont(Font.font(14));
             g.setTextAlign(TextAlignment.CENTER);
@@ -167,42 +225,109 @@ public final class CursorCanvas extends Pane {
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.BASELINE);
         }
-        Font label = Font.font(null, FontWeight.BOLD, 12);
-        g.setFont(label);
-        for (Map.Entry<String, Sprite> e : sprites.entrySet()) {
-            Sprite s = e.getValue();
+    }
+
+    private void draw(long now) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        double[] f = fit();
+        double scale = f[0];
+        boolean labels = shown.size() <= LABEL_LIMIT;
+        Sprite hovered = null;
+        double hoveredDistance = 20 * 20;
+        int newImages = 0;
+        g.setFont(LABEL_FONT);
+        for (Sprite s : shown) {
             boolean stale = (now - s.updatedAtNanos) / 1_000_000 > STALE_MILLIS;
             g.setGlobalAlpha(s.active && !stale ? 1.0 : 0.35);
-            Color color = UserColors.of(e.getKey());
             double px = f[1] + s.x * scale;
             double py = f[2] + s.y * scale;
-            g.setFill(color);
-            g.fillPolygon(new double[]{px, px, px + 5, px + 12}, new double[]{py, py + 17, py + 12, py + 12}, 4);
-            g.setStroke(Color.WHITE);
-            g.setLineWidth(1.2);
-            g.strokePolygon(new double[]{px, px, px + 5, px + 12}, new double[]{py, py + 17, py + 12, py + 12}, 4);
-            double tw = s.name.length() * 7 + 10;
-            g.setFill(color);
-            g.fillRoundRect(px + 12, py + 14, tw, 18, 8, 8);
-            g.setFill(Color.WHITE);
-            g.fillText(s.name, px + 17, py + 27);
+            Image pointer = pointerImages.get(s.color);
+            if (pointer == null && newImages < NEW_IMAGES_PER_FRAME) {
+                pointer = pointerImage(s.color);
+                newImages++;
+            }
+            if (pointer != null) {
+                g.drawImage(pointer, px - 1, py - 1, POINTER_W, POINTER_H);
+            } else {
+                drawPointer(g, s.color, px, py);
+            }
+            if (labels) {
+                drawLabel(g, s, px, py);
+            } else if (mouseX >= 0) {
+                double d = (px - mouseX) * (px - mouseX) + (py - mouseY) * (py - mouseY);
+                if (d < hoveredDistance) {
+                    hoveredDistance = d;
+                    hovered = s;
+                }
+            }
         }
         g.setGlobalAlpha(1);
-        if (ownX >= 0) {
-            g.setFill(dark ? Color.web("#8b949e") : Color.web("#57606a"));
-            g.setFont(Font.font(11));
-            g.fillText(String.format("you: %.0f, %.0f", ownX, ownY), 8, h - 8);
+        if (hovered != null) {
+            drawLabel(g, hovered, f[1] + hovered.x * scale, f[2] + hovered.y * scale);
         }
+        g.setFill(dark ? Color.web("#8b949e") : Color.web("#57606a"));
+        g.setFont(Font.font(11));
+        String note = labels ? "" : String.format("%,d cursors · point at one to see its name", shown.size());
+        if (ownX >= 0) {
+            note = String.format("you: %.0f, %.0f", ownX, ownY) + (note.isEmpty() ? "" : "  ·  " + note);
+        }
+        if (!note.isEmpty()) {
+            g.fillText(note, 8, h - 8);
+        }
+    }
+
+    private static final Font LABEL_FONT = Font.font(null, FontWeight.BOLD, 12);
+    private static final double POINTER_W = 15;
+    private static final double POINTER_H = 20;
+
+    private static void drawPointer(GraphicsContext g, Color color, double px, double py) {
+        double[] xs = new double[4];
+        double[] ys = new double[4];
+        for (int i = 0; i < 4; i++) {
+            xs[i] = px + ARROW_X[i];
+            ys[i] = py + ARROW_Y[i];
+        }
+        g.setFill(color);
+        g.fillPolygon(xs, ys, 4);
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(1.2);
+        g.strokePolygon(xs, ys, 4);
+    }
+
+    private static void drawLabel(GraphicsContext g, Sprite s, double px, double py) {
+        double tw = s.name.length() * 7 + 10;
+        g.setFill(s.color);
+        g.fillRoundRect(px + 12, py + 14, tw, 18, 8, 8);
+        g.setFill(Color.WHITE);
+        g.fillText(s.name, px + 17, py + 27);
+    }
+
+    /** The pointer in one colour as an image (at the screen's pixel density), drawn once. */
+    private Image pointerImage(Color color) {
+        double dpi = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+        Canvas c = new Canvas(POINTER_W, POINTER_H);
+        drawPointer(c.getGraphicsContext2D(), color, 1, 1);
+        SnapshotParameters params = new SnapshotParameters();
+        params.setFill(Color.TRANSPARENT);
+        params.setTransform(javafx.scene.transform.Transform.scale(dpi, dpi));
+        WritableImage image = c.snapshot(params,
+                new WritableImage((int) Math.ceil(POINTER_W * dpi), (int) Math.ceil(POINTER_H * dpi)));
+        pointerImages.put(color, image);
+        return image;
     }
 
     /** Drawn position of a user's pointer in board coordinates, or null; for tests. */
     public double[] drawnPosition(String userId) {
         Sprite s = sprites.get(userId);
-        return s == null ? null : new double[]{s.x, s.y};
+        return s == null || Double.isNaN(s.x) || !shown.contains(s) ? null : new double[]{s.x, s.y};
     }
 
+    /** Pointers drawn in the last frame. */
     public int cursorCount() {
-        return sprites.size();
+        return shown.size();
     }
 
     public void stop() {

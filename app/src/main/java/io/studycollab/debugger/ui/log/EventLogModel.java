@@ -22,7 +22,7 @@ import javafx.collections.transformation.FilteredList;
  */
 public final class EventLogModel {
 
-    private final ObservableList<EventRecord> all = FXCollections.observableArrayList();
+    private final RecordList all = new RecordList();
     private final FilteredList<EventRecord> visible = new FilteredList<>(all);
     private final ObservableList<EventRecord> allView = FXCollections.unmodifiableObservableList(all);
     private final ObjectProperty<EventFilter> filter = new SimpleObjectProperty<>(EventFilter.all());
@@ -55,13 +55,7 @@ public final class EventLogModel {
     }
 
     private void append(List<EventRecord> batch) {
-        int max = limit.get();
-        if (batch.size() >= max) {
-            all.setAll(batch.subList(batch.size() - max, batch.size()));
-            return;
-        }
-        all.addAll(batch);
-        trim();
+        all.appendKeepingAtMost(batch, limit.get());
     }
 
     private void trim() {

@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -41,6 +42,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
 import org.controlsfx.control.CheckComboBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -53,6 +55,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class EventLogView extends BorderPane {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+    private static final PseudoClass MALFORMED = PseudoClass.getPseudoClass("malformed");
+    private static final PseudoClass OUTBOUND = PseudoClass.getPseudoClass("outbound");
+    private static final PseudoClass LOCAL = PseudoClass.getPseudoClass("local");
 
     private final EventLogModel model;
     private final TableView<EventRecord> table = new TableView<>();
@@ -131,11 +137,18 @@ public final class EventLogView extends BorderPane {
         TableColumn<EventRecord, String> group = column("Group", 80, r -> r.groupId() == null ? "" : r.groupId());
         TableColumn<EventRecord, String> usr = column("User", 90, r -> r.userId() == null ? "" : r.userId());
         usr.setCellFactory(c -> new TableCell<>() {
+            // Made once per cell: an inline style per update would restyle the cell on every scroll.
+            private final Circle dot = new Circle(4);
+
             @Override
             protected void updateItem(String v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty ? null : v);
-                setStyle(empty || v == null || v.isEmpty() ? "" : "-fx-text-fill: " + UserColors.css(v) + ";");
+                boolean none = empty || v == null || v.isEmpty();
+                setText(none ? null : v);
+                if (!none) {
+                    dot.setFill(UserColors.of(v));
+                }
+                setGraphic(none ? null : dot);
             }
         });
         TableColumn<EventRecord, String> size = column("Size", 60, r -> r.sizeBytes() + " B");
@@ -144,19 +157,15 @@ public final class EventLogView extends BorderPane {
             @Override
             protected void updateItem(EventRecord r, boolean empty) {
                 super.updateItem(r, empty);
-                getStyleClass().removeAll("malformed-row", "out-row", "local-row");
-                if (!empty && r != null) {
-                    if (r.malformed()) {
-                        getStyleClass().add("malformed-row");
-                        setTooltip(new Tooltip("Malformed: " + r.problem()));
-                    } else {
-                        setTooltip(null);
-                        if (r.direction() == Direction.OUT) {
-                            getStyleClass().add("out-row");
-                        } else if (r.direction() == Direction.LOCAL) {
-                            getStyleClass().add("local-row");
-                        }
-                    }
+                boolean bad = !empty && r != null && r.malformed();
+                // Pseudo-classes, not style classes: switching them does not rebuild the row's styles.
+                pseudoClassStateChanged(MALFORMED, bad);
+                pseudoClassStateChanged(OUTBOUND, !bad && !empty && r != null && r.direction() == Direction.OUT);
+                pseudoClassStateChanged(LOCAL, !bad && !empty && r != null && r.direction() == Direction.LOCAL);
+                if (bad) {
+                    setTooltip(new Tooltip("Malformed: " + r.problem()));
+                } else if (getTooltip() != null) {
+                    setTooltip(null);
                 }
             }
         });

@@ -4,8 +4,9 @@ import io.studycollab.realtime.presence.Member;
 import io.studycollab.realtime.presence.PresenceSnapshot;
 import io.studycollab.realtime.presence.PresenceTracker;
 import io.studycollab.realtime.protocol.Payloads;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -15,6 +16,11 @@ import javafx.collections.ObservableMap;
 /**
  * The original {@code useGroupPresence} hook: members, their cursors and tools, observable on the
  * FX thread. Fed the presence fold's snapshot once per pulse, live or replayed alike.
+ *
+ * <p>{@link #groupMembers()} changes only when the roster does (someone joins, leaves, goes idle,
+ * switches tool): with hundreds of users moving, rebuilding avatars and list cells 60 times a second
+ * for cursor moves alone was most of the frame. Positions are in {@link #userCursors()}; a member's
+ * own {@code cursor()} there may be older.
  */
 public final class GroupModel {
 
@@ -37,30 +43,67 @@ public final class GroupModel {
             return;
         }
         snapshot.set(s);
-        if (!groupMembers.equals(s.members())) {
-            groupMembers.setAll(s.members());
+        List<Member> fresh = s.members();
+        boolean rosterChanged = !sameRoster(groupMembers, fresh);
+        if (rosterChanged) {
+            applyRoster(fresh);
+            Set<String> ids = new HashSet<>();
+            fresh.forEach(m -> ids.add(m.userId()));
+            userCursors.keySet().retainAll(ids);
+            userTools.keySet().retainAll(ids);
         }
-        Map<String, Payloads.Cursor> cursors = new HashMap<>();
-        Map<String, String> tools = new HashMap<>();
-        for (Member m : s.members()) {
-            if (m.cursor() != null) {
-                cursors.put(m.userId(), m.cursor());
+        // Only what moved is put: each put is a change its listeners hear.
+        for (Member m : fresh) {
+            Payloads.Cursor c = m.cursor();
+            if (c == null) {
+                if (rosterChanged) {
+                    userCursors.remove(m.userId());
+                }
+            } else if (!c.equals(userCursors.get(m.userId()))) {
+                userCursors.put(m.userId(), c);
             }
-            if (m.currentTool() != null) {
-                tools.put(m.userId(), m.currentTool());
+            if (rosterChanged) {
+                if (m.currentTool() == null) {
+                    userTools.remove(m.userId());
+                } else if (!m.currentTool().equals(userTools.get(m.userId()))) {
+                    userTools.put(m.userId(), m.currentTool());
+                }
             }
         }
-        sync(userCursors, cursors);
-        sync(userTools, tools);
     }
 
-    private static <V> void sync(ObservableMap<String, V> target, Map<String, V> fresh) {
-        target.keySet().retainAll(fresh.keySet());
-        fresh.forEach((k, v) -> {
-            if (!v.equals(target.get(k))) {
-                target.put(k, v);
+    /**
+     * Same people in the same order (someone went idle or switched tool): replace just their rows,
+     * so lists over this redraw one cell, not all; otherwise replace the whole roster.
+     */
+    private void applyRoster(List<Member> fresh) {
+        if (groupMembers.size() != fresh.size()) {
+            groupMembers.setAll(fresh);
+            return;
+        }
+        for (int i = 0; i < fresh.size(); i++) {
+            if (!groupMembers.get(i).userId().equals(fresh.get(i).userId())) {
+                groupMembers.setAll(fresh);
+                return;
             }
-        });
+        }
+        for (int i = 0; i < fresh.size(); i++) {
+            if (!groupMembers.get(i).sameRosterEntry(fresh.get(i))) {
+                groupMembers.set(i, fresh.get(i));
+            }
+        }
+    }
+
+    private static boolean sameRoster(List<Member> shown, List<Member> fresh) {
+        if (shown.size() != fresh.size()) {
+            return false;
+        }
+        for (int i = 0; i < shown.size(); i++) {
+            if (!shown.get(i).sameRosterEntry(fresh.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public ObservableList<Member> groupMembers() {

@@ -21,32 +21,44 @@ public final class MemberListView extends ListView<Member> {
         super(members);
         setId("memberList");
         setPlaceholder(new Label("Join a group to see its members"));
-        setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Member m, boolean empty) {
-                super.updateItem(m, empty);
-                if (empty || m == null) {
-                    setGraphic(null);
-                    setText(null);
-                    return;
-                }
-                Circle dot = new Circle(6, UserColors.of(m.userId()));
-                Label name = new Label(m.displayName());
-                name.getStyleClass().add("text-bold");
-                Label id = new Label(m.userId() + (m.active() ? " · active" : " · inactive"));
-                id.getStyleClass().addAll("text-small", "text-muted");
-                VBox text = new VBox(1, name, id);
-                Region spacer = new Region();
-                HBox.setHgrow(spacer, Priority.ALWAYS);
-                FontIcon tool = new FontIcon(ToolIcons.icon(m.currentTool()));
-                Label toolLabel = new Label(m.currentTool() == null ? "" : m.currentTool(), tool);
-                toolLabel.getStyleClass().add("text-small");
-                HBox row = new HBox(8, dot, text, spacer, toolLabel);
-                row.setAlignment(Pos.CENTER_LEFT);
-                row.setOpacity(m.active() ? 1 : 0.6);
-                setGraphic(row);
-                setText(null);
+        setCellFactory(v -> new MemberCell());
+    }
+
+    /** One row, its nodes made once and refilled: new nodes per update would each need styling. */
+    private static final class MemberCell extends ListCell<Member> {
+
+        private final Circle dot = new Circle(6);
+        private final Label name = new Label();
+        private final Label id = new Label();
+        private final FontIcon toolIcon = new FontIcon();
+        private final Label tool = new Label("", toolIcon);
+        private final HBox row;
+
+        MemberCell() {
+            name.getStyleClass().add("text-bold");
+            id.getStyleClass().addAll("text-small", "text-muted");
+            tool.getStyleClass().add("text-small");
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            row = new HBox(8, dot, new VBox(1, name, id), spacer, tool);
+            row.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(Member m, boolean empty) {
+            super.updateItem(m, empty);
+            setText(null);
+            if (empty || m == null) {
+                setGraphic(null);
+                return;
             }
-        });
+            dot.setFill(UserColors.of(m.userId()));
+            name.setText(m.displayName());
+            id.setText(m.userId() + (m.active() ? " · active" : " · inactive"));
+            toolIcon.setIconCode(ToolIcons.icon(m.currentTool()));
+            tool.setText(m.currentTool() == null ? "" : m.currentTool());
+            row.setOpacity(m.active() ? 1 : 0.6);
+            setGraphic(row);
+        }
     }
 }

@@ -1,0 +1,276 @@
+package io.studycollab.debugger.bench;
+
+import io.studycollab.debugger.app.DebuggerController;
+import io.studycollab.debugger.fx.Theme;
+import io.studycollab.realtime.events.Direction;
+import io.studycollab.realtime.events.EventHub;
+import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.protocol.EventNames;
+import io.studycollab.realtime.protocol.ProtocolCodec;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * FX-thread cost of a busy group, in the real window (connected to its embedded sandbox as a user
+ * would start it): once the demo group shows, synthetic users join it and move their cursors at
+ * 20 updates/s each, published into the window's event hub exactly as the client publishes what
+ * arrives from the socket (the network path is measured by the ingest benchmark). For each phase
+ * it records, per pulse, the FX thread's CPU time (everything it did between two pulse starts) and
+ * the wall time from the pulse's start to the end of its layout; and the frame rate.
+ *   UiPulseBenchmark OUTPUT.md [SECONDS_PER_PHASE]
+ */
+public final class UiPulseBenchmark {
+
+    private UiPulseBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Harness.output = Path.of(args[0]);
+        Harness.seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        Application.launch(Harness.class);
+        System.exit(Harness.exitCode);
+    }
+
+    /** One load: users moving at a rate, measured for a while. */
+    record Phase(String name, int users, int updatesPerUserPerSecond) {
+        int eventsPerSecond() {
+            return users * updatesPerUserPerSecond;
+        }
+    }
+
+    /** What one phase measured. */
+    record Result(Phase phase, long[] cpuNanos, long[] wallNanos, boolean[] rosterChanged, double seconds,
+                  long published, long received, int cursorsDrawn, int logRows) {
+        double fps() {
+            return cpuNanos.length / seconds;
+        }
+    }
+
+    public static final class Harness extends Application {
+
+        static Path output;
+        static int seconds;
+        static volatile int exitCode = 1;
+
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private DebuggerController controller;
+        // Written on the FX thread only.
+        private long[] cpu = new long[0];
+        private long[] wall = new long[0];
+        private boolean[] rosterPulse = new boolean[0];
+        private boolean rosterChangedThisPulse;
+        private int samples;
+        private boolean recording;
+        private long lastCpu = -1;
+        private long pulseStart;
+
+        @Override
+        public void start(Stage stage) {
+            Theme theme = new Theme();
+            theme.apply(false);
+            controller = new DebuggerController(theme, stage);
+            Scene scene = new Scene(controller.view(), 1400, 860);
+            scene.getStylesheets().add(getClass().getResource("/io/studycollab/debugger/app.css").toExternalForm());
+            controller.attach(scene);
+            stage.setScene(scene);
+            stage.show();
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    long c = threads.getCurrentThreadCpuTime();
+                    if (recording && lastCpu >= 0) {
+                        grow();
+                        cpu[samples] = c - lastCpu;
+                        rosterPulse[samples] = rosterChangedThisPulse;
+                    }
+                    rosterChangedThisPulse = false;
+                    lastCpu = c;
+                    pulseStart = now;
+                }
+            }.start();
+            scene.addPostLayoutPulseListener(() -> {
+                if (recording && samples < cpu.length && cpu[samples] != 0) {
+                    wall[samples] = System.nanoTime() - pulseStart;
+                    samples++;
+                }
+            });
+            controller.group().groupMembers().addListener(
+                    (javafx.collections.ListChangeListener<io.studycollab.realtime.presence.Member>) c -> rosterChangedThisPulse = true);
+            controller.startSandbox();
+            controller.whenDemoVisible(() -> {
+                Thread driver = new Thread(this::drive, "ui-bench-driver");
+                driver.setDaemon(true);
+                driver.start();
+            }, () -> {
+                System.err.println("the demo group did not show");
+                Platform.exit();
+            });
+        }
+
+        private void grow() {
+            if (samples == cpu.length) {
+                cpu = Arrays.copyOf(cpu, Math.max(1024, cpu.length * 2));
+                wall = Arrays.copyOf(wall, cpu.length);
+                rosterPulse = Arrays.copyOf(rosterPulse, cpu.length);
+            }
+        }
+
+        private void drive() {
+            try {
+                EventHub hub = controller.session().hub();
+                AtomicLong received = new AtomicLong();
+                hub.subscribe(batch -> {
+                    for (EventRecord r : batch) {
+                        if (r.name().equals(EventNames.USER_CURSOR_UPDATED) && r.userId() != null && r.userId().startsWith("bench-user-")) {
+                            received.incrementAndGet();
+                        }
+                    }
+                });
+                String group = DebuggerController.DEMO_GROUP;
+                List<Result> results = new ArrayList<>();
+                // Warm-up: compile the paths before anything is counted.
+                run(hub, group, new Phase("warm-up", 500, 20), 5, received, false);
+                results.add(run(hub, group, new Phase("500 users × 20 cursor updates/s", 500, 20), seconds, received, true));
+                results.add(run(hub, group, new Phase("2,000 users × 20 cursor updates/s", 2000, 20), seconds, received, true));
+                Files.writeString(output, report(results));
+                System.out.print(report(results));
+                exitCode = 0;
+            } catch (Exception e) {
+                e.printStackTrace();
+            } finally {
+                Platform.runLater(() -> {
+                    controller.close();
+                    Platform.exit();
+                });
+            }
+        }
+
+        /** Joins the phase's users, moves them for {@code secs}, then has them leave. */
+        private Result run(EventHub hub, String group, Phase phase, int secs, AtomicLong received, boolean measure)
+                throws Exception {
+            for (int u = 0; u < phase.users(); u++) {
+                hub.publish(inbound(EventNames.USER_JOINED, ProtocolCodec.object().put("groupId", group)
+                        .set("user", ProtocolCodec.object().put("userId", userId(u)).put("displayName", "User " + u)
+                                .putNull("avatarUrl").put("groupId", group).putNull("cursor").put("isActive", true)
+                                .put("currentTool", "pen").put("lastSeen", Instant.now().toString()))));
+            }
+            Thread.sleep(1000);
+            long receivedBefore = received.get();
+            onFx(() -> {
+                samples = 0;
+                lastCpu = -1;
+                recording = measure;
+            });
+            long start = System.nanoTime();
+            long end = start + TimeUnit.SECONDS.toNanos(secs);
+            long published = 0;
+            double perNano = phase.eventsPerSecond() / 1e9;
+            while (System.nanoTime() < end) {
+                long due = (long) ((System.nanoTime() - start) * perNano);
+                for (; published < due; published++) {
+                    int u = (int) (published % phase.users());
+                    double t = published / (double) phase.eventsPerSecond();
+                    double x = 500 + 400 * Math.sin(t * 0.7 + u);
+                    double y = 300 + 250 * Math.cos(t * 0.9 + u * 1.3);
+                    hub.publish(inbound(EventNames.USER_CURSOR_UPDATED, ProtocolCodec.object().put("groupId", group)
+                            .put("userId", userId(u)).put("ts", System.currentTimeMillis())
+                            .set("cursor", ProtocolCodec.object().put("x", Math.round(x * 10) / 10.0)
+                                    .put("y", Math.round(y * 10) / 10.0))));
+                }
+                Thread.sleep(1);
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            hub.awaitDispatched(java.time.Duration.ofSeconds(10));
+            Thread.sleep(200);
+            CompletableFuture<Result> result = new CompletableFuture<>();
+            final long publishedFinal = published;
+            Platform.runLater(() -> {
+                recording = false;
+                result.complete(new Result(phase, Arrays.copyOf(cpu, samples), Arrays.copyOf(wall, samples),
+                        Arrays.copyOf(rosterPulse, samples), elapsed,
+                        publishedFinal, received.get() - receivedBefore, controller.canvas().cursorCount(),
+                        controller.log().visible().size()));
+            });
+            Result r = result.get(10, TimeUnit.SECONDS);
+            for (int u = 0; u < phase.users(); u++) {
+                hub.publish(inbound(EventNames.USER_LEFT, ProtocolCodec.object().put("groupId", group)
+                        .put("userId", userId(u)).put("reason", "left")));
+            }
+            Thread.sleep(1000);
+            return r;
+        }
+
+        private static String userId(int u) {
+            return "bench-user-" + u;
+        }
+
+        private static EventRecord inbound(String name, com.fasterxml.jackson.databind.JsonNode payload) {
+            long now = System.currentTimeMillis();
+            return EventRecord.of(Direction.IN, name, payload, ProtocolCodec.sizeOf(payload), null, now, System.nanoTime(), null);
+        }
+
+        private static void onFx(Runnable r) throws Exception {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                r.run();
+                done.complete(null);
+            });
+            done.get(10, TimeUnit.SECONDS);
+        }
+
+        private static String report(List<Result> results) {
+            StringBuilder md = new StringBuilder();
+            for (Result r : results) {
+                int roster = 0;
+                StringBuilder slow = new StringBuilder();
+                for (int i = 0; i < r.cpuNanos().length; i++) {
+                    roster += r.rosterChanged()[i] ? 1 : 0;
+                    if (r.cpuNanos()[i] > 17_000_000L) {
+                        slow.append(String.format(" %.1f ms%s", ms(r.cpuNanos()[i]), r.rosterChanged()[i] ? " (roster)" : ""));
+                    }
+                }
+                System.err.printf("%s: %d roster changes; slow pulses:%s%n", r.phase().name(), roster, slow);
+            }
+            md.append("| load | events/s in | pulses/s | FX CPU per pulse: mean | p99 | max | pulses over 17 ms (CPU) "
+                    + "| pulse start → layout done: mean | p99 | max | cursors drawn | events lost |\n");
+            md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+            for (Result r : results) {
+                long[] c = r.cpuNanos().clone();
+                long[] w = r.wallNanos().clone();
+                Arrays.sort(c);
+                Arrays.sort(w);
+                md.append(String.format("| %s | %,.0f | %.1f | %.2f ms | %.2f ms | %.2f ms | %d of %,d | %.2f ms | %.2f ms | %.2f ms | %,d | %,d |%n",
+                        r.phase().name(), r.published() / r.seconds(), r.fps(), mean(c), pct(c, 0.99), ms(c[c.length - 1]),
+                        Arrays.stream(c).filter(x -> x > 17_000_000L).count(), c.length, mean(w), pct(w, 0.99),
+                        ms(w[w.length - 1]), r.cursorsDrawn(), r.published() - r.received()));
+            }
+            return md.toString();
+        }
+
+        private static double ms(long nanos) {
+            return nanos / 1e6;
+        }
+
+        private static double mean(long[] xs) {
+            return Arrays.stream(xs).average().orElse(0) / 1e6;
+        }
+
+        private static double pct(long[] sorted, double p) {
+            return ms(sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)]);
+        }
+    }
+}
