@@ -42,14 +42,38 @@ io.on('connection', (socket) => {
   burst();
   socket.on('hostile:again', burst);
   socket.on('hostile:flood', (n) => {
-    const count = Math.min(Number(n) || 0, 200000);
+    const count = Math.min(Number(n) || 0, 1000000);
     for (let i = 0; i < count; i++) socket.emit('flood:tick', { from: 'server', groupId: null, data: i, ts: Date.now() });
     socket.emit('hostile:done', { from: 'server', groupId: null, data: { sent: count }, ts: Date.now() });
   });
+  // A flood with every tenth event malformed (a cursor whose x is not a number).
+  socket.on('hostile:floodmix', (n) => {
+    const count = Math.min(Number(n) || 0, 1000000);
+    for (let i = 0; i < count; i++) {
+      if (i % 10 === 9) socket.emit('user:cursor:updated', { groupId: 'g1', userId: 'u1', cursor: { x: 'left', y: i }, ts: 1 });
+      else socket.emit('flood:tick', { from: 'server', groupId: null, data: i, ts: Date.now() });
+    }
+    socket.emit('hostile:done', { from: 'server', groupId: null, data: { sent: count }, ts: Date.now() });
+  });
+  // Socket.IO packets no parser accepts, written straight onto the Engine.IO connection.
+  socket.on('hostile:frames', () => {
+    for (const frame of FRAMES) socket.conn.write(frame);
+    socket.emit('hostile:done', { from: 'server', groupId: null, data: { sent: FRAMES.length }, ts: Date.now() });
+  });
 });
 
+const FRAMES = [
+  '2["broken",{',
+  '2not json at all',
+  '2[]',
+  '2{"an":"object, not an array"}',
+  '9unknown packet type',
+  '2["unterminated string',
+  '4"connect error that is not an object"',
+];
+
 httpServer.listen(port, '127.0.0.1', () => {
-  process.stdout.write(JSON.stringify({ listening: httpServer.address().port, bad: BAD.length }) + '\n');
+  process.stdout.write(JSON.stringify({ listening: httpServer.address().port, bad: BAD.length, frames: FRAMES.length }) + '\n');
   const stop = () => {
     io.close();
     process.exit(0);

@@ -1,6 +1,7 @@
 package io.studycollab.debugger;
 
 import io.studycollab.debugger.cli.RootCommand;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 
 /**
@@ -14,6 +15,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // socket.io-client-java and OkHttp log through java.util.logging: route it to the same
+        // place and levels as everything else (logback.xml), instead of a second console format.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         System.exit(RootCommand.commandLine().execute(args));
     }
 }

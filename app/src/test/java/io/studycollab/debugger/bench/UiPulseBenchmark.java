@@ -54,7 +54,7 @@ public final class UiPulseBenchmark {
 
     /** What one phase measured. */
     record Result(Phase phase, long[] cpuNanos, long[] wallNanos, boolean[] rosterChanged, double seconds,
-                  long published, long received, int cursorsDrawn, int logRows) {
+                  long published, long received, int cursorsDrawn, int logRows, String busiestThreads) {
         double fps() {
             return cpuNanos.length / seconds;
         }
@@ -175,6 +175,7 @@ public final class UiPulseBenchmark {
                 lastCpu = -1;
                 recording = measure;
             });
+            java.util.Map<String, Long> cpuBefore = threadCpu();
             long start = System.nanoTime();
             long end = start + TimeUnit.SECONDS.toNanos(secs);
             long published = 0;
@@ -194,6 +195,12 @@ public final class UiPulseBenchmark {
                 Thread.sleep(1);
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
+            java.util.Map<String, Long> cpuAfter = threadCpu();
+            StringBuilder busy = new StringBuilder();
+            cpuAfter.entrySet().stream()
+                    .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L)))
+                    .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                    .forEach(e -> busy.append(String.format("%s %.0f %%, ", e.getKey(), 100.0 * e.getValue() / 1e9 / elapsed)));
             hub.awaitDispatched(java.time.Duration.ofSeconds(10));
             Thread.sleep(200);
             CompletableFuture<Result> result = new CompletableFuture<>();
@@ -203,7 +210,7 @@ public final class UiPulseBenchmark {
                 result.complete(new Result(phase, Arrays.copyOf(cpu, samples), Arrays.copyOf(wall, samples),
                         Arrays.copyOf(rosterPulse, samples), elapsed,
                         publishedFinal, received.get() - receivedBefore, controller.canvas().cursorCount(),
-                        controller.log().visible().size()));
+                        controller.log().visible().size(), busy.toString().replaceAll(", $", "")));
             });
             Result r = result.get(10, TimeUnit.SECONDS);
             for (int u = 0; u < phase.users(); u++) {
@@ -212,6 +219,20 @@ public final class UiPulseBenchmark {
             }
             Thread.sleep(1000);
             return r;
+        }
+
+        /** CPU time per thread name (threads of one name summed). */
+        private java.util.Map<String, Long> threadCpu() {
+            java.util.Map<String, Long> out = new java.util.HashMap<>();
+            for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (t != null) {
+                    long c = threads.getThreadCpuTime(t.getThreadId());
+                    if (c > 0) {
+                        out.merge(t.getThreadName().replaceAll("-\\d+$", ""), c, Long::sum);
+                    }
+                }
+            }
+            return out;
         }
 
         private static String userId(int u) {
@@ -234,16 +255,19 @@ public final class UiPulseBenchmark {
 
         private static String report(List<Result> results) {
             StringBuilder md = new StringBuilder();
+            StringBuilder notes = new StringBuilder();
             for (Result r : results) {
                 int roster = 0;
                 StringBuilder slow = new StringBuilder();
                 for (int i = 0; i < r.cpuNanos().length; i++) {
                     roster += r.rosterChanged()[i] ? 1 : 0;
                     if (r.cpuNanos()[i] > 17_000_000L) {
-                        slow.append(String.format(" %.1f ms%s", ms(r.cpuNanos()[i]), r.rosterChanged()[i] ? " (roster)" : ""));
+                        slow.append(String.format(" %.1f ms%s;", ms(r.cpuNanos()[i]), r.rosterChanged()[i] ? " (roster changed)" : ""));
                     }
                 }
-                System.err.printf("%s: %d roster changes; slow pulses:%s%n", r.phase().name(), roster, slow);
+                notes.append(String.format("- **%s**: %d roster changes (the sandbox's bots switching tools or going idle); "
+                        + "pulses over 17 ms:%s. Busiest threads, as a share of one core: %s.%n", r.phase().name(), roster,
+                        slow.length() == 0 ? " none" : slow.toString().replaceAll(";$", ""), r.busiestThreads()));
             }
             md.append("| load | events/s in | pulses/s | FX CPU per pulse: mean | p99 | max | pulses over 17 ms (CPU) "
                     + "| pulse start → layout done: mean | p99 | max | cursors drawn | events lost |\n");
@@ -258,6 +282,7 @@ public final class UiPulseBenchmark {
                         Arrays.stream(c).filter(x -> x > 17_000_000L).count(), c.length, mean(w), pct(w, 0.99),
                         ms(w[w.length - 1]), r.cursorsDrawn(), r.published() - r.received()));
             }
+            md.append("\n").append(notes);
             return md.toString();
         }
 

@@ -3,6 +3,7 @@ package io.studycollab.realtime.client;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.socket.parser.DecodingException;
 import io.socket.parser.IOParser;
 import io.socket.parser.Packet;
 import io.socket.parser.Parser;
@@ -25,14 +26,30 @@ import org.json.JSONObject;
  */
 final class JacksonEventDecoder implements Parser.Decoder {
 
+    /** Told about a packet nothing could decode, before socket.io-client-java drops it. */
+    interface UndecodableListener {
+        void undecodable(String packet, String reason);
+    }
+
     private final IOParser.Decoder fallback = new IOParser.Decoder();
+    private final UndecodableListener undecodable;
     private Callback callback;
+
+    JacksonEventDecoder(UndecodableListener undecodable) {
+        this.undecodable = undecodable;
+    }
 
     @Override
     public void add(String packet) {
         Packet<JSONArray> decoded = packet.length() > 1 && packet.charAt(0) == '0' + Parser.EVENT ? event(packet) : null;
         if (decoded == null) {
-            fallback.add(packet);
+            try {
+                fallback.add(packet);
+            } catch (DecodingException e) {
+                // The library only logs this at FINE and moves on; a debugger should show it.
+                undecodable.undecodable(packet, e.getMessage());
+                throw e;
+            }
         } else if (callback != null) {
             callback.call(decoded);
         }

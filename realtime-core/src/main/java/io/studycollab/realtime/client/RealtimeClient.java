@@ -1,6 +1,7 @@
 package io.studycollab.realtime.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.socket.client.Ack;
 import io.socket.client.IO;
@@ -411,7 +412,11 @@ public final class RealtimeClient implements AutoCloseable {
                 .build();
         o.callFactory = http;
         o.webSocketFactory = http;
-        o.decoder = new JacksonEventDecoder();
+        o.decoder = new JacksonEventDecoder((packet, why) -> {
+            if (gen == generation) {
+                onUndecodable(packet, why);
+            }
+        });
         Socket s;
         try {
             s = IO.socket(URI.create(url), o);
@@ -690,6 +695,8 @@ public final class RealtimeClient implements AutoCloseable {
         }));
     }
 
+    private static final int MALFORMED_PACKET_SHOWN = 4096;
+
     private void onIncoming(Object[] args) {
         try {
             String name = String.valueOf(args[0]);
@@ -706,6 +713,14 @@ public final class RealtimeClient implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("could not record an inbound event; carrying on", e);
         }
+    }
+
+    private void onUndecodable(String packet, String why) {
+        String shown = packet.length() <= MALFORMED_PACKET_SHOWN ? packet
+                : packet.substring(0, MALFORMED_PACKET_SHOWN) + "… (" + packet.length() + " characters)";
+        publish(Direction.IN, EventNames.CLIENT_MALFORMED_PACKET, JsonNodeFactory.instance.textNode(shown),
+                packet.getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                "Socket.IO packet that cannot be decoded: " + why);
     }
 
     private void react(String name, JsonNode p) {

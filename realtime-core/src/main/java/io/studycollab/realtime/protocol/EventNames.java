@@ -40,6 +40,8 @@ public final class EventNames {
     public static final String CLIENT_QUEUE_DROPPED = "client:queue:dropped";
     public static final String CLIENT_TOKEN_EXPIRING = "client:token:expiring";
     public static final String CLIENT_ACK = "client:ack";
+    /** A packet from the server that no Socket.IO parser accepts; recorded inbound, raw, as malformed. */
+    public static final String CLIENT_MALFORMED_PACKET = "client:malformed-packet";
 
     /** The protocol's own names: custom events may not use them. */
     public static final Set<String> RESERVED = Set.of(

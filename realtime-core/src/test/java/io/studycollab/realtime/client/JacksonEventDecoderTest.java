@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 
 class JacksonEventDecoderTest {
 
+    private static final JacksonEventDecoder.UndecodableListener NOBODY = (packet, why) -> {
+    };
+
     private static List<Packet<?>> decode(Parser.Decoder decoder, String packet) {
         List<Packet<?>> out = new ArrayList<>();
         decoder.onDecoded(out::add);
@@ -29,7 +32,7 @@ class JacksonEventDecoderTest {
 
     /** Same packet type, namespace, id and arguments as socket.io-client-java's decoder gives. */
     private static void sameAsLibrary(String packet) throws Exception {
-        Packet<?> ours = decode(new JacksonEventDecoder(), packet).get(0);
+        Packet<?> ours = decode(new JacksonEventDecoder(NOBODY), packet).get(0);
         Packet<?> theirs = decode(new IOParser.Decoder(), packet).get(0);
         assertEquals(theirs.type, ours.type, packet);
         assertEquals(theirs.nsp, ours.nsp, packet);
@@ -70,7 +73,7 @@ class JacksonEventDecoderTest {
     @Test
     void theArgumentCarriesItsSizeAsSentInUtf8() {
         String arg = "{\"t\":\"été ✓ 😀\",\"n\":[1,2]}";
-        Packet<?> p = decode(new JacksonEventDecoder(), "2[\"e\"," + arg + "]").get(0);
+        Packet<?> p = decode(new JacksonEventDecoder(NOBODY), "2[\"e\"," + arg + "]").get(0);
         WirePayload w = assertInstanceOf(WirePayload.class, ((JSONArray) p.data).get(1));
         assertEquals(arg.getBytes(StandardCharsets.UTF_8).length, w.sizeBytes());
         assertEquals("été ✓ 😀", w.tree().get("t").textValue());
@@ -81,18 +84,23 @@ class JacksonEventDecoderTest {
         // Not an array of a string name and arguments: the library's org.json values, as before.
         for (String packet : new String[]{"2[42,\"numeric name\"]", "2[\"trailing\"]   garbage", "0{\"sid\":\"x\"}",
                 "3[\"ack result\"]", "1", "2/nsp,[\"x\",1]x"}) {
-            Packet<?> ours = decode(new JacksonEventDecoder(), packet).get(0);
+            Packet<?> ours = decode(new JacksonEventDecoder(NOBODY), packet).get(0);
             Packet<?> theirs = decode(new IOParser.Decoder(), packet).get(0);
             assertEquals(theirs.type, ours.type, packet);
             assertEquals(String.valueOf(theirs.data), String.valueOf(ours.data), packet);
         }
         String deep = "2[\"deep\"," + "[".repeat(1500) + "]".repeat(1500) + "]";
-        Object arg = ((JSONArray) decode(new JacksonEventDecoder(), deep).get(0).data).get(1);
+        Object arg = ((JSONArray) decode(new JacksonEventDecoder(NOBODY), deep).get(0).data).get(1);
         assertInstanceOf(JSONArray.class, arg, "too deep for Jackson: org.json's value, recorded malformed downstream");
         assertEquals("nested deeper than 1000 levels", ProtocolCodec.fromWire(arg).problem());
-        // Invalid JSON is rejected exactly as the library rejects it.
-        assertThrows(DecodingException.class, () -> decode(new JacksonEventDecoder(), "2[\"broken\",{"));
-        assertThrows(DecodingException.class, () -> decode(new JacksonEventDecoder(), "2[]"));
+        // Invalid JSON is rejected exactly as the library rejects it, and we hear of it first.
+        List<String> told = new ArrayList<>();
+        JacksonEventDecoder listening = new JacksonEventDecoder((packet, why) -> told.add(packet + " -> " + why));
+        assertThrows(DecodingException.class, () -> decode(listening, "2[\"broken\",{"));
+        assertThrows(DecodingException.class, () -> decode(listening, "2[]"));
+        assertThrows(DecodingException.class, () -> decode(listening, "9unknown packet type"));
+        assertEquals(List.of("2[\"broken\",{ -> invalid payload", "2[] -> invalid payload",
+                "9unknown packet type -> unknown packet type 9"), told);
         assertNull(JacksonEventDecoder.event("2/no-comma"));
     }
 }

@@ -250,7 +250,8 @@ public final class CursorCanvas extends Pane {
                 newImages++;
             }
             if (pointer != null) {
-                g.drawImage(pointer, px - 1, py - 1, POINTER_W, POINTER_H);
+                // Whole pixels: a software pipeline copies an aligned image, but filters a shifted one.
+                g.drawImage(pointer, Math.round(px) - 1, Math.round(py) - 1, POINTER_W, POINTER_H);
             } else {
                 drawPointer(g, s.color, px, py);
             }

@@ -1,0 +1,649 @@
+package io.studycollab.realtime.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.jul.LevelChangePropagator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.filter.Filter;
+import ch.qos.logback.core.spi.FilterReply;
+import io.studycollab.realtime.client.AccessToken;
+import io.studycollab.realtime.client.ClientOptions;
+import io.studycollab.realtime.client.ConnectionQuality;
+import io.studycollab.realtime.client.ConnectionState;
+import io.studycollab.realtime.client.RealtimeClient;
+import io.studycollab.realtime.client.ReconnectPolicy;
+import io.studycollab.realtime.diagnostics.DiagnosticsReport;
+import io.studycollab.realtime.events.EventHistory;
+import io.studycollab.realtime.events.EventHub;
+import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.netsim.FaultProxy;
+import io.studycollab.realtime.netsim.NetworkProfile;
+import io.studycollab.realtime.presence.PresenceTracker;
+import io.studycollab.realtime.protocol.ErrorCodes;
+import io.studycollab.realtime.protocol.EventNames;
+import io.studycollab.realtime.protocol.ProtocolCodec;
+import io.studycollab.realtime.session.Redactor;
+import io.studycollab.realtime.session.SessionExport;
+import io.studycollab.realtime.session.SessionHeader;
+import io.studycollab.realtime.session.SessionWriter;
+import io.studycollab.realtime.testing.Await;
+import io.studycollab.realtime.testing.NodeProcess;
+import io.studycollab.realtime.testing.TestTokens;
+import io.studycollab.realtime.time.ManualClock;
+import io.studycollab.realtime.time.SystemClock;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * The fault and bad-input suite: our client against our server (and, for frames no StudyCollab
+ * server would send, against src/interop/hostile.js) through restarts, cuts, stalls, a slow link,
+ * malformed payloads and packets, floods and forged tokens. Every scenario counts what it sent and
+ * what arrived; at the end every log line (at DEBUG), the session file, the exports and a
+ * diagnostics report made during the suite are scanned for the tokens and keys it used.
+ * The counts go to target/reliability.md (bench/reliability.sh copies them to src/docs).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultSuiteTest {
+
+    private static final String SERVICE_KEY = "fault-suite-service-key-0123456789abcdef";
+    private static final String GROUP = "faults";
+
+    private static final Tally TALLY = new Tally();
+    private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
+    private static final List<String> LOG_LINES = new CopyOnWriteArrayList<>();
+    private static final Redactor REDACTOR = new Redactor();
+
+    private static Path outputs;
+    private static ServerConfig config;
+    private static StudyCollabServer server;
+    private static int port;
+    private static SystemClock clock;
+    private static EventHub hub;
+    private static EventHistory history;
+    private static SessionWriter recorder;
+    private static Appender<ILoggingEvent> capture;
+    private static Level rootLevelBefore;
+    private static LevelChangePropagator julLevels;
+    private static final List<Filter<ILoggingEvent>> QUIET_CONSOLE = new ArrayList<>();
+
+    /** What the suite did, for target/reliability.md. */
+    static final class Tally {
+        final Map<String, String> scenarios = new LinkedHashMap<>();
+        final Map<String, Long> faults = new LinkedHashMap<>();
+        final Map<String, Long> badInputs = new LinkedHashMap<>();
+        final AtomicLong sent = new AtomicLong();
+        final AtomicLong delivered = new AtomicLong();
+        final AtomicLong lost = new AtomicLong();
+        final AtomicLong duplicated = new AtomicLong();
+        long floodEvents;
+        double floodRate;
+        long floodHeapGrowth;
+        long logLinesScanned;
+        long filesScanned;
+        long bytesScanned;
+        int secretsLookedFor;
+
+        synchronized void fault(String what, long n) {
+            faults.merge(what, n, Long::sum);
+        }
+
+        synchronized void bad(String what, long n) {
+            badInputs.merge(what, n, Long::sum);
+        }
+
+        /** Compares what a receiver saw with 0..n-1 sent in order, and counts the difference. */
+        void delivery(int n, List<Integer> seen) {
+            sent.addAndGet(n);
+            Set<Integer> distinct = ConcurrentHashMap.newKeySet();
+            for (Integer i : seen) {
+                if (!distinct.add(i)) {
+                    duplicated.incrementAndGet();
+                }
+            }
+            delivered.addAndGet(distinct.size());
+            for (int i = 0; i < n; i++) {
+                if (!distinct.contains(i)) {
+                    lost.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Logger root = logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        rootLevelBefore = root.getLevel();
+        // Everything down to DEBUG is scanned; the console keeps showing warnings only.
+        for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
+            Appender<ILoggingEvent> a = it.next();
+            Filter<ILoggingEvent> warnOnly = new Filter<>() {
+                @Override
+                public FilterReply decide(ILoggingEvent e) {
+                    return e.getLevel().isGreaterOrEqual(Level.WARN) ? FilterReply.NEUTRAL : FilterReply.DENY;
+                }
+            };
+            a.addFilter(warnOnly);
+            QUIET_CONSOLE.add(warnOnly);
+        }
+        root.setLevel(Level.DEBUG);
+        // As in the app (Launcher, logback.xml): java.util.logging bridged in, socket.io-client pinned to errors.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        julLevels = new LevelChangePropagator();
+        julLevels.setContext(logging);
+        julLevels.setResetJUL(true);
+        logging.addListener(julLevels);
+        julLevels.start();
+        root.setLevel(Level.DEBUG);
+        logging.getLogger("io.socket").setLevel(Level.ERROR);
+        capture = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent e) {
+                String line = e.getLoggerName() + " " + e.getFormattedMessage();
+                if (e.getThrowableProxy() != null) {
+                    line += "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy());
+                }
+                LOG_LINES.add(line);
+            }
+        };
+        capture.setContext(logging);
+        capture.start();
+        root.addAppender(capture);
+
+        outputs = Files.createTempDirectory("fault-suite");
+        secret(TestTokens.SECRET);
+        secret(SERVICE_KEY);
+        config = ServerConfig.defaults(TestTokens.SECRET, SERVICE_KEY).withRates(60, 500, 500);
+        server = StudyCollabServer.start(config);
+        port = server.port();
+        config = config.withPort(port);
+        clock = new SystemClock("fault-suite");
+        hub = new EventHub("fault-suite-hub");
+        history = new EventHistory(200_000);
+        hub.subscribe(history);
+        recorder = new SessionWriter(outputs.resolve("suite.studycollab"),
+                SessionHeader.of("fault-suite", server.url(), null, GROUP, "now"), REDACTOR);
+        hub.subscribe(recorder);
+    }
+
+    @AfterAll
+    static void finish() throws Exception {
+        try {
+            if (server != null) {
+                server.close();
+            }
+            if (recorder != null) {
+                recorder.close();
+            }
+            if (hub != null) {
+                hub.close();
+            }
+            if (clock != null) {
+                clock.close();
+            }
+            Files.writeString(Path.of(System.getProperty("reliability.report", "target/reliability.md")), report());
+        } finally {
+            LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+            Logger root = logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            root.detachAppender(capture);
+            root.setLevel(rootLevelBefore);
+            logging.getLogger("io.socket").setLevel(null);
+            logging.removeListener(julLevels);
+            SLF4JBridgeHandler.uninstall();
+            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
+            for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
+                Appender<ILoggingEvent> a = it.next();
+                a.clearAllFilters();
+            }
+            if (outputs != null) {
+                try (Stream<Path> files = Files.walk(outputs)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    private static void secret(String s) {
+        SECRETS.add(s);
+        REDACTOR.addSecret(s);
+    }
+
+    private static AccessToken token(String sub) {
+        AccessToken t = TestTokens.token(sub, sub, 600);
+        secret(t.reveal());
+        return t;
+    }
+
+    private static ClientOptions fastRetry() {
+        return ClientOptions.defaults()
+                .withHeartbeatInterval(Duration.ofMillis(300))
+                .withReconnectPolicy(ReconnectPolicy.defaults().withInitialDelay(Duration.ofMillis(200))
+                        .withMaxDelay(Duration.ofMillis(800)).withMaxAttempts(200).withJitter(0));
+    }
+
+    private static RealtimeClient joined(String url, String sub, ClientOptions options) throws Exception {
+        RealtimeClient c = new RealtimeClient(hub, clock, options);
+        c.connect(url, token(sub));
+        Await.until(sub + " connected", Duration.ofSeconds(10), () -> c.state() == ConnectionState.CONNECTED);
+        assertTrue(c.joinGroup(GROUP).get(5, TimeUnit.SECONDS).ok());
+        return c;
+    }
+
+    private static List<Integer> seq(List<EventRecord> records) {
+        return records.stream().map(r -> r.payload().path("data").asInt(-1)).toList();
+    }
+
+    private static List<Integer> upTo(int n) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(i);
+        }
+        return out;
+    }
+
+    @Test
+    @Order(1)
+    void serverKilledAndRestartedFiveTimesLosesAndDuplicatesNothing() throws Exception {
+        List<EventRecord> seen = new CopyOnWriteArrayList<>();
+        try (FaultProxy proxy = FaultProxy.start("127.0.0.1", port);
+             RealtimeClient watcher = joined(server.url(), "restart-watcher", fastRetry());
+             RealtimeClient sender = joined(proxy.url(), "restart-sender", fastRetry())) {
+            watcher.on("fault:restart", seen::add);
+            int n = 0;
+            for (int cycle = 0; cycle < 5; cycle++) {
+                for (int i = 0; i < 5; i++) {
+                    sender.emit("fault:restart", ProtocolCodec.mapper().getNodeFactory().numberNode(n++), false);
+                }
+                int live = n;
+                Await.until("live events of cycle " + cycle, Duration.ofSeconds(10), () -> seen.size() >= live);
+                // The sender's path goes down first, so it comes back only after the watcher has rejoined
+                // (the server relays to members present at the time, as Socket.IO rooms do).
+                proxy.set(new NetworkProfile.Offline());
+                server.close();
+                TALLY.fault("server killed and restarted", 1);
+                Await.until("both notice", Duration.ofSeconds(10), () -> sender.state() == ConnectionState.RECONNECTING
+                        && watcher.state() != ConnectionState.CONNECTED);
+                for (int i = 0; i < 20; i++) {
+                    sender.emit("fault:restart", ProtocolCodec.mapper().getNodeFactory().numberNode(n++), false);
+                }
+                Await.until("queued", () -> sender.snapshot().queueDepth() == 20);
+                server = StudyCollabServer.start(config);
+                Await.until("watcher back in the group", Duration.ofSeconds(15),
+                        () -> watcher.state() == ConnectionState.CONNECTED && GROUP.equals(watcher.snapshot().groupId()));
+                proxy.set(new NetworkProfile.Normal());
+                int all = n;
+                int thisCycle = cycle;
+                Await.until(() -> "queued events of cycle " + thisCycle + " delivered: " + seen.size() + "/" + all,
+                        Duration.ofSeconds(20), () -> seen.size() >= all);
+                assertEquals(GROUP, sender.snapshot().groupId(), "sender rejoined");
+            }
+            Thread.sleep(300); // a duplicate would arrive right behind
+            TALLY.delivery(n, seq(seen));
+            assertEquals(upTo(n), seq(seen), "every event once, in order, across five restarts");
+            TALLY.scenarios.put("server killed and restarted mid-session, five times, 20 events queued each time",
+                    n + " events sent, " + seen.size() + " received once each in order; group rejoined every time");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aTenSecondCutAndAStallDeliverEverythingOnce() throws Exception {
+        List<EventRecord> seen = new CopyOnWriteArrayList<>();
+        try (FaultProxy proxy = FaultProxy.start("127.0.0.1", port);
+             RealtimeClient watcher = joined(server.url(), "cut-watcher", ClientOptions.defaults());
+             RealtimeClient sender = joined(proxy.url(), "cut-sender", fastRetry())) {
+            watcher.on("fault:cut", seen::add);
+            proxy.set(new NetworkProfile.Offline());
+            TALLY.fault("network cut for 10 s", 1);
+            Await.until("the sender notices", Duration.ofSeconds(10), () -> sender.state() == ConnectionState.RECONNECTING);
+            int n = 0;
+            for (; n < 100; n++) {
+                sender.emit("fault:cut", ProtocolCodec.mapper().getNodeFactory().numberNode(n), false);
+            }
+            long cutAt = System.nanoTime();
+            Await.until("ten seconds offline", Duration.ofSeconds(12),
+                    () -> System.nanoTime() - cutAt >= TimeUnit.SECONDS.toNanos(10));
+            assertEquals(ConnectionState.RECONNECTING, sender.state(), "still trying after 10 s");
+            proxy.set(new NetworkProfile.Normal());
+            Await.until("100 queued delivered", Duration.ofSeconds(20), () -> seen.size() >= 100);
+
+            // A stall: the connection stays open but nothing moves; heartbeats go missing.
+            Await.until("measured", Duration.ofSeconds(5), () -> sender.snapshot().rttMillis() >= 0);
+            proxy.set(new NetworkProfile.Stall());
+            TALLY.fault("stalled connection", 1);
+            for (int i = 0; i < 10; i++) {
+                sender.emit("fault:cut", ProtocolCodec.mapper().getNodeFactory().numberNode(n++), false);
+            }
+            Await.until("stall seen as missed heartbeats", Duration.ofSeconds(10),
+                    () -> sender.snapshot().quality() == ConnectionQuality.POOR);
+            proxy.set(new NetworkProfile.Normal());
+            int all = n;
+            Await.until("held events delivered", Duration.ofSeconds(20), () -> seen.size() >= all);
+            Thread.sleep(300);
+            TALLY.delivery(n, seq(seen));
+            assertEquals(upTo(n), seq(seen), "once each, in order");
+            assertEquals(GROUP, sender.snapshot().groupId());
+            TALLY.scenarios.put("network cut for 10 s with 100 events queued, then a stalled connection",
+                    n + " events sent, all received once in order; the stall showed as POOR quality");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aSlowServerDeliversInOrder() throws Exception {
+        List<EventRecord> seen = new CopyOnWriteArrayList<>();
+        try (FaultProxy proxy = FaultProxy.start("127.0.0.1", port);
+             RealtimeClient watcher = joined(server.url(), "slow-watcher", ClientOptions.defaults());
+             RealtimeClient sender = joined(proxy.url(), "slow-sender", fastRetry())) {
+            watcher.on("fault:slow", seen::add);
+            proxy.set(new NetworkProfile.Latency(Duration.ofMillis(400), Duration.ofMillis(150)));
+            TALLY.fault("slow link: 400 ± 150 ms each way", 1);
+            int n = 150;
+            for (int i = 0; i < n; i++) {
+                sender.emit("fault:slow", ProtocolCodec.mapper().getNodeFactory().numberNode(i), false);
+            }
+            Await.until("round trip shows the delay", Duration.ofSeconds(15), () -> sender.snapshot().rttMillis() >= 500);
+            Await.until("all arrived", Duration.ofSeconds(30), () -> seen.size() >= n);
+            proxy.set(new NetworkProfile.Bandwidth(16 * 1024));
+            TALLY.fault("slow link: 16 KiB/s", 1);
+            for (int i = n; i < n + 50; i++) {
+                assertTrue(sender.emit("fault:slow", ProtocolCodec.object().put("pad", "x".repeat(1024)).put("i", i), true)
+                        .get(30, TimeUnit.SECONDS).ok(), "acknowledged through the narrow link");
+            }
+            Await.until("padded events arrived", Duration.ofSeconds(30), () -> seen.size() >= n + 50);
+            proxy.set(new NetworkProfile.Normal());
+            Thread.sleep(300);
+            List<Integer> order = seen.stream().map(r -> r.payload().path("data").isNumber()
+                    ? r.payload().path("data").asInt() : r.payload().path("data").path("i").asInt()).toList();
+            TALLY.delivery(n + 50, order);
+            assertEquals(upTo(n + 50), order);
+            assertEquals(ConnectionState.CONNECTED, sender.state(), "slowness alone never disconnects");
+            TALLY.scenarios.put("slow server: 400 ± 150 ms latency, then 16 KiB/s",
+                    (n + 50) + " events sent, all received in order, every acknowledgement arrived; stayed connected");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void forgedAndExpiredTokensAreRefusedWithTheReasonAndNoRetryLoop() throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        String payload = b64("{\"sub\":\"mallory\",\"aud\":\"authenticated\",\"role\":\"authenticated\",\"exp\":" + (now + 600) + "}");
+        String valid = TestTokens.token("alice", "Alice", 600).reveal();
+        String[] parts = valid.split("\\.");
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("expired", TestTokens.token(TestTokens.SECRET, "old", "Old", -120, null, "authenticated").reveal());
+        cases.put("tampered (claims changed, signature kept)", parts[0] + "." + payload + "." + parts[2]);
+        cases.put("alg: none", b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + payload + ".");
+        cases.put("wrong audience", TestTokens.token(TestTokens.SECRET, "aud", "Aud", 600, null, "anon").reveal());
+        cases.put("signed with another secret",
+                TestTokens.token("another-secret-that-is-long-enough-for-hs256", "x", "X", 600, null, "authenticated").reveal());
+        cases.put("not a JWT at all", "definitely-not-a-token");
+        cases.put("no token", null);
+        Map<String, String> expected = Map.of("expired", ErrorCodes.AUTH_EXPIRED, "no token", ErrorCodes.AUTH_MISSING);
+        cases.values().forEach(t -> {
+            if (t != null) {
+                secret(t);
+            }
+        });
+        secret(valid);
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            ManualClock manual = new ManualClock();
+            try (EventHub own = new EventHub()) {
+                List<EventRecord> states = new CopyOnWriteArrayList<>();
+                own.subscribe(batch -> batch.stream().filter(r -> r.name().equals(EventNames.CLIENT_STATE)).forEach(states::add));
+                try (RealtimeClient client = new RealtimeClient(own, manual, ClientOptions.defaults())) {
+                    client.connect(server.url(), c.getValue() == null ? null : AccessToken.of(c.getValue()));
+                    Await.until(c.getKey() + " refused", Duration.ofSeconds(10), () -> client.state() == ConnectionState.FAILED);
+                    String code = expected.getOrDefault(c.getKey(), ErrorCodes.AUTH_INVALID);
+                    assertEquals(code, client.snapshot().errorCode(), c.getKey());
+                    // Ten minutes later (on the client's clock, where all its retry timers run): still one attempt.
+                    manual.advance(Duration.ofMinutes(10));
+                    Thread.sleep(200);
+                    own.awaitDispatched(Duration.ofSeconds(5));
+                    assertEquals(ConnectionState.FAILED, client.state(), c.getKey());
+                    long attempts = states.stream().filter(r -> "CONNECTING".equals(r.payload().path("to").asText())).count();
+                    assertEquals(1, attempts, c.getKey() + ": no reconnect loop");
+                }
+            }
+            TALLY.bad("refused tokens (" + String.join(", ", cases.keySet()) + ")", 1);
+        }
+        TALLY.scenarios.put("auth: expired, tampered, alg none, wrong audience, wrong secret, garbage, missing",
+                "each refused by our server with its code (AUTH_EXPIRED / AUTH_INVALID / AUTH_MISSING); one attempt each, none after 10 minutes");
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @Order(5)
+    void aHostileServerIsRecordedAsMalformedAndAFloodStaysWithinTheHistoryLimit() throws Exception {
+        try (NodeProcess hostile = NodeProcess.start("hostile.js");
+             EventHub own = new EventHub("flood-hub")) {
+            EventHistory bounded = new EventHistory(10_000);
+            PresenceTracker presence = new PresenceTracker();
+            own.subscribe(bounded);
+            own.subscribe(presence);
+            AtomicLong ticks = new AtomicLong();
+            AtomicLong malformed = new AtomicLong();
+            AtomicLong done = new AtomicLong();
+            AtomicLong lostConnection = new AtomicLong();
+            AtomicLong firstTick = new AtomicLong();
+            AtomicLong lastTick = new AtomicLong();
+            own.subscribe(batch -> {
+                for (EventRecord r : batch) {
+                    if (r.malformed()) {
+                        malformed.incrementAndGet();
+                    } else if (r.name().equals("flood:tick")) {
+                        firstTick.compareAndSet(0, System.nanoTime());
+                        lastTick.set(System.nanoTime());
+                        ticks.incrementAndGet();
+                    } else if (r.name().equals("hostile:done")) {
+                        done.incrementAndGet();
+                    } else if (r.name().equals(EventNames.CONNECTION_LOST)) {
+                        lostConnection.incrementAndGet();
+                    }
+                }
+            });
+            try (SessionWriter writer = new SessionWriter(outputs.resolve("flood.studycollab"),
+                    SessionHeader.of("fault-suite", hostile.url(), null, null, "now"), REDACTOR);
+                 RealtimeClient client = new RealtimeClient(own, clock, ClientOptions.defaults())) {
+                own.subscribe(writer);
+                client.connect(hostile.url(), token("flood"));
+                Await.until("first burst", Duration.ofSeconds(10), () -> done.get() == 1);
+                for (int i = 0; i < 9; i++) {
+                    client.sendRaw("hostile:again", null, false);
+                }
+                Await.until("ten bursts", Duration.ofSeconds(10), () -> done.get() == 10);
+                own.awaitDispatched(Duration.ofSeconds(5));
+                assertEquals(140, malformed.get(), "each of 14 bad payloads, ten times, recorded malformed");
+                TALLY.bad("malformed payloads (14 kinds × 10)", 140);
+
+                client.sendRaw("hostile:frames", null, false);
+                Await.until("frames sent", Duration.ofSeconds(10), () -> done.get() == 11);
+                own.awaitDispatched(Duration.ofSeconds(5));
+                long packets = bounded.snapshot().stream().filter(r -> r.name().equals(EventNames.CLIENT_MALFORMED_PACKET)).count();
+                assertEquals(7, packets, "each undecodable packet shown, raw, as malformed");
+                assertEquals(ConnectionState.CONNECTED, client.state(), "undecodable packets close nothing");
+                TALLY.bad("undecodable Socket.IO packets (not JSON, truncated, empty, unknown type)", 7);
+
+                System.gc();
+                long heapBefore = usedHeap();
+                int n = 300_000;
+                client.sendRaw("hostile:floodmix", ProtocolCodec.mapper().getNodeFactory().numberNode(n), false);
+                Await.until(() -> "flood received: " + ticks.get() + " ticks", Duration.ofSeconds(120), () -> done.get() == 12);
+                own.awaitDispatched(Duration.ofSeconds(30));
+                Await.until("recorder caught up", Duration.ofSeconds(60), () -> writer.pendingBatches() == 0);
+                long floodMalformed = malformed.get() - 140 - 7;
+                assertEquals(n / 10, floodMalformed, "every tenth flood event recorded malformed");
+                assertEquals(n - n / 10, ticks.get(), "every valid flood event recorded");
+                assertEquals(10_000, bounded.size(), "history holds its limit");
+                assertEquals(0, lostConnection.get(), "the flood never cost the connection");
+                assertEquals(ConnectionState.CONNECTED, client.state());
+                // Still responsive: a request right after the flood is answered.
+                client.sendRaw("hostile:frames", null, false);
+                Await.until("answered after the flood", Duration.ofSeconds(10), () -> done.get() == 13);
+                System.gc();
+                long growth = usedHeap() - heapBefore;
+                assertTrue(growth < 96L << 20, "heap after the flood bounded by the 10,000-event history: +" + (growth >> 20) + " MiB");
+                TALLY.floodEvents = n;
+                TALLY.floodRate = n / ((lastTick.get() - firstTick.get()) / 1e9);
+                TALLY.floodHeapGrowth = growth;
+                TALLY.bad("malformed events inside the flood", n / 10);
+                TALLY.fault(String.format("flood of %,d events as fast as Node sends", n), 1);
+                TALLY.sent.addAndGet(n);
+                TALLY.delivered.addAndGet(ticks.get() + floodMalformed);
+                TALLY.lost.addAndGet(n - ticks.get() - floodMalformed);
+            }
+            TALLY.scenarios.put("hostile server: bad payloads, undecodable packets, a 300,000-event flood with every tenth malformed",
+                    "all recorded (bad ones flagged malformed), connection kept, history at its 10,000 limit, heap bounded");
+        }
+    }
+
+    private static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    @Test
+    @Order(6)
+    void noSecretInAnyLogLineSessionFileExportOrReport() throws Exception {
+        // Secrets inside payloads too: the recorder and exports must mask them.
+        try (RealtimeClient a = joined(server.url(), "leaky-a", ClientOptions.defaults());
+             RealtimeClient b = joined(server.url(), "leaky-b", ClientOptions.defaults())) {
+            List<EventRecord> got = new CopyOnWriteArrayList<>();
+            b.on("fault:leak", got::add);
+            String someToken = SECRETS.stream().filter(s -> s.startsWith("eyJ")).findFirst().orElseThrow();
+            a.emit("fault:leak", ProtocolCodec.object().put("note", "my token is " + someToken)
+                    .put("authorization", "Bearer whatever").put("apiKey", SERVICE_KEY), false);
+            Await.until("leak relayed", () -> got.size() == 1);
+            assertTrue(got.get(0).payload().toString().contains(someToken), "the secret really went over the wire");
+        }
+        hub.awaitDispatched(Duration.ofSeconds(5));
+        Await.until("recorded", Duration.ofSeconds(10), () -> recorder.pendingBatches() == 0);
+        List<EventRecord> records = history.snapshot();
+        SessionExport.json(outputs.resolve("export.json"), records, REDACTOR);
+        SessionExport.csv(outputs.resolve("export.csv"), records, REDACTOR);
+        SessionExport.session(outputs.resolve("saved.studycollab"),
+                SessionHeader.of("fault-suite", server.url(), null, GROUP, "now"), records, REDACTOR);
+        try (RealtimeClient c = joined(server.url(), "reporter", ClientOptions.defaults())) {
+            Files.writeString(outputs.resolve("diagnostics.md"),
+                    DiagnosticsReport.build("fault-suite", c.snapshot(), records, REDACTOR));
+        }
+        recorder.close();
+
+        List<String> leaks = new ArrayList<>();
+        for (String line : LOG_LINES) {
+            for (String s : SECRETS) {
+                if (line.contains(s)) {
+                    leaks.add("log line: " + line.substring(0, Math.min(200, line.length())));
+                }
+            }
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(outputs)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        long bytes = 0;
+        for (Path f : files) {
+            String text = Files.readString(f);
+            bytes += text.length();
+            for (String s : SECRETS) {
+                if (text.contains(s)) {
+                    leaks.add(f.getFileName() + " contains a secret");
+                }
+            }
+        }
+        assertTrue(files.size() >= 6, "session files, exports and report written: " + files);
+        assertTrue(LOG_LINES.size() > 100, "the suite's logging was captured: " + LOG_LINES.size());
+        assertTrue(Files.readString(outputs.resolve("saved.studycollab")).contains(Redactor.MASK), "masked, not dropped");
+        assertEquals(List.of(), leaks);
+        TALLY.logLinesScanned = LOG_LINES.size();
+        // The scan finds what it looks for: socket.io-client's own debug output prints the CONNECT
+        // packet, token and all, which is why the app never lets it below ERROR.
+        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+        int before = LOG_LINES.size();
+        logging.getLogger("io.socket").setLevel(Level.DEBUG);
+        AccessToken probe = token("probe");
+        try (RealtimeClient c = new RealtimeClient(hub, clock, ClientOptions.defaults())) {
+            c.connect(server.url(), probe);
+            Await.until("probe connected", () -> c.state() == ConnectionState.CONNECTED);
+        } finally {
+            logging.getLogger("io.socket").setLevel(Level.ERROR);
+        }
+        assertTrue(LOG_LINES.subList(before, LOG_LINES.size()).stream().anyMatch(l -> l.contains(probe.reveal())),
+                "the scan would catch a token in a log line");
+        TALLY.filesScanned = files.size();
+        TALLY.bytesScanned = bytes;
+        TALLY.secretsLookedFor = SECRETS.size();
+        TALLY.scenarios.put("secrets scan", "every log line at DEBUG and up under the app's logging policy (java.util.logging "
+                + "bridged in; socket.io-client pinned to errors, as its debug output prints the CONNECT packet with the token), "
+                + "every session file, export and diagnostics report of the suite: no token or key found; "
+                + "the same scan does find the token once socket.io-client's debug output is let through");
+    }
+
+    private static String report() {
+        StringBuilder md = new StringBuilder();
+        md.append("# Reliability: the fault and bad-input suite\n\n");
+        md.append("Produced by `FaultSuiteTest` (realtime-server), part of the normal test command; `bash bench/reliability.sh`\n");
+        md.append("runs it alone and copies its report here. Our client against our server (and `src/interop/hostile.js`\n");
+        md.append("for packets no StudyCollab server sends), faults injected with `FaultProxy` and by stopping the server.\n");
+        md.append("Other suites add to this: `ConformanceTest` (33 scenarios over both transports against both servers),\n");
+        md.append("`ClientAgainstReferenceServerTest` and `FaultProxyTest` (the same faults against the Node reference server).\n\n");
+        md.append("## Scenarios\n\n| scenario | result |\n| --- | --- |\n");
+        TALLY.scenarios.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        md.append("\n## Counts\n\n| what | count |\n| --- | --- |\n");
+        md.append("| scenarios | ").append(TALLY.scenarios.size()).append(" |\n");
+        long faults = TALLY.faults.values().stream().mapToLong(Long::longValue).sum();
+        md.append("| faults injected | ").append(faults).append(" |\n");
+        TALLY.faults.forEach((k, v) -> md.append("| — ").append(k).append(" | ").append(v).append(" |\n"));
+        long bad = TALLY.badInputs.values().stream().mapToLong(Long::longValue).sum();
+        md.append("| bad inputs tried | ").append(String.format("%,d", bad)).append(" |\n");
+        TALLY.badInputs.forEach((k, v) -> md.append("| — ").append(k).append(" | ").append(String.format("%,d", v)).append(" |\n"));
+        md.append("| events sent | ").append(String.format("%,d", TALLY.sent.get())).append(" |\n");
+        md.append("| events delivered or recorded | ").append(String.format("%,d", TALLY.delivered.get())).append(" |\n");
+        md.append("| **events lost** | **").append(TALLY.lost.get()).append("** |\n");
+        md.append("| **events duplicated** | **").append(TALLY.duplicated.get()).append("** |\n");
+        md.append("| flood: events, rate Node achieved, heap growth after GC | ")
+                .append(String.format("%,d events, %,.0f events/s, %+d MiB", TALLY.floodEvents, TALLY.floodRate,
+                        TALLY.floodHeapGrowth >> 20)).append(" |\n");
+        md.append("| secrets looked for (tokens, JWT secret, service key) | ").append(TALLY.secretsLookedFor).append(" |\n");
+        md.append("| log lines scanned | ").append(String.format("%,d", TALLY.logLinesScanned)).append(" |\n");
+        md.append("| files scanned (session files, exports, report) | ").append(TALLY.filesScanned)
+                .append(String.format(" (%,d MB)", TALLY.bytesScanned >> 20)).append(" |\n");
+        md.append("| **secrets found** | **0** (the suite fails otherwise) |\n");
+        return md.toString();
+    }
+}
