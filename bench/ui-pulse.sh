@@ -30,6 +30,9 @@ run java -Xmx1g -cp "app/target/classes:app/target/test-classes:$(cat "$CP_FILE"
   echo "- **pulse start → layout done**: wall time from the pulse's timestamp to the scene's post-layout listener."
   echo "- **pulses/s**: frames the FX thread produced per second (60 is the display rate)."
   echo
+  echo "Past 150 pointers the canvas drops the name tags (they would only cover each other) and shows the name of"
+  echo "the pointer under the mouse; [the window with 2,000 users](screenshots/ui-2000-cursors.png)."
+  echo
   cat "$OUT"
 } > src/docs/ui-pulse.md
 cat src/docs/ui-pulse.md

@@ -48,6 +48,9 @@ public final class CursorCanvas extends Pane {
     private static final double[] ARROW_X = {0, 0, 5, 12};
     private static final double[] ARROW_Y = {0, 17, 12, 12};
     private static final int NEW_IMAGES_PER_FRAME = 24;
+    private static final Font LABEL_FONT = Font.font(null, FontWeight.BOLD, 12);
+    private static final double POINTER_W = 15;
+    private static final double POINTER_H = 20;
 
     private final Canvas board = new Canvas();
     private final Canvas canvas = new Canvas();
@@ -279,10 +282,6 @@ public final class CursorCanvas extends Pane {
             g.fillText(note, 8, h - 8);
         }
     }
-
-    private static final Font LABEL_FONT = Font.font(null, FontWeight.BOLD, 12);
-    private static final double POINTER_W = 15;
-    private static final double POINTER_H = 20;
 
     private static void drawPointer(GraphicsContext g, Color color, double px, double py) {
         double[] xs = new double[4];
