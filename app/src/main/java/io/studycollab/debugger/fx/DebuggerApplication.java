@@ -36,15 +36,7 @@ public final class DebuggerApplication extends Application {
     @Override
     public void start(Stage stage) {
         StartOptions options = startOptions;
-        Theme theme = new Theme();
-        theme.apply(options.dark());
-        controller = new DebuggerController(theme, stage);
-        Scene scene = new Scene(controller.view(), 1400, 860);
-        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/io/studycollab/debugger/app.css")).toExternalForm());
-        controller.attach(scene);
-        stage.setTitle(AppVersion.full());
-        stage.setScene(scene);
-        stage.show();
+        controller = showWindow(stage, options.dark());
         if (options.sessionFile() != null) {
             controller.openSession(options.sessionFile());
         } else {
@@ -61,6 +53,21 @@ public final class DebuggerApplication extends Application {
                 javafx.application.Platform.exit();
             });
         }
+    }
+
+    /** The main window on {@code stage}, shown, not yet connected (also how tests and benchmarks open it). */
+    public static DebuggerController showWindow(Stage stage, boolean dark) {
+        Theme theme = new Theme();
+        theme.apply(dark);
+        DebuggerController controller = new DebuggerController(theme, stage);
+        Scene scene = new Scene(controller.view(), 1400, 860);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                DebuggerApplication.class.getResource("/io/studycollab/debugger/app.css")).toExternalForm());
+        controller.attach(scene);
+        stage.setTitle(AppVersion.full());
+        stage.setScene(scene);
+        stage.show();
+        return controller;
     }
 
     @Override

@@ -1,21 +1,22 @@
 package io.studycollab.debugger.bench;
 
 import io.studycollab.debugger.app.DebuggerController;
-import io.studycollab.debugger.fx.Theme;
+import io.studycollab.debugger.fx.DebuggerApplication;
 import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.protocol.EventNames;
 import io.studycollab.realtime.protocol.ProtocolCodec;
+import io.studycollab.realtime.testing.Await;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
@@ -23,6 +24,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * FX-thread cost of a busy group, in the real window (connected to its embedded sandbox as a user
@@ -80,14 +82,8 @@ public final class UiPulseBenchmark {
 
         @Override
         public void start(Stage stage) {
-            Theme theme = new Theme();
-            theme.apply(false);
-            controller = new DebuggerController(theme, stage);
-            Scene scene = new Scene(controller.view(), 1400, 860);
-            scene.getStylesheets().add(getClass().getResource("/io/studycollab/debugger/app.css").toExternalForm());
-            controller.attach(scene);
-            stage.setScene(scene);
-            stage.show();
+            controller = DebuggerApplication.showWindow(stage, false);
+            Scene scene = stage.getScene();
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
@@ -152,7 +148,7 @@ public final class UiPulseBenchmark {
             } catch (Exception e) {
                 e.printStackTrace();
             } finally {
-                Platform.runLater(() -> {
+                WaitForAsyncUtils.asyncFx(() -> {
                     controller.close();
                     Platform.exit();
                 });
@@ -168,12 +164,15 @@ public final class UiPulseBenchmark {
                                 .putNull("avatarUrl").put("groupId", group).putNull("cursor").put("isActive", true)
                                 .put("currentTool", "pen").put("lastSeen", Instant.now().toString()))));
             }
-            Thread.sleep(1000);
+            // The joins rebuild the roster once; measure only after that.
+            Await.until(phase.name() + ": users on the roster", Duration.ofSeconds(30),
+                    () -> fx(() -> controller.group().groupMembers().size()) > phase.users());
             long receivedBefore = received.get();
-            onFx(() -> {
+            fx(() -> {
                 samples = 0;
                 lastCpu = -1;
                 recording = measure;
+                return null;
             });
             java.util.Map<String, Long> cpuBefore = threadCpu();
             long start = System.nanoTime();
@@ -192,7 +191,7 @@ public final class UiPulseBenchmark {
                             .set("cursor", ProtocolCodec.object().put("x", Math.round(x * 10) / 10.0)
                                     .put("y", Math.round(y * 10) / 10.0))));
                 }
-                Thread.sleep(1);
+                Thread.sleep(1); // the load's own pacing, in real time: what is measured is real time
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
             java.util.Map<String, Long> cpuAfter = threadCpu();
@@ -201,23 +200,21 @@ public final class UiPulseBenchmark {
                     .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L)))
                     .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
                     .forEach(e -> busy.append(String.format("%s %.0f %%, ", e.getKey(), 100.0 * e.getValue() / 1e9 / elapsed)));
-            hub.awaitDispatched(java.time.Duration.ofSeconds(10));
-            Thread.sleep(200);
-            CompletableFuture<Result> result = new CompletableFuture<>();
+            hub.awaitDispatched(Duration.ofSeconds(10));
             final long publishedFinal = published;
-            Platform.runLater(() -> {
+            Result r = fx(() -> {
                 recording = false;
-                result.complete(new Result(phase, Arrays.copyOf(cpu, samples), Arrays.copyOf(wall, samples),
+                return new Result(phase, Arrays.copyOf(cpu, samples), Arrays.copyOf(wall, samples),
                         Arrays.copyOf(rosterPulse, samples), elapsed,
                         publishedFinal, received.get() - receivedBefore, controller.canvas().cursorCount(),
-                        controller.log().visible().size(), busy.toString().replaceAll(", $", "")));
+                        controller.log().visible().size(), busy.toString().replaceAll(", $", ""));
             });
-            Result r = result.get(10, TimeUnit.SECONDS);
             for (int u = 0; u < phase.users(); u++) {
                 hub.publish(inbound(EventNames.USER_LEFT, ProtocolCodec.object().put("groupId", group)
                         .put("userId", userId(u)).put("reason", "left")));
             }
-            Thread.sleep(1000);
+            Await.until(phase.name() + ": users gone", Duration.ofSeconds(30),
+                    () -> fx(() -> controller.group().groupMembers().size()) <= DebuggerController.SANDBOX_BOTS + 1);
             return r;
         }
 
@@ -244,13 +241,12 @@ public final class UiPulseBenchmark {
             return EventRecord.of(Direction.IN, name, payload, ProtocolCodec.sizeOf(payload), null, now, System.nanoTime(), null);
         }
 
-        private static void onFx(Runnable r) throws Exception {
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                r.run();
-                done.complete(null);
-            });
-            done.get(10, TimeUnit.SECONDS);
+        private static <T> T fx(java.util.concurrent.Callable<T> c) {
+            try {
+                return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         private static String report(List<Result> results) {

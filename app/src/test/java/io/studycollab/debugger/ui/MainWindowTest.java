@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.studycollab.debugger.app.DebuggerController;
-import io.studycollab.debugger.fx.Theme;
+import io.studycollab.debugger.fx.DebuggerApplication;
 import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.client.ConnectionState;
 import io.studycollab.realtime.client.RealtimeClient;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -52,14 +51,7 @@ class MainWindowTest {
         if (controller != null) {
             controller.close();
         }
-        Theme theme = new Theme();
-        theme.apply(false);
-        controller = new DebuggerController(theme, stage);
-        Scene scene = new Scene(controller.view(), 1400, 860);
-        scene.getStylesheets().add(getClass().getResource("/io/studycollab/debugger/app.css").toExternalForm());
-        controller.attach(scene);
-        stage.setScene(scene);
-        stage.show();
+        controller = DebuggerApplication.showWindow(stage, false);
         stage.requestFocus();
         controller.startSandbox();
     }

@@ -1,7 +1,7 @@
 package io.studycollab.realtime.session;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.protocol.ProtocolCodec;
 import java.io.BufferedWriter;
@@ -54,11 +54,11 @@ public final class SessionExport {
         writeAtomically(path, out -> {
             out.write("seq,time,dir,event,category,group,user,size,malformed,problem,data\r\n");
             for (EventRecord r : records) {
-                ObjectNode line = (ObjectNode) ProtocolCodec.parse(SessionCodec.toLine(r, redactor));
-                String data = line.has("data") && !line.get("data").isNull() ? ProtocolCodec.write(line.get("data")) : "";
+                JsonNode payload = redactor.json(r.payload());
+                String data = payload != null && !payload.isNull() ? ProtocolCodec.write(payload) : "";
                 out.write(String.join(",", String.valueOf(r.seq()), Instant.ofEpochMilli(r.wallMillis()).toString(),
                         r.direction().wire(), cell(r.name()), r.category().label(), cell(r.groupId()), cell(r.userId()),
-                        String.valueOf(r.sizeBytes()), String.valueOf(r.malformed()), cell(line.path("problem").asText("")),
+                        String.valueOf(r.sizeBytes()), String.valueOf(r.malformed()), cell(r.problem() == null ? "" : redactor.text(r.problem())),
                         cell(data)));
                 out.write("\r\n");
             }

@@ -13,6 +13,7 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.FilterReply;
+import io.socket.thread.EventThread;
 import io.studycollab.realtime.client.AccessToken;
 import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.client.ConnectionQuality;
@@ -47,11 +48,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -126,7 +129,7 @@ class FaultSuiteTest {
         /** Compares what a receiver saw with 0..n-1 sent in order, and counts the difference. */
         void delivery(int n, List<Integer> seen) {
             sent.addAndGet(n);
-            Set<Integer> distinct = ConcurrentHashMap.newKeySet();
+            Set<Integer> distinct = new HashSet<>();
             for (Integer i : seen) {
                 if (!distinct.add(i)) {
                     duplicated.incrementAndGet();
@@ -262,6 +265,18 @@ class FaultSuiteTest {
         return c;
     }
 
+    /**
+     * Sends a marker after everything else and waits for it. Delivery is in order, so whatever was
+     * sent before it — a duplicate included — has arrived by then.
+     */
+    private static void afterEverythingSent(RealtimeClient sender, RealtimeClient watcher, String scenario) {
+        List<EventRecord> marks = new CopyOnWriteArrayList<>();
+        try (EventHub.Subscription s = watcher.on("fault:marker", marks::add)) {
+            sender.emit("fault:marker", ProtocolCodec.object().put("after", scenario), false);
+            Await.until(scenario + ": the marker sent after everything", Duration.ofSeconds(20), () -> !marks.isEmpty());
+        }
+    }
+
     private static List<Integer> seq(List<EventRecord> records) {
         return records.stream().map(r -> r.payload().path("data").asInt(-1)).toList();
     }
@@ -310,7 +325,7 @@ class FaultSuiteTest {
                         Duration.ofSeconds(20), () -> seen.size() >= all);
                 assertEquals(GROUP, sender.snapshot().groupId(), "sender rejoined");
             }
-            Thread.sleep(300); // a duplicate would arrive right behind
+            afterEverythingSent(sender, watcher, "restarts");
             TALLY.delivery(n, seq(seen));
             assertEquals(upTo(n), seq(seen), "every event once, in order, across five restarts");
             TALLY.scenarios.put("server killed and restarted mid-session, five times, 20 events queued each time",
@@ -352,7 +367,7 @@ class FaultSuiteTest {
             proxy.set(new NetworkProfile.Normal());
             int all = n;
             Await.until("held events delivered", Duration.ofSeconds(20), () -> seen.size() >= all);
-            Thread.sleep(300);
+            afterEverythingSent(sender, watcher, "cut and stall");
             TALLY.delivery(n, seq(seen));
             assertEquals(upTo(n), seq(seen), "once each, in order");
             assertEquals(GROUP, sender.snapshot().groupId());
@@ -385,7 +400,7 @@ class FaultSuiteTest {
             }
             Await.until("padded events arrived", Duration.ofSeconds(30), () -> seen.size() >= n + 50);
             proxy.set(new NetworkProfile.Normal());
-            Thread.sleep(300);
+            afterEverythingSent(sender, watcher, "slow link");
             List<Integer> order = seen.stream().map(r -> r.payload().path("data").isNumber()
                     ? r.payload().path("data").asInt() : r.payload().path("data").path("i").asInt()).toList();
             TALLY.delivery(n + 50, order);
@@ -431,7 +446,11 @@ class FaultSuiteTest {
                     assertEquals(code, client.snapshot().errorCode(), c.getKey());
                     // Ten minutes later (on the client's clock, where all its retry timers run): still one attempt.
                     manual.advance(Duration.ofMinutes(10));
-                    Thread.sleep(200);
+                    // Timers hand their work to socket.io's event thread; once a task queued behind
+                    // them has run, any retry they started has shown up as a state change.
+                    CompletableFuture<Void> drained = new CompletableFuture<>();
+                    EventThread.exec(() -> drained.complete(null));
+                    drained.get(5, TimeUnit.SECONDS);
                     own.awaitDispatched(Duration.ofSeconds(5));
                     assertEquals(ConnectionState.FAILED, client.state(), c.getKey());
                     long attempts = states.stream().filter(r -> "CONNECTING".equals(r.payload().path("to").asText())).count();
