@@ -161,7 +161,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
             }
         });
         qaPanel = new QaPanel(qa, realtime.isConnectedProperty());
-        view = new MainView(new AppMenu(this, recording), connectionBar, groupBar, tools, canvas, logView, new MemberListView(group.groupMembers()),
+        view = new MainView(new AppMenu(this, recording), connectionBar, groupBar, tools, canvas, logView, new MemberListView(group.memberIds(), group.membersById()),
                 new EmitPanel(realtime), api, qaPanel, new StatusBar(stats, mode.getReadOnlyProperty()),
                 notifier, replayBar);
         replayBar.setVisible(false);

@@ -140,6 +140,8 @@ public final class UiPulseBenchmark {
                 List<Result> results = new ArrayList<>();
                 // Warm-up: compile the paths before anything is counted.
                 run(hub, group, new Phase("warm-up", 500, 20), 5, received, false);
+                // What this machine's display gives the window at all: the frame rate to compare with.
+                results.add(run(hub, group, new Phase("idle: the sandbox's 3 bots only", 0, 20), seconds, received, true));
                 results.add(run(hub, group, new Phase("500 users × 20 cursor updates/s", 500, 20), seconds, received, true));
                 results.add(run(hub, group, new Phase("2,000 users × 20 cursor updates/s", 2000, 20), seconds, received, true));
                 Files.writeString(output, report(results));

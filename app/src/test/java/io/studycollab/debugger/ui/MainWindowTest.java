@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.studycollab.debugger.app.DebuggerController;
 import io.studycollab.debugger.fx.DebuggerApplication;
+import io.studycollab.debugger.fx.UserColors;
 import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.client.ConnectionState;
 import io.studycollab.realtime.client.RealtimeClient;
@@ -23,6 +24,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -88,6 +90,16 @@ class MainWindowTest {
         waitFor("bot cursors drawn", 20, () -> controller.canvas().cursorCount() >= 3);
         double[] first = fx(() -> controller.canvas().drawnPosition("bot-1"));
         assertNotNull(first);
+        // Inside the arrow's body, just below its tip, the pixel is the bot's colour.
+        Color body = fx(() -> {
+            double[] at = controller.canvas().drawnPosition("bot-1");
+            double[] view = controller.canvas().toView(at[0], at[1]);
+            return controller.canvas().colorAt(view[0] + 2, view[1] + 9);
+        });
+        Color expected = UserColors.of("bot-1");
+        assertEquals(expected.getRed(), body.getRed(), 0.03, "pointer colour " + body + " vs " + expected);
+        assertEquals(expected.getGreen(), body.getGreen(), 0.03, "pointer colour " + body + " vs " + expected);
+        assertEquals(expected.getBlue(), body.getBlue(), 0.03, "pointer colour " + body + " vs " + expected);
         waitFor("a cursor moves", 10, () -> {
             double[] now = controller.canvas().drawnPosition("bot-1");
             return now != null && (Math.abs(now[0] - first[0]) > 1 || Math.abs(now[1] - first[1]) > 1);

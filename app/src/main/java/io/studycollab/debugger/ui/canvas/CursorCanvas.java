@@ -4,6 +4,7 @@ import io.studycollab.debugger.fx.UserColors;
 import io.studycollab.debugger.ui.presence.GroupModel;
 import io.studycollab.realtime.presence.Member;
 import io.studycollab.realtime.protocol.Payloads;
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,16 +14,19 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import javafx.animation.AnimationTimer;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -32,10 +36,12 @@ import javafx.scene.text.TextAlignment;
  * mouse over the board reports our cursor.
  *
  * <p>Drawn to stay at the display's frame rate with thousands of pointers, also on software
- * rendering: the board and its grid are a layer of their own, redrawn only when the view's size or
- * theme changes; a pointer is a small image made once per colour and blitted, not an anti-aliased
- * path per frame. Past {@link #LABEL_LIMIT} pointers the name tags (which would only cover each
- * other) give way to the name of the pointer under the mouse.
+ * rendering: the board and all pointers are composited in Java into one pixel buffer
+ * ({@link PointerRaster}) shown by one image, so a frame costs one texture upload of the changed
+ * region rather than a draw call per pointer, and a frame where no pointer moved a whole pixel
+ * costs nothing. Names, the hint and the status note are text on a canvas above it. Past
+ * {@link #LABEL_LIMIT} pointers the name tags (which would only cover each other) give way to the
+ * name of the pointer under the mouse.
  */
 public final class CursorCanvas extends Pane {
 
@@ -45,23 +51,31 @@ public final class CursorCanvas extends Pane {
     public static final long STALE_MILLIS = 10_000;
     /** Most pointers drawn with their name tag; beyond it only the hovered one shows its name. */
     public static final int LABEL_LIMIT = 150;
-    private static final double[] ARROW_X = {0, 0, 5, 12};
-    private static final double[] ARROW_Y = {0, 17, 12, 12};
-    private static final int NEW_IMAGES_PER_FRAME = 24;
+    private static final double FADED = 0.35;
+    private static final double GRID_STEP = 50;
     private static final Font LABEL_FONT = Font.font(null, FontWeight.BOLD, 12);
-    private static final double POINTER_W = 15;
-    private static final double POINTER_H = 20;
 
-    private final Canvas board = new Canvas();
-    private final Canvas canvas = new Canvas();
+    private final ImageView surface = new ImageView();
+    // Measures name tags, so a tag fits its name in any font.
+    private final Text labelText = new Text();
+    private final Canvas overlay = new Canvas();
     private final GroupModel group;
     // Every member, and those of them with a cursor (what is drawn), rebuilt per frame from the
     // cursor map; the member walk happens only when the roster changes.
     private final Map<String, Sprite> sprites = new HashMap<>();
     private final List<Sprite> shown = new ArrayList<>();
     private boolean rosterChanged = true;
-    private final Map<Color, Image> pointerImages = new HashMap<>();
+    private final Map<Color, Stamp> brightPointers = new HashMap<>();
+    private final Map<Color, Stamp> fadedPointers = new HashMap<>();
+    // Bumped when the pointer shape is rendered anew, so sprites drop the stamps they hold.
+    private int stampGeneration;
     private final AnimationTimer timer;
+    private PointerRaster raster;
+    private PixelBuffer<IntBuffer> buffer;
+    private PointerShape shape;
+    private double density;
+    private int drawnCount;
+    private String overlayKey;
     private long lastFrame;
     private double ownX = -1;
     private double ownY = -1;
@@ -69,9 +83,8 @@ public final class CursorCanvas extends Pane {
     private double mouseY = -1;
     private boolean dark;
     private boolean boardDirty = true;
-    private boolean boardShowsHint;
 
-    /** A pointer being drawn: where it is now and where it is heading. */
+    /** A pointer being drawn: where it is now, where it is heading, and where it was last put. */
     static final class Sprite {
         double x;
         double y;
@@ -80,19 +93,26 @@ public final class CursorCanvas extends Pane {
         long updatedAtNanos;
         String userId;
         String name;
+        double labelWidth;
         boolean active;
         Color color;
+        int drawnX = Integer.MIN_VALUE;
+        int drawnY;
+        boolean drawnFaded;
+        Stamp bright;
+        Stamp faded;
+        int stampGeneration = -1;
     }
 
     public CursorCanvas(GroupModel group, BiConsumer<Double, Double> onOwnCursor) {
         this.group = group;
         setId("cursorCanvas");
         getStyleClass().add("cursor-canvas");
-        getChildren().addAll(board, canvas);
-        for (Canvas c : new Canvas[]{board, canvas}) {
-            c.widthProperty().bind(widthProperty());
-            c.heightProperty().bind(heightProperty());
-        }
+        surface.setSmooth(false);
+        labelText.setFont(LABEL_FONT);
+        getChildren().addAll(surface, overlay);
+        overlay.widthProperty().bind(widthProperty());
+        overlay.heightProperty().bind(heightProperty());
         widthProperty().addListener(o -> boardDirty = true);
         heightProperty().addListener(o -> boardDirty = true);
         setMinSize(200, 120);
@@ -122,6 +142,17 @@ public final class CursorCanvas extends Pane {
     public void setDark(boolean dark) {
         this.dark = dark;
         boardDirty = true;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        // The surface follows the view's size; it must not hold the view at its last size.
+        return 0;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 0;
     }
 
     /** Board coordinates of a point in this view. */
@@ -156,7 +187,12 @@ public final class CursorCanvas extends Pane {
                     s.x = Double.NaN;
                     sprites.put(m.userId(), s);
                 }
-                s.name = m.displayName() == null ? m.userId() : m.displayName();
+                String name = m.displayName() == null ? m.userId() : m.displayName();
+                if (!name.equals(s.name)) {
+                    s.name = name;
+                    labelText.setText(name);
+                    s.labelWidth = labelText.getLayoutBounds().getWidth() + 10;
+                }
                 s.active = m.active();
                 present.add(m.userId());
             }
@@ -187,40 +223,133 @@ public final class CursorCanvas extends Pane {
         double dt = lastFrame == 0 ? 0.016 : Math.min(0.1, (now - lastFrame) / 1e9);
         lastFrame = now;
         sync(now);
+        boolean fresh = prepareSurface();
+        if (raster == null) {
+            return;
+        }
         // Reach ~90 % of the way to a new position in about 100 ms, whatever the frame rate.
         double follow = 1 - Math.exp(-dt * 23);
+        double[] f = fit();
+        boolean changed = fresh || shown.size() != drawnCount;
+        int tip = (int) Math.round(density);
         for (Sprite s : shown) {
             s.x += (s.targetX - s.x) * follow;
             s.y += (s.targetY - s.y) * follow;
+            // Whole device pixels: a pointer that moved less than one is not redrawn.
+            int dx = (int) Math.round((f[1] + s.x * f[0]) * density) - tip;
+            int dy = (int) Math.round((f[2] + s.y * f[0]) * density) - tip;
+            boolean faded = !s.active || (now - s.updatedAtNanos) / 1_000_000 > STALE_MILLIS;
+            if (dx != s.drawnX || dy != s.drawnY || faded != s.drawnFaded) {
+                s.drawnX = dx;
+                s.drawnY = dy;
+                s.drawnFaded = faded;
+                changed = true;
+            }
         }
-        if (boardDirty || boardShowsHint != shown.isEmpty()) {
-            drawBoard();
+        if (changed) {
+            drawPointers();
         }
-        draw(now);
+        drawOverlay(f, changed || fresh);
     }
 
-    private void drawBoard() {
+    /** Makes the raster match the view's size, density and theme; true when it was repainted. */
+    private boolean prepareSurface() {
+        double w = getWidth();
+        double h = getHeight();
+        if (w < 1 || h < 1) {
+            return false;
+        }
+        double d = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+        int pw = (int) Math.ceil(w * d);
+        int ph = (int) Math.ceil(h * d);
+        if (shape == null || d != density) {
+            shape = PointerShape.render(d);
+            stampGeneration++;
+            brightPointers.clear();
+            fadedPointers.clear();
+            density = d;
+            boardDirty = true;
+        }
+        if (raster == null || raster.width() != pw || raster.height() != ph) {
+            raster = new PointerRaster(pw, ph);
+            buffer = new PixelBuffer<>(pw, ph, IntBuffer.wrap(raster.pixels()), PixelFormat.getIntArgbPreInstance());
+            surface.setImage(new WritableImage(buffer));
+            boardDirty = true;
+        }
+        if (!boardDirty) {
+            return false;
+        }
         boardDirty = false;
-        boardShowsHint = shown.isEmpty();
-        GraphicsContext g = board.getGraphicsContext2D();
-        double w = board.getWidth();
-        double h = board.getHeight();
-        g.setFill(dark ? Color.web("#0d1117") : Color.web("#f6f8fa"));
-        g.fillRect(0, 0, w, h);
+        surface.setFitWidth(w);
+        surface.setFitHeight(h);
         double[] f = fit();
-        double scale = f[0];
-        g.setFill(dark ? Color.web("#161b22") : Color.WHITE);
-        g.fillRect(f[1], f[2], BOARD_WIDTH * scale, BOARD_HEIGHT * scale);
-        g.setStroke(dark ? Color.web("#21262d") : Color.web("#eaeef2"));
-        g.setLineWidth(1);
-        for (int gx = 0; gx <= BOARD_WIDTH; gx += 50) {
-            g.strokeLine(f[1] + gx * scale, f[2], f[1] + gx * scale, f[2] + BOARD_HEIGHT * scale);
+        raster.paintBoard(dark ? 0x0d1117 : 0xf6f8fa, dark ? 0x161b22 : 0xffffff, dark ? 0x21262d : 0xeaeef2,
+                f[0] * d, f[1] * d, f[2] * d, BOARD_WIDTH, BOARD_HEIGHT, GRID_STEP);
+        return true;
+    }
+
+    private void drawPointers() {
+        raster.begin();
+        for (Sprite s : shown) {
+            raster.stamp(stampOf(s), s.drawnX, s.drawnY);
         }
-        for (int gy = 0; gy <= BOARD_HEIGHT; gy += 50) {
-            g.strokeLine(f[1], f[2] + gy * scale, f[1] + BOARD_WIDTH * scale, f[2] + gy * scale);
+        drawnCount = shown.size();
+        int[] d = raster.dirty();
+        if (d != null) {
+            buffer.updateBuffer(b -> new Rectangle2D(d[0], d[1], d[2], d[3]));
         }
-        if (boardShowsHint) {
-            g.setFill(dark ? Color.web("#8b949e") : Color.web("#57606a"));
+    }
+
+    /** The sprite's pointer in its colour, faded or not; one per colour, shared. */
+    private Stamp stampOf(Sprite s) {
+        if (s.stampGeneration != stampGeneration) {
+            s.stampGeneration = stampGeneration;
+            s.bright = null;
+            s.faded = null;
+        }
+        if (s.drawnFaded) {
+            if (s.faded == null) {
+                s.faded = fadedPointers.computeIfAbsent(s.color, c -> shape.pixels(c, FADED));
+            }
+            return s.faded;
+        }
+        if (s.bright == null) {
+            s.bright = brightPointers.computeIfAbsent(s.color, c -> shape.pixels(c, 1));
+        }
+        return s.bright;
+    }
+
+    /** Names, hint and note; redrawn only when what they show changed. */
+    private void drawOverlay(double[] f, boolean pointersMoved) {
+        boolean labels = !shown.isEmpty() && shown.size() <= LABEL_LIMIT;
+        Sprite hovered = labels ? null : hoveredSprite(f);
+        String note = labels || shown.isEmpty() ? "" : String.format("%,d cursors · point at one to see its name", shown.size());
+        if (ownX >= 0) {
+            note = String.format("you: %.0f, %.0f", ownX, ownY) + (note.isEmpty() ? "" : "  ·  " + note);
+        }
+        String key = (shown.isEmpty() ? "hint|" : "") + note + (hovered == null ? "" : "|" + hovered.userId + "@" + hovered.drawnX + "," + hovered.drawnY)
+                + "|" + overlay.getWidth() + "x" + overlay.getHeight() + (dark ? "|dark" : "");
+        if (!(labels && pointersMoved) && key.equals(overlayKey)) {
+            return;
+        }
+        overlayKey = key;
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        double w = overlay.getWidth();
+        double h = overlay.getHeight();
+        g.clearRect(0, 0, w, h);
+        g.setFont(LABEL_FONT);
+        if (labels) {
+            for (Sprite s : shown) {
+                g.setGlobalAlpha(s.drawnFaded ? FADED : 1);
+                drawLabel(g, s, f);
+            }
+            g.setGlobalAlpha(1);
+        } else if (hovered != null) {
+            drawLabel(g, hovered, f);
+        }
+        Color muted = dark ? Color.web("#8b949e") : Color.web("#57606a");
+        if (shown.isEmpty()) {
+            g.setFill(muted);
             g.setFont(Font.font(14));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
@@ -228,101 +357,71 @@ public final class CursorCanvas extends Pane {
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.BASELINE);
         }
-    }
-
-    private void draw(long now) {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
-        double[] f = fit();
-        double scale = f[0];
-        boolean labels = shown.size() <= LABEL_LIMIT;
-        Sprite hovered = null;
-        double hoveredDistance = 20 * 20;
-        int newImages = 0;
-        g.setFont(LABEL_FONT);
-        for (Sprite s : shown) {
-            boolean stale = (now - s.updatedAtNanos) / 1_000_000 > STALE_MILLIS;
-            g.setGlobalAlpha(s.active && !stale ? 1.0 : 0.35);
-            double px = f[1] + s.x * scale;
-            double py = f[2] + s.y * scale;
-            Image pointer = pointerImages.get(s.color);
-            if (pointer == null && newImages < NEW_IMAGES_PER_FRAME) {
-                pointer = pointerImage(s.color);
-                newImages++;
-            }
-            if (pointer != null) {
-                // Whole pixels: a software pipeline copies an aligned image, but filters a shifted one.
-                g.drawImage(pointer, Math.round(px) - 1, Math.round(py) - 1, POINTER_W, POINTER_H);
-            } else {
-                drawPointer(g, s.color, px, py);
-            }
-            if (labels) {
-                drawLabel(g, s, px, py);
-            } else if (mouseX >= 0) {
-                double d = (px - mouseX) * (px - mouseX) + (py - mouseY) * (py - mouseY);
-                if (d < hoveredDistance) {
-                    hoveredDistance = d;
-                    hovered = s;
-                }
-            }
-        }
-        g.setGlobalAlpha(1);
-        if (hovered != null) {
-            drawLabel(g, hovered, f[1] + hovered.x * scale, f[2] + hovered.y * scale);
-        }
-        g.setFill(dark ? Color.web("#8b949e") : Color.web("#57606a"));
-        g.setFont(Font.font(11));
-        String note = labels ? "" : String.format("%,d cursors · point at one to see its name", shown.size());
-        if (ownX >= 0) {
-            note = String.format("you: %.0f, %.0f", ownX, ownY) + (note.isEmpty() ? "" : "  ·  " + note);
-        }
         if (!note.isEmpty()) {
+            g.setFill(muted);
+            g.setFont(Font.font(11));
             g.fillText(note, 8, h - 8);
         }
     }
 
-    private static void drawPointer(GraphicsContext g, Color color, double px, double py) {
-        double[] xs = new double[4];
-        double[] ys = new double[4];
-        for (int i = 0; i < 4; i++) {
-            xs[i] = px + ARROW_X[i];
-            ys[i] = py + ARROW_Y[i];
+    /** The pointer nearest the mouse, within 20 pixels of it. */
+    private Sprite hoveredSprite(double[] f) {
+        if (mouseX < 0) {
+            return null;
         }
-        g.setFill(color);
-        g.fillPolygon(xs, ys, 4);
-        g.setStroke(Color.WHITE);
-        g.setLineWidth(1.2);
-        g.strokePolygon(xs, ys, 4);
+        Sprite hovered = null;
+        double best = 20 * 20;
+        for (Sprite s : shown) {
+            double px = f[1] + s.x * f[0];
+            double py = f[2] + s.y * f[0];
+            double d = (px - mouseX) * (px - mouseX) + (py - mouseY) * (py - mouseY);
+            if (d < best) {
+                best = d;
+                hovered = s;
+            }
+        }
+        return hovered;
     }
 
-    private static void drawLabel(GraphicsContext g, Sprite s, double px, double py) {
-        double tw = s.name.length() * 7 + 10;
+    private void drawLabel(GraphicsContext g, Sprite s, double[] f) {
+        // Where the pointer was put, so the tag never lags its arrow by a pixel.
+        double px = (s.drawnX + Math.round(density)) / density;
+        double py = (s.drawnY + Math.round(density)) / density;
         g.setFill(s.color);
-        g.fillRoundRect(px + 12, py + 14, tw, 18, 8, 8);
+        g.fillRoundRect(px + 12, py + 14, s.labelWidth, 18, 8, 8);
         g.setFill(Color.WHITE);
         g.fillText(s.name, px + 17, py + 27);
-    }
-
-    /** The pointer in one colour as an image (at the screen's pixel density), drawn once. */
-    private Image pointerImage(Color color) {
-        double dpi = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
-        Canvas c = new Canvas(POINTER_W, POINTER_H);
-        drawPointer(c.getGraphicsContext2D(), color, 1, 1);
-        SnapshotParameters params = new SnapshotParameters();
-        params.setFill(Color.TRANSPARENT);
-        params.setTransform(javafx.scene.transform.Transform.scale(dpi, dpi));
-        WritableImage image = c.snapshot(params,
-                new WritableImage((int) Math.ceil(POINTER_W * dpi), (int) Math.ceil(POINTER_H * dpi)));
-        pointerImages.put(color, image);
-        return image;
     }
 
     /** Drawn position of a user's pointer in board coordinates, or null; for tests. */
     public double[] drawnPosition(String userId) {
         Sprite s = sprites.get(userId);
         return s == null || Double.isNaN(s.x) || !shown.contains(s) ? null : new double[]{s.x, s.y};
+    }
+
+    /**
+     * The colour shown at a point of this view (board, grid or pointer; not the text above them),
+     * or null before the first frame; for tests.
+     */
+    public Color colorAt(double x, double y) {
+        if (raster == null) {
+            return null;
+        }
+        int px = (int) Math.min(raster.width() - 1, Math.max(0, Math.floor(x * density)));
+        int py = (int) Math.min(raster.height() - 1, Math.max(0, Math.floor(y * density)));
+        int argb = raster.pixel(px, py);
+        double a = (argb >>> 24) / 255.0;
+        if (a == 0) {
+            return Color.TRANSPARENT;
+        }
+        return Color.rgb((int) Math.round(((argb >>> 16) & 0xff) / a), (int) Math.round(((argb >>> 8) & 0xff) / a),
+                (int) Math.round((argb & 0xff) / a), a);
+    }
+
+    /** Where a board point is shown in this view's coordinates; for tests. */
+    public double[] toView(double boardX, double boardY) {
+        double[] f = fit();
+        return new double[]{f[1] + boardX * f[0], f[2] + boardY * f[0]};
     }
 
     /** Pointers drawn in the last frame. */

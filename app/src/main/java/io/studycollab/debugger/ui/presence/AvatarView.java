@@ -3,6 +3,7 @@ package io.studycollab.debugger.ui.presence;
 import io.studycollab.debugger.fx.UserColors;
 import io.studycollab.realtime.presence.Member;
 import io.studycollab.realtime.protocol.Payloads;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import javafx.geometry.Pos;
@@ -79,10 +80,16 @@ public final class AvatarView extends StackPane {
         }
         imageUrl = url;
         initials.setText(m.initials());
-        ring.getStyleClass().setAll(m.active() ? "ring-active" : "ring-inactive");
+        String ringStyle = m.active() ? "ring-active" : "ring-inactive";
+        // Setting the same class again still counts as a change, and restyles the avatar.
+        if (!ring.getStyleClass().equals(List.of(ringStyle))) {
+            ring.getStyleClass().setAll(ringStyle);
+        }
         ring.setStroke(m.active() ? ACTIVE : INACTIVE);
         if (m.active()) {
-            ring.getStrokeDashArray().clear();
+            if (!ring.getStrokeDashArray().isEmpty()) {
+                ring.getStrokeDashArray().clear();
+            }
         } else if (ring.getStrokeDashArray().isEmpty()) {
             ring.getStrokeDashArray().addAll(4.0, 3.0);
         }

@@ -21,17 +21,25 @@ import javafx.collections.ObservableMap;
  * switches tool): with hundreds of users moving, rebuilding avatars and list cells 60 times a second
  * for cursor moves alone was most of the frame. Positions are in {@link #userCursors()}; a member's
  * own {@code cursor()} there may be older.
+ *
+ * <p>Lists that show one row per member follow {@link #memberIds()}, which changes only when people
+ * join, leave or change places, and redraw a row from {@link #membersById()} when that member
+ * changes: a replaced list element would make a list view clear its selection and refocus.
  */
 public final class GroupModel {
 
     private final ObservableList<Member> groupMembers = FXCollections.observableArrayList();
     private final ObservableMap<String, Payloads.Cursor> userCursors = FXCollections.observableHashMap();
     private final ObservableMap<String, String> userTools = FXCollections.observableHashMap();
+    private final ObservableList<String> memberIds = FXCollections.observableArrayList();
+    private final ObservableMap<String, Member> membersById = FXCollections.observableHashMap();
     // Made once: an unmodifiable view listens to its list weakly, so a fresh one per call could be
     // collected along with the listeners added to it.
     private final ObservableList<Member> membersView = FXCollections.unmodifiableObservableList(groupMembers);
     private final ObservableMap<String, Payloads.Cursor> cursorsView = FXCollections.unmodifiableObservableMap(userCursors);
     private final ObservableMap<String, String> toolsView = FXCollections.unmodifiableObservableMap(userTools);
+    private final ObservableList<String> idsView = FXCollections.unmodifiableObservableList(memberIds);
+    private final ObservableMap<String, Member> byIdView = FXCollections.unmodifiableObservableMap(membersById);
     private final ReadOnlyObjectWrapper<PresenceSnapshot> snapshot = new ReadOnlyObjectWrapper<>(PresenceSnapshot.EMPTY);
 
     public void refresh(PresenceTracker tracker) {
@@ -73,23 +81,33 @@ public final class GroupModel {
     }
 
     /**
-     * Same people in the same order (someone went idle or switched tool): replace just their rows,
-     * so lists over this redraw one cell, not all; otherwise replace the whole roster.
+     * Same people in the same order (someone went idle or switched tool): replace just their
+     * entries, so views over this redraw one row, not all; otherwise replace the whole roster.
      */
     private void applyRoster(List<Member> fresh) {
-        if (groupMembers.size() != fresh.size()) {
+        boolean sameOrder = groupMembers.size() == fresh.size();
+        for (int i = 0; sameOrder && i < fresh.size(); i++) {
+            sameOrder = groupMembers.get(i).userId().equals(fresh.get(i).userId());
+        }
+        if (!sameOrder) {
+            // Members first: a row made for a new id looks its member up.
+            Set<String> ids = new HashSet<>();
+            for (Member m : fresh) {
+                ids.add(m.userId());
+                if (!m.sameRosterEntry(membersById.get(m.userId()))) {
+                    membersById.put(m.userId(), m);
+                }
+            }
+            membersById.keySet().retainAll(ids);
             groupMembers.setAll(fresh);
+            memberIds.setAll(fresh.stream().map(Member::userId).toList());
             return;
         }
         for (int i = 0; i < fresh.size(); i++) {
-            if (!groupMembers.get(i).userId().equals(fresh.get(i).userId())) {
-                groupMembers.setAll(fresh);
-                return;
-            }
-        }
-        for (int i = 0; i < fresh.size(); i++) {
-            if (!groupMembers.get(i).sameRosterEntry(fresh.get(i))) {
-                groupMembers.set(i, fresh.get(i));
+            Member m = fresh.get(i);
+            if (!groupMembers.get(i).sameRosterEntry(m)) {
+                membersById.put(m.userId(), m);
+                groupMembers.set(i, m);
             }
         }
     }
@@ -108,6 +126,16 @@ public final class GroupModel {
 
     public ObservableList<Member> groupMembers() {
         return membersView;
+    }
+
+    /** Members' user ids in roster order; changes only when the people or their order do. */
+    public ObservableList<String> memberIds() {
+        return idsView;
+    }
+
+    /** Each member's latest roster entry (name, activity, tool), by user id. */
+    public ObservableMap<String, Member> membersById() {
+        return byIdView;
     }
 
     public ObservableMap<String, Payloads.Cursor> userCursors() {

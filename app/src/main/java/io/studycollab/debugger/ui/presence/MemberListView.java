@@ -2,7 +2,11 @@ package io.studycollab.debugger.ui.presence;
 
 import io.studycollab.debugger.fx.UserColors;
 import io.studycollab.realtime.presence.Member;
+import java.util.HashMap;
+import java.util.Map;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -14,18 +18,35 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The group's members as a list: colour, name, id, activity, tool. */
-public final class MemberListView extends ListView<Member> {
+/**
+ * The group's members as a list: colour, name, id, activity, tool. Its items are user ids, which
+ * change only when people join or leave; a member who goes idle or switches tool has their row
+ * redrawn in place, so the selection stays and nothing else is touched.
+ */
+public final class MemberListView extends ListView<String> {
 
-    public MemberListView(ObservableList<Member> members) {
-        super(members);
+    private final ObservableMap<String, Member> members;
+    // The row showing each id, for redrawing it when that member changes.
+    private final Map<String, MemberCell> rows = new HashMap<>();
+
+    public MemberListView(ObservableList<String> ids, ObservableMap<String, Member> members) {
+        super(ids);
+        this.members = members;
         setId("memberList");
         setPlaceholder(new Label("Join a group to see its members"));
         setCellFactory(v -> new MemberCell());
+        members.addListener((MapChangeListener<String, Member>) c -> {
+            if (c.wasAdded()) {
+                MemberCell row = rows.get(c.getKey());
+                if (row != null && c.getKey().equals(row.getItem())) {
+                    row.fill(c.getValueAdded());
+                }
+            }
+        });
     }
 
     /** One row, its nodes made once and refilled: new nodes per update would each need styling. */
-    private static final class MemberCell extends ListCell<Member> {
+    private final class MemberCell extends ListCell<String> {
 
         private final Circle dot = new Circle(6);
         private final Label name = new Label();
@@ -45,13 +66,23 @@ public final class MemberListView extends ListView<Member> {
         }
 
         @Override
-        protected void updateItem(Member m, boolean empty) {
-            super.updateItem(m, empty);
+        protected void updateItem(String userId, boolean empty) {
+            String before = getItem();
+            super.updateItem(userId, empty);
             setText(null);
-            if (empty || m == null) {
+            if (before != null && rows.get(before) == this) {
+                rows.remove(before);
+            }
+            Member m = empty || userId == null ? null : members.get(userId);
+            if (m == null) {
                 setGraphic(null);
                 return;
             }
+            rows.put(userId, this);
+            fill(m);
+        }
+
+        void fill(Member m) {
             dot.setFill(UserColors.of(m.userId()));
             name.setText(m.displayName());
             id.setText(m.userId() + (m.active() ? " · active" : " · inactive"));
