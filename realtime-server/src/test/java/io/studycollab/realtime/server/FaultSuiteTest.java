@@ -113,6 +113,8 @@ class FaultSuiteTest {
         long floodEvents;
         double floodRate;
         long floodHeapGrowth;
+        double floodJvmCores;
+        double floodNodeCores;
         long logLinesScanned;
         long filesScanned;
         long bytesScanned;
@@ -481,6 +483,7 @@ class FaultSuiteTest {
             AtomicLong done = new AtomicLong();
             AtomicLong lostConnection = new AtomicLong();
             AtomicLong firstTick = new AtomicLong();
+            AtomicLong nodeCpuMicros = new AtomicLong();
             AtomicLong lastTick = new AtomicLong();
             own.subscribe(batch -> {
                 for (EventRecord r : batch) {
@@ -491,6 +494,7 @@ class FaultSuiteTest {
                         lastTick.set(System.nanoTime());
                         ticks.incrementAndGet();
                     } else if (r.name().equals("hostile:done")) {
+                        nodeCpuMicros.set(r.payload().path("data").path("cpuMicros").asLong());
                         done.incrementAndGet();
                     } else if (r.name().equals(EventNames.CONNECTION_LOST)) {
                         lostConnection.incrementAndGet();
@@ -521,6 +525,9 @@ class FaultSuiteTest {
 
                 System.gc();
                 long heapBefore = usedHeap();
+                long nodeCpuBefore = nodeCpuMicros.get();
+                long jvmCpuBefore = processCpuNanos();
+                long wallBefore = System.nanoTime();
                 int n = 300_000;
                 client.sendRaw("hostile:floodmix", ProtocolCodec.mapper().getNodeFactory().numberNode(n), false);
                 Await.until(() -> "flood received: " + ticks.get() + " ticks", Duration.ofSeconds(120), () -> done.get() == 12);
@@ -535,6 +542,9 @@ class FaultSuiteTest {
                 // Still responsive: a request right after the flood is answered.
                 client.sendRaw("hostile:frames", null, false);
                 Await.until("answered after the flood", Duration.ofSeconds(10), () -> done.get() == 13);
+                double wall = (System.nanoTime() - wallBefore) / 1e9;
+                TALLY.floodJvmCores = (processCpuNanos() - jvmCpuBefore) / 1e9 / wall;
+                TALLY.floodNodeCores = (nodeCpuMicros.get() - nodeCpuBefore) / 1e6 / wall;
                 System.gc();
                 long growth = usedHeap() - heapBefore;
                 assertTrue(growth < 96L << 20, "heap after the flood bounded by the 10,000-event history: +" + (growth >> 20) + " MiB");
@@ -542,7 +552,7 @@ class FaultSuiteTest {
                 TALLY.floodRate = n / ((lastTick.get() - firstTick.get()) / 1e9);
                 TALLY.floodHeapGrowth = growth;
                 TALLY.bad("malformed events inside the flood", n / 10);
-                TALLY.fault(String.format("flood of %,d events as fast as Node sends", n), 1);
+                TALLY.fault(String.format("flood of %,d events written without pause", n), 1);
                 TALLY.sent.addAndGet(n);
                 TALLY.delivered.addAndGet(ticks.get() + floodMalformed);
                 TALLY.lost.addAndGet(n - ticks.get() - floodMalformed);
@@ -550,6 +560,11 @@ class FaultSuiteTest {
             TALLY.scenarios.put("hostile server: bad payloads, undecodable packets, a 300,000-event flood with every tenth malformed",
                     "all recorded (bad ones flagged malformed), connection kept, history at its 10,000 limit, heap bounded");
         }
+    }
+
+    /** CPU time of this whole JVM: client, hub, recorder, logging, GC. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long usedHeap() {
@@ -655,9 +670,12 @@ class FaultSuiteTest {
         md.append("| events delivered or recorded | ").append(String.format("%,d", TALLY.delivered.get())).append(" |\n");
         md.append("| **events lost** | **").append(TALLY.lost.get()).append("** |\n");
         md.append("| **events duplicated** | **").append(TALLY.duplicated.get()).append("** |\n");
-        md.append("| flood: events, rate Node achieved, heap growth after GC | ")
+        md.append("| flood: events, rate achieved, heap growth after GC | ")
                 .append(String.format("%,d events, %,.0f events/s, %+d MiB", TALLY.floodEvents, TALLY.floodRate,
                         TALLY.floodHeapGrowth >> 20)).append(" |\n");
+        md.append("| flood: CPU used while it lasted, in cores | ")
+                .append(String.format("this JVM (client, recorder, DEBUG logging, GC) %.2f, Node %.2f, of %d on the machine",
+                        TALLY.floodJvmCores, TALLY.floodNodeCores, Runtime.getRuntime().availableProcessors())).append(" |\n");
         md.append("| secrets looked for (tokens, JWT secret, service key) | ").append(TALLY.secretsLookedFor).append(" |\n");
         md.append("| log lines scanned | ").append(String.format("%,d", TALLY.logLinesScanned)).append(" |\n");
         md.append("| files scanned (session files, exports, report) | ").append(TALLY.filesScanned)
