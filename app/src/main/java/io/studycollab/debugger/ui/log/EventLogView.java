@@ -43,6 +43,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import javafx.scene.text.Font;
 import org.controlsfx.control.CheckComboBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -153,6 +154,9 @@ public final class EventLogView extends BorderPane {
         });
         TableColumn<EventRecord, String> size = column("Size", 60, r -> r.sizeBytes() + " B");
         table.getColumns().setAll(java.util.List.of(time, dir, event, group, usr, size));
+        // One row height for all: without it the table measures rows to estimate its scroll range,
+        // which, following the newest of thousands of rows 10 times a second, was most of an idle frame.
+        table.setFixedCellSize(Math.ceil(Font.getDefault().getSize() * 2));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(EventRecord r, boolean empty) {
