@@ -4,24 +4,23 @@ import io.studycollab.debugger.fx.UserColors;
 import io.studycollab.debugger.ui.presence.GroupModel;
 import io.studycollab.realtime.presence.Member;
 import io.studycollab.realtime.protocol.Payloads;
-import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import javafx.animation.AnimationTimer;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelBuffer;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -39,7 +38,8 @@ import javafx.scene.text.TextAlignment;
  * rendering: the board and all pointers are composited in Java into one pixel buffer
  * ({@link PointerRaster}) shown by one image, so a frame costs one texture upload of the changed
  * region rather than a draw call per pointer, and a frame where no pointer moved a whole pixel
- * costs nothing. Names, the hint and the status note are text on a canvas above it. Past
+ * costs nothing. The compositing runs on a thread of its own while the FX thread styles and lays
+ * out the rest of the window, into the one of two images not on screen. Names, the hint and the status note are text on a canvas above it. Past
  * {@link #LABEL_LIMIT} pointers the name tags (which would only cover each other) give way to the
  * name of the pointer under the mouse.
  */
@@ -70,8 +70,16 @@ public final class CursorCanvas extends Pane {
     // Bumped when the pointer shape is rendered anew, so sprites drop the stamps they hold.
     private int stampGeneration;
     private final AnimationTimer timer;
-    private PointerRaster raster;
-    private PixelBuffer<IntBuffer> buffer;
+    // Two images: the one on screen, and the one being composited for the next frame.
+    private PointerSurface[] surfaces;
+    private int front;
+    private Future<int[]> composing;
+    private final ExecutorService compositor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "canvas-compositor");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Runnable finishFrame = this::finishFrame;
     private PointerShape shape;
     private double density;
     private int drawnCount;
@@ -129,6 +137,14 @@ public final class CursorCanvas extends Pane {
         setOnMouseExited(e -> {
             ownX = -1;
             mouseX = -1;
+        });
+        sceneProperty().addListener((o, before, now) -> {
+            if (before != null) {
+                before.removePostLayoutPulseListener(finishFrame);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(finishFrame);
+            }
         });
         timer = new AnimationTimer() {
             @Override
@@ -224,7 +240,7 @@ public final class CursorCanvas extends Pane {
         lastFrame = now;
         sync(now);
         boolean fresh = prepareSurface();
-        if (raster == null) {
+        if (surfaces == null) {
             return;
         }
         // Reach ~90 % of the way to a new position in about 100 ms, whatever the frame rate.
@@ -252,7 +268,7 @@ public final class CursorCanvas extends Pane {
         drawOverlay(f, changed || fresh);
     }
 
-    /** Makes the raster match the view's size, density and theme; true when it was repainted. */
+    /** Makes the surfaces match the view's size, density and theme; true when they were repainted. */
     private boolean prepareSurface() {
         double w = getWidth();
         double h = getHeight();
@@ -270,33 +286,70 @@ public final class CursorCanvas extends Pane {
             density = d;
             boardDirty = true;
         }
-        if (raster == null || raster.width() != pw || raster.height() != ph) {
-            raster = new PointerRaster(pw, ph);
-            buffer = new PixelBuffer<>(pw, ph, IntBuffer.wrap(raster.pixels()), PixelFormat.getIntArgbPreInstance());
-            surface.setImage(new WritableImage(buffer));
+        if (surfaces == null || surfaces[0].raster().width() != pw || surfaces[0].raster().height() != ph) {
+            awaitComposing();
+            surfaces = new PointerSurface[]{new PointerSurface(pw, ph), new PointerSurface(pw, ph)};
             boardDirty = true;
         }
         if (!boardDirty) {
             return false;
         }
+        awaitComposing();
         boardDirty = false;
         surface.setFitWidth(w);
         surface.setFitHeight(h);
         double[] f = fit();
-        raster.paintBoard(dark ? 0x0d1117 : 0xf6f8fa, dark ? 0x161b22 : 0xffffff, dark ? 0x21262d : 0xeaeef2,
-                f[0] * d, f[1] * d, f[2] * d, BOARD_WIDTH, BOARD_HEIGHT, GRID_STEP);
+        for (PointerSurface ps : surfaces) {
+            ps.raster().paintBoard(dark ? 0x0d1117 : 0xf6f8fa, dark ? 0x161b22 : 0xffffff, dark ? 0x21262d : 0xeaeef2,
+                    f[0] * d, f[1] * d, f[2] * d, BOARD_WIDTH, BOARD_HEIGHT, GRID_STEP);
+        }
         return true;
     }
 
+    /**
+     * Lists this frame's pointers on the hidden surface and has it composited while the FX thread
+     * goes on with styling and layout; {@link #finishFrame} shows it before the frame is rendered.
+     * The hidden surface was last on screen two frames ago, a frame whose rendering has finished.
+     */
     private void drawPointers() {
-        raster.begin();
+        // A frame composited but never shown (no pulse reached layout) is shown now, so no change
+        // goes missing from what the renderer has uploaded.
+        finishFrame();
+        PointerSurface back = surfaces[1 - front];
+        back.clearPointers();
         for (Sprite s : shown) {
-            raster.stamp(stampOf(s), s.drawnX, s.drawnY);
+            back.addPointer(stampOf(s), s.drawnX, s.drawnY);
         }
         drawnCount = shown.size();
-        int[] d = raster.dirty();
-        if (d != null) {
-            buffer.updateBuffer(b -> new Rectangle2D(d[0], d[1], d[2], d[3]));
+        composing = compositor.submit(back::compose);
+    }
+
+    /** After layout, before rendering: shows the surface composited for this frame. */
+    private void finishFrame() {
+        if (composing == null) {
+            return;
+        }
+        int[] dirty = awaitComposing();
+        PointerSurface back = surfaces[1 - front];
+        back.publish(dirty);
+        surface.setImage(back.image());
+        front = 1 - front;
+    }
+
+    /** Waits for the frame being composited; its changed region, or null. */
+    private int[] awaitComposing() {
+        Future<int[]> job = composing;
+        composing = null;
+        if (job == null) {
+            return null;
+        }
+        try {
+            return job.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("compositing the cursors failed", e.getCause());
         }
     }
 
@@ -404,9 +457,10 @@ public final class CursorCanvas extends Pane {
      * or null before the first frame; for tests.
      */
     public Color colorAt(double x, double y) {
-        if (raster == null) {
+        if (surfaces == null) {
             return null;
         }
+        PointerRaster raster = surfaces[front].raster();
         int px = (int) Math.min(raster.width() - 1, Math.max(0, Math.floor(x * density)));
         int py = (int) Math.min(raster.height() - 1, Math.max(0, Math.floor(y * density)));
         int argb = raster.pixel(px, py);
@@ -431,5 +485,9 @@ public final class CursorCanvas extends Pane {
 
     public void stop() {
         timer.stop();
+        compositor.shutdownNow();
+        if (getScene() != null) {
+            getScene().removePostLayoutPulseListener(finishFrame);
+        }
     }
 }
