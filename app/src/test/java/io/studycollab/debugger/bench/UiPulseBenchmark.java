@@ -281,6 +281,16 @@ public final class UiPulseBenchmark {
                         ms(w[w.length - 1]), r.cursorsDrawn(), r.published() - r.received()));
             }
             md.append("\n").append(notes);
+            Result idle = results.get(0);
+            if (idle.phase().users() == 0) {
+                StringBuilder against = new StringBuilder();
+                for (Result r : results.subList(1, results.size())) {
+                    against.append(String.format("%s%s %.1f %%", against.length() == 0 ? "" : ", ", r.phase().name(),
+                            100 * r.fps() / idle.fps()));
+                }
+                md.append(String.format("- **Frame rate under load, as a share of the idle window's %.1f pulses/s**: %s.%n",
+                        idle.fps(), against));
+            }
             return md.toString();
         }
 

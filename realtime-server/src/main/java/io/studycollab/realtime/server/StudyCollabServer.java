@@ -114,7 +114,7 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
             }
         });
         io = new SocketIOServer(c);
-        io.setPipelineFactory(new StudyCollabChannelInitializer(this));
+        new StudyCollabChannelInitializer(this).installIn(io);
         io.getNamespace(Namespace.DEFAULT_NAME).addAuthTokenListener(this::authenticate);
         io.addMultiTypeEventListener(RawEventJsonSupport.ANY_EVENT, this::onEvent, Object.class);
         io.addDisconnectListener(this::onDisconnect);
