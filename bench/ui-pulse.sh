@@ -27,8 +27,10 @@ run java -Xmx1g -cp "app/target/classes:app/target/test-classes:$(cat "$CP_FILE"
   echo "moving): the frame rate this display gives the window at all, which the loaded rows are compared with."
   echo
   echo "- **FX CPU per pulse**: CPU time of the JavaFX thread between the starts of two pulses — all it did for"
-  echo "  that frame (our batch, CSS, layout, canvas drawing, scene sync), measured with \`ThreadMXBean\`."
-  echo "- **pulse start → layout done**: wall time from the pulse's timestamp to the scene's post-layout listener."
+  echo "  that frame (our batch, CSS, layout, the canvas's pointer list, scene sync), measured with \`ThreadMXBean\`."
+  echo "  The canvas composites on its own thread (\`canvas-compositor\` below) while the FX thread lays out."
+  echo "- **pulse start → layout done**: wall time from the pulse's timestamp to the scene's post-layout listener,"
+  echo "  including the wait for the canvas's compositing to finish."
   echo "- **pulses/s**: frames the FX thread produced per second (60 is the display rate; the idle row shows what"
   echo "  this machine reaches)."
   echo
