@@ -38,10 +38,10 @@ import javafx.scene.text.TextAlignment;
  * rendering: the board and all pointers are composited in Java into one pixel buffer
  * ({@link PointerRaster}) shown by one image, so a frame costs one texture upload of the changed
  * region rather than a draw call per pointer, and a frame where no pointer moved a whole pixel
- * costs nothing. The compositing runs on a thread of its own while the FX thread styles and lays
- * out the rest of the window, into the one of two images not on screen. Names, the hint and the status note are text on a canvas above it. Past
- * {@link #LABEL_LIMIT} pointers the name tags (which would only cover each other) give way to the
- * name of the pointer under the mouse.
+ * costs nothing. The compositing runs on a thread of its own, into the one of two images not on
+ * screen, while the FX thread styles and lays out the rest of the window. Names, the hint and the
+ * status note are text on a canvas above it. Past {@link #LABEL_LIMIT} pointers the name tags
+ * (which would only cover each other) give way to the name of the pointer under the mouse.
  */
 public final class CursorCanvas extends Pane {
 
@@ -394,11 +394,11 @@ public final class CursorCanvas extends Pane {
         if (labels) {
             for (Sprite s : shown) {
                 g.setGlobalAlpha(s.drawnFaded ? FADED : 1);
-                drawLabel(g, s, f);
+                drawLabel(g, s);
             }
             g.setGlobalAlpha(1);
         } else if (hovered != null) {
-            drawLabel(g, hovered, f);
+            drawLabel(g, hovered);
         }
         Color muted = dark ? Color.web("#8b949e") : Color.web("#57606a");
         if (shown.isEmpty()) {
@@ -436,7 +436,7 @@ public final class CursorCanvas extends Pane {
         return hovered;
     }
 
-    private void drawLabel(GraphicsContext g, Sprite s, double[] f) {
+    private void drawLabel(GraphicsContext g, Sprite s) {
         // Where the pointer was put, so the tag never lags its arrow by a pixel.
         double px = (s.drawnX + Math.round(density)) / density;
         double py = (s.drawnY + Math.round(density)) / density;

@@ -12,11 +12,11 @@ import org.slf4j.LoggerFactory;
 /** netty-socketio's pipeline plus our two handlers in front of its packet handler. */
 public final class StudyCollabChannelInitializer extends SocketIOChannelInitializer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StudyCollabChannelInitializer.class);
+
     private final HttpApiHandler api;
     private final MissingAuthNormalizer normalizer = new MissingAuthNormalizer();
     private final PacketSizeLimiter sizeLimiter = new PacketSizeLimiter(io.studycollab.realtime.protocol.ProtocolRules.MAX_PACKET_BYTES);
-
-    private static final Logger LOG = LoggerFactory.getLogger(StudyCollabChannelInitializer.class);
 
     public StudyCollabChannelInitializer(HttpApi api) {
         this.api = new HttpApiHandler(api);
