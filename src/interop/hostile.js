@@ -58,11 +58,14 @@ io.on('connection', (socket) => {
   socket.on('hostile:floodmix', (n) => {
     const count = Math.min(Number(n) || 0, 1000000);
     const ts = Date.now();
+    const start = process.hrtime.bigint();
     for (let i = 0; i < count; i++) {
       if (i % 10 === 9) socket.conn.write('2["user:cursor:updated",{"groupId":"g1","userId":"u1","cursor":{"x":"left","y":' + i + '},"ts":1}]');
       else socket.conn.write('2["flood:tick",{"from":"server","groupId":null,"data":' + i + ',"ts":' + ts + '}]');
     }
-    socket.emit('hostile:done', { from: 'server', groupId: null, data: { sent: count }, ts: Date.now() });
+    // How fast the server offered the flood; the transport then drains it at the client's pace.
+    const writeMicros = Number((process.hrtime.bigint() - start) / 1000n);
+    socket.emit('hostile:done', { from: 'server', groupId: null, data: { sent: count, writeMicros }, ts: Date.now() });
   });
   // Socket.IO packets no parser accepts, written straight onto the Engine.IO connection.
   socket.on('hostile:frames', () => {
