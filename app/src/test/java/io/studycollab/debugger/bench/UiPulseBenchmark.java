@@ -56,7 +56,7 @@ public final class UiPulseBenchmark {
 
     /** What one phase measured. */
     record Result(Phase phase, long[] cpuNanos, long[] wallNanos, boolean[] rosterChanged, double seconds,
-                  long published, long received, int cursorsDrawn, int logRows, String busiestThreads) {
+                  long published, long received, int cursorsDrawn, String busiestThreads) {
         double fps() {
             return cpuNanos.length / seconds;
         }
@@ -208,8 +208,7 @@ public final class UiPulseBenchmark {
                 recording = false;
                 return new Result(phase, Arrays.copyOf(cpu, samples), Arrays.copyOf(wall, samples),
                         Arrays.copyOf(rosterPulse, samples), elapsed,
-                        publishedFinal, received.get() - receivedBefore, controller.canvas().cursorCount(),
-                        controller.log().visible().size(), busy.toString().replaceAll(", $", ""));
+                        publishedFinal, received.get() - receivedBefore, controller.canvas().cursorCount(), busy.toString().replaceAll(", $", ""));
             });
             for (int u = 0; u < phase.users(); u++) {
                 hub.publish(inbound(EventNames.USER_LEFT, ProtocolCodec.object().put("groupId", group)

@@ -67,8 +67,6 @@ public final class CursorCanvas extends Pane {
     private boolean rosterChanged = true;
     private final Map<Color, Stamp> brightPointers = new HashMap<>();
     private final Map<Color, Stamp> fadedPointers = new HashMap<>();
-    // Bumped when the pointer shape is rendered anew, so sprites drop the stamps they hold.
-    private int stampGeneration;
     private final AnimationTimer timer;
     // Two images: the one on screen, and the one being composited for the next frame.
     private PointerSurface[] surfaces;
@@ -107,9 +105,6 @@ public final class CursorCanvas extends Pane {
         int drawnX = Integer.MIN_VALUE;
         int drawnY;
         boolean drawnFaded;
-        Stamp bright;
-        Stamp faded;
-        int stampGeneration = -1;
     }
 
     public CursorCanvas(GroupModel group, BiConsumer<Double, Double> onOwnCursor) {
@@ -265,7 +260,7 @@ public final class CursorCanvas extends Pane {
         if (changed) {
             drawPointers();
         }
-        drawOverlay(f, changed || fresh);
+        drawOverlay(f, changed);
     }
 
     /** Makes the surfaces match the view's size, density and theme; true when they were repainted. */
@@ -280,7 +275,6 @@ public final class CursorCanvas extends Pane {
         int ph = (int) Math.ceil(h * d);
         if (shape == null || d != density) {
             shape = PointerShape.render(d);
-            stampGeneration++;
             brightPointers.clear();
             fadedPointers.clear();
             density = d;
@@ -353,23 +347,10 @@ public final class CursorCanvas extends Pane {
         }
     }
 
-    /** The sprite's pointer in its colour, faded or not; one per colour, shared. */
+    /** The sprite's pointer in its colour, faded or not; made once per colour and shared. */
     private Stamp stampOf(Sprite s) {
-        if (s.stampGeneration != stampGeneration) {
-            s.stampGeneration = stampGeneration;
-            s.bright = null;
-            s.faded = null;
-        }
-        if (s.drawnFaded) {
-            if (s.faded == null) {
-                s.faded = fadedPointers.computeIfAbsent(s.color, c -> shape.pixels(c, FADED));
-            }
-            return s.faded;
-        }
-        if (s.bright == null) {
-            s.bright = brightPointers.computeIfAbsent(s.color, c -> shape.pixels(c, 1));
-        }
-        return s.bright;
+        Map<Color, Stamp> made = s.drawnFaded ? fadedPointers : brightPointers;
+        return made.computeIfAbsent(s.color, c -> shape.stamp(c, s.drawnFaded ? FADED : 1));
     }
 
     /** Names, hint and note; redrawn only when what they show changed. */

@@ -169,7 +169,7 @@ final class PointerRaster {
         return r;
     }
 
-    /** Premultiplied ARGB at a device pixel; for tests and the hover check. */
+    /** Premultiplied ARGB at a device pixel; for tests. */
     int pixel(int x, int y) {
         return pixels[y * width + x];
     }

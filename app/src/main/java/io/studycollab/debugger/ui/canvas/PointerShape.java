@@ -85,7 +85,7 @@ final class PointerShape {
      * The pointer in one colour at an opacity, as premultiplied ARGB: the body in the colour, the
      * outline painted over it in white, as drawing the two would.
      */
-    Stamp pixels(Color color, double opacity) {
+    Stamp stamp(Color color, double opacity) {
         int r = (int) Math.round(color.getRed() * 255);
         int g = (int) Math.round(color.getGreen() * 255);
         int b = (int) Math.round(color.getBlue() * 255);

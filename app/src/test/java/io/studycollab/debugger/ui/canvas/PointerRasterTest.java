@@ -154,12 +154,12 @@ class PointerRasterTest {
         // Three pixels: body only, outline only, half body; then the same faded.
         PointerShape shape = new PointerShape(3, 1, new int[]{255, 255, 128}, new int[]{0, 255, 0});
         Color c = Color.rgb(200, 100, 50);
-        int[] p = shape.pixels(c, 1).pixels();
+        int[] p = shape.stamp(c, 1).pixels();
         assertEquals(0xffc86432, p[0]);
         assertEquals(0xffffffff, p[1]);
         assertEquals(128, p[2] >>> 24);
         assertEquals(100, (p[2] >>> 16) & 0xff, 1);
-        int[] faded = shape.pixels(c, 0.35).pixels();
+        int[] faded = shape.stamp(c, 0.35).pixels();
         assertEquals(89, faded[0] >>> 24, 1);
         assertEquals(70, (faded[0] >>> 16) & 0xff, 1);
         assertThrows(IllegalArgumentException.class, () -> new PointerShape(2, 2, new int[3], new int[4]));
