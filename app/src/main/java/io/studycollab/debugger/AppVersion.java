@@ -9,8 +9,7 @@ public final class AppVersion {
 
     private static final String VERSION = load();
 
-    private AppVersion() {
-    }
+    private AppVersion() {}
 
     public static String get() {
         return VERSION;

@@ -2,7 +2,6 @@ package io.studycollab.debugger;
 
 import io.studycollab.debugger.cli.RootCommand;
 import org.slf4j.bridge.SLF4JBridgeHandler;
-import picocli.CommandLine;
 
 /**
  * The main class (deliberately not a JavaFX {@code Application}, so the shaded jar and jpackage
@@ -11,8 +10,7 @@ import picocli.CommandLine;
  */
 public final class Launcher {
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) {
         // socket.io-client-java and OkHttp log through java.util.logging: route it to the same

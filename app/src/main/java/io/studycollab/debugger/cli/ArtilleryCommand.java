@@ -1,10 +1,10 @@
 package io.studycollab.debugger.cli;
 
 import io.studycollab.realtime.events.EventRecord;
-import io.studycollab.realtime.session.ReEmitter;
+import io.studycollab.realtime.qa.swarm.ArtilleryExport;
+import io.studycollab.realtime.replay.ReEmitter;
 import io.studycollab.realtime.session.SessionFormatException;
 import io.studycollab.realtime.session.SessionReader;
-import io.studycollab.realtime.swarm.ArtilleryExport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +15,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "artillery", mixinStandardHelpOptions = true,
-        description = {"Export a recording (--file) or a swarm definition (--users) as an Artillery scenario",
-                "for its Socket.IO engine, to run the same load on Artillery's distributed runners."})
+@Command(
+        name = "artillery",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Export a recording (--file) or a swarm definition (--users) as an Artillery scenario",
+            "for its Socket.IO engine, to run the same load on Artillery's distributed runners."
+        })
 public final class ArtilleryCommand implements Callable<Integer> {
 
     @Spec
@@ -35,14 +39,23 @@ public final class ArtilleryCommand implements Callable<Integer> {
     @Option(names = "--group", description = "Group to use (default: the recorded one; required for a swarm).")
     String group;
 
-    @Option(names = "--duration", defaultValue = "60s", converter = Durations.class,
+    @Option(
+            names = "--duration",
+            defaultValue = "60s",
+            converter = Durations.class,
             description = "Swarm: how long each user moves its cursor (default ${DEFAULT-VALUE}).")
     Duration duration;
 
-    @Option(names = "--cursor-rate", defaultValue = "20", description = "Swarm: cursor updates per second (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--cursor-rate",
+            defaultValue = "20",
+            description = "Swarm: cursor updates per second (default ${DEFAULT-VALUE}).")
     double cursorRate;
 
-    @Option(names = "--ramp", defaultValue = "10", description = "Seconds over which users arrive (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--ramp",
+            defaultValue = "10",
+            description = "Seconds over which users arrive (default ${DEFAULT-VALUE}).")
     int ramp;
 
     @Option(names = "--out", defaultValue = "scenario.yml", description = "Output file (default ${DEFAULT-VALUE}).")
@@ -70,7 +83,9 @@ public final class ArtilleryCommand implements Callable<Integer> {
             yaml = ArtilleryExport.fromSwarm(target, group, users, (int) duration.toSeconds(), cursorRate, ramp);
         }
         Files.writeString(out, yaml);
-        spec.commandLine().getOut().println("wrote " + out.toAbsolutePath() + "; put one token per line in tokens.csv beside it");
+        spec.commandLine()
+                .getOut()
+                .println("wrote " + out.toAbsolutePath() + "; put one token per line in tokens.csv beside it");
         return 0;
     }
 }

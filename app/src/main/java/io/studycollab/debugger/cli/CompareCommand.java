@@ -12,9 +12,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compare two session files: counts per event and the first event where they differ.",
-                "Exit code: 0 when they agree, 3 when they differ, 1 when a file cannot be read."})
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compare two session files: counts per event and the first event where they differ.",
+            "Exit code: 0 when they agree, 3 when they differ, 1 when a file cannot be read."
+        })
 public final class CompareCommand implements Callable<Integer> {
 
     @Spec
@@ -30,13 +34,14 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        for (Path p : new Path[]{left, right}) {
+        for (Path p : new Path[] {left, right}) {
             if (!Files.isReadable(p)) {
                 err.println("cannot read " + p);
                 return 1;
             }
         }
-        try (SessionReader a = SessionReader.open(left); SessionReader b = SessionReader.open(right)) {
+        try (SessionReader a = SessionReader.open(left);
+                SessionReader b = SessionReader.open(right)) {
             SessionComparison.Result r = SessionComparison.compare(a, b);
             for (SessionReader.Problem p : a.problems()) {
                 err.println(left + ": " + p + " (skipped)");

@@ -18,7 +18,8 @@ public final class Durations implements CommandLine.ITypeConverter<Duration> {
     public static Duration parse(String value) {
         Matcher m = FORMAT.matcher(value.trim());
         if (!m.matches()) {
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration like 500ms, 30s, 2m or 1h");
+            throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a duration like 500ms, 30s, 2m or 1h");
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);

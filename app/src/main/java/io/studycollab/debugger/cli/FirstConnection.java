@@ -15,11 +15,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class FirstConnection {
 
-    private FirstConnection() {
-    }
+    private FirstConnection() {}
 
     /** Null when connected, else why not (the first retry, a refusal, or no answer within {@code wait}). */
-    static String connect(RealtimeClient client, String url, AccessToken token, Duration wait) throws InterruptedException {
+    static String connect(RealtimeClient client, String url, AccessToken token, Duration wait)
+            throws InterruptedException {
         AtomicReference<StateChange> first = new AtomicReference<>();
         CountDownLatch settled = new CountDownLatch(1);
         var subscription = client.onStateChange(c -> {

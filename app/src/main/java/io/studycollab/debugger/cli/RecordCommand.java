@@ -35,8 +35,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "record", mixinStandardHelpOptions = true,
-        description = "Connect, join a group and record every event to a session file until the duration ends or Ctrl-C.")
+@Command(
+        name = "record",
+        mixinStandardHelpOptions = true,
+        description =
+                "Connect, join a group and record every event to a session file until the duration ends or Ctrl-C.")
 public final class RecordCommand implements Callable<Integer> {
 
     @Spec
@@ -45,14 +48,19 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = "--url", required = true, description = "Server URL, e.g. http://127.0.0.1:3000")
     String url;
 
-    @Option(names = "--token", defaultValue = "${env:STUDYCOLLAB_TOKEN}",
+    @Option(
+            names = "--token",
+            defaultValue = "${env:STUDYCOLLAB_TOKEN}",
             description = "Access token (default: $STUDYCOLLAB_TOKEN). Never written to the file.")
     String token;
 
     @Option(names = "--group", description = "Group to join.")
     String group;
 
-    @Option(names = "--duration", defaultValue = "30s", converter = Durations.class,
+    @Option(
+            names = "--duration",
+            defaultValue = "30s",
+            converter = Durations.class,
             description = "How long to record: 500ms, 30s, 2m, 1h (default ${DEFAULT-VALUE}).")
     Duration duration;
 
@@ -73,20 +81,24 @@ public final class RecordCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (token == null || token.isBlank()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "a token is required: --token or $STUDYCOLLAB_TOKEN");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "a token is required: --token or $STUDYCOLLAB_TOKEN");
         }
         AccessToken accessToken = AccessToken.of(token);
         ClientOptions options = ClientOptions.defaults().withPath(path);
         if (transports != null && !transports.isEmpty()) {
             try {
-                options = options.withTransports(transports.stream().map(Transport::parse).toList());
+                options = options.withTransports(
+                        transports.stream().map(Transport::parse).toList());
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--transport: " + e.getMessage());
             }
         }
         if (out == null) {
-            out = Path.of("recording-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
-                    .format(Instant.now()) + ".jsonl");
+            out = Path.of("recording-"
+                    + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                            .withZone(ZoneOffset.UTC)
+                            .format(Instant.now()) + ".jsonl");
         }
         String user = null;
         try {
@@ -99,12 +111,13 @@ public final class RecordCommand implements Callable<Integer> {
         Map<Direction, Integer> perDirection = new EnumMap<>(Direction.class);
         int[] malformed = {0};
         Redactor redactor = new Redactor().addSecret(accessToken.reveal());
-        SessionHeader header = SessionHeader.of(AppVersion.full(), url, user, group, Instant.now().toString());
+        SessionHeader header = SessionHeader.of(
+                AppVersion.full(), url, user, group, Instant.now().toString());
         int exit = 0;
         try (StopSignal stop = new StopSignal("record-shutdown");
-             SystemClock clock = new SystemClock("record-clock");
-             EventHub hub = new EventHub("record-hub");
-             SessionWriter writer = new SessionWriter(out, header, redactor)) {
+                SystemClock clock = new SystemClock("record-clock");
+                EventHub hub = new EventHub("record-hub");
+                SessionWriter writer = new SessionWriter(out, header, redactor)) {
             hub.subscribe(writer);
             hub.subscribe(batch -> {
                 synchronized (perEvent) {
@@ -129,21 +142,24 @@ public final class RecordCommand implements Callable<Integer> {
                         stderr.flush();
                     }
                 });
-                String failure = FirstConnection.connect(client, url, accessToken,
-                        options.connectTimeout().plusSeconds(5));
+                String failure = FirstConnection.connect(
+                        client, url, accessToken, options.connectTimeout().plusSeconds(5));
                 if (failure != null) {
                     stderr.println(failure);
                     return 1;
                 }
                 if (group != null) {
                     try {
-                        AckReply reply = client.joinGroup(group).get(options.ackTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+                        AckReply reply = client.joinGroup(group)
+                                .get(options.ackTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
                         if (!reply.ok()) {
-                            stderr.println("cannot join " + group + ": " + reply.errorCode() + " " + reply.errorMessage());
+                            stderr.println(
+                                    "cannot join " + group + ": " + reply.errorCode() + " " + reply.errorMessage());
                             exit = 1;
                         }
                     } catch (ExecutionException | TimeoutException e) {
-                        stderr.println("cannot join " + group + ": " + (e.getCause() != null ? e.getCause().getMessage() : "timeout"));
+                        stderr.println("cannot join " + group + ": "
+                                + (e.getCause() != null ? e.getCause().getMessage() : "timeout"));
                         exit = 1;
                     }
                 }
@@ -187,13 +203,21 @@ public final class RecordCommand implements Callable<Integer> {
         return () -> stopped.set(true);
     }
 
-    private void printSummary(PrintWriter outw, long written, Map<Direction, Integer> perDirection,
-                              Map<String, Integer> perEvent, int malformed, int reconnects) {
+    private void printSummary(
+            PrintWriter outw,
+            long written,
+            Map<Direction, Integer> perDirection,
+            Map<String, Integer> perEvent,
+            int malformed,
+            int reconnects) {
         outw.println("recorded " + written + " events to " + out.toAbsolutePath());
-        outw.println("  in " + perDirection.getOrDefault(Direction.IN, 0) + ", out " + perDirection.getOrDefault(Direction.OUT, 0)
+        outw.println("  in " + perDirection.getOrDefault(Direction.IN, 0) + ", out "
+                + perDirection.getOrDefault(Direction.OUT, 0)
                 + ", local " + perDirection.getOrDefault(Direction.LOCAL, 0) + ", malformed " + malformed
                 + ", reconnects " + reconnects);
-        perEvent.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(12)
+        perEvent.entrySet().stream()
+                .sorted((a, b) -> b.getValue() - a.getValue())
+                .limit(12)
                 .forEach(e -> outw.printf("  %6d  %s%n", e.getValue(), e.getKey()));
         outw.flush();
     }

@@ -6,7 +6,7 @@ import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.client.RealtimeClient;
 import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.events.EventRecord;
-import io.studycollab.realtime.session.ReEmitter;
+import io.studycollab.realtime.replay.ReEmitter;
 import io.studycollab.realtime.session.SessionFormatException;
 import io.studycollab.realtime.session.SessionReader;
 import io.studycollab.realtime.time.SystemClock;
@@ -23,8 +23,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Send a recording's outbound events (joins, presence, cursor, tool, custom events) to a live server.")
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description =
+                "Send a recording's outbound events (joins, presence, cursor, tool, custom events) to a live server.")
 public final class ReplayCommand implements Callable<Integer> {
 
     @Spec
@@ -36,11 +39,16 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--url", required = true, description = "Server URL, e.g. http://127.0.0.1:3000")
     String url;
 
-    @Option(names = "--token", defaultValue = "${env:STUDYCOLLAB_TOKEN}",
+    @Option(
+            names = "--token",
+            defaultValue = "${env:STUDYCOLLAB_TOKEN}",
             description = "Access token to send them with (default: $STUDYCOLLAB_TOKEN).")
     String token;
 
-    @Option(names = "--speed", defaultValue = "1", description = "1 = recorded timing, 2 = twice as fast… (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--speed",
+            defaultValue = "1",
+            description = "1 = recorded timing, 2 = twice as fast… (default ${DEFAULT-VALUE}).")
     double speed;
 
     @Option(names = "--group", description = "Send to this group instead of the recorded one.")
@@ -51,7 +59,8 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (token == null || token.isBlank()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "a token is required: --token or $STUDYCOLLAB_TOKEN");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "a token is required: --token or $STUDYCOLLAB_TOKEN");
         }
         if (!(speed > 0) || speed > 1000) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--speed must be above 0 and at most 1000");
@@ -78,9 +87,10 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         String target = group != null ? group : recordedGroup;
         try (SystemClock clock = new SystemClock("replay-clock");
-             EventHub hub = new EventHub("replay-hub");
-             RealtimeClient client = new RealtimeClient(hub, clock, ClientOptions.defaults())) {
-            String failure = FirstConnection.connect(client, url, AccessToken.of(token), java.time.Duration.ofSeconds(15));
+                EventHub hub = new EventHub("replay-hub");
+                RealtimeClient client = new RealtimeClient(hub, clock, ClientOptions.defaults())) {
+            String failure =
+                    FirstConnection.connect(client, url, AccessToken.of(token), java.time.Duration.ofSeconds(15));
             if (failure != null) {
                 err.println(failure);
                 return 1;
@@ -94,8 +104,13 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             ReEmitter emitter = new ReEmitter(client, clock, steps, speed, group);
             long span = steps.get(steps.size() - 1).wallMillis() - steps.get(0).wallMillis();
-            out.printf("replaying %d events from %s to %s%s over %.1f s%n", steps.size(), file.getFileName(), url,
-                    target != null ? " group " + target : "", span / 1000.0 / speed);
+            out.printf(
+                    "replaying %d events from %s to %s%s over %.1f s%n",
+                    steps.size(),
+                    file.getFileName(),
+                    url,
+                    target != null ? " group " + target : "",
+                    span / 1000.0 / speed);
             out.flush();
             int sent = emitter.start().get((long) (span / speed) + 60_000, TimeUnit.MILLISECONDS);
             hub.awaitDispatched(java.time.Duration.ofSeconds(2));

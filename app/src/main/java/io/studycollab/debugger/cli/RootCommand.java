@@ -1,7 +1,7 @@
 package io.studycollab.debugger.cli;
 
 import io.studycollab.debugger.AppVersion;
-import io.studycollab.debugger.fx.DebuggerApplication;
+import io.studycollab.debugger.window.DebuggerApplication;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -9,15 +9,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "realtime-debugger", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
-        description = {"Debugger for StudyCollab realtime (Socket.IO) groups.",
-                "Without a command it opens the window on an embedded sandbox server."},
-        subcommands = {ServeCommand.class, TokenCommand.class, RecordCommand.class, ReplayCommand.class, CompareCommand.class, SwarmCommand.class,
-                ArtilleryCommand.class,
-                CommandLine.HelpCommand.class})
+@Command(
+        name = "realtime-debugger",
+        mixinStandardHelpOptions = true,
+        versionProvider = RootCommand.Version.class,
+        description = {
+            "Debugger for StudyCollab realtime (Socket.IO) groups.",
+            "Without a command it opens the window on an embedded sandbox server."
+        },
+        subcommands = {
+            ServeCommand.class,
+            TokenCommand.class,
+            RecordCommand.class,
+            ReplayCommand.class,
+            CompareCommand.class,
+            SwarmCommand.class,
+            ArtilleryCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class RootCommand implements Callable<Integer> {
 
-    @Option(names = "--smoke-test", description = "Open the window, wait until the demo group shows its bots, then exit 0.")
+    @Option(
+            names = "--smoke-test",
+            description = "Open the window, wait until the demo group shows its bots, then exit 0.")
     boolean smokeTest;
 
     @Option(names = "--theme", defaultValue = "light", description = "light or dark (default ${DEFAULT-VALUE}).")
@@ -40,14 +54,15 @@ public final class RootCommand implements Callable<Integer> {
         if (!theme.equals("light") && !theme.equals("dark")) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--theme must be light or dark");
         }
-        DebuggerApplication.launchWith(new DebuggerApplication.StartOptions(smokeTest, sessionFile, theme.equals("dark")));
+        DebuggerApplication.launchWith(
+                new DebuggerApplication.StartOptions(smokeTest, sessionFile, theme.equals("dark")));
         return smokeTest ? DebuggerApplication.smokeTestExitCode() : 0;
     }
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{AppVersion.full(), "Java " + System.getProperty("java.version")};
+            return new String[] {AppVersion.full(), "Java " + System.getProperty("java.version")};
         }
     }
 }

@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Run a StudyCollab realtime server (Socket.IO + HTTP test API) until stopped.")
 public final class ServeCommand implements Callable<Integer> {
 
@@ -22,24 +24,37 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", defaultValue = "3000", description = "Port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    @Option(
+            names = "--port",
+            defaultValue = "3000",
+            description = "Port (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--jwt-secret", defaultValue = "${env:SUPABASE_JWT_SECRET}",
+    @Option(
+            names = "--jwt-secret",
+            defaultValue = "${env:SUPABASE_JWT_SECRET}",
             description = "HS256 secret (default: $SUPABASE_JWT_SECRET, else generated).")
     String jwtSecret;
 
-    @Option(names = "--service-key", defaultValue = "${env:SUPABASE_SERVICE_ROLE_KEY}",
+    @Option(
+            names = "--service-key",
+            defaultValue = "${env:SUPABASE_SERVICE_ROLE_KEY}",
             description = "Service-role key for the HTTP API (default: $SUPABASE_SERVICE_ROLE_KEY, else generated).")
     String serviceKey;
 
-    @Option(names = "--groups-policy", defaultValue = "open", description = "open or claims (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--groups-policy",
+            defaultValue = "open",
+            description = "open or claims (default ${DEFAULT-VALUE}).")
     String groupsPolicy;
 
     @Option(names = "--bots", defaultValue = "0", description = "Simulated users to run (default ${DEFAULT-VALUE}).")
     int bots;
 
-    @Option(names = "--bot-group", defaultValue = "demo", description = "Group the bots join (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--bot-group",
+            defaultValue = "demo",
+            description = "Group the bots join (default ${DEFAULT-VALUE}).")
     String botGroup;
 
     @Override
@@ -61,23 +76,29 @@ public final class ServeCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopped.countDown();
-            try {
-                closed.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "serve-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stopped.countDown();
+                            try {
+                                closed.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "serve-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
-        StringBuilder line = new StringBuilder("StudyCollab server listening on ").append(sandbox.url())
+        StringBuilder line = new StringBuilder("StudyCollab server listening on ")
+                .append(sandbox.url())
                 .append(" (Socket.IO path /socket.io, HTTP API /api/realtime/test");
         if (bots > 0) {
             line.append(", ").append(bots).append(" bots in ").append(botGroup);
         }
         line.append(')');
         if (sandbox.secretGenerated()) {
-            line.append(" dev token: ").append(sandbox.mint("dev-user", "Developer", Duration.ofHours(12)).reveal());
+            line.append(" dev token: ")
+                    .append(sandbox.mint("dev-user", "Developer", Duration.ofHours(12))
+                            .reveal());
         }
         if (sandbox.serviceKeyGenerated()) {
             line.append(" service key: ").append(sandbox.serviceKey());

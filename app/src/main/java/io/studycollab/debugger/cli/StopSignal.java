@@ -14,14 +14,16 @@ final class StopSignal implements AutoCloseable {
     private final Thread hook;
 
     StopSignal(String name) {
-        hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                done.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, name);
+        hook = new Thread(
+                () -> {
+                    stop.countDown();
+                    try {
+                        done.await(15, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                name);
         Runtime.getRuntime().addShutdownHook(hook);
     }
 

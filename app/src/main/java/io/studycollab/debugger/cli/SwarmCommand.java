@@ -2,10 +2,10 @@ package io.studycollab.debugger.cli;
 
 import io.studycollab.realtime.client.AccessToken;
 import io.studycollab.realtime.client.ClientOptions;
+import io.studycollab.realtime.qa.swarm.Swarm;
+import io.studycollab.realtime.qa.swarm.SwarmBehaviour;
+import io.studycollab.realtime.qa.swarm.SwarmStats;
 import io.studycollab.realtime.server.auth.TokenMinter;
-import io.studycollab.realtime.swarm.Swarm;
-import io.studycollab.realtime.swarm.SwarmBehaviour;
-import io.studycollab.realtime.swarm.SwarmStats;
 import io.studycollab.realtime.time.SystemClock;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,9 +19,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "swarm", mixinStandardHelpOptions = true,
-        description = {"Run N virtual users in a group and report what they saw.",
-                "Exits 1 if any user failed to connect."})
+@Command(
+        name = "swarm",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run N virtual users in a group and report what they saw.",
+            "Exits 1 if any user failed to connect."
+        })
 public final class SwarmCommand implements Callable<Integer> {
 
     @Spec
@@ -34,7 +38,10 @@ public final class SwarmCommand implements Callable<Integer> {
         @Option(names = "--secret", required = true, description = "JWT secret to mint one token per user.")
         String secret;
 
-        @Option(names = "--tokens", required = true, description = "File with one access token per line (reused round-robin).")
+        @Option(
+                names = "--tokens",
+                required = true,
+                description = "File with one access token per line (reused round-robin).")
         Path tokens;
     }
 
@@ -47,14 +54,23 @@ public final class SwarmCommand implements Callable<Integer> {
     @Option(names = "--users", defaultValue = "10", description = "How many users (default ${DEFAULT-VALUE}).")
     int users;
 
-    @Option(names = "--duration", defaultValue = "60s", converter = Durations.class,
+    @Option(
+            names = "--duration",
+            defaultValue = "60s",
+            converter = Durations.class,
             description = "How long (default ${DEFAULT-VALUE}).")
     Duration duration;
 
-    @Option(names = "--cursor-rate", defaultValue = "20", description = "Cursor updates per second per user (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--cursor-rate",
+            defaultValue = "20",
+            description = "Cursor updates per second per user (default ${DEFAULT-VALUE}).")
     double cursorRate;
 
-    @Option(names = "--behaviour", defaultValue = "wander", description = "wander, idle, burst or churn (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--behaviour",
+            defaultValue = "wander",
+            description = "wander, idle, burst or churn (default ${DEFAULT-VALUE}).")
     String behaviour;
 
     @Override
@@ -65,7 +81,8 @@ public final class SwarmCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--users must be 1..5000");
         }
         if (cursorRate < 0 || cursorRate > 30) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--cursor-rate must be 0..30 (the protocol's cursor limit)");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--cursor-rate must be 0..30 (the protocol's cursor limit)");
         }
         SwarmBehaviour kind;
         try {
@@ -81,14 +98,16 @@ public final class SwarmCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--secret: " + e.getMessage());
             }
-            tokens = i -> minter.mint("swarm-" + (i + 1), "Virtual " + (i + 1), null, null,
-                    duration.plusMinutes(10));
+            tokens = i -> minter.mint("swarm-" + (i + 1), "Virtual " + (i + 1), null, null, duration.plusMinutes(10));
         } else {
             if (!Files.isReadable(credentials.tokens)) {
                 err.println("cannot read " + credentials.tokens);
                 return 1;
             }
-            List<String> lines = Files.readAllLines(credentials.tokens).stream().map(String::trim).filter(l -> !l.isEmpty()).toList();
+            List<String> lines = Files.readAllLines(credentials.tokens).stream()
+                    .map(String::trim)
+                    .filter(l -> !l.isEmpty())
+                    .toList();
             if (lines.isEmpty()) {
                 err.println(credentials.tokens + " holds no tokens");
                 return 1;
@@ -97,10 +116,12 @@ public final class SwarmCommand implements Callable<Integer> {
         }
         SwarmStats last;
         try (StopSignal stop = new StopSignal("swarm-shutdown");
-             SystemClock clock = new SystemClock("swarm-clock");
-             Swarm swarm = Swarm.start(url, users, tokens, group, kind, cursorRate, clock, ClientOptions.defaults())) {
-            out.printf("swarm: %d %s users in %s on %s for %d s%n", users, kind.name().toLowerCase(), group, url,
-                    duration.toSeconds());
+                SystemClock clock = new SystemClock("swarm-clock");
+                Swarm swarm =
+                        Swarm.start(url, users, tokens, group, kind, cursorRate, clock, ClientOptions.defaults())) {
+            out.printf(
+                    "swarm: %d %s users in %s on %s for %d s%n",
+                    users, kind.name().toLowerCase(), group, url, duration.toSeconds());
             out.flush();
             long end = System.nanoTime() + duration.toNanos();
             while (System.nanoTime() < end) {
@@ -109,8 +130,14 @@ public final class SwarmCommand implements Callable<Integer> {
                     break;
                 }
                 SwarmStats s = swarm.stats();
-                out.printf("  connected %d/%d · sent %,d · received %,d · errors %s · rtt p50 %s%n", s.connected(), s.users(),
-                        s.sent(), s.received(), s.errors().isEmpty() ? "none" : s.errors(), ms(s.rttP50()));
+                out.printf(
+                        "  connected %d/%d · sent %,d · received %,d · errors %s · rtt p50 %s%n",
+                        s.connected(),
+                        s.users(),
+                        s.sent(),
+                        s.received(),
+                        s.errors().isEmpty() ? "none" : s.errors(),
+                        ms(s.rttP50()));
                 out.flush();
             }
             last = swarm.stats();
@@ -122,7 +149,9 @@ public final class SwarmCommand implements Callable<Integer> {
         out.printf("%-22s %,d%n", "events sent", last.sent());
         out.printf("%-22s %,d%n", "events received", last.received());
         out.printf("%-22s %s%n", "errors by code", last.errors().isEmpty() ? "none" : last.errors());
-        out.printf("%-22s p50 %s · p95 %s · p99 %s%n", "acked round trip", ms(last.rttP50()), ms(last.rttP95()), ms(last.rttP99()));
+        out.printf(
+                "%-22s p50 %s · p95 %s · p99 %s%n",
+                "acked round trip", ms(last.rttP50()), ms(last.rttP95()), ms(last.rttP99()));
         out.flush();
         return last.failedToConnect() > 0 ? 1 : 0;
     }

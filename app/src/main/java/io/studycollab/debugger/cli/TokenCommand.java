@@ -8,14 +8,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "token", mixinStandardHelpOptions = true,
+@Command(
+        name = "token",
+        mixinStandardHelpOptions = true,
         description = "Print a signed Supabase-style access token (HS256).")
 public final class TokenCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--secret", description = "JWT secret (default: $SUPABASE_JWT_SECRET).",
+    @Option(
+            names = "--secret",
+            description = "JWT secret (default: $SUPABASE_JWT_SECRET).",
             defaultValue = "${env:SUPABASE_JWT_SECRET}")
     String secret;
 
@@ -25,7 +29,10 @@ public final class TokenCommand implements Callable<Integer> {
     @Option(names = "--name", description = "Display name (user_metadata.full_name).")
     String name;
 
-    @Option(names = "--groups", split = ",", description = "Groups the user may join (app_metadata.groups), comma-separated.")
+    @Option(
+            names = "--groups",
+            split = ",",
+            description = "Groups the user may join (app_metadata.groups), comma-separated.")
     List<String> groups;
 
     @Option(names = "--ttl", defaultValue = "3600", description = "Lifetime in seconds (default ${DEFAULT-VALUE}).")
@@ -37,8 +44,8 @@ public final class TokenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (secret == null || secret.isBlank()) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "a secret is required: --secret or $SUPABASE_JWT_SECRET");
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "a secret is required: --secret or $SUPABASE_JWT_SECRET");
         }
         if (ttlSeconds <= 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--ttl must be positive");
@@ -49,7 +56,10 @@ public final class TokenCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--secret: " + e.getMessage());
         }
-        spec.commandLine().getOut().println(minter.mint(sub, name, null, groups, Duration.ofSeconds(ttlSeconds)).reveal());
+        spec.commandLine()
+                .getOut()
+                .println(minter.mint(sub, name, null, groups, Duration.ofSeconds(ttlSeconds))
+                        .reveal());
         return 0;
     }
 }

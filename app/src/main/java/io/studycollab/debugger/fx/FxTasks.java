@@ -11,13 +11,13 @@ import javafx.application.Platform;
  */
 public final class FxTasks {
 
-    private FxTasks() {
-    }
+    private FxTasks() {}
 
     public static <T> void whenDone(CompletableFuture<T> future, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         future.whenComplete((value, error) -> Platform.runLater(() -> {
             if (error != null) {
-                onFailure.accept(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+                onFailure.accept(
+                        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
             } else {
                 onSuccess.accept(value);
             }
@@ -25,16 +25,18 @@ public final class FxTasks {
     }
 
     /** Runs {@code work} off the FX thread, then {@code onSuccess} or {@code onFailure} on it. */
-    public static <T> void background(String name, java.util.concurrent.Callable<T> work, Consumer<T> onSuccess,
-                                      Consumer<Throwable> onFailure) {
+    public static <T> void background(
+            String name, java.util.concurrent.Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         CompletableFuture<T> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Exception | Error e) {
-                f.completeExceptionally(e);
-            }
-        }, name);
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        f.complete(work.call());
+                    } catch (Exception | Error e) {
+                        f.completeExceptionally(e);
+                    }
+                },
+                name);
         t.setDaemon(true);
         t.start();
         whenDone(f, onSuccess, onFailure);

@@ -12,8 +12,8 @@ public final class Theme {
     private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper(false);
 
     public void apply(boolean useDark) {
-        Application.setUserAgentStylesheet(useDark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(
+                useDark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         dark.set(useDark);
     }
 

@@ -5,8 +5,7 @@ import javafx.scene.paint.Color;
 /** One colour per user, the same in the presence bar, the member list, the canvas and the log. */
 public final class UserColors {
 
-    private UserColors() {
-    }
+    private UserColors() {}
 
     public static Color of(String userId) {
         if (userId == null) {
@@ -22,6 +21,7 @@ public final class UserColors {
 
     public static String css(String userId) {
         Color c = of(userId);
-        return String.format("#%02x%02x%02x", (int) (c.getRed() * 255), (int) (c.getGreen() * 255), (int) (c.getBlue() * 255));
+        return String.format(
+                "#%02x%02x%02x", (int) (c.getRed() * 255), (int) (c.getGreen() * 255), (int) (c.getBlue() * 255));
     }
 }

@@ -20,8 +20,12 @@ public final class Sandbox implements AutoCloseable {
     private final boolean secretGenerated;
     private final boolean keyGenerated;
 
-    private Sandbox(StudyCollabServer server, SandboxBots bots, TokenMinter minter, boolean secretGenerated,
-                    boolean keyGenerated) {
+    private Sandbox(
+            StudyCollabServer server,
+            SandboxBots bots,
+            TokenMinter minter,
+            boolean secretGenerated,
+            boolean keyGenerated) {
         this.server = server;
         this.bots = bots;
         this.minter = minter;
@@ -30,13 +34,23 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** Null secret or key: a random one is made up. */
-    public static Sandbox start(String host, int port, String jwtSecret, String serviceKey,
-                                ServerConfig.GroupsPolicy policy, int botCount, String botGroup) throws IOException {
+    public static Sandbox start(
+            String host,
+            int port,
+            String jwtSecret,
+            String serviceKey,
+            ServerConfig.GroupsPolicy policy,
+            int botCount,
+            String botGroup)
+            throws IOException {
         boolean genSecret = jwtSecret == null || jwtSecret.isBlank();
         boolean genKey = serviceKey == null || serviceKey.isBlank();
-        ServerConfig config = ServerConfig.defaults(genSecret ? ServerConfig.randomSecret() : jwtSecret,
+        ServerConfig config = ServerConfig.defaults(
+                        genSecret ? ServerConfig.randomSecret() : jwtSecret,
                         genKey ? ServerConfig.randomSecret() : serviceKey)
-                .withHost(host).withPort(port).withGroupsPolicy(policy);
+                .withHost(host)
+                .withPort(port)
+                .withGroupsPolicy(policy);
         StudyCollabServer server = StudyCollabServer.start(config);
         TokenMinter minter = new TokenMinter(config.jwtSecret(), config.audience());
         SandboxBots bots = null;

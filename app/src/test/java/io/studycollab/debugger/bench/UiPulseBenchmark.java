@@ -1,7 +1,7 @@
 package io.studycollab.debugger.bench;
 
-import io.studycollab.debugger.app.DebuggerController;
-import io.studycollab.debugger.fx.DebuggerApplication;
+import io.studycollab.debugger.window.DebuggerApplication;
+import io.studycollab.debugger.window.DebuggerController;
 import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.events.EventRecord;
@@ -37,8 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 public final class UiPulseBenchmark {
 
-    private UiPulseBenchmark() {
-    }
+    private UiPulseBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Harness.output = Path.of(args[0]);
@@ -55,8 +54,16 @@ public final class UiPulseBenchmark {
     }
 
     /** What one phase measured. */
-    record Result(Phase phase, long[] cpuNanos, long[] wallNanos, boolean[] rosterChanged, double seconds,
-                  long published, long received, int cursorsDrawn, String busiestThreads) {
+    record Result(
+            Phase phase,
+            long[] cpuNanos,
+            long[] wallNanos,
+            boolean[] rosterChanged,
+            double seconds,
+            long published,
+            long received,
+            int cursorsDrawn,
+            String busiestThreads) {
         double fps() {
             return cpuNanos.length / seconds;
         }
@@ -104,17 +111,20 @@ public final class UiPulseBenchmark {
                     samples++;
                 }
             });
-            controller.group().groupMembers().addListener(
-                    (javafx.collections.ListChangeListener<io.studycollab.realtime.presence.Member>) c -> rosterChangedThisPulse = true);
+            controller.group().groupMembers().addListener((javafx.collections.ListChangeListener<
+                            io.studycollab.realtime.presence.Member>)
+                    c -> rosterChangedThisPulse = true);
             controller.startSandbox();
-            controller.whenDemoVisible(() -> {
-                Thread driver = new Thread(this::drive, "ui-bench-driver");
-                driver.setDaemon(true);
-                driver.start();
-            }, () -> {
-                System.err.println("the demo group did not show");
-                Platform.exit();
-            });
+            controller.whenDemoVisible(
+                    () -> {
+                        Thread driver = new Thread(this::drive, "ui-bench-driver");
+                        driver.setDaemon(true);
+                        driver.start();
+                    },
+                    () -> {
+                        System.err.println("the demo group did not show");
+                        Platform.exit();
+                    });
         }
 
         private void grow() {
@@ -131,7 +141,9 @@ public final class UiPulseBenchmark {
                 AtomicLong received = new AtomicLong();
                 hub.subscribe(batch -> {
                     for (EventRecord r : batch) {
-                        if (r.name().equals(EventNames.USER_CURSOR_UPDATED) && r.userId() != null && r.userId().startsWith("bench-user-")) {
+                        if (r.name().equals(EventNames.USER_CURSOR_UPDATED)
+                                && r.userId() != null
+                                && r.userId().startsWith("bench-user-")) {
                             received.incrementAndGet();
                         }
                     }
@@ -141,9 +153,12 @@ public final class UiPulseBenchmark {
                 // Warm-up: compile the paths before anything is counted.
                 run(hub, group, new Phase("warm-up", 500, 20), 5, received, false);
                 // What this machine's display gives the window at all: the frame rate to compare with.
-                results.add(run(hub, group, new Phase("idle: the sandbox's 3 bots only", 0, 20), seconds, received, true));
-                results.add(run(hub, group, new Phase("500 users × 20 cursor updates/s", 500, 20), seconds, received, true));
-                results.add(run(hub, group, new Phase("2,000 users × 20 cursor updates/s", 2000, 20), seconds, received, true));
+                results.add(
+                        run(hub, group, new Phase("idle: the sandbox's 3 bots only", 0, 20), seconds, received, true));
+                results.add(run(
+                        hub, group, new Phase("500 users × 20 cursor updates/s", 500, 20), seconds, received, true));
+                results.add(run(
+                        hub, group, new Phase("2,000 users × 20 cursor updates/s", 2000, 20), seconds, received, true));
                 Files.writeString(output, report(results));
                 System.out.print(report(results));
                 exitCode = 0;
@@ -161,13 +176,26 @@ public final class UiPulseBenchmark {
         private Result run(EventHub hub, String group, Phase phase, int secs, AtomicLong received, boolean measure)
                 throws Exception {
             for (int u = 0; u < phase.users(); u++) {
-                hub.publish(inbound(EventNames.USER_JOINED, ProtocolCodec.object().put("groupId", group)
-                        .set("user", ProtocolCodec.object().put("userId", userId(u)).put("displayName", "User " + u)
-                                .putNull("avatarUrl").put("groupId", group).putNull("cursor").put("isActive", true)
-                                .put("currentTool", "pen").put("lastSeen", Instant.now().toString()))));
+                hub.publish(inbound(
+                        EventNames.USER_JOINED,
+                        ProtocolCodec.object()
+                                .put("groupId", group)
+                                .set(
+                                        "user",
+                                        ProtocolCodec.object()
+                                                .put("userId", userId(u))
+                                                .put("displayName", "User " + u)
+                                                .putNull("avatarUrl")
+                                                .put("groupId", group)
+                                                .putNull("cursor")
+                                                .put("isActive", true)
+                                                .put("currentTool", "pen")
+                                                .put("lastSeen", Instant.now().toString()))));
             }
             // The joins rebuild the roster once; measure only after that.
-            Await.until(phase.name() + ": users on the roster", Duration.ofSeconds(30),
+            Await.until(
+                    phase.name() + ": users on the roster",
+                    Duration.ofSeconds(30),
                     () -> fx(() -> controller.group().groupMembers().size()) > phase.users());
             long receivedBefore = received.get();
             fx(() -> {
@@ -188,10 +216,17 @@ public final class UiPulseBenchmark {
                     double t = published / (double) phase.eventsPerSecond();
                     double x = 500 + 400 * Math.sin(t * 0.7 + u);
                     double y = 300 + 250 * Math.cos(t * 0.9 + u * 1.3);
-                    hub.publish(inbound(EventNames.USER_CURSOR_UPDATED, ProtocolCodec.object().put("groupId", group)
-                            .put("userId", userId(u)).put("ts", System.currentTimeMillis())
-                            .set("cursor", ProtocolCodec.object().put("x", Math.round(x * 10) / 10.0)
-                                    .put("y", Math.round(y * 10) / 10.0))));
+                    hub.publish(inbound(
+                            EventNames.USER_CURSOR_UPDATED,
+                            ProtocolCodec.object()
+                                    .put("groupId", group)
+                                    .put("userId", userId(u))
+                                    .put("ts", System.currentTimeMillis())
+                                    .set(
+                                            "cursor",
+                                            ProtocolCodec.object()
+                                                    .put("x", Math.round(x * 10) / 10.0)
+                                                    .put("y", Math.round(y * 10) / 10.0))));
                 }
                 Thread.sleep(1); // the load's own pacing, in real time: what is measured is real time
             }
@@ -200,21 +235,36 @@ public final class UiPulseBenchmark {
             StringBuilder busy = new StringBuilder();
             cpuAfter.entrySet().stream()
                     .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L)))
-                    .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
-                    .forEach(e -> busy.append(String.format("%s %.0f %%, ", e.getKey(), 100.0 * e.getValue() / 1e9 / elapsed)));
+                    .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(6)
+                    .forEach(e -> busy.append(
+                            String.format("%s %.0f %%, ", e.getKey(), 100.0 * e.getValue() / 1e9 / elapsed)));
             hub.awaitDispatched(Duration.ofSeconds(10));
             final long publishedFinal = published;
             Result r = fx(() -> {
                 recording = false;
-                return new Result(phase, Arrays.copyOf(cpu, samples), Arrays.copyOf(wall, samples),
-                        Arrays.copyOf(rosterPulse, samples), elapsed,
-                        publishedFinal, received.get() - receivedBefore, controller.canvas().cursorCount(), busy.toString().replaceAll(", $", ""));
+                return new Result(
+                        phase,
+                        Arrays.copyOf(cpu, samples),
+                        Arrays.copyOf(wall, samples),
+                        Arrays.copyOf(rosterPulse, samples),
+                        elapsed,
+                        publishedFinal,
+                        received.get() - receivedBefore,
+                        controller.canvas().cursorCount(),
+                        busy.toString().replaceAll(", $", ""));
             });
             for (int u = 0; u < phase.users(); u++) {
-                hub.publish(inbound(EventNames.USER_LEFT, ProtocolCodec.object().put("groupId", group)
-                        .put("userId", userId(u)).put("reason", "left")));
+                hub.publish(inbound(
+                        EventNames.USER_LEFT,
+                        ProtocolCodec.object()
+                                .put("groupId", group)
+                                .put("userId", userId(u))
+                                .put("reason", "left")));
             }
-            Await.until(phase.name() + ": users gone", Duration.ofSeconds(30),
+            Await.until(
+                    phase.name() + ": users gone",
+                    Duration.ofSeconds(30),
                     () -> fx(() -> controller.group().groupMembers().size()) <= DebuggerController.SANDBOX_BOTS + 1);
             return r;
         }
@@ -239,7 +289,8 @@ public final class UiPulseBenchmark {
 
         private static EventRecord inbound(String name, com.fasterxml.jackson.databind.JsonNode payload) {
             long now = System.currentTimeMillis();
-            return EventRecord.of(Direction.IN, name, payload, ProtocolCodec.sizeOf(payload), null, now, System.nanoTime(), null);
+            return EventRecord.of(
+                    Direction.IN, name, payload, ProtocolCodec.sizeOf(payload), null, now, System.nanoTime(), null);
         }
 
         private static <T> T fx(java.util.concurrent.Callable<T> c) {
@@ -259,12 +310,17 @@ public final class UiPulseBenchmark {
                 for (int i = 0; i < r.cpuNanos().length; i++) {
                     roster += r.rosterChanged()[i] ? 1 : 0;
                     if (r.cpuNanos()[i] > 17_000_000L) {
-                        slow.append(String.format(" %.1f ms%s;", ms(r.cpuNanos()[i]), r.rosterChanged()[i] ? " (roster changed)" : ""));
+                        slow.append(String.format(
+                                " %.1f ms%s;", ms(r.cpuNanos()[i]), r.rosterChanged()[i] ? " (roster changed)" : ""));
                     }
                 }
-                notes.append(String.format("- **%s**: %d roster changes (the sandbox's bots switching tools or going idle); "
-                        + "pulses over 17 ms:%s. Busiest threads, as a share of one core: %s.%n", r.phase().name(), roster,
-                        slow.length() == 0 ? " none" : slow.toString().replaceAll(";$", ""), r.busiestThreads()));
+                notes.append(String.format(
+                        "- **%s**: %d roster changes (the sandbox's bots switching tools or going idle); "
+                                + "pulses over 17 ms:%s. Busiest threads, as a share of one core: %s.%n",
+                        r.phase().name(),
+                        roster,
+                        slow.length() == 0 ? " none" : slow.toString().replaceAll(";$", ""),
+                        r.busiestThreads()));
             }
             md.append("| load | events/s in | pulses/s | FX CPU per pulse: mean | p99 | max | pulses over 17 ms (CPU) "
                     + "| pulse start → layout done: mean | p99 | max | cursors drawn | events lost |\n");
@@ -274,20 +330,33 @@ public final class UiPulseBenchmark {
                 long[] w = r.wallNanos().clone();
                 Arrays.sort(c);
                 Arrays.sort(w);
-                md.append(String.format("| %s | %,.0f | %.1f | %.2f ms | %.2f ms | %.2f ms | %d of %,d | %.2f ms | %.2f ms | %.2f ms | %,d | %,d |%n",
-                        r.phase().name(), r.published() / r.seconds(), r.fps(), mean(c), pct(c, 0.99), ms(c[c.length - 1]),
-                        Arrays.stream(c).filter(x -> x > 17_000_000L).count(), c.length, mean(w), pct(w, 0.99),
-                        ms(w[w.length - 1]), r.cursorsDrawn(), r.published() - r.received()));
+                md.append(String.format(
+                        "| %s | %,.0f | %.1f | %.2f ms | %.2f ms | %.2f ms | %d of %,d | %.2f ms | %.2f ms | %.2f ms | %,d | %,d |%n",
+                        r.phase().name(),
+                        r.published() / r.seconds(),
+                        r.fps(),
+                        mean(c),
+                        pct(c, 0.99),
+                        ms(c[c.length - 1]),
+                        Arrays.stream(c).filter(x -> x > 17_000_000L).count(),
+                        c.length,
+                        mean(w),
+                        pct(w, 0.99),
+                        ms(w[w.length - 1]),
+                        r.cursorsDrawn(),
+                        r.published() - r.received()));
             }
             md.append("\n").append(notes);
             Result idle = results.get(0);
             if (idle.phase().users() == 0) {
                 StringBuilder against = new StringBuilder();
                 for (Result r : results.subList(1, results.size())) {
-                    against.append(String.format("%s%s %.1f %%", against.length() == 0 ? "" : ", ", r.phase().name(),
-                            100 * r.fps() / idle.fps()));
+                    against.append(String.format(
+                            "%s%s %.1f %%",
+                            against.length() == 0 ? "" : ", ", r.phase().name(), 100 * r.fps() / idle.fps()));
                 }
-                md.append(String.format("- **Frame rate under load, as a share of the idle window's %.1f pulses/s**: %s.%n",
+                md.append(String.format(
+                        "- **Frame rate under load, as a share of the idle window's %.1f pulses/s**: %s.%n",
                         idle.fps(), against));
             }
             return md.toString();

@@ -4,17 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.server.ServerConfig;
 import io.studycollab.realtime.server.StudyCollabServer;
+import io.studycollab.realtime.server.auth.TokenMinter;
 import io.studycollab.realtime.server.auth.TokenVerifier;
 import io.studycollab.realtime.server.auth.VerifiedUser;
 import io.studycollab.realtime.server.bots.SandboxBots;
-import io.studycollab.realtime.server.auth.TokenMinter;
 import io.studycollab.realtime.session.SessionReader;
-import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.testing.Await;
 import io.studycollab.realtime.testing.TestTokens;
-import java.time.Duration;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -23,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -54,8 +54,7 @@ class CommandLineTest {
         server.close();
     }
 
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 
     private static Run run(String... args) {
         CommandLine cl = io.studycollab.debugger.cli.RootCommand.commandLine();
@@ -88,9 +87,21 @@ class CommandLineTest {
         Run v = run("--version");
         assertEquals(0, v.code());
         assertTrue(v.out().startsWith("StudyCollab Realtime Debugger "), v.out());
-        Run t = run("token", "--secret", TestTokens.SECRET, "--sub", "u-42", "--name", "Ada", "--groups", "g1,g2", "--ttl", "120");
+        Run t = run(
+                "token",
+                "--secret",
+                TestTokens.SECRET,
+                "--sub",
+                "u-42",
+                "--name",
+                "Ada",
+                "--groups",
+                "g1,g2",
+                "--ttl",
+                "120");
         assertEquals(0, t.code(), t.err());
-        VerifiedUser u = new TokenVerifier(TestTokens.SECRET, "authenticated", System::currentTimeMillis).verify(t.out().trim());
+        VerifiedUser u = new TokenVerifier(TestTokens.SECRET, "authenticated", System::currentTimeMillis)
+                .verify(t.out().trim());
         assertEquals("u-42", u.userId());
         assertEquals("Ada", u.displayName());
         assertEquals(List.of("g1", "g2"), u.groups());
@@ -100,8 +111,19 @@ class CommandLineTest {
     void recordWritesASessionFileWithoutTheToken() throws Exception {
         String token = TestTokens.token("recorder", "Recorder", 600).reveal();
         Path file = dir.resolve("demo.jsonl");
-        Run r = run("record", "--url", server.url(), "--token", token, "--group", "demo", "--duration", "2s",
-                "--out", file.toString(), "--cursor-demo");
+        Run r = run(
+                "record",
+                "--url",
+                server.url(),
+                "--token",
+                token,
+                "--group",
+                "demo",
+                "--duration",
+                "2s",
+                "--out",
+                file.toString(),
+                "--cursor-demo");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("recorded "), r.out());
         String text = Files.readString(file);
@@ -111,12 +133,20 @@ class CommandLineTest {
             assertEquals("demo", reader.header().group());
             List<EventRecord> records = reader.readAll();
             assertTrue(reader.problems().isEmpty(), reader.problems().toString());
-            assertTrue(records.stream().anyMatch(e -> e.name().equals("cursor:update") && e.direction().wire().equals("out")),
+            assertTrue(
+                    records.stream()
+                            .anyMatch(e -> e.name().equals("cursor:update")
+                                    && e.direction().wire().equals("out")),
                     "our own cursor is recorded as cursor:update out");
-            assertTrue(records.stream().anyMatch(e -> e.name().equals("user:cursor:updated") && e.direction().wire().equals("in")),
+            assertTrue(
+                    records.stream()
+                            .anyMatch(e -> e.name().equals("user:cursor:updated")
+                                    && e.direction().wire().equals("in")),
                     "the bots' cursors as user:cursor:updated in");
             assertTrue(records.stream().anyMatch(e -> e.name().equals("connection:established")));
-            long outCursors = records.stream().filter(e -> e.name().equals("cursor:update")).count();
+            long outCursors = records.stream()
+                    .filter(e -> e.name().equals("cursor:update"))
+                    .count();
             assertTrue(outCursors >= 20 && outCursors <= 45, "about 20/s for 2 s: " + outCursors);
         }
     }
@@ -125,29 +155,57 @@ class CommandLineTest {
     void replaySendsARecordingsOutboundEventsToAnotherGroup() throws Exception {
         String token = TestTokens.token("rec", "Rec", 600).reveal();
         Path file = dir.resolve("to-replay.jsonl");
-        assertEquals(0, run("record", "--url", server.url(), "--token", token, "--group", "demo", "--duration", "1s",
-                "--out", file.toString(), "--cursor-demo").code());
+        assertEquals(
+                0,
+                run(
+                                "record",
+                                "--url",
+                                server.url(),
+                                "--token",
+                                token,
+                                "--group",
+                                "demo",
+                                "--duration",
+                                "1s",
+                                "--out",
+                                file.toString(),
+                                "--cursor-demo")
+                        .code());
         long recordedCursors;
         try (SessionReader reader = SessionReader.open(file)) {
-            recordedCursors = reader.readAll().stream().filter(r -> r.name().equals("cursor:update")).count();
+            recordedCursors = reader.readAll().stream()
+                    .filter(r -> r.name().equals("cursor:update"))
+                    .count();
         }
         try (io.studycollab.realtime.time.SystemClock clock = new io.studycollab.realtime.time.SystemClock("w");
-             io.studycollab.realtime.events.EventHub hub = new io.studycollab.realtime.events.EventHub();
-             io.studycollab.realtime.client.RealtimeClient watcher = new io.studycollab.realtime.client.RealtimeClient(
-                     hub, clock, io.studycollab.realtime.client.ClientOptions.defaults())) {
+                io.studycollab.realtime.events.EventHub hub = new io.studycollab.realtime.events.EventHub();
+                io.studycollab.realtime.client.RealtimeClient watcher =
+                        new io.studycollab.realtime.client.RealtimeClient(
+                                hub, clock, io.studycollab.realtime.client.ClientOptions.defaults())) {
             List<EventRecord> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
             watcher.on("user:cursor:updated", seen::add);
             watcher.connect(server.url(), TestTokens.token("watch", "Watch", 600));
             Await.until("watcher", () -> watcher.state() == io.studycollab.realtime.client.ConnectionState.CONNECTED);
             watcher.joinGroup("replay-room").get(5, TimeUnit.SECONDS);
-            Run r = run("replay", "--file", file.toString(), "--url", server.url(), "--token",
-                    TestTokens.token("other", "Other", 600).reveal(), "--group", "replay-room", "--speed", "2");
+            Run r = run(
+                    "replay",
+                    "--file",
+                    file.toString(),
+                    "--url",
+                    server.url(),
+                    "--token",
+                    TestTokens.token("other", "Other", 600).reveal(),
+                    "--group",
+                    "replay-room",
+                    "--speed",
+                    "2");
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().contains("re-emitted"), r.out());
             Await.until("replayed cursors arrive", Duration.ofSeconds(10), () -> seen.size() >= recordedCursors);
             assertTrue(seen.stream().allMatch(e -> "other".equals(e.userId())), "sent as the replaying user");
         }
-        Run bad = run("replay", "--file", dir.resolve("missing.jsonl").toString(), "--url", server.url(), "--token", token);
+        Run bad = run(
+                "replay", "--file", dir.resolve("missing.jsonl").toString(), "--url", server.url(), "--token", token);
         assertEquals(1, bad.code());
         Path notSession = Files.writeString(dir.resolve("x.json"), "{\"a\":1}\n");
         Run wrong = run("replay", "--file", notSession.toString(), "--url", server.url(), "--token", token);
@@ -160,10 +218,36 @@ class CommandLineTest {
         String token = TestTokens.token("cmp", "Cmp", 600).reveal();
         Path a = dir.resolve("a.jsonl");
         Path b = dir.resolve("b.jsonl");
-        assertEquals(0, run("record", "--url", server.url(), "--token", token, "--group", "demo", "--duration", "1s",
-                "--out", a.toString()).code());
-        assertEquals(0, run("record", "--url", server.url(), "--token", token, "--group", "other", "--duration", "1s",
-                "--out", b.toString()).code());
+        assertEquals(
+                0,
+                run(
+                                "record",
+                                "--url",
+                                server.url(),
+                                "--token",
+                                token,
+                                "--group",
+                                "demo",
+                                "--duration",
+                                "1s",
+                                "--out",
+                                a.toString())
+                        .code());
+        assertEquals(
+                0,
+                run(
+                                "record",
+                                "--url",
+                                server.url(),
+                                "--token",
+                                token,
+                                "--group",
+                                "other",
+                                "--duration",
+                                "1s",
+                                "--out",
+                                b.toString())
+                        .code());
         Run same = run("compare", a.toString(), a.toString());
         assertEquals(0, same.code(), same.out());
         assertTrue(same.out().contains("No difference"), same.out());
@@ -171,67 +255,158 @@ class CommandLineTest {
         assertEquals(3, differ.code(), differ.out());
         assertTrue(differ.out().contains("First difference"), differ.out());
         assertTrue(differ.out().contains("user:cursor:updated"), "counts per event: " + differ.out());
-        assertEquals(1, run("compare", a.toString(), dir.resolve("none.jsonl").toString()).code());
+        assertEquals(
+                1,
+                run("compare", a.toString(), dir.resolve("none.jsonl").toString())
+                        .code());
     }
 
     @Test
     void aSwarmOfFiftyJoinsAndItsFiguresAddUp() throws Exception {
-        Run r = run("swarm", "--url", server.url(), "--secret", TestTokens.SECRET, "--group", "swarm-room",
-                "--users", "50", "--duration", "6s", "--cursor-rate", "5");
+        Run r = run(
+                "swarm",
+                "--url",
+                server.url(),
+                "--secret",
+                TestTokens.SECRET,
+                "--group",
+                "swarm-room",
+                "--users",
+                "50",
+                "--duration",
+                "6s",
+                "--cursor-rate",
+                "5");
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("connected at the end   50"), r.out());
         assertTrue(r.out().contains("failed to connect      0"), r.out());
         // The server hears the last disconnects a moment after the process has gone.
         String[] body = {""};
-        io.studycollab.realtime.testing.Await.until(() -> "all left when the swarm ended: " + body[0],
-                java.time.Duration.ofSeconds(10), () -> {
+        io.studycollab.realtime.testing.Await.until(
+                () -> "all left when the swarm ended: " + body[0], java.time.Duration.ofSeconds(10), () -> {
                     try {
-                        body[0] = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                                URI.create(server.url() + "/api/realtime/test"))
-                                .header("Authorization", "Bearer cli-service-key").build(),
-                                HttpResponse.BodyHandlers.ofString()).body();
+                        body[0] = HttpClient.newHttpClient()
+                                .send(
+                                        HttpRequest.newBuilder(URI.create(server.url() + "/api/realtime/test"))
+                                                .header("Authorization", "Bearer cli-service-key")
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .body();
                     } catch (java.io.IOException | InterruptedException e) {
                         throw new IllegalStateException(e);
                     }
                     return !body[0].contains("swarm-room");
                 });
-        Run refused = run("swarm", "--url", server.url(), "--secret", "a-different-secret-that-is-long-enough-0123", "--group",
-                "g", "--users", "3", "--duration", "2s");
+        Run refused = run(
+                "swarm",
+                "--url",
+                server.url(),
+                "--secret",
+                "a-different-secret-that-is-long-enough-0123",
+                "--group",
+                "g",
+                "--users",
+                "3",
+                "--duration",
+                "2s");
         assertEquals(1, refused.code(), refused.out());
         assertTrue(refused.out().contains("AUTH_INVALID"), refused.out());
-        assertEquals(2, run("swarm", "--url", server.url(), "--group", "g").code(), "a secret or a tokens file is required");
+        assertEquals(
+                2, run("swarm", "--url", server.url(), "--group", "g").code(), "a secret or a tokens file is required");
     }
 
     @Test
     void artilleryScenariosFromARecordingAndFromASwarm() throws Exception {
         Path rec = dir.resolve("for-artillery.jsonl");
-        assertEquals(0, run("record", "--url", server.url(), "--token", TestTokens.token("art", "Art", 600).reveal(),
-                "--group", "demo", "--duration", "1s", "--out", rec.toString(), "--cursor-demo").code());
+        assertEquals(
+                0,
+                run(
+                                "record",
+                                "--url",
+                                server.url(),
+                                "--token",
+                                TestTokens.token("art", "Art", 600).reveal(),
+                                "--group",
+                                "demo",
+                                "--duration",
+                                "1s",
+                                "--out",
+                                rec.toString(),
+                                "--cursor-demo")
+                        .code());
         Path fromRecording = dir.resolve("replay.yml");
-        Run r = run("artillery", "--target", server.url(), "--file", rec.toString(), "--users", "20", "--out", fromRecording.toString());
+        Run r = run(
+                "artillery",
+                "--target",
+                server.url(),
+                "--file",
+                rec.toString(),
+                "--users",
+                "20",
+                "--out",
+                fromRecording.toString());
         assertEquals(0, r.code(), r.err());
         String yaml = Files.readString(fromRecording);
         assertTrue(yaml.contains("arrivalCount: 20") && yaml.contains("channel: \"cursor:update\""), yaml);
         assertFalse(yaml.contains(TestTokens.SECRET));
         Path fromSwarm = dir.resolve("swarm.yml");
-        assertEquals(0, run("artillery", "--target", server.url(), "--users", "50", "--group", "demo", "--duration", "30s",
-                "--out", fromSwarm.toString()).code());
+        assertEquals(
+                0,
+                run(
+                                "artillery",
+                                "--target",
+                                server.url(),
+                                "--users",
+                                "50",
+                                "--group",
+                                "demo",
+                                "--duration",
+                                "30s",
+                                "--out",
+                                fromSwarm.toString())
+                        .code());
         assertTrue(Files.readString(fromSwarm).contains("count: 600"));
         assertEquals(2, run("artillery", "--target", server.url()).code(), "a swarm needs a group");
     }
 
     @Test
     void recordExitsNonZeroWithTheReasonWhenItCannotConnect() {
-        Run unreachable = run("record", "--url", "http://127.0.0.1:1", "--token", TestTokens.token("u", "U", 60).reveal(),
-                "--duration", "1s", "--out", dir.resolve("a.jsonl").toString());
+        Run unreachable = run(
+                "record",
+                "--url",
+                "http://127.0.0.1:1",
+                "--token",
+                TestTokens.token("u", "U", 60).reveal(),
+                "--duration",
+                "1s",
+                "--out",
+                dir.resolve("a.jsonl").toString());
         assertEquals(1, unreachable.code());
         assertTrue(unreachable.err().contains("cannot connect"), unreachable.err());
-        Run refused = run("record", "--url", server.url(), "--token", TestTokens.token("u", "U", -60).reveal(),
-                "--duration", "1s", "--out", dir.resolve("b.jsonl").toString());
+        Run refused = run(
+                "record",
+                "--url",
+                server.url(),
+                "--token",
+                TestTokens.token("u", "U", -60).reveal(),
+                "--duration",
+                "1s",
+                "--out",
+                dir.resolve("b.jsonl").toString());
         assertEquals(1, refused.code());
         assertTrue(refused.err().contains("AUTH_EXPIRED"), refused.err());
-        Run forbidden = run("record", "--url", server.url(), "--token", TestTokens.token(TestTokens.SECRET, "u", "U", 60,
-                List.of("other"), "authenticated").reveal(), "--group", "demo", "--duration", "1s", "--out",
+        Run forbidden = run(
+                "record",
+                "--url",
+                server.url(),
+                "--token",
+                TestTokens.token(TestTokens.SECRET, "u", "U", 60, List.of("other"), "authenticated")
+                        .reveal(),
+                "--group",
+                "demo",
+                "--duration",
+                "1s",
+                "--out",
                 dir.resolve("c.jsonl").toString());
         assertEquals(1, forbidden.code());
         assertTrue(forbidden.err().contains("FORBIDDEN"), forbidden.err());
@@ -239,12 +414,17 @@ class CommandLineTest {
 
     /** A real process running the launcher; its stdout goes to a file (a pipe may lose what a dying JVM writes last). */
     private Process launch(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.studycollab.debugger.Launcher"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.studycollab.debugger.Launcher"));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "stdout", ".txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())
-                .redirectError(dir.resolve("stderr-" + out.getFileName()).toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectOutput(out.toFile())
+                .redirectError(dir.resolve("stderr-" + out.getFileName()).toFile())
+                .start();
         outputs.put(p, out);
         return p;
     }
@@ -262,12 +442,25 @@ class CommandLineTest {
     @Test
     void recordFlushesAndSummarisesWhenInterrupted() throws Exception {
         Path file = dir.resolve("interrupted.jsonl");
-        Process p = launch("record", "--url", server.url(), "--token", TestTokens.token("r2", "R2", 600).reveal(),
-                "--group", "demo", "--duration", "10m", "--out", file.toString());
+        Process p = launch(
+                "record",
+                "--url",
+                server.url(),
+                "--token",
+                TestTokens.token("r2", "R2", 600).reveal(),
+                "--group",
+                "demo",
+                "--duration",
+                "10m",
+                "--out",
+                file.toString());
         try {
             Await.until("recording started", Duration.ofSeconds(20), () -> !lines(p).isEmpty());
             assertTrue(lines(p).get(0).startsWith("recording "), lines(p).get(0));
-            Await.until("events on disk", Duration.ofSeconds(20), () -> file.toFile().length() > 2_000);
+            Await.until(
+                    "events on disk",
+                    Duration.ofSeconds(20),
+                    () -> file.toFile().length() > 2_000);
             p.destroy(); // SIGTERM: the same shutdown path as Ctrl-C
             assertTrue(p.waitFor(20, TimeUnit.SECONDS));
             assertTrue(lines(p).stream().anyMatch(l -> l.startsWith("recorded ")), lines(p).toString());
@@ -289,8 +482,10 @@ class CommandLineTest {
             assertTrue(line.startsWith("StudyCollab server listening on http://127.0.0.1:"), line);
             assertTrue(line.contains("dev token: ey"), "a ready dev token when the secret was generated");
             String url = line.split(" ")[4];
-            HttpResponse<String> health = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url + "/health")).build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode());
             assertTrue(health.body().contains("\"status\":\"ok\""));
             p.destroy();

@@ -40,9 +40,10 @@ public final class AccessToken {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AccessToken other && java.security.MessageDigest.isEqual(
-                value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                other.value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return o instanceof AccessToken other
+                && java.security.MessageDigest.isEqual(
+                        value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        other.value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override

@@ -8,7 +8,8 @@ public record ConnectTarget(String path, List<Transport> transports, Map<String,
 
     public ConnectTarget {
         path = path == null || path.isBlank() ? "/socket.io" : path;
-        transports = transports == null || transports.isEmpty() ? List.of(Transport.WEBSOCKET, Transport.POLLING)
+        transports = transports == null || transports.isEmpty()
+                ? List.of(Transport.WEBSOCKET, Transport.POLLING)
                 : List.copyOf(transports);
         extraHeaders = extraHeaders == null ? Map.of() : Map.copyOf(extraHeaders);
     }

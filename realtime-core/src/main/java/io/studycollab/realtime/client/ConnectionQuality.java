@@ -2,7 +2,10 @@ package io.studycollab.realtime.client;
 
 /** A one-word summary of heartbeat round trips. */
 public enum ConnectionQuality {
-    EXCELLENT, GOOD, POOR, OFFLINE;
+    EXCELLENT,
+    GOOD,
+    POOR,
+    OFFLINE;
 
     /** Thresholds: excellent below 100 ms and 30 ms jitter; poor above 500 ms, 150 ms jitter, or any recent missed ack. */
     public static ConnectionQuality classify(boolean online, double rttMillis, double jitterMillis, int recentMisses) {

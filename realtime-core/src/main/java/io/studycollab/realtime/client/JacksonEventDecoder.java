@@ -41,7 +41,8 @@ final class JacksonEventDecoder implements Parser.Decoder {
 
     @Override
     public void add(String packet) {
-        Packet<JSONArray> decoded = packet.length() > 1 && packet.charAt(0) == '0' + Parser.EVENT ? event(packet) : null;
+        Packet<JSONArray> decoded =
+                packet.length() > 1 && packet.charAt(0) == '0' + Parser.EVENT ? event(packet) : null;
         if (decoded == null) {
             try {
                 fallback.add(packet);
@@ -121,8 +122,10 @@ final class JacksonEventDecoder implements Parser.Decoder {
                 int start = (int) p.currentTokenLocation().getCharOffset();
                 JsonNode tree = ProtocolCodec.mapper().readTree(p);
                 int end = (int) p.currentLocation().getCharOffset();
-                args.put(tree == null || tree.isNull() ? JSONObject.NULL
-                        : new WirePayload(tree, utf8Length(s, from + start, from + end)));
+                args.put(
+                        tree == null || tree.isNull()
+                                ? JSONObject.NULL
+                                : new WirePayload(tree, utf8Length(s, from + start, from + end)));
             }
             return p.nextToken() == null ? args : null;
         } catch (IOException | RuntimeException e) {

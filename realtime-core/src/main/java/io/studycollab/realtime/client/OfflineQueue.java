@@ -20,8 +20,7 @@ public final class OfflineQueue {
     public static final int DEFAULT_CAPACITY = 1000;
 
     /** A queued emit; {@code ack} is null when the sender wants no acknowledgement. */
-    public record Pending(String event, JsonNode payload, CompletableFuture<AckReply> ack) {
-    }
+    public record Pending(String event, JsonNode payload, CompletableFuture<AckReply> ack) {}
 
     private final LinkedList<Pending> items = new LinkedList<>();
     private final int capacity;
@@ -42,7 +41,8 @@ public final class OfflineQueue {
             Pending previous = removeLast(pending.event());
             if (previous != null) {
                 coalesced++;
-                if (EventNames.PRESENCE_UPDATE.equals(pending.event()) && previous.payload() instanceof ObjectNode old
+                if (EventNames.PRESENCE_UPDATE.equals(pending.event())
+                        && previous.payload() instanceof ObjectNode old
                         && payload instanceof ObjectNode fresh) {
                     ObjectNode merged = old.deepCopy();
                     merged.setAll(fresh);
@@ -50,7 +50,8 @@ public final class OfflineQueue {
                 }
                 // The superseded update's ack completes with the newer one's.
                 if (previous.ack() != null) {
-                    CompletableFuture<AckReply> newer = pending.ack() != null ? pending.ack() : new CompletableFuture<>();
+                    CompletableFuture<AckReply> newer =
+                            pending.ack() != null ? pending.ack() : new CompletableFuture<>();
                     newer.whenComplete((r, e) -> {
                         if (e != null) {
                             previous.ack().completeExceptionally(e);

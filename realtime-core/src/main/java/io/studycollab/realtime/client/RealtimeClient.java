@@ -11,7 +11,6 @@ import io.socket.thread.EventThread;
 import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.events.EventRecord;
-import io.studycollab.realtime.events.Throttler;
 import io.studycollab.realtime.protocol.ErrorCodes;
 import io.studycollab.realtime.protocol.EventNames;
 import io.studycollab.realtime.protocol.InboundValidator;
@@ -20,6 +19,7 @@ import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.protocol.ProtocolRules;
 import io.studycollab.realtime.protocol.ProtocolViolation;
 import io.studycollab.realtime.time.Clock;
+import io.studycollab.realtime.time.Throttler;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,8 +108,8 @@ public final class RealtimeClient implements AutoCloseable {
             this.http = newHttpClient();
             this.ownsHttp = true;
         }
-        this.cursorThrottle = new Throttler<>(clock, options.cursorInterval(),
-                c -> send(EventNames.CURSOR_UPDATE, ProtocolCodec.toTree(c), false));
+        this.cursorThrottle = new Throttler<>(
+                clock, options.cursorInterval(), c -> send(EventNames.CURSOR_UPDATE, ProtocolCodec.toTree(c), false));
     }
 
     /**
@@ -364,8 +364,9 @@ public final class RealtimeClient implements AutoCloseable {
         OfflineQueue.Pending dropped = queue.add(pending);
         if (dropped != null) {
             fail(dropped, RealtimeException.QUEUE_OVERFLOW, "dropped from the full offline queue");
-            publishLocal(EventNames.CLIENT_QUEUE_DROPPED, ProtocolCodec.object()
-                    .put("event", dropped.event()).put("dropped", queue.dropped()));
+            publishLocal(
+                    EventNames.CLIENT_QUEUE_DROPPED,
+                    ProtocolCodec.object().put("event", dropped.event()).put("dropped", queue.dropped()));
         }
         refreshSnapshot();
     }
@@ -385,13 +386,18 @@ public final class RealtimeClient implements AutoCloseable {
         }
         long sentAt = clock.monoNanos();
         Duration timeout = options.ackTimeout();
-        Clock.Cancellable timer = clock.schedule(timeout, () -> p.ack().completeExceptionally(new RealtimeException(
-                RealtimeException.ACK_TIMEOUT, "no acknowledgement for " + p.event() + " within " + timeout.toMillis() + " ms")));
-        socket.emit(p.event(), new Object[]{wire}, (Ack) args -> onLoop(() -> {
+        Clock.Cancellable timer = clock.schedule(
+                timeout,
+                () -> p.ack()
+                        .completeExceptionally(new RealtimeException(
+                                RealtimeException.ACK_TIMEOUT,
+                                "no acknowledgement for " + p.event() + " within " + timeout.toMillis() + " ms")));
+        socket.emit(p.event(), new Object[] {wire}, (Ack) args -> onLoop(() -> {
             timer.cancel();
             ProtocolCodec.Decoded d = ProtocolCodec.fromWire(args.length > 0 ? args[0] : null);
             AckReply reply = AckReply.of(d.tree());
-            ObjectNode body = ProtocolCodec.object().put("event", p.event())
+            ObjectNode body = ProtocolCodec.object()
+                    .put("event", p.event())
                     .put("rttMs", (clock.monoNanos() - sentAt) / 1_000_000.0);
             body.set("reply", d.tree());
             publishLocal(EventNames.CLIENT_ACK, body);
@@ -426,21 +432,27 @@ public final class RealtimeClient implements AutoCloseable {
         }
         socket = s;
         transport = null;
-        s.on(Socket.EVENT_CONNECT, a -> onLoop(() -> {
-            if (gen == generation) {
-                onConnected();
-            }
-        }));
-        s.on(Socket.EVENT_CONNECT_ERROR, a -> onLoop(() -> {
-            if (gen == generation) {
-                onConnectError(a.length > 0 ? a[0] : null);
-            }
-        }));
-        s.on(Socket.EVENT_DISCONNECT, a -> onLoop(() -> {
-            if (gen == generation) {
-                onDisconnected(a.length > 0 ? String.valueOf(a[0]) : "unknown");
-            }
-        }));
+        s.on(
+                Socket.EVENT_CONNECT,
+                a -> onLoop(() -> {
+                    if (gen == generation) {
+                        onConnected();
+                    }
+                }));
+        s.on(
+                Socket.EVENT_CONNECT_ERROR,
+                a -> onLoop(() -> {
+                    if (gen == generation) {
+                        onConnectError(a.length > 0 ? a[0] : null);
+                    }
+                }));
+        s.on(
+                Socket.EVENT_DISCONNECT,
+                a -> onLoop(() -> {
+                    if (gen == generation) {
+                        onDisconnected(a.length > 0 ? String.valueOf(a[0]) : "unknown");
+                    }
+                }));
         s.onAnyIncoming(a -> {
             if (gen == generation) {
                 onIncoming(a);
@@ -452,14 +464,19 @@ public final class RealtimeClient implements AutoCloseable {
             }
         });
         Duration timeout = options.connectTimeout();
-        connectTimer = clock.schedule(timeout, () -> onLoop(() -> {
-            if (gen == generation && state != ConnectionState.CONNECTED) {
-                publishLocal(EventNames.CLIENT_CONNECT_ERROR, ProtocolCodec.object()
-                        .put("code", "TIMEOUT").put("message", "no connection within " + timeout.toMillis() + " ms"));
-                closeSocket();
-                retryOrFail("connect timeout after " + timeout.toMillis() + " ms", "TIMEOUT");
-            }
-        }));
+        connectTimer = clock.schedule(
+                timeout,
+                () -> onLoop(() -> {
+                    if (gen == generation && state != ConnectionState.CONNECTED) {
+                        publishLocal(
+                                EventNames.CLIENT_CONNECT_ERROR,
+                                ProtocolCodec.object()
+                                        .put("code", "TIMEOUT")
+                                        .put("message", "no connection within " + timeout.toMillis() + " ms"));
+                        closeSocket();
+                        retryOrFail("connect timeout after " + timeout.toMillis() + " ms", "TIMEOUT");
+                    }
+                }));
         s.connect();
     }
 
@@ -540,7 +557,8 @@ public final class RealtimeClient implements AutoCloseable {
             rejoining = false;
             flushQueue();
         }));
-        transmit(new OfflineQueue.Pending(EventNames.GROUP_JOIN, ProtocolCodec.object().put("groupId", group), ack));
+        transmit(new OfflineQueue.Pending(
+                EventNames.GROUP_JOIN, ProtocolCodec.object().put("groupId", group), ack));
     }
 
     /**
@@ -553,8 +571,12 @@ public final class RealtimeClient implements AutoCloseable {
         }
         if (queue.size() == 0) {
             if (flushing > 0) {
-                publishLocal(EventNames.CLIENT_QUEUE_FLUSHED, ProtocolCodec.object()
-                        .put("count", flushing).put("dropped", queue.dropped()).put("coalesced", queue.coalesced()));
+                publishLocal(
+                        EventNames.CLIENT_QUEUE_FLUSHED,
+                        ProtocolCodec.object()
+                                .put("count", flushing)
+                                .put("dropped", queue.dropped())
+                                .put("coalesced", queue.coalesced()));
                 flushing = 0;
             }
             refreshSnapshot();
@@ -568,12 +590,14 @@ public final class RealtimeClient implements AutoCloseable {
         refreshSnapshot();
         long gen = generation;
         long intervalNanos = (long) (1_000_000_000L / Math.max(0.001, options.flushRatePerSecond()));
-        flushTimer = clock.schedule(queue.size() == 0 ? Duration.ZERO : Duration.ofNanos(intervalNanos), () -> onLoop(() -> {
-            flushTimer = null;
-            if (gen == generation) {
-                flushQueue();
-            }
-        }));
+        flushTimer = clock.schedule(
+                queue.size() == 0 ? Duration.ZERO : Duration.ofNanos(intervalNanos),
+                () -> onLoop(() -> {
+                    flushTimer = null;
+                    if (gen == generation) {
+                        flushQueue();
+                    }
+                }));
     }
 
     private void onConnectError(Object error) {
@@ -606,8 +630,12 @@ public final class RealtimeClient implements AutoCloseable {
         errorMessage = message;
         closeSocket();
         if (ErrorCodes.isAuth(code)) {
-            transition(ConnectionState.FAILED, "refused: " + code + " (" + message + "); set a new token and reconnect",
-                    code, attempt, -1);
+            transition(
+                    ConnectionState.FAILED,
+                    "refused: " + code + " (" + message + "); set a new token and reconnect",
+                    code,
+                    attempt,
+                    -1);
         } else {
             retryOrFail("connect error: " + message, code);
         }
@@ -621,12 +649,20 @@ public final class RealtimeClient implements AutoCloseable {
             publishLocal(EventNames.CONNECTION_LOST, ProtocolCodec.object().put("reason", why));
         }
         switch (why) {
-            case "io client disconnect" -> { /* ours: disconnect() already moved the state */ }
+            case "io client disconnect" -> {
+                /* ours: disconnect() already moved the state */
+            }
             case "io server disconnect" -> {
                 closeSocket();
-                String detail = errorCode != null ? " (" + errorCode + (errorMessage != null ? ": " + errorMessage : "") + ")" : "";
-                transition(ConnectionState.DISCONNECTED, "server closed the connection" + detail
-                        + "; not retrying, reconnect manually", errorCode, 0, -1);
+                String detail = errorCode != null
+                        ? " (" + errorCode + (errorMessage != null ? ": " + errorMessage : "") + ")"
+                        : "";
+                transition(
+                        ConnectionState.DISCONNECTED,
+                        "server closed the connection" + detail + "; not retrying, reconnect manually",
+                        errorCode,
+                        0,
+                        -1);
             }
             default -> {
                 closeSocket();
@@ -639,35 +675,45 @@ public final class RealtimeClient implements AutoCloseable {
         attempt++;
         ReconnectPolicy policy = options.reconnectPolicy();
         if (!policy.allows(attempt)) {
-            transition(ConnectionState.FAILED, why + "; gave up after " + (attempt - 1) + " retries", code, attempt - 1, -1);
+            transition(
+                    ConnectionState.FAILED,
+                    why + "; gave up after " + (attempt - 1) + " retries",
+                    code,
+                    attempt - 1,
+                    -1);
             return;
         }
         Duration delay = policy.delayFor(attempt);
         nextRetryAt = clock.wallMillis() + delay.toMillis();
         long gen = generation;
-        retryTimer = clock.schedule(delay, () -> onLoop(() -> {
-            if (gen == generation && !closed) {
-                nextRetryAt = -1;
-                openSocket();
-            }
-        }));
+        retryTimer = clock.schedule(
+                delay,
+                () -> onLoop(() -> {
+                    if (gen == generation && !closed) {
+                        nextRetryAt = -1;
+                        openSocket();
+                    }
+                }));
         transition(ConnectionState.RECONNECTING, why, code, attempt, delay.toMillis());
     }
 
     private void startHeartbeat(long gen) {
         sendHeartbeat();
-        heartbeatTimer = clock.schedule(options.heartbeatInterval(), () -> onLoop(() -> {
-            if (gen == generation && state == ConnectionState.CONNECTED) {
-                startHeartbeat(gen);
-            }
-        }));
+        heartbeatTimer = clock.schedule(
+                options.heartbeatInterval(),
+                () -> onLoop(() -> {
+                    if (gen == generation && state == ConnectionState.CONNECTED) {
+                        startHeartbeat(gen);
+                    }
+                }));
     }
 
     private void sendHeartbeat() {
         long ts = Math.max(clock.wallMillis(), lastHeartbeatTs + 1);
         lastHeartbeatTs = ts;
         heartbeat.sent(ts, clock.monoNanos());
-        transmit(new OfflineQueue.Pending(EventNames.HEARTBEAT, ProtocolCodec.object().put("ts", ts), null));
+        transmit(new OfflineQueue.Pending(
+                EventNames.HEARTBEAT, ProtocolCodec.object().put("ts", ts), null));
         refreshSnapshot();
     }
 
@@ -686,13 +732,21 @@ public final class RealtimeClient implements AutoCloseable {
         }
         tokenExpiresAt = expires.toEpochMilli();
         long warnIn = tokenExpiresAt - options.tokenWarningBefore().toMillis() - clock.wallMillis();
-        tokenTimer = clock.schedule(Duration.ofMillis(Math.max(0, warnIn)), () -> onLoop(() -> {
-            if (gen == generation) {
-                long left = Math.max(0, tokenExpiresAt - clock.wallMillis());
-                publishLocal(EventNames.CLIENT_TOKEN_EXPIRING, ProtocolCodec.object()
-                        .put("expiresAt", Instant.ofEpochMilli(tokenExpiresAt).toString()).put("secondsLeft", left / 1000));
-            }
-        }));
+        tokenTimer = clock.schedule(
+                Duration.ofMillis(Math.max(0, warnIn)),
+                () -> onLoop(() -> {
+                    if (gen == generation) {
+                        long left = Math.max(0, tokenExpiresAt - clock.wallMillis());
+                        publishLocal(
+                                EventNames.CLIENT_TOKEN_EXPIRING,
+                                ProtocolCodec.object()
+                                        .put(
+                                                "expiresAt",
+                                                Instant.ofEpochMilli(tokenExpiresAt)
+                                                        .toString())
+                                        .put("secondsLeft", left / 1000));
+                    }
+                }));
     }
 
     private static final int MALFORMED_PACKET_SHOWN = 4096;
@@ -716,9 +770,13 @@ public final class RealtimeClient implements AutoCloseable {
     }
 
     private void onUndecodable(String packet, String why) {
-        String shown = packet.length() <= MALFORMED_PACKET_SHOWN ? packet
+        String shown = packet.length() <= MALFORMED_PACKET_SHOWN
+                ? packet
                 : packet.substring(0, MALFORMED_PACKET_SHOWN) + "… (" + packet.length() + " characters)";
-        publish(Direction.IN, EventNames.CLIENT_MALFORMED_PACKET, JsonNodeFactory.instance.textNode(shown),
+        publish(
+                Direction.IN,
+                EventNames.CLIENT_MALFORMED_PACKET,
+                JsonNodeFactory.instance.textNode(shown),
                 packet.getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
                 "Socket.IO packet that cannot be decoded: " + why);
     }
@@ -749,7 +807,8 @@ public final class RealtimeClient implements AutoCloseable {
     }
 
     private void publish(Direction direction, String name, JsonNode payload, int size, String problem) {
-        hub.publish(EventRecord.of(direction, name, payload, size, problem, clock.wallMillis(), clock.monoNanos(), userId));
+        hub.publish(
+                EventRecord.of(direction, name, payload, size, problem, clock.wallMillis(), clock.monoNanos(), userId));
     }
 
     private void publishLocal(String name, JsonNode payload) {
@@ -765,8 +824,12 @@ public final class RealtimeClient implements AutoCloseable {
         }
         StateChange change = new StateChange(from, to, why, code, attemptNo, retryInMillis, clock.wallMillis());
         refreshSnapshot();
-        ObjectNode body = ProtocolCodec.object().put("from", from.name()).put("to", to.name()).put("reason", why)
-                .put("attempt", attemptNo).put("retryInMs", retryInMillis);
+        ObjectNode body = ProtocolCodec.object()
+                .put("from", from.name())
+                .put("to", to.name())
+                .put("reason", why)
+                .put("attempt", attemptNo)
+                .put("retryInMs", retryInMillis);
         body.put("code", code);
         publishLocal(EventNames.CLIENT_STATE, body);
         if (to != ConnectionState.CONNECTED) {
@@ -783,10 +846,27 @@ public final class RealtimeClient implements AutoCloseable {
 
     private void refreshSnapshot() {
         boolean isOnline = state == ConnectionState.CONNECTED;
-        snapshot = new ConnectionSnapshot(state, reason, errorCode, errorMessage, attempt,
-                options.reconnectPolicy().maxAttempts(), nextRetryAt, url, isOnline ? transport : null, socketId,
-                userId, displayName, groupId, heartbeat.averageRttMillis(), heartbeat.jitterMillis(),
-                heartbeat.missedTotal(), heartbeat.quality(isOnline), queue.size(), queue.dropped(), tokenExpiresAt);
+        snapshot = new ConnectionSnapshot(
+                state,
+                reason,
+                errorCode,
+                errorMessage,
+                attempt,
+                options.reconnectPolicy().maxAttempts(),
+                nextRetryAt,
+                url,
+                isOnline ? transport : null,
+                socketId,
+                userId,
+                displayName,
+                groupId,
+                heartbeat.averageRttMillis(),
+                heartbeat.jitterMillis(),
+                heartbeat.missedTotal(),
+                heartbeat.quality(isOnline),
+                queue.size(),
+                queue.dropped(),
+                tokenExpiresAt);
     }
 
     /** Disconnects, fails what is still queued, and releases the HTTP client if it is ours. */

@@ -9,8 +9,13 @@ import java.util.function.DoubleSupplier;
  * {@code min(initial × multiplier^(n-1), max)} scaled by a random factor in {@code [1-jitter, 1+jitter]},
  * never more than {@code max}; at most {@code maxAttempts} retries.
  */
-public record ReconnectPolicy(Duration initialDelay, double multiplier, Duration maxDelay, double jitter,
-                              int maxAttempts, DoubleSupplier random) {
+public record ReconnectPolicy(
+        Duration initialDelay,
+        double multiplier,
+        Duration maxDelay,
+        double jitter,
+        int maxAttempts,
+        DoubleSupplier random) {
 
     public ReconnectPolicy {
         if (initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0) {
@@ -22,12 +27,18 @@ public record ReconnectPolicy(Duration initialDelay, double multiplier, Duration
     }
 
     public static ReconnectPolicy defaults() {
-        return new ReconnectPolicy(Duration.ofSeconds(1), 2, Duration.ofSeconds(30), 0.5, 5,
+        return new ReconnectPolicy(
+                Duration.ofSeconds(1),
+                2,
+                Duration.ofSeconds(30),
+                0.5,
+                5,
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 
     public ReconnectPolicy withInitialDelay(Duration d) {
-        return new ReconnectPolicy(d, multiplier, maxDelay.compareTo(d) < 0 ? d : maxDelay, jitter, maxAttempts, random);
+        return new ReconnectPolicy(
+                d, multiplier, maxDelay.compareTo(d) < 0 ? d : maxDelay, jitter, maxAttempts, random);
     }
 
     public ReconnectPolicy withMaxDelay(Duration d) {

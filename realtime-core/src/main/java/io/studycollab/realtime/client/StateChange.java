@@ -7,6 +7,11 @@ package io.studycollab.realtime.client;
  * @param attempt      the retry number this transition belongs to (0 when not retrying)
  * @param retryInMillis for RECONNECTING: the wait before the next attempt; else -1
  */
-public record StateChange(ConnectionState from, ConnectionState to, String reason, String code, int attempt,
-                          long retryInMillis, long atMillis) {
-}
+public record StateChange(
+        ConnectionState from,
+        ConnectionState to,
+        String reason,
+        String code,
+        int attempt,
+        long retryInMillis,
+        long atMillis) {}

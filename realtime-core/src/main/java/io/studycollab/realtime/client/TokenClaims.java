@@ -13,8 +13,16 @@ import java.util.List;
  * The claims of a Supabase JWT, decoded without verifying the signature: enough to show who a
  * token is for and how long it lasts. Only the server can say whether it is valid.
  */
-public record TokenClaims(String subject, String displayName, String email, String audience, String role,
-                          Instant issuedAt, Instant expiresAt, List<String> groups, String algorithm) {
+public record TokenClaims(
+        String subject,
+        String displayName,
+        String email,
+        String audience,
+        String role,
+        Instant issuedAt,
+        Instant expiresAt,
+        List<String> groups,
+        String algorithm) {
 
     public static TokenClaims decode(AccessToken token) {
         String[] parts = token.reveal().split("\\.", -1);
@@ -25,7 +33,8 @@ public record TokenClaims(String subject, String displayName, String email, Stri
         JsonNode body = json(parts[1], "payload");
         JsonNode meta = body.path("user_metadata");
         String email = text(body.get("email"));
-        String name = firstText(meta.get("full_name"), meta.get("name"), body.get("email"), meta.get("email"), body.get("sub"));
+        String name = firstText(
+                meta.get("full_name"), meta.get("name"), body.get("email"), meta.get("email"), body.get("sub"));
         List<String> groups = null;
         JsonNode g = body.path("app_metadata").get("groups");
         if (g != null && g.isArray()) {
@@ -38,8 +47,15 @@ public record TokenClaims(String subject, String displayName, String email, Stri
         }
         JsonNode aud = body.get("aud");
         String audience = aud == null ? null : aud.isTextual() ? aud.textValue() : aud.toString();
-        return new TokenClaims(text(body.get("sub")), name, email, audience, text(body.get("role")),
-                seconds(body.get("iat")), seconds(body.get("exp")), groups == null ? null : List.copyOf(groups),
+        return new TokenClaims(
+                text(body.get("sub")),
+                name,
+                email,
+                audience,
+                text(body.get("role")),
+                seconds(body.get("iat")),
+                seconds(body.get("exp")),
+                groups == null ? null : List.copyOf(groups),
                 text(header.get("alg")));
     }
 

@@ -2,7 +2,8 @@ package io.studycollab.realtime.client;
 
 /** Engine.IO transports. */
 public enum Transport {
-    WEBSOCKET("websocket"), POLLING("polling");
+    WEBSOCKET("websocket"),
+    POLLING("polling");
 
     private final String wire;
 

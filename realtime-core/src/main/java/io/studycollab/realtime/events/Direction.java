@@ -2,7 +2,9 @@ package io.studycollab.realtime.events;
 
 /** Where an event came from: the server (IN), us (OUT), or the client library itself (LOCAL). */
 public enum Direction {
-    IN("in"), OUT("out"), LOCAL("local");
+    IN("in"),
+    OUT("out"),
+    LOCAL("local");
 
     private final String wire;
 

@@ -16,8 +16,8 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class EventFilter implements Predicate<EventRecord> {
 
-    private static final EventFilter ALL = new EventFilter(null, EnumSet.allOf(EventCategory.class),
-            EnumSet.allOf(Direction.class), null, null, null, false);
+    private static final EventFilter ALL = new EventFilter(
+            null, EnumSet.allOf(EventCategory.class), EnumSet.allOf(Direction.class), null, null, null, false);
 
     private final Pattern name;
     private final Set<EventCategory> categories;
@@ -27,8 +27,14 @@ public final class EventFilter implements Predicate<EventRecord> {
     private final String text;
     private final boolean malformedOnly;
 
-    private EventFilter(Pattern name, Set<EventCategory> categories, Set<Direction> directions, String user,
-                        String group, String text, boolean malformedOnly) {
+    private EventFilter(
+            Pattern name,
+            Set<EventCategory> categories,
+            Set<Direction> directions,
+            String user,
+            String group,
+            String text,
+            boolean malformedOnly) {
         this.name = name;
         this.categories = categories;
         this.directions = directions;
@@ -65,8 +71,14 @@ public final class EventFilter implements Predicate<EventRecord> {
         }
         try {
             Pattern p = Pattern.compile(regex);
-            return new EventFilter(Pattern.compile(".*(?:" + p.pattern() + ").*"), categories, directions, user,
-                    group, text, malformedOnly);
+            return new EventFilter(
+                    Pattern.compile(".*(?:" + p.pattern() + ").*"),
+                    categories,
+                    directions,
+                    user,
+                    group,
+                    text,
+                    malformedOnly);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("bad regular expression: " + e.getDescription(), e);
         }
@@ -77,13 +89,25 @@ public final class EventFilter implements Predicate<EventRecord> {
     }
 
     public EventFilter withCategories(Set<EventCategory> set) {
-        return new EventFilter(name, set.isEmpty() ? EnumSet.allOf(EventCategory.class) : EnumSet.copyOf(set),
-                directions, user, group, text, malformedOnly);
+        return new EventFilter(
+                name,
+                set.isEmpty() ? EnumSet.allOf(EventCategory.class) : EnumSet.copyOf(set),
+                directions,
+                user,
+                group,
+                text,
+                malformedOnly);
     }
 
     public EventFilter withDirections(Set<Direction> set) {
-        return new EventFilter(name, categories, set.isEmpty() ? EnumSet.allOf(Direction.class) : EnumSet.copyOf(set),
-                user, group, text, malformedOnly);
+        return new EventFilter(
+                name,
+                categories,
+                set.isEmpty() ? EnumSet.allOf(Direction.class) : EnumSet.copyOf(set),
+                user,
+                group,
+                text,
+                malformedOnly);
     }
 
     public EventFilter withUser(String userId) {
@@ -97,8 +121,14 @@ public final class EventFilter implements Predicate<EventRecord> {
     /** Case-insensitive text searched in the event name and the serialized payload. */
     public EventFilter withText(String needle) {
         String t = blankToNull(needle);
-        return new EventFilter(name, categories, directions, user, group,
-                t == null ? null : t.toLowerCase(Locale.ROOT), malformedOnly);
+        return new EventFilter(
+                name,
+                categories,
+                directions,
+                user,
+                group,
+                t == null ? null : t.toLowerCase(Locale.ROOT),
+                malformedOnly);
     }
 
     public EventFilter withMalformedOnly(boolean only) {
@@ -134,8 +164,13 @@ public final class EventFilter implements Predicate<EventRecord> {
 
     /** True when it lets everything through. */
     public boolean isEmpty() {
-        return name == null && user == null && group == null && text == null && !malformedOnly
-                && categories.size() == EventCategory.values().length && directions.size() == Direction.values().length;
+        return name == null
+                && user == null
+                && group == null
+                && text == null
+                && !malformedOnly
+                && categories.size() == EventCategory.values().length
+                && directions.size() == Direction.values().length;
     }
 
     private static String blankToNull(String s) {

@@ -23,7 +23,8 @@ public final class EventHub implements AutoCloseable {
 
     private final ConcurrentLinkedQueue<EventRecord> queue = new ConcurrentLinkedQueue<>();
     private final CopyOnWriteArrayList<EventBatchListener> listeners = new CopyOnWriteArrayList<>();
-    private final java.util.Set<EventBatchListener> failedListeners = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<EventBatchListener> failedListeners =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong dispatched = new AtomicLong();
     private final Thread dispatcher;
@@ -93,7 +94,10 @@ public final class EventHub implements AutoCloseable {
                 } catch (RuntimeException e) {
                     // Logged once per listener: a listener failing on every batch must not flood the log.
                     if (failedListeners.add(listener)) {
-                        LOG.error("event listener {} failed; it keeps receiving (further failures not logged)", listener, e);
+                        LOG.error(
+                                "event listener {} failed; it keeps receiving (further failures not logged)",
+                                listener,
+                                e);
                     }
                 }
             }

@@ -15,9 +15,18 @@ import java.util.Objects;
  * @param payload    the payload as a JSON tree; for a malformed event whatever arrived, as it arrived
  * @param problem    why the payload is malformed, or null when it is valid
  */
-public record EventRecord(long seq, long wallMillis, long monoNanos, Direction direction, String name,
-                          EventCategory category, String groupId, String userId, JsonNode payload,
-                          int sizeBytes, String problem) {
+public record EventRecord(
+        long seq,
+        long wallMillis,
+        long monoNanos,
+        Direction direction,
+        String name,
+        EventCategory category,
+        String groupId,
+        String userId,
+        JsonNode payload,
+        int sizeBytes,
+        String problem) {
 
     public EventRecord {
         Objects.requireNonNull(direction, "direction");
@@ -32,13 +41,20 @@ public record EventRecord(long seq, long wallMillis, long monoNanos, Direction d
     }
 
     public EventRecord withSeq(long newSeq) {
-        return new EventRecord(newSeq, wallMillis, monoNanos, direction, name, category, groupId, userId,
-                payload, sizeBytes, problem);
+        return new EventRecord(
+                newSeq, wallMillis, monoNanos, direction, name, category, groupId, userId, payload, sizeBytes, problem);
     }
 
     /** Group and user as the payload names them: {@code groupId}; {@code userId}, {@code user.userId} or {@code from}. */
-    public static EventRecord of(Direction direction, String name, JsonNode payload, int sizeBytes, String problem,
-                                 long wallMillis, long monoNanos, String selfUserId) {
+    public static EventRecord of(
+            Direction direction,
+            String name,
+            JsonNode payload,
+            int sizeBytes,
+            String problem,
+            long wallMillis,
+            long monoNanos,
+            String selfUserId) {
         String group = null;
         String user = null;
         // Local events describe the client itself; their fields (e.g. a state's "from") name no user.
@@ -55,8 +71,18 @@ public record EventRecord(long seq, long wallMillis, long monoNanos, Direction d
         if (direction == Direction.OUT && selfUserId != null) {
             user = selfUserId;
         }
-        return new EventRecord(-1, wallMillis, monoNanos, direction, name, EventNames.categoryOf(name), group, user,
-                payload, sizeBytes, problem);
+        return new EventRecord(
+                -1,
+                wallMillis,
+                monoNanos,
+                direction,
+                name,
+                EventNames.categoryOf(name),
+                group,
+                user,
+                payload,
+                sizeBytes,
+                problem);
     }
 
     private static String textOrNull(JsonNode node) {

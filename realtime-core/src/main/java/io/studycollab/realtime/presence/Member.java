@@ -8,12 +8,28 @@ import io.studycollab.realtime.protocol.Payloads;
  * @param lastEventMillis record time of the last event from or about this user (drives stale detection)
  * @param cursorMillis    record time of the last cursor position, -1 when none
  */
-public record Member(String userId, String displayName, String avatarUrl, Payloads.Cursor cursor, boolean active,
-                     String currentTool, String lastSeen, long lastEventMillis, long cursorMillis) {
+public record Member(
+        String userId,
+        String displayName,
+        String avatarUrl,
+        Payloads.Cursor cursor,
+        boolean active,
+        String currentTool,
+        String lastSeen,
+        long lastEventMillis,
+        long cursorMillis) {
 
     static Member of(Payloads.UserPresence p, long at) {
-        return new Member(p.userId(), p.displayName(), p.avatarUrl(), p.cursor(), p.isActive(), p.currentTool(),
-                p.lastSeen(), at, p.cursor() == null ? -1 : at);
+        return new Member(
+                p.userId(),
+                p.displayName(),
+                p.avatarUrl(),
+                p.cursor(),
+                p.isActive(),
+                p.currentTool(),
+                p.lastSeen(),
+                at,
+                p.cursor() == null ? -1 : at);
     }
 
     Member withCursor(Payloads.Cursor c, long at) {
@@ -34,10 +50,14 @@ public record Member(String userId, String displayName, String avatarUrl, Payloa
      * those change many times a second and views of the roster need not rebuild for them.
      */
     public boolean sameRosterEntry(Member other) {
-        return other != null && userId.equals(other.userId) && java.util.Objects.equals(displayName, other.displayName)
-                && java.util.Objects.equals(avatarUrl, other.avatarUrl) && active == other.active
+        return other != null
+                && userId.equals(other.userId)
+                && java.util.Objects.equals(displayName, other.displayName)
+                && java.util.Objects.equals(avatarUrl, other.avatarUrl)
+                && active == other.active
                 && java.util.Objects.equals(currentTool, other.currentTool)
-                && java.util.Objects.equals(lastSeen, other.lastSeen) && (cursor == null) == (other.cursor == null);
+                && java.util.Objects.equals(lastSeen, other.lastSeen)
+                && (cursor == null) == (other.cursor == null);
     }
 
     /** No event from or about them for {@code afterMillis} at time {@code nowMillis}. */

@@ -9,8 +9,13 @@ import java.util.List;
  * @param members  members of that group, ordered by display name
  * @param asOfMillis record time of the last event folded in
  */
-public record PresenceSnapshot(String groupId, String selfUserId, List<Member> members, boolean connected,
-                               long asOfMillis, long foldedEvents) {
+public record PresenceSnapshot(
+        String groupId,
+        String selfUserId,
+        List<Member> members,
+        boolean connected,
+        long asOfMillis,
+        long foldedEvents) {
 
     public static final PresenceSnapshot EMPTY = new PresenceSnapshot(null, null, List.of(), false, 0, 0);
 

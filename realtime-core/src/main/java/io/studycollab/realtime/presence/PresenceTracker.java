@@ -26,7 +26,7 @@ public final class PresenceTracker implements EventBatchListener {
     public static final long INACTIVITY_MILLIS = 60_000;
 
     private static final Comparator<Member> BY_NAME = Comparator.comparing(
-            (Member m) -> m.displayName() == null ? m.userId() : m.displayName(), String.CASE_INSENSITIVE_ORDER)
+                    (Member m) -> m.displayName() == null ? m.userId() : m.displayName(), String.CASE_INSENSITIVE_ORDER)
             .thenComparing(Member::userId);
 
     private final Map<String, Member> members = new LinkedHashMap<>();
@@ -178,8 +178,16 @@ public final class PresenceTracker implements EventBatchListener {
                     Member old = members.get(u.userId());
                     Member fresh = Member.of(u, at);
                     if (old != null && fresh.cursor() != null && fresh.cursor().equals(old.cursor())) {
-                        fresh = new Member(fresh.userId(), fresh.displayName(), fresh.avatarUrl(), fresh.cursor(),
-                                fresh.active(), fresh.currentTool(), fresh.lastSeen(), at, old.cursorMillis());
+                        fresh = new Member(
+                                fresh.userId(),
+                                fresh.displayName(),
+                                fresh.avatarUrl(),
+                                fresh.cursor(),
+                                fresh.active(),
+                                fresh.currentTool(),
+                                fresh.lastSeen(),
+                                at,
+                                old.cursorMillis());
                     }
                     putMember(fresh);
                 }

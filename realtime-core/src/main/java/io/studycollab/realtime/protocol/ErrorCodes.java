@@ -11,8 +11,7 @@ public final class ErrorCodes {
     public static final String RATE_LIMITED = "RATE_LIMITED";
     public static final String INTERNAL = "INTERNAL";
 
-    private ErrorCodes() {
-    }
+    private ErrorCodes() {}
 
     public static boolean isAuth(String code) {
         return code != null && code.startsWith("AUTH_");

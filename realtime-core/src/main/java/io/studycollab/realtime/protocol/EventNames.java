@@ -45,20 +45,56 @@ public final class EventNames {
 
     /** The protocol's own names: custom events may not use them. */
     public static final Set<String> RESERVED = Set.of(
-            CONNECTION_ESTABLISHED, CONNECTION_ERROR, CONNECTION_LOST,
-            GROUP_JOIN, GROUP_LEAVE, GROUP_PRESENCE, GROUP_JOINED, GROUP_LEFT,
-            PRESENCE_UPDATE, CURSOR_UPDATE, TOOL_CHANGE, HEARTBEAT, HEARTBEAT_ACK, EVENT_EMIT,
-            USER_JOINED, USER_LEFT, USER_PRESENCE_UPDATED, USER_CURSOR_UPDATED, USER_TOOL_CHANGED,
-            "connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener");
+            CONNECTION_ESTABLISHED,
+            CONNECTION_ERROR,
+            CONNECTION_LOST,
+            GROUP_JOIN,
+            GROUP_LEAVE,
+            GROUP_PRESENCE,
+            GROUP_JOINED,
+            GROUP_LEFT,
+            PRESENCE_UPDATE,
+            CURSOR_UPDATE,
+            TOOL_CHANGE,
+            HEARTBEAT,
+            HEARTBEAT_ACK,
+            EVENT_EMIT,
+            USER_JOINED,
+            USER_LEFT,
+            USER_PRESENCE_UPDATED,
+            USER_CURSOR_UPDATED,
+            USER_TOOL_CHANGED,
+            "connect",
+            "connect_error",
+            "disconnect",
+            "disconnecting",
+            "newListener",
+            "removeListener");
 
     /** Server-to-client events a debugger user may want to emit or filter on. */
     public static final Set<String> SERVER_EVENTS = Set.of(
-            CONNECTION_ESTABLISHED, CONNECTION_ERROR, GROUP_JOINED, GROUP_LEFT, GROUP_PRESENCE,
-            USER_JOINED, USER_LEFT, USER_PRESENCE_UPDATED, USER_CURSOR_UPDATED, USER_TOOL_CHANGED, HEARTBEAT_ACK);
+            CONNECTION_ESTABLISHED,
+            CONNECTION_ERROR,
+            GROUP_JOINED,
+            GROUP_LEFT,
+            GROUP_PRESENCE,
+            USER_JOINED,
+            USER_LEFT,
+            USER_PRESENCE_UPDATED,
+            USER_CURSOR_UPDATED,
+            USER_TOOL_CHANGED,
+            HEARTBEAT_ACK);
 
     /** Client-to-server events, in the order the protocol lists them. */
     public static final java.util.List<String> CLIENT_EVENTS = java.util.List.of(
-            GROUP_JOIN, GROUP_LEAVE, GROUP_PRESENCE, PRESENCE_UPDATE, CURSOR_UPDATE, TOOL_CHANGE, HEARTBEAT, EVENT_EMIT);
+            GROUP_JOIN,
+            GROUP_LEAVE,
+            GROUP_PRESENCE,
+            PRESENCE_UPDATE,
+            CURSOR_UPDATE,
+            TOOL_CHANGE,
+            HEARTBEAT,
+            EVENT_EMIT);
 
     private static final Map<String, EventCategory> CATEGORIES = Map.ofEntries(
             Map.entry(CONNECTION_ESTABLISHED, EventCategory.CONNECTION),
@@ -90,8 +126,7 @@ public final class EventNames {
 
     private static final Pattern CUSTOM_NAME = Pattern.compile("^[a-z][a-z0-9_.-]*(:[a-z0-9_.-]+)*$");
 
-    private EventNames() {
-    }
+    private EventNames() {}
 
     public static EventCategory categoryOf(String name) {
         EventCategory known = CATEGORIES.get(name);
@@ -107,11 +142,17 @@ public final class EventNames {
 
     /** Null when {@code name} is a legal custom event name, else why not. */
     public static String customNameProblem(String name) {
-        if (name == null || name.isEmpty() || name.length() > 64 || !CUSTOM_NAME.matcher(name).matches()) {
+        if (name == null
+                || name.isEmpty()
+                || name.length() > 64
+                || !CUSTOM_NAME.matcher(name).matches()) {
             return "event must be 1-64 characters matching ^[a-z][a-z0-9_.-]*(:[a-z0-9_.-]+)*$";
         }
-        if (RESERVED.contains(name) || name.startsWith("connection:") || name.startsWith("user:")
-                || name.startsWith("group:") || name.startsWith("heartbeat")) {
+        if (RESERVED.contains(name)
+                || name.startsWith("connection:")
+                || name.startsWith("user:")
+                || name.startsWith("group:")
+                || name.startsWith("heartbeat")) {
             return "event name " + name + " is reserved";
         }
         return null;

@@ -11,8 +11,7 @@ public final class InboundValidator {
 
     private static final Set<String> LEAVE_REASONS = Set.of("left", "disconnect", "expired");
 
-    private InboundValidator() {
-    }
+    private InboundValidator() {}
 
     /** Null when {@code payload} is a valid payload for {@code event}, else what is wrong with it. */
     public static String problem(String event, JsonNode payload) {
@@ -20,7 +19,8 @@ public final class InboundValidator {
             return "no payload";
         }
         if (!payload.isObject()) {
-            return "payload must be a JSON object, got " + payload.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            return "payload must be a JSON object, got "
+                    + payload.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
         }
         try {
             check(event, payload);

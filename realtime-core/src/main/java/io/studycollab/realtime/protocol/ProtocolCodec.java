@@ -22,12 +22,14 @@ public final class ProtocolCodec {
 
     static {
         // Hostile servers nest deeply; Jackson refuses past this and we record the raw text instead.
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(1000).maxStringLength(64 * 1024 * 1024).build());
+        MAPPER.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(1000)
+                        .maxStringLength(64 * 1024 * 1024)
+                        .build());
     }
 
-    private ProtocolCodec() {
-    }
+    private ProtocolCodec() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;
@@ -118,8 +120,10 @@ public final class ProtocolCodec {
                 return OrgJsonBridge.convert(value);
             } catch (OrgJsonBridge.TooDeep | StackOverflowError e) {
                 String text = value.toString();
-                return new Decoded(JsonNodeFactory.instance.textNode(text),
-                        text.getBytes(StandardCharsets.UTF_8).length, "nested deeper than 1000 levels");
+                return new Decoded(
+                        JsonNodeFactory.instance.textNode(text),
+                        text.getBytes(StandardCharsets.UTF_8).length,
+                        "nested deeper than 1000 levels");
             }
         }
         if (value instanceof byte[] bytes) {
@@ -130,6 +134,5 @@ public final class ProtocolCodec {
     }
 
     /** A payload from the wire: the tree (null when none came), its size, and a decoding problem if any. */
-    public record Decoded(JsonNode tree, int sizeBytes, String problem) {
-    }
+    public record Decoded(JsonNode tree, int sizeBytes, String problem) {}
 }

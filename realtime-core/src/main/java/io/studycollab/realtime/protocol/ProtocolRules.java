@@ -21,11 +21,12 @@ public final class ProtocolRules {
 
     private static final Pattern GROUP_ID = Pattern.compile("^[A-Za-z0-9_.:-]{1,128}$");
 
-    private ProtocolRules() {
-    }
+    private ProtocolRules() {}
 
     public static String groupId(JsonNode node, String field) {
-        if (node == null || !node.isTextual() || !GROUP_ID.matcher(node.textValue()).matches()) {
+        if (node == null
+                || !node.isTextual()
+                || !GROUP_ID.matcher(node.textValue()).matches()) {
             throw ProtocolViolation.invalid(field + " must be 1-128 characters of [A-Za-z0-9_.:-]");
         }
         return node.textValue();
@@ -106,7 +107,7 @@ public final class ProtocolRules {
         }
         int max = 0;
         Deque<Object[]> stack = new ArrayDeque<>();
-        stack.push(new Object[]{root, 1});
+        stack.push(new Object[] {root, 1});
         while (!stack.isEmpty()) {
             Object[] top = stack.pop();
             JsonNode node = (JsonNode) top[0];
@@ -117,7 +118,7 @@ public final class ProtocolRules {
             }
             for (JsonNode child : node) {
                 if (child.isContainerNode()) {
-                    stack.push(new Object[]{child, d + 1});
+                    stack.push(new Object[] {child, d + 1});
                 }
             }
         }

@@ -20,13 +20,21 @@ import java.util.TreeSet;
  */
 public final class SessionComparison {
 
-    private static final Set<String> SKIPPED = Set.of(EventNames.HEARTBEAT, EventNames.HEARTBEAT_ACK, EventNames.CLIENT_ACK);
-    private static final Set<String> VOLATILE = Set.of("ts", "serverTime", "lastSeen", "socketId", "tokenExpiresAt",
-            "rttMs", "retryInMs", "expiresAt", "secondsLeft");
+    private static final Set<String> SKIPPED =
+            Set.of(EventNames.HEARTBEAT, EventNames.HEARTBEAT_ACK, EventNames.CLIENT_ACK);
+    private static final Set<String> VOLATILE = Set.of(
+            "ts",
+            "serverTime",
+            "lastSeen",
+            "socketId",
+            "tokenExpiresAt",
+            "rttMs",
+            "retryInMs",
+            "expiresAt",
+            "secondsLeft");
 
     /** Where the two part: the position among compared events, each side's record (null past its end), and why. */
-    public record Difference(int position, EventRecord left, EventRecord right, String reason) {
-    }
+    public record Difference(int position, EventRecord left, EventRecord right, String reason) {}
 
     /** Counts per event name, as {left, right}. */
     public record Result(Map<String, long[]> counts, Difference firstDifference, int compared) {
@@ -36,8 +44,7 @@ public final class SessionComparison {
         }
     }
 
-    private SessionComparison() {
-    }
+    private SessionComparison() {}
 
     public static Result compare(Iterable<EventRecord> left, Iterable<EventRecord> right) {
         Map<String, long[]> counts = new TreeMap<>();
@@ -52,7 +59,9 @@ public final class SessionComparison {
                 break;
             }
             if (first == null) {
-                String why = l == null ? "the left session ends here" : r == null ? "the right session ends here" : differs(l, r);
+                String why = l == null
+                        ? "the left session ends here"
+                        : r == null ? "the right session ends here" : differs(l, r);
                 if (why != null) {
                     first = new Difference(position, l, r, why);
                 }
@@ -75,7 +84,8 @@ public final class SessionComparison {
 
     private static String differs(EventRecord l, EventRecord r) {
         if (l.direction() != r.direction() || !l.name().equals(r.name())) {
-            return "different events: " + l.direction().wire() + " " + l.name() + " vs " + r.direction().wire() + " " + r.name();
+            return "different events: " + l.direction().wire() + " " + l.name() + " vs "
+                    + r.direction().wire() + " " + r.name();
         }
         if (l.malformed() != r.malformed()) {
             return "malformed on one side only";
@@ -113,20 +123,35 @@ public final class SessionComparison {
     /** A plain-text report for a terminal or a bug. */
     public static String report(Result r, String leftName, String rightName) {
         StringBuilder b = new StringBuilder();
-        int width = Math.max(5, r.counts().keySet().stream().mapToInt(String::length).max().orElse(5));
+        int width = Math.max(
+                5, r.counts().keySet().stream().mapToInt(String::length).max().orElse(5));
         b.append(String.format("%-" + width + "s  %10s  %10s  %s%n", "event", "left", "right", "difference"));
         Set<String> names = new TreeSet<>(r.counts().keySet());
         for (String name : names) {
             long[] c = r.counts().get(name);
-            b.append(String.format("%-" + width + "s  %10d  %10d  %s%n", name, c[0], c[1],
+            b.append(String.format(
+                    "%-" + width + "s  %10d  %10d  %s%n",
+                    name,
+                    c[0],
+                    c[1],
                     c[0] == c[1] ? "" : String.format("%+d", c[1] - c[0])));
         }
-        b.append("left: ").append(leftName).append("\nright: ").append(rightName).append('\n');
+        b.append("left: ")
+                .append(leftName)
+                .append("\nright: ")
+                .append(rightName)
+                .append('\n');
         if (r.firstDifference() == null) {
-            b.append("No difference in ").append(r.compared()).append(" compared events (heartbeats, acks and timings ignored).\n");
+            b.append("No difference in ")
+                    .append(r.compared())
+                    .append(" compared events (heartbeats, acks and timings ignored).\n");
         } else {
             Difference d = r.firstDifference();
-            b.append("First difference at compared event ").append(d.position() + 1).append(": ").append(d.reason()).append('\n');
+            b.append("First difference at compared event ")
+                    .append(d.position() + 1)
+                    .append(": ")
+                    .append(d.reason())
+                    .append('\n');
             b.append("  left:  ").append(describe(d.left())).append('\n');
             b.append("  right: ").append(describe(d.right())).append('\n');
         }
@@ -137,6 +162,7 @@ public final class SessionComparison {
         if (r == null) {
             return "(nothing)";
         }
-        return "#" + r.seq() + " " + r.direction().wire() + " " + r.name() + " " + (r.payload() == null ? "" : stable(r.payload()));
+        return "#" + r.seq() + " " + r.direction().wire() + " " + r.name() + " "
+                + (r.payload() == null ? "" : stable(r.payload()));
     }
 }

@@ -32,10 +32,15 @@ import java.util.List;
 public final class SessionTimeline implements AutoCloseable {
 
     /** Something to mark on the timeline. */
-    public enum MarkerKind { DROP, JOIN, LEAVE, ERROR, MALFORMED }
-
-    public record Marker(int index, long wallMillis, MarkerKind kind, String label) {
+    public enum MarkerKind {
+        DROP,
+        JOIN,
+        LEAVE,
+        ERROR,
+        MALFORMED
     }
+
+    public record Marker(int index, long wallMillis, MarkerKind kind, String label) {}
 
     /** Where the records live: in memory, or in the file, read back by byte offset. */
     private interface Source extends AutoCloseable {
@@ -65,8 +70,7 @@ public final class SessionTimeline implements AutoCloseable {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         this.size = copy.size();
         this.times = new long[size];
@@ -81,8 +85,14 @@ public final class SessionTimeline implements AutoCloseable {
         this.markers.addAll(state.markers);
     }
 
-    private SessionTimeline(Path file, SessionHeader header, long[] offsets, long[] times, int size, FoldState state,
-                            List<SessionReader.Problem> problems) {
+    private SessionTimeline(
+            Path file,
+            SessionHeader header,
+            long[] offsets,
+            long[] times,
+            int size,
+            FoldState state,
+            List<SessionReader.Problem> problems) {
         this.size = size;
         this.times = times;
         this.header = header;
@@ -152,7 +162,8 @@ public final class SessionTimeline implements AutoCloseable {
                 n++;
             }
         }
-        return new SessionTimeline(file, header, Arrays.copyOf(offsets, n), Arrays.copyOf(times, n), n, state, problems);
+        return new SessionTimeline(
+                file, header, Arrays.copyOf(offsets, n), Arrays.copyOf(times, n), n, state, problems);
     }
 
     /** Reads consecutive valid records starting at an indexed offset (invalid lines were not indexed). */
@@ -202,26 +213,45 @@ public final class SessionTimeline implements AutoCloseable {
             }
         }
     }
+
     private static Marker markerFor(int i, EventRecord r) {
         if (r.malformed()) {
             return new Marker(i, r.wallMillis(), MarkerKind.MALFORMED, r.name() + ": " + r.problem());
         }
         String name = r.name();
         if (EventNames.CONNECTION_LOST.equals(name)) {
-            return new Marker(i, r.wallMillis(), MarkerKind.DROP, "connection lost: " + r.payload().path("reason").asText());
+            return new Marker(
+                    i,
+                    r.wallMillis(),
+                    MarkerKind.DROP,
+                    "connection lost: " + r.payload().path("reason").asText());
         }
         if (EventNames.CONNECTION_ERROR.equals(name) || EventNames.CLIENT_CONNECT_ERROR.equals(name)) {
-            return new Marker(i, r.wallMillis(), MarkerKind.ERROR, name + " " + r.payload().path("code").asText(""));
+            return new Marker(
+                    i,
+                    r.wallMillis(),
+                    MarkerKind.ERROR,
+                    name + " " + r.payload().path("code").asText(""));
         }
-        if (r.direction() == Direction.IN && (EventNames.USER_JOINED.equals(name) || EventNames.GROUP_JOINED.equals(name))) {
-            return new Marker(i, r.wallMillis(), MarkerKind.JOIN, name + " " + (r.userId() == null ? r.groupId() : r.userId()));
+        if (r.direction() == Direction.IN
+                && (EventNames.USER_JOINED.equals(name) || EventNames.GROUP_JOINED.equals(name))) {
+            return new Marker(
+                    i, r.wallMillis(), MarkerKind.JOIN, name + " " + (r.userId() == null ? r.groupId() : r.userId()));
         }
-        if (r.direction() == Direction.IN && (EventNames.USER_LEFT.equals(name) || EventNames.GROUP_LEFT.equals(name))) {
-            return new Marker(i, r.wallMillis(), MarkerKind.LEAVE, name + " " + (r.userId() == null ? r.groupId() : r.userId()));
+        if (r.direction() == Direction.IN
+                && (EventNames.USER_LEFT.equals(name) || EventNames.GROUP_LEFT.equals(name))) {
+            return new Marker(
+                    i, r.wallMillis(), MarkerKind.LEAVE, name + " " + (r.userId() == null ? r.groupId() : r.userId()));
         }
-        return r.category() == EventCategory.CONNECTION && r.direction() == Direction.LOCAL
-                && "FAILED".equals(r.payload() == null ? null : r.payload().path("to").asText())
-                ? new Marker(i, r.wallMillis(), MarkerKind.ERROR, "connection failed") : null;
+        return r.category() == EventCategory.CONNECTION
+                        && r.direction() == Direction.LOCAL
+                        && "FAILED"
+                                .equals(
+                                        r.payload() == null
+                                                ? null
+                                                : r.payload().path("to").asText())
+                ? new Marker(i, r.wallMillis(), MarkerKind.ERROR, "connection failed")
+                : null;
     }
 
     public int size() {

@@ -25,9 +25,26 @@ public final class Redactor {
 
     public static final String MASK = "[REDACTED]";
 
-    private static final Set<String> SECRET_FIELDS = Set.of("token", "accesstoken", "access_token", "refreshtoken",
-            "refresh_token", "authorization", "apikey", "api_key", "x-api-key", "password", "secret", "jwtsecret",
-            "jwt_secret", "servicekey", "service_key", "servicerolekey", "service_role_key", "cookie", "set-cookie");
+    private static final Set<String> SECRET_FIELDS = Set.of(
+            "token",
+            "accesstoken",
+            "access_token",
+            "refreshtoken",
+            "refresh_token",
+            "authorization",
+            "apikey",
+            "api_key",
+            "x-api-key",
+            "password",
+            "secret",
+            "jwtsecret",
+            "jwt_secret",
+            "servicekey",
+            "service_key",
+            "servicerolekey",
+            "service_role_key",
+            "cookie",
+            "set-cookie");
     // Asked for every field of every recorded payload; field names repeat, so answers are remembered
     // (up to a bound, as a hostile server can invent names without end).
     private static final Map<String, Boolean> KNOWN_FIELDS = new ConcurrentHashMap<>();

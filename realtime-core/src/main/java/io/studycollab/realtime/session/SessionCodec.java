@@ -17,8 +17,7 @@ import java.util.Locale;
 /** One {@link EventRecord} ↔ one JSON line of a session file (format in src/docs/session-format.md). */
 public final class SessionCodec {
 
-    private SessionCodec() {
-    }
+    private SessionCodec() {}
 
     public static String toLine(EventRecord r, Redactor redactor) {
         StringWriter out = new StringWriter(256);
@@ -111,10 +110,21 @@ public final class SessionCodec {
             }
         }
         JsonNode data = o.has("data") ? o.get("data") : null;
-        String problem = o.path("malformed").asBoolean(false) ? o.path("problem").asText("malformed") : null;
+        String problem =
+                o.path("malformed").asBoolean(false) ? o.path("problem").asText("malformed") : null;
         int size = o.path("size").isNumber() ? o.path("size").intValue() : ProtocolCodec.sizeOf(data);
-        return new EventRecord(o.get("seq").longValue(), o.get("t").longValue(), o.path("mono").asLong(0), dir, name,
-                category, textOrNull(o.get("group")), textOrNull(o.get("user")), data, size, problem);
+        return new EventRecord(
+                o.get("seq").longValue(),
+                o.get("t").longValue(),
+                o.path("mono").asLong(0),
+                dir,
+                name,
+                category,
+                textOrNull(o.get("group")),
+                textOrNull(o.get("user")),
+                data,
+                size,
+                problem);
     }
 
     private static String requireText(JsonNode o, String field) {

@@ -17,11 +17,11 @@ import java.util.List;
 /** Writes a list of records as a session file, a JSON array or CSV; every payload redacted first. */
 public final class SessionExport {
 
-    private SessionExport() {
-    }
+    private SessionExport() {}
 
     /** A complete session file (header + records), replacing {@code path} atomically. */
-    public static void session(Path path, SessionHeader header, List<EventRecord> records, Redactor redactor) throws IOException {
+    public static void session(Path path, SessionHeader header, List<EventRecord> records, Redactor redactor)
+            throws IOException {
         writeAtomically(path, out -> {
             out.write(ProtocolCodec.write(ProtocolCodec.toTree(header)));
             out.write('\n');
@@ -56,9 +56,18 @@ public final class SessionExport {
             for (EventRecord r : records) {
                 JsonNode payload = redactor.json(r.payload());
                 String data = payload != null && !payload.isNull() ? ProtocolCodec.write(payload) : "";
-                out.write(String.join(",", String.valueOf(r.seq()), Instant.ofEpochMilli(r.wallMillis()).toString(),
-                        r.direction().wire(), cell(r.name()), r.category().label(), cell(r.groupId()), cell(r.userId()),
-                        String.valueOf(r.sizeBytes()), String.valueOf(r.malformed()), cell(r.problem() == null ? "" : redactor.text(r.problem())),
+                out.write(String.join(
+                        ",",
+                        String.valueOf(r.seq()),
+                        Instant.ofEpochMilli(r.wallMillis()).toString(),
+                        r.direction().wire(),
+                        cell(r.name()),
+                        r.category().label(),
+                        cell(r.groupId()),
+                        cell(r.userId()),
+                        String.valueOf(r.sizeBytes()),
+                        String.valueOf(r.malformed()),
+                        cell(r.problem() == null ? "" : redactor.text(r.problem())),
                         cell(data)));
                 out.write("\r\n");
             }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** The first line of a session file. Never holds a token. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SessionHeader(String format, int version, String app, String serverUrl, String user, String group,
-                            String startedAt) {
+public record SessionHeader(
+        String format, int version, String app, String serverUrl, String user, String group, String startedAt) {
 
     public static final String FORMAT = "studycollab-session";
     public static final int VERSION = 1;

@@ -54,15 +54,18 @@ public final class SessionReader implements AutoCloseable, Iterable<EventRecord>
             } catch (JsonProcessingException e) {
                 throw new SessionFormatException(1, "the header is not JSON: " + e.getOriginalMessage());
             }
-            if (!node.isObject() || !SessionHeader.FORMAT.equals(node.path("format").asText())) {
-                throw new SessionFormatException(1, "not a session file: the header's format is not \""
-                        + SessionHeader.FORMAT + "\"");
+            if (!node.isObject()
+                    || !SessionHeader.FORMAT.equals(node.path("format").asText())) {
+                throw new SessionFormatException(
+                        1, "not a session file: the header's format is not \"" + SessionHeader.FORMAT + "\"");
             }
             SessionHeader header = ProtocolCodec.fromTree(node, SessionHeader.class);
             SessionReader reader = new SessionReader(in, header);
             if (header.version() > SessionHeader.VERSION) {
-                reader.problems.add(new Problem(1, "session format version " + header.version()
-                        + " is newer than this app reads (" + SessionHeader.VERSION + "); reading what it can"));
+                reader.problems.add(new Problem(
+                        1,
+                        "session format version " + header.version() + " is newer than this app reads ("
+                                + SessionHeader.VERSION + "); reading what it can"));
             } else if (header.version() < 1) {
                 reader.problems.add(new Problem(1, "session format version " + header.version() + " is not valid"));
             }

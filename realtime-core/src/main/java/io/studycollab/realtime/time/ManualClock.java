@@ -87,7 +87,10 @@ public final class ManualClock implements Clock {
 
     /** Delay from now until the next pending task, or null when none is waiting. */
     public synchronized Duration nextDue() {
-        return tasks.stream().filter(t -> !t.cancelled[0]).min(Task::compareTo)
-                .map(t -> Duration.ofNanos(t.dueNanos - nanos)).orElse(null);
+        return tasks.stream()
+                .filter(t -> !t.cancelled[0])
+                .min(Task::compareTo)
+                .map(t -> Duration.ofNanos(t.dueNanos - nanos))
+                .orElse(null);
     }
 }

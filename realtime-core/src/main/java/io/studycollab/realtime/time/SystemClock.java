@@ -36,7 +36,7 @@ public final class SystemClock implements Clock, AutoCloseable {
     @Override
     public Cancellable schedule(Duration delay, Runnable task) {
         if (scheduler.isShutdown()) {
-            return () -> { };
+            return () -> {};
         }
         ScheduledFuture<?> future = scheduler.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
         return () -> future.cancel(false);

@@ -38,8 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class PipelineBenchmark {
 
-    private PipelineBenchmark() {
-    }
+    private PipelineBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int n = Integer.parseInt(args[0]);
@@ -57,7 +56,8 @@ public final class PipelineBenchmark {
                 ours.add(measure(server, () -> pipeline(server.url(), n, lost)));
             }
             System.gc();
-            heapAfterIngest = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            heapAfterIngest =
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         }
         double bareMedian = median(bare.stream().map(Round::rate).toList());
         double oursMedian = median(ours.stream().map(Round::rate).toList());
@@ -68,14 +68,25 @@ public final class PipelineBenchmark {
         long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         for (int i = 0; i < 1_000_000; i++) {
             String name = i % 10 == 0 ? "user:tool:changed" : "user:cursor:updated";
-            history.add(EventRecord.of(io.studycollab.realtime.events.Direction.IN, name,
-                    ProtocolCodec.object().put("groupId", "g").put("userId", "u" + (i % 50)).put("ts", i), 80, null, i, i, null)
+            history.add(EventRecord.of(
+                            io.studycollab.realtime.events.Direction.IN,
+                            name,
+                            ProtocolCodec.object()
+                                    .put("groupId", "g")
+                                    .put("userId", "u" + (i % 50))
+                                    .put("ts", i),
+                            80,
+                            null,
+                            i,
+                            i,
+                            null)
                     .withSeq(i + 1));
         }
         System.gc();
         long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         long t0 = System.nanoTime();
-        int matched = history.matching(EventFilter.all().withNameGlob("user:tool:*")).size();
+        int matched =
+                history.matching(EventFilter.all().withNameGlob("user:tool:*")).size();
         double filterMs = (System.nanoTime() - t0) / 1e6;
         long t1 = System.nanoTime();
         int userMatched = history.matching(EventFilter.all().withUser("u7")).size();
@@ -85,7 +96,8 @@ public final class PipelineBenchmark {
         List<EventRecord> tail = history.snapshot().subList(history.size() - 50, history.size());
         double endMs = (System.nanoTime() - t2) / 1e6;
 
-        String md = String.format("""
+        String md = String.format(
+                """
                 ## Ingest: flooding server → whole pipeline, next to a bare socket.io-client-java subscriber
 
                 %,d custom events per round from `src/interop/hostile.js` (one socket, as fast as Node sends),
@@ -114,14 +126,31 @@ public final class PipelineBenchmark {
                 | filter by name glob `user:tool:*` over all of them | %.0f ms (%,d matched) |
                 | filter by user over all of them | %.0f ms (%,d matched) |
                 | jump to the end (last event and the last 50) | %.0f ms (seq %,d) |
-                """, n, ROUNDS, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                bareMedian, fmt(bare), median(bare.stream().map(r -> r.jvmCpuMicrosPerEvent(n)).toList()),
+                """,
+                n,
+                ROUNDS,
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                bareMedian,
+                fmt(bare),
+                median(bare.stream().map(r -> r.jvmCpuMicrosPerEvent(n)).toList()),
                 median(bare.stream().map(Round::nodeBusyPercent).toList()),
-                oursMedian, fmt(ours), median(ours.stream().map(r -> r.jvmCpuMicrosPerEvent(n)).toList()),
+                oursMedian,
+                fmt(ours),
+                median(ours.stream().map(r -> r.jvmCpuMicrosPerEvent(n)).toList()),
                 median(ours.stream().map(Round::nodeBusyPercent).toList()),
-                oursMedian / bareMedian, lost[0], lost[1],
-                heapAfterIngest >> 20, history.size(), (after - before) / Math.max(1, history.size()), filterMs, matched,
-                userFilterMs, userMatched, endMs, last.seq());
+                oursMedian / bareMedian,
+                lost[0],
+                lost[1],
+                heapAfterIngest >> 20,
+                history.size(),
+                (after - before) / Math.max(1, history.size()),
+                filterMs,
+                matched,
+                userFilterMs,
+                userMatched,
+                endMs,
+                last.seq());
         Files.writeString(report, md);
         System.out.print(md);
         if (tail.isEmpty()) {
@@ -165,7 +194,8 @@ public final class PipelineBenchmark {
     }
 
     private static String fmt(List<Round> xs) {
-        return String.join(", ", xs.stream().map(x -> String.format("%,.0f", x.rate())).toList());
+        return String.join(
+                ", ", xs.stream().map(x -> String.format("%,.0f", x.rate())).toList());
     }
 
     private static double median(List<Double> xs) {
@@ -175,8 +205,12 @@ public final class PipelineBenchmark {
     }
 
     private static double bare(String url, int n, long[] lost) throws Exception {
-        IO.Options o = IO.Options.builder().setForceNew(true).setReconnection(false)
-                .setTransports(new String[]{"websocket"}).setAuth(Map.of()).build();
+        IO.Options o = IO.Options.builder()
+                .setForceNew(true)
+                .setReconnection(false)
+                .setTransports(new String[] {"websocket"})
+                .setAuth(Map.of())
+                .build();
         Socket s = IO.socket(URI.create(url), o);
         AtomicLong got = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
@@ -203,9 +237,10 @@ public final class PipelineBenchmark {
     private static double pipeline(String url, int n, long[] lost) throws Exception {
         Path file = Files.createTempFile("pipeline-bench", ".jsonl");
         try (SystemClock clock = new SystemClock("bench-clock");
-             EventHub hub = new EventHub("bench-hub");
-             SessionWriter writer = new SessionWriter(file, SessionHeader.of("bench", url, null, null, "now"), new Redactor());
-             RealtimeClient client = new RealtimeClient(hub, clock, ClientOptions.defaults())) {
+                EventHub hub = new EventHub("bench-hub");
+                SessionWriter writer =
+                        new SessionWriter(file, SessionHeader.of("bench", url, null, null, "now"), new Redactor());
+                RealtimeClient client = new RealtimeClient(hub, clock, ClientOptions.defaults())) {
             EventHistory history = new EventHistory(100_000);
             PresenceTracker presence = new PresenceTracker();
             AtomicLong floods = new AtomicLong();
@@ -227,7 +262,8 @@ public final class PipelineBenchmark {
             }
             hub.awaitDispatched(java.time.Duration.ofSeconds(5));
             long start = System.nanoTime();
-            client.sendRaw("hostile:flood", ProtocolCodec.mapper().getNodeFactory().numberNode(n), false);
+            client.sendRaw(
+                    "hostile:flood", ProtocolCodec.mapper().getNodeFactory().numberNode(n), false);
             boolean ok = done.await(120, TimeUnit.SECONDS);
             double rate = floods.get() / ((System.nanoTime() - start) / 1e9);
             lost[1] += ok ? 0 : n - floods.get();

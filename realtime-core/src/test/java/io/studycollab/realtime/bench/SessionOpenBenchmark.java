@@ -23,8 +23,7 @@ import java.util.Random;
  */
 public final class SessionOpenBenchmark {
 
-    private SessionOpenBenchmark() {
-    }
+    private SessionOpenBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int n = Integer.parseInt(args[0]);
@@ -33,7 +32,8 @@ public final class SessionOpenBenchmark {
         Path file = dir.resolve("million.jsonl");
         Random rnd = new Random(1);
         long t0 = System.nanoTime();
-        try (SessionWriter w = new SessionWriter(file, SessionHeader.of("bench", "http://127.0.0.1", "me", "g", "now"), new Redactor())) {
+        try (SessionWriter w = new SessionWriter(
+                file, SessionHeader.of("bench", "http://127.0.0.1", "me", "g", "now"), new Redactor())) {
             List<EventRecord> batch = new ArrayList<>(1000);
             long t = 1_767_225_600_000L;
             ObjectNode joined = ProtocolCodec.object().put("groupId", "g");
@@ -47,11 +47,21 @@ public final class SessionOpenBenchmark {
                 if (i % 500 == 0) {
                     name = "user:joined";
                     p = ProtocolCodec.object().put("groupId", "g");
-                    p.putObject("user").put("userId", user).put("displayName", user).putNull("avatarUrl").put("groupId", "g")
-                            .putNull("cursor").put("isActive", true).putNull("currentTool").put("lastSeen", "2026-01-01T00:00:00Z");
+                    p.putObject("user")
+                            .put("userId", user)
+                            .put("displayName", user)
+                            .putNull("avatarUrl")
+                            .put("groupId", "g")
+                            .putNull("cursor")
+                            .put("isActive", true)
+                            .putNull("currentTool")
+                            .put("lastSeen", "2026-01-01T00:00:00Z");
                 } else {
                     name = "user:cursor:updated";
-                    p = ProtocolCodec.object().put("groupId", "g").put("userId", user).put("ts", t);
+                    p = ProtocolCodec.object()
+                            .put("groupId", "g")
+                            .put("userId", user)
+                            .put("ts", t);
                     p.putObject("cursor").put("x", rnd.nextInt(1000)).put("y", rnd.nextInt(600));
                 }
                 batch.add(new EventRecord(i, t, i, Direction.IN, name, null, "g", user, p, 90, null));
@@ -72,7 +82,8 @@ public final class SessionOpenBenchmark {
         try (SessionTimeline timeline = SessionTimeline.open(file)) {
             double openSeconds = (System.nanoTime() - t1) / 1e9;
             System.gc();
-            long heapAfterOpen = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            long heapAfterOpen =
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             long t2 = System.nanoTime();
             int members = timeline.presenceAfter(n / 2).members().size();
             double seekMiddle = (System.nanoTime() - t2) / 1e6;
@@ -86,7 +97,8 @@ public final class SessionOpenBenchmark {
             timeline.presenceAfter(10);
             double seekStart = (System.nanoTime() - t5) / 1e6;
             long maxHeap = Runtime.getRuntime().maxMemory();
-            String md = String.format("""
+            String md = String.format(
+                    """
                     # Opening a large session file
 
                     Produced by `bash bench/session-open.sh` (Java %s, -Xmx%d MiB, %d cores).
@@ -106,9 +118,24 @@ public final class SessionOpenBenchmark {
                     The file is never loaded: the timeline keeps 16 bytes a record (byte offset and time), a
                     presence checkpoint every 1,000 records and the markers, and reads records back by offset
                     when the playhead needs them. The heap limit above is the proof: the file is %.1f times larger.
-                    """, System.getProperty("java.version"), maxHeap >> 20, Runtime.getRuntime().availableProcessors(),
-                    n, bytes >> 20, bytes / n, writeSeconds, openSeconds, heapAfterOpen >> 20, maxHeap >> 20, members,
-                    seekMiddle, seekEnd, seekStart, tail, lastTenThousand, (double) bytes / maxHeap);
+                    """,
+                    System.getProperty("java.version"),
+                    maxHeap >> 20,
+                    Runtime.getRuntime().availableProcessors(),
+                    n,
+                    bytes >> 20,
+                    bytes / n,
+                    writeSeconds,
+                    openSeconds,
+                    heapAfterOpen >> 20,
+                    maxHeap >> 20,
+                    members,
+                    seekMiddle,
+                    seekEnd,
+                    seekStart,
+                    tail,
+                    lastTenThousand,
+                    (double) bytes / maxHeap);
             Files.writeString(report, md);
             System.out.print(md);
         } finally {

@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class JacksonEventDecoderTest {
 
-    private static final JacksonEventDecoder.UndecodableListener NOBODY = (packet, why) -> {
-    };
+    private static final JacksonEventDecoder.UndecodableListener NOBODY = (packet, why) -> {};
 
     private static List<Packet<?>> decode(Parser.Decoder decoder, String packet) {
         List<Packet<?>> out = new ArrayList<>();
@@ -52,7 +51,9 @@ class JacksonEventDecoderTest {
             ProtocolCodec.Decoded d = ProtocolCodec.fromWire(actual);
             // Same values (org.json keeps no field order and widens some numbers; Jackson keeps the sender's order).
             java.util.Comparator<com.fasterxml.jackson.databind.JsonNode> sameValue = (x, y) -> x.equals(y)
-                    || x.isNumber() && y.isNumber() && x.decimalValue().compareTo(y.decimalValue()) == 0 ? 0 : 1;
+                            || x.isNumber() && y.isNumber() && x.decimalValue().compareTo(y.decimalValue()) == 0
+                    ? 0
+                    : 1;
             assertEquals(true, e.tree().equals(sameValue, d.tree()), packet + " -> " + d.tree());
             assertEquals(e.sizeBytes(), d.sizeBytes(), packet);
         }
@@ -60,7 +61,8 @@ class JacksonEventDecoderTest {
 
     @Test
     void eventPacketsDecodeLikeTheLibraryButIntoJacksonTrees() throws Exception {
-        sameAsLibrary("2[\"user:cursor:updated\",{\"groupId\":\"g\",\"userId\":\"u1\",\"cursor\":{\"x\":1,\"y\":2.5},\"ts\":1700000000000}]");
+        sameAsLibrary(
+                "2[\"user:cursor:updated\",{\"groupId\":\"g\",\"userId\":\"u1\",\"cursor\":{\"x\":1,\"y\":2.5},\"ts\":1700000000000}]");
         sameAsLibrary("2/admin,[\"a\",1,\"two\",[true,false,null]]");
         sameAsLibrary("2/admin,17[\"with ack\",{}]");
         sameAsLibrary("242[\"with ack\",{\"k\":\"v\"}]");
@@ -73,7 +75,8 @@ class JacksonEventDecoderTest {
     @Test
     void theArgumentCarriesItsSizeAsSentInUtf8() {
         String arg = "{\"t\":\"été ✓ 😀\",\"n\":[1,2]}";
-        Packet<?> p = decode(new JacksonEventDecoder(NOBODY), "2[\"e\"," + arg + "]").get(0);
+        Packet<?> p =
+                decode(new JacksonEventDecoder(NOBODY), "2[\"e\"," + arg + "]").get(0);
         WirePayload w = assertInstanceOf(WirePayload.class, ((JSONArray) p.data).get(1));
         assertEquals(arg.getBytes(StandardCharsets.UTF_8).length, w.sizeBytes());
         assertEquals("été ✓ 😀", w.tree().get("t").textValue());
@@ -82,8 +85,14 @@ class JacksonEventDecoderTest {
     @Test
     void everythingElseIsLeftToTheLibrary() {
         // Not an array of a string name and arguments: the library's org.json values, as before.
-        for (String packet : new String[]{"2[42,\"numeric name\"]", "2[\"trailing\"]   garbage", "0{\"sid\":\"x\"}",
-                "3[\"ack result\"]", "1", "2/nsp,[\"x\",1]x"}) {
+        for (String packet : new String[] {
+            "2[42,\"numeric name\"]",
+            "2[\"trailing\"]   garbage",
+            "0{\"sid\":\"x\"}",
+            "3[\"ack result\"]",
+            "1",
+            "2/nsp,[\"x\",1]x"
+        }) {
             Packet<?> ours = decode(new JacksonEventDecoder(NOBODY), packet).get(0);
             Packet<?> theirs = decode(new IOParser.Decoder(), packet).get(0);
             assertEquals(theirs.type, ours.type, packet);
@@ -92,15 +101,20 @@ class JacksonEventDecoderTest {
         String deep = "2[\"deep\"," + "[".repeat(1500) + "]".repeat(1500) + "]";
         Object arg = ((JSONArray) decode(new JacksonEventDecoder(NOBODY), deep).get(0).data).get(1);
         assertInstanceOf(JSONArray.class, arg, "too deep for Jackson: org.json's value, recorded malformed downstream");
-        assertEquals("nested deeper than 1000 levels", ProtocolCodec.fromWire(arg).problem());
+        assertEquals(
+                "nested deeper than 1000 levels", ProtocolCodec.fromWire(arg).problem());
         // Invalid JSON is rejected exactly as the library rejects it, and we hear of it first.
         List<String> told = new ArrayList<>();
         JacksonEventDecoder listening = new JacksonEventDecoder((packet, why) -> told.add(packet + " -> " + why));
         assertThrows(DecodingException.class, () -> decode(listening, "2[\"broken\",{"));
         assertThrows(DecodingException.class, () -> decode(listening, "2[]"));
         assertThrows(DecodingException.class, () -> decode(listening, "9unknown packet type"));
-        assertEquals(List.of("2[\"broken\",{ -> invalid payload", "2[] -> invalid payload",
-                "9unknown packet type -> unknown packet type 9"), told);
+        assertEquals(
+                List.of(
+                        "2[\"broken\",{ -> invalid payload",
+                        "2[] -> invalid payload",
+                        "9unknown packet type -> unknown packet type 9"),
+                told);
         assertNull(JacksonEventDecoder.event("2/no-comma"));
     }
 }

@@ -28,17 +28,22 @@ class OfflineQueueTest {
         assertEquals(1, dropped.payload().get("n").asInt());
         assertEquals(1, q.dropped());
         List<OfflineQueue.Pending> drained = q.drain();
-        assertEquals(List.of(2, 3, 4), drained.stream().map(p -> p.payload().get("n").asInt()).toList());
+        assertEquals(
+                List.of(2, 3, 4),
+                drained.stream().map(p -> p.payload().get("n").asInt()).toList());
         assertEquals(0, q.size());
     }
 
     @Test
     void cursorUpdatesCoalesceToTheLatestAtTheLatestPosition() {
         OfflineQueue q = new OfflineQueue(100);
-        q.add(new OfflineQueue.Pending("cursor:update", ProtocolCodec.object().put("x", 1).put("y", 1), null));
+        q.add(new OfflineQueue.Pending(
+                "cursor:update", ProtocolCodec.object().put("x", 1).put("y", 1), null));
         q.add(custom(1));
-        q.add(new OfflineQueue.Pending("cursor:update", ProtocolCodec.object().put("x", 2).put("y", 2), null));
-        q.add(new OfflineQueue.Pending("cursor:update", ProtocolCodec.object().put("x", 3).put("y", 3), null));
+        q.add(new OfflineQueue.Pending(
+                "cursor:update", ProtocolCodec.object().put("x", 2).put("y", 2), null));
+        q.add(new OfflineQueue.Pending(
+                "cursor:update", ProtocolCodec.object().put("x", 3).put("y", 3), null));
         List<OfflineQueue.Pending> drained = q.drain();
         assertEquals(2, drained.size());
         assertEquals("event:emit", drained.get(0).event());
@@ -51,7 +56,8 @@ class OfflineQueueTest {
         OfflineQueue q = new OfflineQueue(100);
         CompletableFuture<AckReply> first = new CompletableFuture<>();
         CompletableFuture<AckReply> second = new CompletableFuture<>();
-        q.add(new OfflineQueue.Pending("presence:update", ProtocolCodec.object().put("isActive", false).put("currentTool", "pen"), first));
+        q.add(new OfflineQueue.Pending(
+                "presence:update", ProtocolCodec.object().put("isActive", false).put("currentTool", "pen"), first));
         q.add(new OfflineQueue.Pending("presence:update", ProtocolCodec.object().put("isActive", true), second));
         List<OfflineQueue.Pending> drained = q.drain();
         assertEquals(1, drained.size());

@@ -23,17 +23,23 @@ class ReconnectPolicyTest {
     @Test
     void jitterStaysWithinPlusMinusFiftyPercentAndUnderTheCap() {
         Random random = new Random(42);
-        ReconnectPolicy p = ReconnectPolicy.defaults().withRandom(random::nextDouble).withMaxAttempts(10);
+        ReconnectPolicy p =
+                ReconnectPolicy.defaults().withRandom(random::nextDouble).withMaxAttempts(10);
         for (int round = 0; round < 2000; round++) {
             for (int attempt = 1; attempt <= 10; attempt++) {
                 double base = Math.min(1000 * Math.pow(2, attempt - 1), 30000);
                 long d = p.delayFor(attempt).toMillis();
-                assertTrue(d >= Math.round(base * 0.5) && d <= Math.min(Math.round(base * 1.5), 30000),
+                assertTrue(
+                        d >= Math.round(base * 0.5) && d <= Math.min(Math.round(base * 1.5), 30000),
                         "attempt " + attempt + " waited " + d);
             }
         }
-        assertEquals(500, ReconnectPolicy.defaults().withRandom(() -> 0.0).delayFor(1).toMillis());
-        assertEquals(1500, ReconnectPolicy.defaults().withRandom(() -> 1.0).delayFor(1).toMillis());
+        assertEquals(
+                500,
+                ReconnectPolicy.defaults().withRandom(() -> 0.0).delayFor(1).toMillis());
+        assertEquals(
+                1500,
+                ReconnectPolicy.defaults().withRandom(() -> 1.0).delayFor(1).toMillis());
     }
 
     @Test
@@ -48,8 +54,11 @@ class ReconnectPolicyTest {
 
     @Test
     void refusesNonsense() {
-        assertThrows(IllegalArgumentException.class, () -> ReconnectPolicy.defaults().withJitter(1.5));
-        assertThrows(IllegalArgumentException.class, () -> ReconnectPolicy.defaults().withMaxDelay(Duration.ofMillis(1)));
-        assertThrows(IllegalArgumentException.class, () -> ReconnectPolicy.defaults().delayFor(0));
+        assertThrows(
+                IllegalArgumentException.class, () -> ReconnectPolicy.defaults().withJitter(1.5));
+        assertThrows(
+                IllegalArgumentException.class, () -> ReconnectPolicy.defaults().withMaxDelay(Duration.ofMillis(1)));
+        assertThrows(
+                IllegalArgumentException.class, () -> ReconnectPolicy.defaults().delayFor(0));
     }
 }

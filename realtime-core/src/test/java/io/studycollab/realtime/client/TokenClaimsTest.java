@@ -15,7 +15,13 @@ class TokenClaimsTest {
 
     @Test
     void decodesWhoAndHowLongWithoutTheSecret() {
-        AccessToken t = TestTokens.token("s3cr3t-but-not-ours-and-long-enough-for-hs256", "user-1", "Ada Lovelace", 3600, List.of("g1", "g2"), "authenticated");
+        AccessToken t = TestTokens.token(
+                "s3cr3t-but-not-ours-and-long-enough-for-hs256",
+                "user-1",
+                "Ada Lovelace",
+                3600,
+                List.of("g1", "g2"),
+                "authenticated");
         TokenClaims c = TokenClaims.decode(t);
         assertEquals("user-1", c.subject());
         assertEquals("Ada Lovelace", c.displayName());

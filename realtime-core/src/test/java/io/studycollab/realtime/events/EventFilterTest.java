@@ -13,13 +13,30 @@ import org.junit.jupiter.api.Test;
 
 class EventFilterTest {
 
-    private final EventRecord cursor = EventRecord.of(Direction.IN, "user:cursor:updated",
-            ProtocolCodec.object().put("groupId", "g1").put("userId", "ada").put("ts", 1), 10, null, 1, 1, null);
-    private final EventRecord joinOut = EventRecord.of(Direction.OUT, "group:join",
-            ProtocolCodec.object().put("groupId", "g2"), 10, null, 1, 1, "me");
-    private final EventRecord custom = EventRecord.of(Direction.IN, "quiz:answer",
-            ProtocolCodec.object().put("from", "bob").put("groupId", "g1").put("ts", 1)
-                    .set("data", ProtocolCodec.object().put("choice", "Banana")), 10, null, 1, 1, null);
+    private final EventRecord cursor = EventRecord.of(
+            Direction.IN,
+            "user:cursor:updated",
+            ProtocolCodec.object().put("groupId", "g1").put("userId", "ada").put("ts", 1),
+            10,
+            null,
+            1,
+            1,
+            null);
+    private final EventRecord joinOut = EventRecord.of(
+            Direction.OUT, "group:join", ProtocolCodec.object().put("groupId", "g2"), 10, null, 1, 1, "me");
+    private final EventRecord custom = EventRecord.of(
+            Direction.IN,
+            "quiz:answer",
+            ProtocolCodec.object()
+                    .put("from", "bob")
+                    .put("groupId", "g1")
+                    .put("ts", 1)
+                    .set("data", ProtocolCodec.object().put("choice", "Banana")),
+            10,
+            null,
+            1,
+            1,
+            null);
     private final EventRecord bad = EventRecord.of(Direction.IN, "user:joined", null, 0, "no payload", 1, 1, null);
     private final List<EventRecord> all = List.of(cursor, joinOut, custom, bad);
 
@@ -52,7 +69,10 @@ class EventFilterTest {
         assertEquals(List.of(cursor, custom), apply(EventFilter.all().withGroup("g1")));
         assertEquals(List.of(custom), apply(EventFilter.all().withText("banana")));
         assertEquals(List.of(bad), apply(EventFilter.all().withMalformedOnly(true)));
-        EventFilter combined = EventFilter.all().withGroup("g1").withDirections(EnumSet.of(Direction.IN)).withNameGlob("quiz:*");
+        EventFilter combined = EventFilter.all()
+                .withGroup("g1")
+                .withDirections(EnumSet.of(Direction.IN))
+                .withNameGlob("quiz:*");
         assertEquals(List.of(custom), apply(combined));
         assertFalse(combined.isEmpty());
     }

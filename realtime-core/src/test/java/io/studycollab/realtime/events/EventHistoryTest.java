@@ -11,8 +11,18 @@ import org.junit.jupiter.api.Test;
 class EventHistoryTest {
 
     static EventRecord rec(long seq, String name) {
-        return new EventRecord(seq, seq, seq, Direction.IN, name, null, "g1", "u1",
-                ProtocolCodec.object().put("n", seq), 8, null);
+        return new EventRecord(
+                seq,
+                seq,
+                seq,
+                Direction.IN,
+                name,
+                null,
+                "g1",
+                "u1",
+                ProtocolCodec.object().put("n", seq),
+                8,
+                null);
     }
 
     @Test

@@ -25,7 +25,8 @@ class EventHubTest {
                 batch.forEach(r -> seqs.add(r.seq()));
             });
             for (int i = 0; i < 10_000; i++) {
-                hub.publish(EventRecord.of(Direction.IN, "e", ProtocolCodec.object().put("i", i), 7, null, i, i, null));
+                hub.publish(
+                        EventRecord.of(Direction.IN, "e", ProtocolCodec.object().put("i", i), 7, null, i, i, null));
             }
             assertTrue(hub.awaitDispatched(Duration.ofSeconds(10)));
         }

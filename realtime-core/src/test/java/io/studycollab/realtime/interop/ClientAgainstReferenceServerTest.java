@@ -55,8 +55,7 @@ class ClientAgainstReferenceServerTest {
         }
     }
 
-    private record Peer(RealtimeClient client, Recorder recorder, EventHub hub) {
-    }
+    private record Peer(RealtimeClient client, Recorder recorder, EventHub hub) {}
 
     private Peer peer(ClientOptions options) {
         EventHub hub = new EventHub();
@@ -84,19 +83,26 @@ class ClientAgainstReferenceServerTest {
         Peer missing = peer(ClientOptions.defaults());
         missing.client().connect(server.url(), null);
         Peer invalid = peer(ClientOptions.defaults());
-        invalid.client().connect(server.url(), TestTokens.token("wrong-secret-that-is-long-enough-for-hs256", "u", "U", 60, null, "authenticated"));
+        invalid.client()
+                .connect(
+                        server.url(),
+                        TestTokens.token(
+                                "wrong-secret-that-is-long-enough-for-hs256", "u", "U", 60, null, "authenticated"));
         Peer expired = peer(ClientOptions.defaults());
         expired.client().connect(server.url(), TestTokens.token("u", "U", -10));
         Peer audience = peer(ClientOptions.defaults().withTransports(List.of(Transport.POLLING)));
         audience.client().connect(server.url(), TestTokens.token(TestTokens.SECRET, "u", "U", 60, null, "anon"));
 
-        for (Object[] c : new Object[][]{{missing, "AUTH_MISSING"}, {invalid, "AUTH_INVALID"}, {expired, "AUTH_EXPIRED"},
-                {audience, "AUTH_INVALID"}}) {
+        for (Object[] c : new Object[][] {
+            {missing, "AUTH_MISSING"}, {invalid, "AUTH_INVALID"}, {expired, "AUTH_EXPIRED"}, {audience, "AUTH_INVALID"}
+        }) {
             Peer p = (Peer) c[0];
             String code = (String) c[1];
             Await.until(code, () -> p.client().state() == ConnectionState.FAILED);
             assertEquals(code, p.client().snapshot().errorCode());
-            assertTrue(p.client().snapshot().reason().contains(code), p.client().snapshot().reason());
+            assertTrue(
+                    p.client().snapshot().reason().contains(code),
+                    p.client().snapshot().reason());
             assertEquals(0, p.client().snapshot().attempt(), "an auth refusal is not retried");
             // The state is read from the client; the records arrive through the hub's own thread.
             assertTrue(p.hub().awaitDispatched(Duration.ofSeconds(5)));
@@ -124,13 +130,32 @@ class ClientAgainstReferenceServerTest {
 
         assertTrue(bob.client().changeTool("pen").get(5, TimeUnit.SECONDS).ok());
         Await.until("tool", () -> !ada.recorder().in("user:tool:changed").isEmpty());
-        assertEquals("pen", ada.recorder().in("user:tool:changed").get(0).payload().get("tool").asText());
+        assertEquals(
+                "pen",
+                ada.recorder()
+                        .in("user:tool:changed")
+                        .get(0)
+                        .payload()
+                        .get("tool")
+                        .asText());
 
-        assertTrue(bob.client().updatePresence(new Payloads.PresenceUpdate(false, null, null)).get(5, TimeUnit.SECONDS).ok());
-        Await.until("presence", () -> !ada.recorder().in("user:presence:updated").isEmpty());
-        assertFalse(ada.recorder().in("user:presence:updated").get(0).payload().get("user").get("isActive").asBoolean());
+        assertTrue(bob.client()
+                .updatePresence(new Payloads.PresenceUpdate(false, null, null))
+                .get(5, TimeUnit.SECONDS)
+                .ok());
+        Await.until(
+                "presence", () -> !ada.recorder().in("user:presence:updated").isEmpty());
+        assertFalse(ada.recorder()
+                .in("user:presence:updated")
+                .get(0)
+                .payload()
+                .get("user")
+                .get("isActive")
+                .asBoolean());
 
-        AckReply emitted = bob.client().emit("quiz:answer", ProtocolCodec.object().put("choice", "B"), true).get(5, TimeUnit.SECONDS);
+        AckReply emitted = bob.client()
+                .emit("quiz:answer", ProtocolCodec.object().put("choice", "B"), true)
+                .get(5, TimeUnit.SECONDS);
         assertTrue(emitted.ok());
         assertEquals(1, emitted.body().get("delivered").asInt());
         Await.until("custom event", () -> !ada.recorder().in("quiz:answer").isEmpty());
@@ -141,7 +166,9 @@ class ClientAgainstReferenceServerTest {
 
         AckReply presence = ada.client().requestPresence().get(5, TimeUnit.SECONDS);
         assertEquals(2, presence.body().get("members").size());
-        Await.until("group:presence event", () -> !ada.recorder().in("group:presence").isEmpty());
+        Await.until(
+                "group:presence event",
+                () -> !ada.recorder().in("group:presence").isEmpty());
 
         // typed listener
         List<Payloads.UserLeft> lefts = new ArrayList<>();
@@ -170,18 +197,26 @@ class ClientAgainstReferenceServerTest {
         AckReply notIn = p.client().changeTool("pen").get(5, TimeUnit.SECONDS);
         assertFalse(notIn.ok());
         assertEquals("NOT_IN_GROUP", notIn.errorCode());
-        AckReply raw = p.client().sendRaw("cursor:update", ProtocolCodec.object().put("x", "left"), true).get(5, TimeUnit.SECONDS);
+        AckReply raw = p.client()
+                .sendRaw("cursor:update", ProtocolCodec.object().put("x", "left"), true)
+                .get(5, TimeUnit.SECONDS);
         assertEquals("INVALID_PAYLOAD", raw.errorCode());
-        Await.until("connection:error recorded", () -> p.recorder().in("connection:error").size() >= 2);
+        Await.until(
+                "connection:error recorded",
+                () -> p.recorder().in("connection:error").size() >= 2);
 
         assertTrue(p.client().joinGroup("flood").get(5, TimeUnit.SECONDS).ok());
         for (int i = 0; i < 80; i++) {
             p.client().sendRaw("tool:change", ProtocolCodec.object().put("tool", "t" + i), false);
         }
-        Await.until("RATE_LIMITED", () -> p.recorder().in("connection:error").stream()
-                .anyMatch(r -> "RATE_LIMITED".equals(r.payload().path("code").asText())));
+        Await.until(
+                "RATE_LIMITED",
+                () -> p.recorder().in("connection:error").stream()
+                        .anyMatch(r ->
+                                "RATE_LIMITED".equals(r.payload().path("code").asText())));
         long rateErrors = p.recorder().in("connection:error").stream()
-                .filter(r -> "RATE_LIMITED".equals(r.payload().path("code").asText())).count();
+                .filter(r -> "RATE_LIMITED".equals(r.payload().path("code").asText()))
+                .count();
         assertEquals(1, rateErrors, "at most one RATE_LIMITED per second");
         assertEquals(ConnectionState.CONNECTED, p.client().state());
     }
@@ -198,8 +233,11 @@ class ClientAgainstReferenceServerTest {
         assertTrue(p.client().snapshot().reason().contains("AUTH_EXPIRED"));
         assertTrue(p.hub().awaitDispatched(Duration.ofSeconds(5)));
         assertEquals(1, p.recorder().local("connection:lost").size());
-        assertEquals(0, p.recorder().local("client:state").stream()
-                .filter(r -> "RECONNECTING".equals(r.payload().get("to").asText())).count());
+        assertEquals(
+                0,
+                p.recorder().local("client:state").stream()
+                        .filter(r -> "RECONNECTING".equals(r.payload().get("to").asText()))
+                        .count());
     }
 
     @Test
@@ -208,39 +246,77 @@ class ClientAgainstReferenceServerTest {
         int port = own.port();
         String url = own.url();
         try {
-            ReconnectPolicy fast = ReconnectPolicy.defaults().withInitialDelay(Duration.ofMillis(200))
-                    .withMaxDelay(Duration.ofMillis(400)).withMaxAttempts(40).withJitter(0);
-            ReconnectPolicy slower = ReconnectPolicy.defaults().withInitialDelay(Duration.ofMillis(2500))
-                    .withMaxDelay(Duration.ofSeconds(3)).withMaxAttempts(10).withJitter(0);
-            Peer watcher = connected("watcher", "Watcher", ClientOptions.defaults().withReconnectPolicy(fast), url);
+            ReconnectPolicy fast = ReconnectPolicy.defaults()
+                    .withInitialDelay(Duration.ofMillis(200))
+                    .withMaxDelay(Duration.ofMillis(400))
+                    .withMaxAttempts(40)
+                    .withJitter(0);
+            ReconnectPolicy slower = ReconnectPolicy.defaults()
+                    .withInitialDelay(Duration.ofMillis(2500))
+                    .withMaxDelay(Duration.ofSeconds(3))
+                    .withMaxAttempts(10)
+                    .withJitter(0);
+            Peer watcher =
+                    connected("watcher", "Watcher", ClientOptions.defaults().withReconnectPolicy(fast), url);
             Peer sender = connected("sender", "Sender", ClientOptions.defaults().withReconnectPolicy(slower), url);
-            assertTrue(watcher.client().joinGroup("restart").get(5, TimeUnit.SECONDS).ok());
-            assertTrue(sender.client().joinGroup("restart").get(5, TimeUnit.SECONDS).ok());
+            assertTrue(watcher.client()
+                    .joinGroup("restart")
+                    .get(5, TimeUnit.SECONDS)
+                    .ok());
+            assertTrue(sender.client()
+                    .joinGroup("restart")
+                    .get(5, TimeUnit.SECONDS)
+                    .ok());
 
             own.kill();
             Await.until("sender offline", () -> sender.client().state() == ConnectionState.RECONNECTING);
             for (int i = 0; i < 20; i++) {
-                sender.client().emit("test:seq", ProtocolCodec.mapper().getNodeFactory().numberNode(i), false);
+                sender.client()
+                        .emit(
+                                "test:seq",
+                                ProtocolCodec.mapper().getNodeFactory().numberNode(i),
+                                false);
             }
             Await.until("queued", () -> sender.client().snapshot().queueDepth() == 20);
 
             own = NodeProcess.start("server.js", "--jwt-secret", TestTokens.SECRET, "--port", String.valueOf(port));
-            Await.until("watcher rejoined", Duration.ofSeconds(20), () -> watcher.recorder().local("client:rejoined").size() == 1);
-            Await.until("sender rejoined", Duration.ofSeconds(20), () -> sender.recorder().local("client:rejoined").size() == 1);
-            Await.until("all 20 delivered", () -> watcher.recorder().in("test:seq").size() >= 20);
+            Await.until(
+                    "watcher rejoined",
+                    Duration.ofSeconds(20),
+                    () -> watcher.recorder().local("client:rejoined").size() == 1);
+            Await.until(
+                    "sender rejoined",
+                    Duration.ofSeconds(20),
+                    () -> sender.recorder().local("client:rejoined").size() == 1);
+            Await.until(
+                    "all 20 delivered", () -> watcher.recorder().in("test:seq").size() >= 20);
             sender.client().emit("test:end", null, false);
             Await.until("end marker", () -> !watcher.recorder().in("test:end").isEmpty());
             assertTrue(sender.hub().awaitDispatched(Duration.ofSeconds(5)));
 
-            List<Integer> got = watcher.recorder().in("test:seq").stream().map(r -> r.payload().get("data").asInt()).toList();
+            List<Integer> got = watcher.recorder().in("test:seq").stream()
+                    .map(r -> r.payload().get("data").asInt())
+                    .toList();
             List<Integer> expected = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 expected.add(i);
             }
             assertEquals(expected, got, "exactly once, in order");
             assertEquals(0, sender.client().snapshot().queueDepth());
-            assertEquals(20, sender.recorder().local("client:queue:flushed").get(0).payload().get("count").asInt());
-            assertTrue(sender.recorder().local("client:rejoined").get(0).payload().get("ok").asBoolean());
+            assertEquals(
+                    20,
+                    sender.recorder()
+                            .local("client:queue:flushed")
+                            .get(0)
+                            .payload()
+                            .get("count")
+                            .asInt());
+            assertTrue(sender.recorder()
+                    .local("client:rejoined")
+                    .get(0)
+                    .payload()
+                    .get("ok")
+                    .asBoolean());
             assertEquals("restart", sender.client().snapshot().groupId());
         } finally {
             own.close();
@@ -254,11 +330,25 @@ class ClientAgainstReferenceServerTest {
             p.client().connect(hostile.url(), TestTokens.token("eve", "Eve", 60));
             Await.until("burst received", () -> p.recorder().has("hostile:done"));
             List<EventRecord> bad = p.recorder().where(EventRecord::malformed);
-            assertEquals(14, bad.size(), () -> bad.stream().map(r -> r.name() + ": " + r.problem()).toList().toString());
+            assertEquals(
+                    14,
+                    bad.size(),
+                    () -> bad.stream()
+                            .map(r -> r.name() + ": " + r.problem())
+                            .toList()
+                            .toString());
             EventRecord numbers = p.recorder().in("custom:numbers").get(0);
             assertEquals(42, numbers.payload().asInt(), "the raw payload is kept");
             assertTrue(numbers.problem().contains("JSON object"));
-            assertEquals(200 * 1024, p.recorder().in("custom:huge").get(0).payload().get("data").asText().length());
+            assertEquals(
+                    200 * 1024,
+                    p.recorder()
+                            .in("custom:huge")
+                            .get(0)
+                            .payload()
+                            .get("data")
+                            .asText()
+                            .length());
             assertEquals(ConnectionState.CONNECTED, p.client().state());
             p.client().sendRaw("hostile:again", ProtocolCodec.object(), false);
             Await.until("second burst", () -> p.recorder().in("hostile:done").size() == 2);

@@ -26,19 +26,31 @@ class PresenceTrackerTest {
 
     private static String user(String id, String name, boolean active) {
         return "{\"userId\":\"" + id + "\",\"displayName\":\"" + name + "\",\"avatarUrl\":null,\"groupId\":\"g1\","
-                + "\"cursor\":null,\"isActive\":" + active + ",\"currentTool\":null,\"lastSeen\":\"2026-01-01T00:00:00Z\"}";
+                + "\"cursor\":null,\"isActive\":" + active
+                + ",\"currentTool\":null,\"lastSeen\":\"2026-01-01T00:00:00Z\"}";
     }
 
     private List<EventRecord> script() throws Exception {
         List<EventRecord> s = new ArrayList<>();
-        s.add(in("connection:established", "{\"socketId\":\"s\",\"userId\":\"me\",\"displayName\":\"Me\",\"serverTime\":\"x\",\"heartbeatIntervalMs\":5000}"));
-        s.add(in("group:joined", "{\"groupId\":\"g1\",\"members\":[" + user("me", "Me", true) + "," + user("bob", "Bob", true) + "]}"));
+        s.add(
+                in(
+                        "connection:established",
+                        "{\"socketId\":\"s\",\"userId\":\"me\",\"displayName\":\"Me\",\"serverTime\":\"x\",\"heartbeatIntervalMs\":5000}"));
+        s.add(in(
+                "group:joined",
+                "{\"groupId\":\"g1\",\"members\":[" + user("me", "Me", true) + "," + user("bob", "Bob", true) + "]}"));
         s.add(in("user:joined", "{\"groupId\":\"g1\",\"user\":" + user("ada", "Ada", true) + "}"));
-        s.add(in("user:cursor:updated", "{\"groupId\":\"g1\",\"userId\":\"ada\",\"cursor\":{\"x\":10,\"y\":20},\"ts\":1}"));
+        s.add(in(
+                "user:cursor:updated",
+                "{\"groupId\":\"g1\",\"userId\":\"ada\",\"cursor\":{\"x\":10,\"y\":20},\"ts\":1}"));
         s.add(in("user:tool:changed", "{\"groupId\":\"g1\",\"userId\":\"ada\",\"tool\":\"pen\"}"));
-        s.add(in("user:cursor:updated", "{\"groupId\":\"g9\",\"userId\":\"ada\",\"cursor\":{\"x\":99,\"y\":99},\"ts\":1}"));
+        s.add(in(
+                "user:cursor:updated",
+                "{\"groupId\":\"g9\",\"userId\":\"ada\",\"cursor\":{\"x\":99,\"y\":99},\"ts\":1}"));
         s.add(in("user:presence:updated", "{\"groupId\":\"g1\",\"user\":" + user("bob", "Bob", false) + "}"));
-        s.add(in("user:cursor:updated", "{\"groupId\":\"g1\",\"userId\":\"ada\",\"cursor\":{\"x\":\"bad\",\"y\":20},\"ts\":1}"));
+        s.add(in(
+                "user:cursor:updated",
+                "{\"groupId\":\"g1\",\"userId\":\"ada\",\"cursor\":{\"x\":\"bad\",\"y\":20},\"ts\":1}"));
         s.add(in("user:left", "{\"groupId\":\"g1\",\"userId\":\"bob\",\"reason\":\"disconnect\"}"));
         return s;
     }
@@ -51,7 +63,9 @@ class PresenceTrackerTest {
         PresenceSnapshot mid = tracker.snapshot();
         assertEquals("g1", mid.groupId());
         assertEquals("me", mid.selfUserId());
-        assertEquals(List.of("Ada", "Bob", "Me"), mid.members().stream().map(Member::displayName).toList());
+        assertEquals(
+                List.of("Ada", "Bob", "Me"),
+                mid.members().stream().map(Member::displayName).toList());
         Member ada = mid.member("ada");
         assertEquals(10, ada.cursor().x());
         assertEquals("pen", ada.currentTool());
@@ -80,7 +94,15 @@ class PresenceTrackerTest {
     void aDropClearsMembersUntilTheRejoinAnswers() throws Exception {
         PresenceTracker tracker = new PresenceTracker();
         tracker.onEvents(script().subList(0, 3));
-        tracker.apply(EventRecord.of(Direction.LOCAL, "connection:lost", ProtocolCodec.object().put("reason", "transport close"), 10, null, t, t, null));
+        tracker.apply(EventRecord.of(
+                Direction.LOCAL,
+                "connection:lost",
+                ProtocolCodec.object().put("reason", "transport close"),
+                10,
+                null,
+                t,
+                t,
+                null));
         assertTrue(tracker.snapshot().members().isEmpty());
         assertFalse(tracker.snapshot().connected());
     }

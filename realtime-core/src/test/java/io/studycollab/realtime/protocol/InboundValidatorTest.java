@@ -19,20 +19,27 @@ class InboundValidatorTest {
 
     @Test
     void acceptsProtocolPayloads() throws Exception {
-        assertNull(problem("user:cursor:updated", "{\"groupId\":\"g1\",\"userId\":\"u\",\"cursor\":{\"x\":1.5,\"y\":-2},\"ts\":5}"));
+        assertNull(problem(
+                "user:cursor:updated",
+                "{\"groupId\":\"g1\",\"userId\":\"u\",\"cursor\":{\"x\":1.5,\"y\":-2},\"ts\":5}"));
         assertNull(problem("user:left", "{\"groupId\":\"g1\",\"userId\":\"u\",\"reason\":\"expired\"}"));
         assertNull(problem("heartbeat:ack", "{\"ts\":5,\"serverTime\":\"2026-01-01T00:00:00Z\"}"));
         assertNull(problem("quiz:answer", "{\"from\":\"u\",\"groupId\":null,\"data\":[1],\"ts\":5}"));
-        assertNull(problem("connection:error", "{\"code\":\"RATE_LIMITED\",\"message\":\"slow down\",\"event\":\"tool:change\"}"));
+        assertNull(problem(
+                "connection:error", "{\"code\":\"RATE_LIMITED\",\"message\":\"slow down\",\"event\":\"tool:change\"}"));
     }
 
     @Test
     void namesWhatIsWrong() throws Exception {
         assertEquals("no payload", problem("user:joined", null));
         assertEquals("payload must be a JSON object, got string", problem("user:joined", "\"x\""));
-        assertEquals("x must be a finite number with absolute value <= 1000000",
-                problem("user:cursor:updated", "{\"groupId\":\"g1\",\"userId\":\"u\",\"cursor\":{\"x\":\"a\",\"y\":1},\"ts\":5}"));
-        assertEquals("reason must be left, disconnect or expired",
+        assertEquals(
+                "x must be a finite number with absolute value <= 1000000",
+                problem(
+                        "user:cursor:updated",
+                        "{\"groupId\":\"g1\",\"userId\":\"u\",\"cursor\":{\"x\":\"a\",\"y\":1},\"ts\":5}"));
+        assertEquals(
+                "reason must be left, disconnect or expired",
                 problem("user:left", "{\"groupId\":\"g1\",\"userId\":\"u\",\"reason\":\"bogus\"}"));
         assertEquals("members must be an array", problem("group:joined", "{\"groupId\":\"g1\",\"members\":{}}"));
         assertNotNull(problem("user:tool:changed", "{\"groupId\":\"has space\",\"userId\":\"u\",\"tool\":\"pen\"}"));
@@ -63,15 +70,20 @@ class InboundValidatorTest {
 
     @Test
     void wireValuesConvertInOneWalkWithTheirExactJsonSize() throws Exception {
-        String[] samples = {"{\"a\":[1,2.5,{\"b\":null}],\"t\":true,\"f\":false}",
-                "{\"text\":\"quote \\\" backslash \\\\ tab \\t nl \\n ctl \\u0001\",\"uni\":\"été ✓ 😀\"}",
-                "[]", "[{},[],\"\",0,-1,12345678901234,0.25]"};
+        String[] samples = {
+            "{\"a\":[1,2.5,{\"b\":null}],\"t\":true,\"f\":false}",
+            "{\"text\":\"quote \\\" backslash \\\\ tab \\t nl \\n ctl \\u0001\",\"uni\":\"été ✓ 😀\"}",
+            "[]",
+            "[{},[],\"\",0,-1,12345678901234,0.25]"
+        };
         for (String json : samples) {
             Object wire = json.startsWith("[") ? new org.json.JSONArray(json) : new JSONObject(json);
             ProtocolCodec.Decoded d = ProtocolCodec.fromWire(wire);
             assertNull(d.problem());
             java.util.Comparator<JsonNode> sameValue = (a, b) -> a.equals(b)
-                    || a.isNumber() && b.isNumber() && a.decimalValue().compareTo(b.decimalValue()) == 0 ? 0 : 1;
+                            || a.isNumber() && b.isNumber() && a.decimalValue().compareTo(b.decimalValue()) == 0
+                    ? 0
+                    : 1;
             assertTrue(ProtocolCodec.parse(wire.toString()).equals(sameValue, d.tree()), json + " -> " + d.tree());
             // The size on the wire: UTF-8 as the sender wrote it (Jackson would escape the emoji's surrogates).
             assertEquals(wire.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length, d.sizeBytes(), json);
@@ -85,7 +97,7 @@ class InboundValidatorTest {
         JsonNode tree = d.tree();
         assertEquals(2, tree.get("a").get(1).asInt());
         assertEquals(JSONObject.NULL, ProtocolCodec.toWire(null));
-        assertEquals("binary payload", ProtocolCodec.fromWire(new byte[]{1, 2}).problem());
+        assertEquals("binary payload", ProtocolCodec.fromWire(new byte[] {1, 2}).problem());
         assertNull(ProtocolCodec.fromWire(null).tree());
     }
 }

@@ -21,8 +21,15 @@ class SessionTimelineTest {
     }
 
     private static ObjectNode user(String id) {
-        return ProtocolCodec.object().put("userId", id).put("displayName", id).putNull("avatarUrl").put("groupId", "g")
-                .putNull("cursor").put("isActive", true).putNull("currentTool").put("lastSeen", "2026-01-01T00:00:00Z");
+        return ProtocolCodec.object()
+                .put("userId", id)
+                .put("displayName", id)
+                .putNull("avatarUrl")
+                .put("groupId", "g")
+                .putNull("cursor")
+                .put("isActive", true)
+                .putNull("currentTool")
+                .put("lastSeen", "2026-01-01T00:00:00Z");
     }
 
     /** A long session: users come and go, move and switch tools, one drop, one malformed event. */
@@ -47,12 +54,26 @@ class SessionTimelineTest {
                 }
             } else if (roll < 5) {
                 String id = present.remove(rnd.nextInt(present.size()));
-                rs.add(in(t, "user:left", ProtocolCodec.object().put("groupId", "g").put("userId", id).put("reason", "left")));
+                rs.add(in(
+                        t,
+                        "user:left",
+                        ProtocolCodec.object()
+                                .put("groupId", "g")
+                                .put("userId", id)
+                                .put("reason", "left")));
             } else if (roll < 10) {
-                rs.add(in(t, "user:tool:changed", ProtocolCodec.object().put("groupId", "g")
-                        .put("userId", present.get(rnd.nextInt(present.size()))).put("tool", "pen" + rnd.nextInt(3))));
+                rs.add(in(
+                        t,
+                        "user:tool:changed",
+                        ProtocolCodec.object()
+                                .put("groupId", "g")
+                                .put("userId", present.get(rnd.nextInt(present.size())))
+                                .put("tool", "pen" + rnd.nextInt(3))));
             } else {
-                ObjectNode c = ProtocolCodec.object().put("groupId", "g").put("userId", present.get(rnd.nextInt(present.size()))).put("ts", t);
+                ObjectNode c = ProtocolCodec.object()
+                        .put("groupId", "g")
+                        .put("userId", present.get(rnd.nextInt(present.size())))
+                        .put("ts", t);
                 c.putObject("cursor").put("x", rnd.nextInt(1000)).put("y", rnd.nextInt(600));
                 rs.add(in(t, "user:cursor:updated", c));
             }
@@ -92,8 +113,10 @@ class SessionTimelineTest {
             rs.add(source.get(i).withSeq(i + 1));
         }
         java.nio.file.Path file = dir.resolve("big.jsonl");
-        io.studycollab.realtime.session.SessionExport.session(file,
-                io.studycollab.realtime.session.SessionHeader.of("t", "u", null, "g", "now"), rs,
+        io.studycollab.realtime.session.SessionExport.session(
+                file,
+                io.studycollab.realtime.session.SessionHeader.of("t", "u", null, "g", "now"),
+                rs,
                 new io.studycollab.realtime.session.Redactor());
         // a corrupt line in the middle is skipped and reported
         List<String> lines = new ArrayList<>(java.nio.file.Files.readAllLines(file));
@@ -104,16 +127,23 @@ class SessionTimelineTest {
             assertEquals(rs.size(), indexed.size());
             assertEquals(1, indexed.problems().size());
             assertEquals(1201, indexed.problems().get(0).line());
-            for (int count : new int[]{0, 1, 999, 1000, 1198, 1199, 1200, 2501, rs.size()}) {
+            for (int count : new int[] {0, 1, 999, 1000, 1198, 1199, 1200, 2501, rs.size()}) {
                 assertEquals(memory.presenceAfter(count), indexed.presenceAfter(count), "after " + count);
             }
             io.studycollab.realtime.session.Redactor none = new io.studycollab.realtime.session.Redactor();
             // Compared as written: JSON numbers read back may be of a narrower node type.
-            assertEquals(rs.subList(1190, 1210).stream().map(r -> io.studycollab.realtime.session.SessionCodec.toLine(r, none)).toList(),
-                    indexed.records(1190, 1210).stream().map(r -> io.studycollab.realtime.session.SessionCodec.toLine(r, none)).toList(),
+            assertEquals(
+                    rs.subList(1190, 1210).stream()
+                            .map(r -> io.studycollab.realtime.session.SessionCodec.toLine(r, none))
+                            .toList(),
+                    indexed.records(1190, 1210).stream()
+                            .map(r -> io.studycollab.realtime.session.SessionCodec.toLine(r, none))
+                            .toList(),
                     "reads across the corrupt line");
             assertEquals(memory.markers(), indexed.markers());
-            assertEquals(memory.countAt(rs.get(3000).wallMillis()), indexed.countAt(rs.get(3000).wallMillis()));
+            assertEquals(
+                    memory.countAt(rs.get(3000).wallMillis()),
+                    indexed.countAt(rs.get(3000).wallMillis()));
         }
     }
 

@@ -20,10 +20,33 @@ class SessionExportTest {
     Path dir;
 
     private final List<EventRecord> records = List.of(
-            new EventRecord(1, 1000, 1, Direction.IN, "chat:message", null, "g1", "bob",
-                    ProtocolCodec.object().put("from", "bob").put("text", "a, \"quoted\"\nline").put("apikey", "k-123456"), 40, null),
-            new EventRecord(2, 2000, 2, Direction.IN, "=cmd()", null, null, null,
-                    ProtocolCodec.mapper().getNodeFactory().textNode("text"), 8, "payload must be a JSON object, got string"));
+            new EventRecord(
+                    1,
+                    1000,
+                    1,
+                    Direction.IN,
+                    "chat:message",
+                    null,
+                    "g1",
+                    "bob",
+                    ProtocolCodec.object()
+                            .put("from", "bob")
+                            .put("text", "a, \"quoted\"\nline")
+                            .put("apikey", "k-123456"),
+                    40,
+                    null),
+            new EventRecord(
+                    2,
+                    2000,
+                    2,
+                    Direction.IN,
+                    "=cmd()",
+                    null,
+                    null,
+                    null,
+                    ProtocolCodec.mapper().getNodeFactory().textNode("text"),
+                    8,
+                    "payload must be a JSON object, got string"));
 
     @Test
     void sessionJsonAndCsvRoundTripWithSecretsMasked() throws Exception {

@@ -27,22 +27,55 @@ class SessionFileTest {
     void roundTripsRecordsAndRedactsSecrets() throws Exception {
         Path file = dir.resolve("s.jsonl");
         List<EventRecord> records = new ArrayList<>();
-        records.add(new EventRecord(1, 1000, 5, Direction.OUT, "cursor:update", null, null, "me",
-                ProtocolCodec.object().put("x", 1.5).put("y", 2), 17, null));
-        records.add(new EventRecord(2, 1001, 6, Direction.IN, "quiz:answer", null, "g1", "bob",
-                ProtocolCodec.object().put("from", "bob").put("token", "abc123456789")
-                        .put("note", "my token is " + TOKEN), 60, null));
-        records.add(new EventRecord(3, 1002, 7, Direction.IN, "user:joined", null, null, null,
-                ProtocolCodec.mapper().getNodeFactory().textNode("oops"), 6, "payload must be a JSON object, got string"));
+        records.add(new EventRecord(
+                1,
+                1000,
+                5,
+                Direction.OUT,
+                "cursor:update",
+                null,
+                null,
+                "me",
+                ProtocolCodec.object().put("x", 1.5).put("y", 2),
+                17,
+                null));
+        records.add(new EventRecord(
+                2,
+                1001,
+                6,
+                Direction.IN,
+                "quiz:answer",
+                null,
+                "g1",
+                "bob",
+                ProtocolCodec.object()
+                        .put("from", "bob")
+                        .put("token", "abc123456789")
+                        .put("note", "my token is " + TOKEN),
+                60,
+                null));
+        records.add(new EventRecord(
+                3,
+                1002,
+                7,
+                Direction.IN,
+                "user:joined",
+                null,
+                null,
+                null,
+                ProtocolCodec.mapper().getNodeFactory().textNode("oops"),
+                6,
+                "payload must be a JSON object, got string"));
         Redactor redactor = new Redactor().addSecret(TOKEN);
-        try (SessionWriter w = new SessionWriter(file, SessionHeader.of("test 1", "http://127.0.0.1:1", "me", "g1",
-                "2026-01-01T00:00:00Z"), redactor)) {
+        try (SessionWriter w = new SessionWriter(
+                file, SessionHeader.of("test 1", "http://127.0.0.1:1", "me", "g1", "2026-01-01T00:00:00Z"), redactor)) {
             w.onEvents(records);
         }
         String text = Files.readString(file);
         assertFalse(text.contains(TOKEN));
         assertFalse(text.contains("abc123456789"));
-        assertTrue(text.lines().findFirst().orElseThrow().startsWith("{\"format\":\"studycollab-session\",\"version\":1"));
+        assertTrue(
+                text.lines().findFirst().orElseThrow().startsWith("{\"format\":\"studycollab-session\",\"version\":1"));
 
         try (SessionReader r = SessionReader.open(file)) {
             assertEquals("g1", r.header().group());
@@ -50,7 +83,9 @@ class SessionFileTest {
             assertEquals(3, back.size());
             assertEquals(records.get(0), back.get(0));
             assertEquals(Redactor.MASK, back.get(1).payload().get("token").asText());
-            assertEquals("my token is " + Redactor.MASK, back.get(1).payload().get("note").asText());
+            assertEquals(
+                    "my token is " + Redactor.MASK,
+                    back.get(1).payload().get("note").asText());
             assertTrue(back.get(2).malformed());
             assertEquals("oops", back.get(2).payload().asText());
             assertTrue(r.problems().isEmpty());
@@ -60,12 +95,17 @@ class SessionFileTest {
     @Test
     void aCorruptLineIsNamedAndTheRestStillOpens() throws Exception {
         Path file = dir.resolve("bad.jsonl");
-        Files.writeString(file, String.join("\n",
-                "{\"format\":\"studycollab-session\",\"version\":1}",
-                "{\"seq\":1,\"t\":1,\"dir\":\"in\",\"event\":\"a\",\"data\":{}}",
-                "{\"seq\":2,\"t\":2,\"dir\":\"in\",\"eve",
-                "{\"seq\":3,\"t\":3,\"dir\":\"sideways\",\"event\":\"c\",\"data\":{}}",
-                "{\"seq\":4,\"t\":4,\"dir\":\"out\",\"event\":\"d\",\"data\":null}") + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                String.join(
+                                "\n",
+                                "{\"format\":\"studycollab-session\",\"version\":1}",
+                                "{\"seq\":1,\"t\":1,\"dir\":\"in\",\"event\":\"a\",\"data\":{}}",
+                                "{\"seq\":2,\"t\":2,\"dir\":\"in\",\"eve",
+                                "{\"seq\":3,\"t\":3,\"dir\":\"sideways\",\"event\":\"c\",\"data\":{}}",
+                                "{\"seq\":4,\"t\":4,\"dir\":\"out\",\"event\":\"d\",\"data\":null}")
+                        + "\n",
+                StandardCharsets.UTF_8);
         try (SessionReader r = SessionReader.open(file)) {
             List<EventRecord> back = r.readAll();
             assertEquals(List.of(1L, 4L), back.stream().map(EventRecord::seq).toList());
@@ -79,7 +119,9 @@ class SessionFileTest {
     @Test
     void newerVersionsAndNonSessionsAreReportedOnLineOne() throws Exception {
         Path newer = dir.resolve("v2.jsonl");
-        Files.writeString(newer, "{\"format\":\"studycollab-session\",\"version\":2}\n{\"seq\":1,\"t\":1,\"dir\":\"in\",\"event\":\"a\",\"data\":1}\n");
+        Files.writeString(
+                newer,
+                "{\"format\":\"studycollab-session\",\"version\":2}\n{\"seq\":1,\"t\":1,\"dir\":\"in\",\"event\":\"a\",\"data\":1}\n");
         try (SessionReader r = SessionReader.open(newer)) {
             assertEquals(1, r.readAll().size());
             assertEquals(1, r.problems().get(0).line());

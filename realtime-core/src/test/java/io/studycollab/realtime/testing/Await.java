@@ -7,8 +7,7 @@ import java.util.function.Supplier;
 /** Waits for a condition with a bound; never a fixed sleep. */
 public final class Await {
 
-    private Await() {
-    }
+    private Await() {}
 
     public static void until(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -64,18 +64,21 @@ public final class NodeProcess implements AutoCloseable {
             }
         });
         StringBuilder err = new StringBuilder();
-        Thread errPump = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    synchronized (err) {
-                        err.append(line).append('\n');
+        Thread errPump = new Thread(
+                () -> {
+                    try (BufferedReader r =
+                            new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = r.readLine()) != null) {
+                            synchronized (err) {
+                                err.append(line).append('\n');
+                            }
+                        }
+                    } catch (IOException ignored) {
+                        // process ended
                     }
-                }
-            } catch (IOException ignored) {
-                // process ended
-            }
-        }, "node-stderr");
+                },
+                "node-stderr");
         errPump.setDaemon(true);
         errPump.start();
         String line;
@@ -90,15 +93,17 @@ public final class NodeProcess implements AutoCloseable {
             throw new IOException("node " + script + " exited: " + err);
         }
         // Keep draining stdout so the child never blocks on a full pipe.
-        Thread outPump = new Thread(() -> {
-            try {
-                while (out.readLine() != null) {
-                    // discard
-                }
-            } catch (IOException ignored) {
-                // process ended
-            }
-        }, "node-stdout");
+        Thread outPump = new Thread(
+                () -> {
+                    try {
+                        while (out.readLine() != null) {
+                            // discard
+                        }
+                    } catch (IOException ignored) {
+                        // process ended
+                    }
+                },
+                "node-stdout");
         outPump.setDaemon(true);
         outPump.start();
         JsonNode json = ProtocolCodec.parse(line);
@@ -133,7 +138,10 @@ public final class NodeProcess implements AutoCloseable {
 
     /** Runs a script to completion and returns its exit code and output. */
     public static Result run(Path dir, long timeoutSeconds, String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         p.getOutputStream().close();
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
             try {
@@ -150,8 +158,7 @@ public final class NodeProcess implements AutoCloseable {
         return new Result(p.exitValue(), output.join());
     }
 
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 
     @Override
     public void close() {

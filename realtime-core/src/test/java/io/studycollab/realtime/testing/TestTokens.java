@@ -17,15 +17,14 @@ public final class TestTokens {
 
     public static final String SECRET = "interop-secret-that-is-long-enough-for-hs256!";
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static AccessToken token(String sub, String name, long ttlSeconds) {
         return token(SECRET, sub, name, ttlSeconds, null, "authenticated");
     }
 
-    public static AccessToken token(String secret, String sub, String name, long ttlSeconds, List<String> groups,
-                                    String audience) {
+    public static AccessToken token(
+            String secret, String sub, String name, long ttlSeconds, List<String> groups, String audience) {
         long now = System.currentTimeMillis();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(sub)

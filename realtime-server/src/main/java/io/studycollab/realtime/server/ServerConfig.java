@@ -10,10 +10,21 @@ import java.util.Base64;
  *
  * @param port 0 picks a free port
  */
-public record ServerConfig(String host, int port, String jwtSecret, String serviceKey, GroupsPolicy groupsPolicy,
-                           String audience, Duration inactivityTimeout, Duration sweepInterval,
-                           Duration heartbeatInterval, Duration pingInterval, Duration pingTimeout,
-                           double cursorRatePerSecond, double eventRatePerSecond, int eventBurst) {
+public record ServerConfig(
+        String host,
+        int port,
+        String jwtSecret,
+        String serviceKey,
+        GroupsPolicy groupsPolicy,
+        String audience,
+        Duration inactivityTimeout,
+        Duration sweepInterval,
+        Duration heartbeatInterval,
+        Duration pingInterval,
+        Duration pingTimeout,
+        double cursorRatePerSecond,
+        double eventRatePerSecond,
+        int eventBurst) {
 
     /** Who may join which group (§3 Authorization). */
     public enum GroupsPolicy {
@@ -36,9 +47,21 @@ public record ServerConfig(String host, int port, String jwtSecret, String servi
     }
 
     public static ServerConfig defaults(String jwtSecret, String serviceKey) {
-        return new ServerConfig("127.0.0.1", 0, jwtSecret, serviceKey, GroupsPolicy.OPEN, "authenticated",
-                Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(25),
-                Duration.ofSeconds(20), 30, 20, 40);
+        return new ServerConfig(
+                "127.0.0.1",
+                0,
+                jwtSecret,
+                serviceKey,
+                GroupsPolicy.OPEN,
+                "authenticated",
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(25),
+                Duration.ofSeconds(20),
+                30,
+                20,
+                40);
     }
 
     /** A fresh random secret, for a sandbox nobody else needs to verify tokens for. */
@@ -49,33 +72,111 @@ public record ServerConfig(String host, int port, String jwtSecret, String servi
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(h, port, jwtSecret, serviceKey, groupsPolicy, audience, inactivityTimeout,
-                sweepInterval, heartbeatInterval, pingInterval, pingTimeout, cursorRatePerSecond, eventRatePerSecond, eventBurst);
+        return new ServerConfig(
+                h,
+                port,
+                jwtSecret,
+                serviceKey,
+                groupsPolicy,
+                audience,
+                inactivityTimeout,
+                sweepInterval,
+                heartbeatInterval,
+                pingInterval,
+                pingTimeout,
+                cursorRatePerSecond,
+                eventRatePerSecond,
+                eventBurst);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, jwtSecret, serviceKey, groupsPolicy, audience, inactivityTimeout,
-                sweepInterval, heartbeatInterval, pingInterval, pingTimeout, cursorRatePerSecond, eventRatePerSecond, eventBurst);
+        return new ServerConfig(
+                host,
+                p,
+                jwtSecret,
+                serviceKey,
+                groupsPolicy,
+                audience,
+                inactivityTimeout,
+                sweepInterval,
+                heartbeatInterval,
+                pingInterval,
+                pingTimeout,
+                cursorRatePerSecond,
+                eventRatePerSecond,
+                eventBurst);
     }
 
     public ServerConfig withGroupsPolicy(GroupsPolicy g) {
-        return new ServerConfig(host, port, jwtSecret, serviceKey, g, audience, inactivityTimeout,
-                sweepInterval, heartbeatInterval, pingInterval, pingTimeout, cursorRatePerSecond, eventRatePerSecond, eventBurst);
+        return new ServerConfig(
+                host,
+                port,
+                jwtSecret,
+                serviceKey,
+                g,
+                audience,
+                inactivityTimeout,
+                sweepInterval,
+                heartbeatInterval,
+                pingInterval,
+                pingTimeout,
+                cursorRatePerSecond,
+                eventRatePerSecond,
+                eventBurst);
     }
 
     public ServerConfig withAudience(String a) {
-        return new ServerConfig(host, port, jwtSecret, serviceKey, groupsPolicy, a, inactivityTimeout,
-                sweepInterval, heartbeatInterval, pingInterval, pingTimeout, cursorRatePerSecond, eventRatePerSecond, eventBurst);
+        return new ServerConfig(
+                host,
+                port,
+                jwtSecret,
+                serviceKey,
+                groupsPolicy,
+                a,
+                inactivityTimeout,
+                sweepInterval,
+                heartbeatInterval,
+                pingInterval,
+                pingTimeout,
+                cursorRatePerSecond,
+                eventRatePerSecond,
+                eventBurst);
     }
 
     public ServerConfig withInactivity(Duration timeout, Duration sweep) {
-        return new ServerConfig(host, port, jwtSecret, serviceKey, groupsPolicy, audience, timeout,
-                sweep, heartbeatInterval, pingInterval, pingTimeout, cursorRatePerSecond, eventRatePerSecond, eventBurst);
+        return new ServerConfig(
+                host,
+                port,
+                jwtSecret,
+                serviceKey,
+                groupsPolicy,
+                audience,
+                timeout,
+                sweep,
+                heartbeatInterval,
+                pingInterval,
+                pingTimeout,
+                cursorRatePerSecond,
+                eventRatePerSecond,
+                eventBurst);
     }
 
     public ServerConfig withRates(double cursorPerSecond, double eventsPerSecond, int burst) {
-        return new ServerConfig(host, port, jwtSecret, serviceKey, groupsPolicy, audience, inactivityTimeout,
-                sweepInterval, heartbeatInterval, pingInterval, pingTimeout, cursorPerSecond, eventsPerSecond, burst);
+        return new ServerConfig(
+                host,
+                port,
+                jwtSecret,
+                serviceKey,
+                groupsPolicy,
+                audience,
+                inactivityTimeout,
+                sweepInterval,
+                heartbeatInterval,
+                pingInterval,
+                pingTimeout,
+                cursorPerSecond,
+                eventsPerSecond,
+                burst);
     }
 
     @Override

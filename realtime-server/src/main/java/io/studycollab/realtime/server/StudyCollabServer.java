@@ -179,10 +179,12 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         try {
             user = verifier.verify(token);
         } catch (AuthFailure f) {
-            return new AuthTokenResult(false, Map.of("message", f.code(), "data",
-                    Map.of("code", f.code(), "message", f.getMessage())));
+            return new AuthTokenResult(
+                    false, Map.of("message", f.code(), "data", Map.of("code", f.code(), "message", f.getMessage())));
         }
-        SocketSession session = new SocketSession(client, user,
+        SocketSession session = new SocketSession(
+                client,
+                user,
                 new TokenBucket(clock, config.cursorRatePerSecond(), config.cursorRatePerSecond()),
                 new TokenBucket(clock, config.eventRatePerSecond(), config.eventBurst()));
         sessions.put(client.getSessionId(), session);
@@ -194,7 +196,9 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
                 .put("displayName", user.displayName())
                 .put("serverTime", now())
                 .put("heartbeatIntervalMs", config.heartbeatInterval().toMillis())
-                .put("tokenExpiresAt", Instant.ofEpochMilli(user.expiresAtMillis()).toString());
+                .put(
+                        "tokenExpiresAt",
+                        Instant.ofEpochMilli(user.expiresAtMillis()).toString());
         // netty-socketio writes the CONNECT packet after this listener returns, on this same event
         // loop. A greeting sent now would precede it, and socket.io-client-java drops events that
         // arrive before CONNECT from its catch-all listeners; queued on the loop, it follows CONNECT.
@@ -211,8 +215,9 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         if (sessions.get(s.client.getSessionId()) != s) {
             return;
         }
-        s.client.sendEvent(EventNames.CONNECTION_ERROR, ProtocolCodec.object()
-                .put("code", ErrorCodes.AUTH_EXPIRED).put("message", "token expired"));
+        s.client.sendEvent(
+                EventNames.CONNECTION_ERROR,
+                ProtocolCodec.object().put("code", ErrorCodes.AUTH_EXPIRED).put("message", "token expired"));
         leaveCurrent(s, "expired", false);
         sessions.remove(s.client.getSessionId());
         s.client.disconnect();
@@ -258,7 +263,8 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
             reply(ack, failure(v.code(), v.getMessage()));
         } catch (RuntimeException e) {
             LOG.error("handling {} failed", printable(name), e);
-            client.sendEvent(EventNames.CONNECTION_ERROR, error(ErrorCodes.INTERNAL, "internal error", printable(name)));
+            client.sendEvent(
+                    EventNames.CONNECTION_ERROR, error(ErrorCodes.INTERNAL, "internal error", printable(name)));
             reply(ack, failure(ErrorCodes.INTERNAL, "internal error"));
         }
     }
@@ -320,8 +326,14 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         synchronized (membership) {
             ArrayNode members;
             if (!groupId.equals(s.groupId)) {
-                GroupRegistry.Joined joined = registry.join(groupId, s.client.getSessionId(), user.userId(),
-                        user.displayName(), user.avatarUrl(), clock.wallMillis(), clock.monoNanos());
+                GroupRegistry.Joined joined = registry.join(
+                        groupId,
+                        s.client.getSessionId(),
+                        user.userId(),
+                        user.displayName(),
+                        user.avatarUrl(),
+                        clock.wallMillis(),
+                        clock.monoNanos());
                 s.groupId = groupId;
                 s.client.joinRoom(groupId);
                 if (joined.newMember()) {
@@ -374,8 +386,16 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         JsonNode c = p.get("cursor");
         Payloads.Cursor cursor = c == null || c.isNull() ? null : ProtocolRules.cursor(c);
         String groupId = requireGroup(s);
-        GroupRegistry.Changed changed = registry.updatePresence(groupId, s.user.userId(), active, tool,
-                t != null && t.isNull(), cursor, c != null && c.isNull(), clock.wallMillis(), clock.monoNanos());
+        GroupRegistry.Changed changed = registry.updatePresence(
+                groupId,
+                s.user.userId(),
+                active,
+                tool,
+                t != null && t.isNull(),
+                cursor,
+                c != null && c.isNull(),
+                clock.wallMillis(),
+                clock.monoNanos());
         if (changed == null) {
             throw new ProtocolViolation(ErrorCodes.NOT_IN_GROUP, "join a group first");
         }
@@ -389,7 +409,8 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         Payloads.Cursor cursor = ProtocolRules.cursor(p);
         String groupId = requireGroup(s);
         long now = clock.wallMillis();
-        GroupRegistry.Changed reactivated = registry.activity(groupId, s.user.userId(), cursor, null, now, clock.monoNanos());
+        GroupRegistry.Changed reactivated =
+                registry.activity(groupId, s.user.userId(), cursor, null, now, clock.monoNanos());
         if (reactivated != null) {
             broadcastPresence(reactivated, s.client);
         }
@@ -403,13 +424,19 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
     private ObjectNode tool(SocketSession s, JsonNode p) {
         String tool = ProtocolRules.tool(object(p).get("tool"));
         String groupId = requireGroup(s);
-        GroupRegistry.Changed reactivated = registry.activity(groupId, s.user.userId(), null, tool,
-                clock.wallMillis(), clock.monoNanos());
+        GroupRegistry.Changed reactivated =
+                registry.activity(groupId, s.user.userId(), null, tool, clock.wallMillis(), clock.monoNanos());
         if (reactivated != null) {
             broadcastPresence(reactivated, s.client);
         }
-        io.getRoomOperations(groupId).sendEvent(EventNames.USER_TOOL_CHANGED, s.client, ProtocolCodec.object()
-                .put("groupId", groupId).put("userId", s.user.userId()).put("tool", tool));
+        io.getRoomOperations(groupId)
+                .sendEvent(
+                        EventNames.USER_TOOL_CHANGED,
+                        s.client,
+                        ProtocolCodec.object()
+                                .put("groupId", groupId)
+                                .put("userId", s.user.userId())
+                                .put("tool", tool));
         return ProtocolCodec.object().put("tool", tool);
     }
 
@@ -428,7 +455,8 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
     private ObjectNode relay(SocketSession s, JsonNode p) {
         object(p);
         JsonNode nameNode = p.get("event");
-        String event = ProtocolRules.customEvent(nameNode != null && nameNode.isTextual() ? nameNode.textValue() : null);
+        String event =
+                ProtocolRules.customEvent(nameNode != null && nameNode.isTextual() ? nameNode.textValue() : null);
         JsonNode data = p.has("data") ? p.get("data") : ProtocolCodec.mapper().nullNode();
         ProtocolRules.customData(data, ProtocolCodec.sizeOf(data));
         String target = s.groupId;
@@ -443,7 +471,8 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
             throw new ProtocolViolation(ErrorCodes.NOT_IN_GROUP, "join a group first");
         }
         long now = clock.wallMillis();
-        GroupRegistry.Changed reactivated = registry.activity(target, s.user.userId(), null, null, now, clock.monoNanos());
+        GroupRegistry.Changed reactivated =
+                registry.activity(target, s.user.userId(), null, null, now, clock.monoNanos());
         if (reactivated != null) {
             broadcastPresence(reactivated, s.client);
         }
@@ -465,8 +494,13 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
             s.client.leaveRoom(groupId);
             GroupRegistry.Left left = registry.leave(groupId, s.client.getSessionId(), s.user.userId());
             if (left.lastSocket()) {
-                io.getRoomOperations(groupId).sendEvent(EventNames.USER_LEFT, ProtocolCodec.object()
-                        .put("groupId", groupId).put("userId", s.user.userId()).put("reason", reason));
+                io.getRoomOperations(groupId)
+                        .sendEvent(
+                                EventNames.USER_LEFT,
+                                ProtocolCodec.object()
+                                        .put("groupId", groupId)
+                                        .put("userId", s.user.userId())
+                                        .put("reason", reason));
             }
         }
         if (notifySelf) {
@@ -490,7 +524,8 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         }
         sweepTimer = clock.schedule(config.sweepInterval(), () -> {
             try {
-                for (GroupRegistry.Changed c : registry.sweep(clock.monoNanos(), config.inactivityTimeout().toNanos())) {
+                for (GroupRegistry.Changed c : registry.sweep(
+                        clock.monoNanos(), config.inactivityTimeout().toNanos())) {
                     broadcastPresence(c, null);
                 }
             } catch (RuntimeException e) {
@@ -530,7 +565,9 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
 
     @Override
     public ObjectNode health() {
-        return ProtocolCodec.object().put("status", "ok").put("connections", sessions.size())
+        return ProtocolCodec.object()
+                .put("status", "ok")
+                .put("connections", sessions.size())
                 .put("groups", registry.groupCount());
     }
 

@@ -18,9 +18,19 @@ class ConformanceTest {
     static final int INACTIVITY_MS = 1500;
 
     private static NodeProcess.Result conformance(String url) throws Exception {
-        NodeProcess.Result r = NodeProcess.run(NodeProcess.interopDir(), 240, "node", "conformance.js",
-                "--url", url, "--secret", TestTokens.SECRET, "--service-key", SERVICE_KEY,
-                "--inactivity-ms", String.valueOf(INACTIVITY_MS));
+        NodeProcess.Result r = NodeProcess.run(
+                NodeProcess.interopDir(),
+                240,
+                "node",
+                "conformance.js",
+                "--url",
+                url,
+                "--secret",
+                TestTokens.SECRET,
+                "--service-key",
+                SERVICE_KEY,
+                "--inactivity-ms",
+                String.valueOf(INACTIVITY_MS));
         System.out.println(r.output());
         return r;
     }
@@ -41,8 +51,16 @@ class ConformanceTest {
 
     @Test
     void theReferenceServerPassesTheSameSuite() throws Exception {
-        try (NodeProcess node = NodeProcess.start("server.js", "--jwt-secret", TestTokens.SECRET,
-                "--service-key", SERVICE_KEY, "--inactivity-ms", String.valueOf(INACTIVITY_MS), "--sweep-ms", "250")) {
+        try (NodeProcess node = NodeProcess.start(
+                "server.js",
+                "--jwt-secret",
+                TestTokens.SECRET,
+                "--service-key",
+                SERVICE_KEY,
+                "--inactivity-ms",
+                String.valueOf(INACTIVITY_MS),
+                "--sweep-ms",
+                "250")) {
             assertAllPassed(conformance(node.url()));
         }
     }

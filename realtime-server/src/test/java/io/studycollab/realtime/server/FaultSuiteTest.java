@@ -21,16 +21,16 @@ import io.studycollab.realtime.client.ConnectionQuality;
 import io.studycollab.realtime.client.ConnectionState;
 import io.studycollab.realtime.client.RealtimeClient;
 import io.studycollab.realtime.client.ReconnectPolicy;
-import io.studycollab.realtime.diagnostics.DiagnosticsReport;
 import io.studycollab.realtime.events.EventHistory;
 import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.events.EventRecord;
-import io.studycollab.realtime.netsim.FaultProxy;
-import io.studycollab.realtime.netsim.NetworkProfile;
 import io.studycollab.realtime.presence.PresenceTracker;
 import io.studycollab.realtime.protocol.ErrorCodes;
 import io.studycollab.realtime.protocol.EventNames;
 import io.studycollab.realtime.protocol.ProtocolCodec;
+import io.studycollab.realtime.qa.diagnostics.DiagnosticsReport;
+import io.studycollab.realtime.qa.netsim.FaultProxy;
+import io.studycollab.realtime.qa.netsim.NetworkProfile;
 import io.studycollab.realtime.session.Redactor;
 import io.studycollab.realtime.session.SessionExport;
 import io.studycollab.realtime.session.SessionHeader;
@@ -40,7 +40,6 @@ import io.studycollab.realtime.testing.NodeProcess;
 import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.ManualClock;
 import io.studycollab.realtime.time.SystemClock;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -201,8 +200,10 @@ class FaultSuiteTest {
         hub = new EventHub("fault-suite-hub");
         history = new EventHistory(200_000);
         hub.subscribe(history);
-        recorder = new SessionWriter(outputs.resolve("suite.studycollab"),
-                SessionHeader.of("fault-suite", server.url(), null, GROUP, "now"), REDACTOR);
+        recorder = new SessionWriter(
+                outputs.resolve("suite.studycollab"),
+                SessionHeader.of("fault-suite", server.url(), null, GROUP, "now"),
+                REDACTOR);
         hub.subscribe(recorder);
     }
 
@@ -237,7 +238,8 @@ class FaultSuiteTest {
             }
             if (outputs != null) {
                 try (Stream<Path> files = Files.walk(outputs)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
         }
@@ -257,8 +259,11 @@ class FaultSuiteTest {
     private static ClientOptions fastRetry() {
         return ClientOptions.defaults()
                 .withHeartbeatInterval(Duration.ofMillis(300))
-                .withReconnectPolicy(ReconnectPolicy.defaults().withInitialDelay(Duration.ofMillis(200))
-                        .withMaxDelay(Duration.ofMillis(800)).withMaxAttempts(200).withJitter(0));
+                .withReconnectPolicy(ReconnectPolicy.defaults()
+                        .withInitialDelay(Duration.ofMillis(200))
+                        .withMaxDelay(Duration.ofMillis(800))
+                        .withMaxAttempts(200)
+                        .withJitter(0));
     }
 
     private static RealtimeClient joined(String url, String sub, ClientOptions options) throws Exception {
@@ -277,7 +282,8 @@ class FaultSuiteTest {
         List<EventRecord> marks = new CopyOnWriteArrayList<>();
         try (EventHub.Subscription s = watcher.on("fault:marker", marks::add)) {
             sender.emit("fault:marker", ProtocolCodec.object().put("after", scenario), false);
-            Await.until(scenario + ": the marker sent after everything", Duration.ofSeconds(20), () -> !marks.isEmpty());
+            Await.until(
+                    scenario + ": the marker sent after everything", Duration.ofSeconds(20), () -> !marks.isEmpty());
         }
     }
 
@@ -298,13 +304,16 @@ class FaultSuiteTest {
     void serverKilledAndRestartedFiveTimesLosesAndDuplicatesNothing() throws Exception {
         List<EventRecord> seen = new CopyOnWriteArrayList<>();
         try (FaultProxy proxy = FaultProxy.start("127.0.0.1", port);
-             RealtimeClient watcher = joined(server.url(), "restart-watcher", fastRetry());
-             RealtimeClient sender = joined(proxy.url(), "restart-sender", fastRetry())) {
+                RealtimeClient watcher = joined(server.url(), "restart-watcher", fastRetry());
+                RealtimeClient sender = joined(proxy.url(), "restart-sender", fastRetry())) {
             watcher.on("fault:restart", seen::add);
             int n = 0;
             for (int cycle = 0; cycle < 5; cycle++) {
                 for (int i = 0; i < 5; i++) {
-                    sender.emit("fault:restart", ProtocolCodec.mapper().getNodeFactory().numberNode(n++), false);
+                    sender.emit(
+                            "fault:restart",
+                            ProtocolCodec.mapper().getNodeFactory().numberNode(n++),
+                            false);
                 }
                 int live = n;
                 Await.until("live events of cycle " + cycle, Duration.ofSeconds(10), () -> seen.size() >= live);
@@ -313,26 +322,38 @@ class FaultSuiteTest {
                 proxy.set(new NetworkProfile.Offline());
                 server.close();
                 TALLY.fault("server killed and restarted", 1);
-                Await.until("both notice", Duration.ofSeconds(10), () -> sender.state() == ConnectionState.RECONNECTING
-                        && watcher.state() != ConnectionState.CONNECTED);
+                Await.until(
+                        "both notice",
+                        Duration.ofSeconds(10),
+                        () -> sender.state() == ConnectionState.RECONNECTING
+                                && watcher.state() != ConnectionState.CONNECTED);
                 for (int i = 0; i < 20; i++) {
-                    sender.emit("fault:restart", ProtocolCodec.mapper().getNodeFactory().numberNode(n++), false);
+                    sender.emit(
+                            "fault:restart",
+                            ProtocolCodec.mapper().getNodeFactory().numberNode(n++),
+                            false);
                 }
                 Await.until("queued", () -> sender.snapshot().queueDepth() == 20);
                 server = StudyCollabServer.start(config);
-                Await.until("watcher back in the group", Duration.ofSeconds(15),
-                        () -> watcher.state() == ConnectionState.CONNECTED && GROUP.equals(watcher.snapshot().groupId()));
+                Await.until(
+                        "watcher back in the group",
+                        Duration.ofSeconds(15),
+                        () -> watcher.state() == ConnectionState.CONNECTED
+                                && GROUP.equals(watcher.snapshot().groupId()));
                 proxy.set(new NetworkProfile.Normal());
                 int all = n;
                 int thisCycle = cycle;
-                Await.until(() -> "queued events of cycle " + thisCycle + " delivered: " + seen.size() + "/" + all,
-                        Duration.ofSeconds(20), () -> seen.size() >= all);
+                Await.until(
+                        () -> "queued events of cycle " + thisCycle + " delivered: " + seen.size() + "/" + all,
+                        Duration.ofSeconds(20),
+                        () -> seen.size() >= all);
                 assertEquals(GROUP, sender.snapshot().groupId(), "sender rejoined");
             }
             afterEverythingSent(sender, watcher, "restarts");
             TALLY.delivery(n, seq(seen));
             assertEquals(upTo(n), seq(seen), "every event once, in order, across five restarts");
-            TALLY.scenarios.put("server killed and restarted mid-session, five times, 20 events queued each time",
+            TALLY.scenarios.put(
+                    "server killed and restarted mid-session, five times, 20 events queued each time",
                     n + " events sent, " + seen.size() + " received once each in order; group rejoined every time");
         }
     }
@@ -342,31 +363,37 @@ class FaultSuiteTest {
     void aTenSecondCutAndAStallDeliverEverythingOnce() throws Exception {
         List<EventRecord> seen = new CopyOnWriteArrayList<>();
         try (FaultProxy proxy = FaultProxy.start("127.0.0.1", port);
-             RealtimeClient watcher = joined(server.url(), "cut-watcher", ClientOptions.defaults());
-             RealtimeClient sender = joined(proxy.url(), "cut-sender", fastRetry())) {
+                RealtimeClient watcher = joined(server.url(), "cut-watcher", ClientOptions.defaults());
+                RealtimeClient sender = joined(proxy.url(), "cut-sender", fastRetry())) {
             watcher.on("fault:cut", seen::add);
             proxy.set(new NetworkProfile.Offline());
             TALLY.fault("network cut for 10 s", 1);
-            Await.until("the sender notices", Duration.ofSeconds(10), () -> sender.state() == ConnectionState.RECONNECTING);
+            Await.until(
+                    "the sender notices", Duration.ofSeconds(10), () -> sender.state() == ConnectionState.RECONNECTING);
             int n = 0;
             for (; n < 100; n++) {
                 sender.emit("fault:cut", ProtocolCodec.mapper().getNodeFactory().numberNode(n), false);
             }
             long cutAt = System.nanoTime();
-            Await.until("ten seconds offline", Duration.ofSeconds(12),
+            Await.until(
+                    "ten seconds offline",
+                    Duration.ofSeconds(12),
                     () -> System.nanoTime() - cutAt >= TimeUnit.SECONDS.toNanos(10));
             assertEquals(ConnectionState.RECONNECTING, sender.state(), "still trying after 10 s");
             proxy.set(new NetworkProfile.Normal());
             Await.until("100 queued delivered", Duration.ofSeconds(20), () -> seen.size() >= 100);
 
             // A stall: the connection stays open but nothing moves; heartbeats go missing.
-            Await.until("measured", Duration.ofSeconds(5), () -> sender.snapshot().rttMillis() >= 0);
+            Await.until(
+                    "measured", Duration.ofSeconds(5), () -> sender.snapshot().rttMillis() >= 0);
             proxy.set(new NetworkProfile.Stall());
             TALLY.fault("stalled connection", 1);
             for (int i = 0; i < 10; i++) {
                 sender.emit("fault:cut", ProtocolCodec.mapper().getNodeFactory().numberNode(n++), false);
             }
-            Await.until("stall seen as missed heartbeats", Duration.ofSeconds(10),
+            Await.until(
+                    "stall seen as missed heartbeats",
+                    Duration.ofSeconds(10),
                     () -> sender.snapshot().quality() == ConnectionQuality.POOR);
             proxy.set(new NetworkProfile.Normal());
             int all = n;
@@ -375,7 +402,8 @@ class FaultSuiteTest {
             TALLY.delivery(n, seq(seen));
             assertEquals(upTo(n), seq(seen), "once each, in order");
             assertEquals(GROUP, sender.snapshot().groupId());
-            TALLY.scenarios.put("network cut for 10 s with 100 events queued, then a stalled connection",
+            TALLY.scenarios.put(
+                    "network cut for 10 s with 100 events queued, then a stalled connection",
                     n + " events sent, all received once in order; the stall showed as POOR quality");
         }
     }
@@ -385,32 +413,48 @@ class FaultSuiteTest {
     void aSlowServerDeliversInOrder() throws Exception {
         List<EventRecord> seen = new CopyOnWriteArrayList<>();
         try (FaultProxy proxy = FaultProxy.start("127.0.0.1", port);
-             RealtimeClient watcher = joined(server.url(), "slow-watcher", ClientOptions.defaults());
-             RealtimeClient sender = joined(proxy.url(), "slow-sender", fastRetry())) {
+                RealtimeClient watcher = joined(server.url(), "slow-watcher", ClientOptions.defaults());
+                RealtimeClient sender = joined(proxy.url(), "slow-sender", fastRetry())) {
             watcher.on("fault:slow", seen::add);
             proxy.set(new NetworkProfile.Latency(Duration.ofMillis(400), Duration.ofMillis(150)));
             TALLY.fault("slow link: 400 ± 150 ms each way", 1);
             int n = 150;
             for (int i = 0; i < n; i++) {
-                sender.emit("fault:slow", ProtocolCodec.mapper().getNodeFactory().numberNode(i), false);
+                sender.emit(
+                        "fault:slow", ProtocolCodec.mapper().getNodeFactory().numberNode(i), false);
             }
-            Await.until("round trip shows the delay", Duration.ofSeconds(15), () -> sender.snapshot().rttMillis() >= 500);
+            Await.until(
+                    "round trip shows the delay",
+                    Duration.ofSeconds(15),
+                    () -> sender.snapshot().rttMillis() >= 500);
             Await.until("all arrived", Duration.ofSeconds(30), () -> seen.size() >= n);
             proxy.set(new NetworkProfile.Bandwidth(16 * 1024));
             TALLY.fault("slow link: 16 KiB/s", 1);
             for (int i = n; i < n + 50; i++) {
-                assertTrue(sender.emit("fault:slow", ProtocolCodec.object().put("pad", "x".repeat(1024)).put("i", i), true)
-                        .get(30, TimeUnit.SECONDS).ok(), "acknowledged through the narrow link");
+                assertTrue(
+                        sender.emit(
+                                        "fault:slow",
+                                        ProtocolCodec.object()
+                                                .put("pad", "x".repeat(1024))
+                                                .put("i", i),
+                                        true)
+                                .get(30, TimeUnit.SECONDS)
+                                .ok(),
+                        "acknowledged through the narrow link");
             }
             Await.until("padded events arrived", Duration.ofSeconds(30), () -> seen.size() >= n + 50);
             proxy.set(new NetworkProfile.Normal());
             afterEverythingSent(sender, watcher, "slow link");
-            List<Integer> order = seen.stream().map(r -> r.payload().path("data").isNumber()
-                    ? r.payload().path("data").asInt() : r.payload().path("data").path("i").asInt()).toList();
+            List<Integer> order = seen.stream()
+                    .map(r -> r.payload().path("data").isNumber()
+                            ? r.payload().path("data").asInt()
+                            : r.payload().path("data").path("i").asInt())
+                    .toList();
             TALLY.delivery(n + 50, order);
             assertEquals(upTo(n + 50), order);
             assertEquals(ConnectionState.CONNECTED, sender.state(), "slowness alone never disconnects");
-            TALLY.scenarios.put("slow server: 400 ± 150 ms latency, then 16 KiB/s",
+            TALLY.scenarios.put(
+                    "slow server: 400 ± 150 ms latency, then 16 KiB/s",
                     (n + 50) + " events sent, all received in order, every acknowledgement arrived; stayed connected");
         }
     }
@@ -419,16 +463,25 @@ class FaultSuiteTest {
     @Order(4)
     void forgedAndExpiredTokensAreRefusedWithTheReasonAndNoRetryLoop() throws Exception {
         long now = System.currentTimeMillis() / 1000;
-        String payload = b64("{\"sub\":\"mallory\",\"aud\":\"authenticated\",\"role\":\"authenticated\",\"exp\":" + (now + 600) + "}");
+        String payload = b64("{\"sub\":\"mallory\",\"aud\":\"authenticated\",\"role\":\"authenticated\",\"exp\":"
+                + (now + 600) + "}");
         String valid = TestTokens.token("alice", "Alice", 600).reveal();
         String[] parts = valid.split("\\.");
         Map<String, String> cases = new LinkedHashMap<>();
-        cases.put("expired", TestTokens.token(TestTokens.SECRET, "old", "Old", -120, null, "authenticated").reveal());
+        cases.put(
+                "expired",
+                TestTokens.token(TestTokens.SECRET, "old", "Old", -120, null, "authenticated")
+                        .reveal());
         cases.put("tampered (claims changed, signature kept)", parts[0] + "." + payload + "." + parts[2]);
         cases.put("alg: none", b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + payload + ".");
-        cases.put("wrong audience", TestTokens.token(TestTokens.SECRET, "aud", "Aud", 600, null, "anon").reveal());
-        cases.put("signed with another secret",
-                TestTokens.token("another-secret-that-is-long-enough-for-hs256", "x", "X", 600, null, "authenticated").reveal());
+        cases.put(
+                "wrong audience",
+                TestTokens.token(TestTokens.SECRET, "aud", "Aud", 600, null, "anon")
+                        .reveal());
+        cases.put(
+                "signed with another secret",
+                TestTokens.token("another-secret-that-is-long-enough-for-hs256", "x", "X", 600, null, "authenticated")
+                        .reveal());
         cases.put("not a JWT at all", "definitely-not-a-token");
         cases.put("no token", null);
         Map<String, String> expected = Map.of("expired", ErrorCodes.AUTH_EXPIRED, "no token", ErrorCodes.AUTH_MISSING);
@@ -442,10 +495,15 @@ class FaultSuiteTest {
             ManualClock manual = new ManualClock();
             try (EventHub own = new EventHub()) {
                 List<EventRecord> states = new CopyOnWriteArrayList<>();
-                own.subscribe(batch -> batch.stream().filter(r -> r.name().equals(EventNames.CLIENT_STATE)).forEach(states::add));
+                own.subscribe(batch -> batch.stream()
+                        .filter(r -> r.name().equals(EventNames.CLIENT_STATE))
+                        .forEach(states::add));
                 try (RealtimeClient client = new RealtimeClient(own, manual, ClientOptions.defaults())) {
                     client.connect(server.url(), c.getValue() == null ? null : AccessToken.of(c.getValue()));
-                    Await.until(c.getKey() + " refused", Duration.ofSeconds(10), () -> client.state() == ConnectionState.FAILED);
+                    Await.until(
+                            c.getKey() + " refused",
+                            Duration.ofSeconds(10),
+                            () -> client.state() == ConnectionState.FAILED);
                     String code = expected.getOrDefault(c.getKey(), ErrorCodes.AUTH_INVALID);
                     assertEquals(code, client.snapshot().errorCode(), c.getKey());
                     // Ten minutes later (on the client's clock, where all its retry timers run): still one attempt.
@@ -457,13 +515,17 @@ class FaultSuiteTest {
                     drained.get(5, TimeUnit.SECONDS);
                     own.awaitDispatched(Duration.ofSeconds(5));
                     assertEquals(ConnectionState.FAILED, client.state(), c.getKey());
-                    long attempts = states.stream().filter(r -> "CONNECTING".equals(r.payload().path("to").asText())).count();
+                    long attempts = states.stream()
+                            .filter(r ->
+                                    "CONNECTING".equals(r.payload().path("to").asText()))
+                            .count();
                     assertEquals(1, attempts, c.getKey() + ": no reconnect loop");
                 }
             }
             TALLY.bad("refused tokens (" + String.join(", ", cases.keySet()) + ")", 1);
         }
-        TALLY.scenarios.put("auth: expired, tampered, alg none, wrong audience, wrong secret, garbage, missing",
+        TALLY.scenarios.put(
+                "auth: expired, tampered, alg none, wrong audience, wrong secret, garbage, missing",
                 "each refused by our server with its code (AUTH_EXPIRED / AUTH_INVALID / AUTH_MISSING); one attempt each, none after 10 minutes");
     }
 
@@ -475,7 +537,7 @@ class FaultSuiteTest {
     @Order(5)
     void aHostileServerIsRecordedAsMalformedAndAFloodStaysWithinTheHistoryLimit() throws Exception {
         try (NodeProcess hostile = NodeProcess.start("hostile.js");
-             EventHub own = new EventHub("flood-hub")) {
+                EventHub own = new EventHub("flood-hub")) {
             EventHistory bounded = new EventHistory(10_000);
             PresenceTracker presence = new PresenceTracker();
             own.subscribe(bounded);
@@ -510,9 +572,11 @@ class FaultSuiteTest {
                     }
                 }
             });
-            try (SessionWriter writer = new SessionWriter(outputs.resolve("flood.studycollab"),
-                    SessionHeader.of("fault-suite", hostile.url(), null, null, "now"), REDACTOR);
-                 RealtimeClient client = new RealtimeClient(own, clock, ClientOptions.defaults())) {
+            try (SessionWriter writer = new SessionWriter(
+                            outputs.resolve("flood.studycollab"),
+                            SessionHeader.of("fault-suite", hostile.url(), null, null, "now"),
+                            REDACTOR);
+                    RealtimeClient client = new RealtimeClient(own, clock, ClientOptions.defaults())) {
                 own.subscribe(writer);
                 client.connect(hostile.url(), token("flood"));
                 Await.until("first burst", Duration.ofSeconds(10), () -> done.get() == 1);
@@ -527,7 +591,9 @@ class FaultSuiteTest {
                 client.sendRaw("hostile:frames", null, false);
                 Await.until("frames sent", Duration.ofSeconds(10), () -> done.get() == 11);
                 own.awaitDispatched(Duration.ofSeconds(5));
-                long packets = bounded.snapshot().stream().filter(r -> r.name().equals(EventNames.CLIENT_MALFORMED_PACKET)).count();
+                long packets = bounded.snapshot().stream()
+                        .filter(r -> r.name().equals(EventNames.CLIENT_MALFORMED_PACKET))
+                        .count();
                 assertEquals(7, packets, "each undecodable packet shown, raw, as malformed");
                 assertEquals(ConnectionState.CONNECTED, client.state(), "undecodable packets close nothing");
                 TALLY.bad("undecodable Socket.IO packets (not JSON, truncated, empty, unknown type)", 7);
@@ -538,8 +604,14 @@ class FaultSuiteTest {
                 long jvmCpuBefore = processCpuNanos();
                 long wallBefore = System.nanoTime();
                 int n = 300_000;
-                client.sendRaw("hostile:floodmix", ProtocolCodec.mapper().getNodeFactory().numberNode(n), false);
-                Await.until(() -> "flood received: " + ticks.get() + " ticks", Duration.ofSeconds(120), () -> done.get() == 12);
+                client.sendRaw(
+                        "hostile:floodmix",
+                        ProtocolCodec.mapper().getNodeFactory().numberNode(n),
+                        false);
+                Await.until(
+                        () -> "flood received: " + ticks.get() + " ticks",
+                        Duration.ofSeconds(120),
+                        () -> done.get() == 12);
                 own.awaitDispatched(Duration.ofSeconds(30));
                 Await.until("recorder caught up", Duration.ofSeconds(60), () -> writer.pendingBatches() == 0);
                 long floodMalformed = malformed.get() - 140 - 7;
@@ -556,7 +628,9 @@ class FaultSuiteTest {
                 TALLY.floodNodeCores = (nodeCpuMicros.get() - nodeCpuBefore) / 1e6 / wall;
                 System.gc();
                 long growth = usedHeap() - heapBefore;
-                assertTrue(growth < 96L << 20, "heap after the flood bounded by the 10,000-event history: +" + (growth >> 20) + " MiB");
+                assertTrue(
+                        growth < 96L << 20,
+                        "heap after the flood bounded by the 10,000-event history: +" + (growth >> 20) + " MiB");
                 TALLY.floodEvents = n;
                 TALLY.floodRate = n / ((lastTick.get() - firstTick.get()) / 1e9);
                 TALLY.floodOfferedRate = n / (Math.max(1, floodWriteMicros.get()) / 1e6);
@@ -567,14 +641,16 @@ class FaultSuiteTest {
                 TALLY.delivered.addAndGet(ticks.get() + floodMalformed);
                 TALLY.lost.addAndGet(n - ticks.get() - floodMalformed);
             }
-            TALLY.scenarios.put("hostile server: bad payloads, undecodable packets, a 300,000-event flood with every tenth malformed",
+            TALLY.scenarios.put(
+                    "hostile server: bad payloads, undecodable packets, a 300,000-event flood with every tenth malformed",
                     "all recorded (bad ones flagged malformed), connection kept, history at its 10,000 limit, heap bounded");
         }
     }
 
     /** CPU time of this whole JVM: client, hub, recorder, logging, GC. */
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long usedHeap() {
@@ -586,12 +662,20 @@ class FaultSuiteTest {
     void noSecretInAnyLogLineSessionFileExportOrReport() throws Exception {
         // Secrets inside payloads too: the recorder and exports must mask them.
         try (RealtimeClient a = joined(server.url(), "leaky-a", ClientOptions.defaults());
-             RealtimeClient b = joined(server.url(), "leaky-b", ClientOptions.defaults())) {
+                RealtimeClient b = joined(server.url(), "leaky-b", ClientOptions.defaults())) {
             List<EventRecord> got = new CopyOnWriteArrayList<>();
             b.on("fault:leak", got::add);
-            String someToken = SECRETS.stream().filter(s -> s.startsWith("eyJ")).findFirst().orElseThrow();
-            a.emit("fault:leak", ProtocolCodec.object().put("note", "my token is " + someToken)
-                    .put("authorization", "Bearer whatever").put("apiKey", SERVICE_KEY), false);
+            String someToken = SECRETS.stream()
+                    .filter(s -> s.startsWith("eyJ"))
+                    .findFirst()
+                    .orElseThrow();
+            a.emit(
+                    "fault:leak",
+                    ProtocolCodec.object()
+                            .put("note", "my token is " + someToken)
+                            .put("authorization", "Bearer whatever")
+                            .put("apiKey", SERVICE_KEY),
+                    false);
             Await.until("leak relayed", () -> got.size() == 1);
             assertTrue(got.get(0).payload().toString().contains(someToken), "the secret really went over the wire");
         }
@@ -600,10 +684,14 @@ class FaultSuiteTest {
         List<EventRecord> records = history.snapshot();
         SessionExport.json(outputs.resolve("export.json"), records, REDACTOR);
         SessionExport.csv(outputs.resolve("export.csv"), records, REDACTOR);
-        SessionExport.session(outputs.resolve("saved.studycollab"),
-                SessionHeader.of("fault-suite", server.url(), null, GROUP, "now"), records, REDACTOR);
+        SessionExport.session(
+                outputs.resolve("saved.studycollab"),
+                SessionHeader.of("fault-suite", server.url(), null, GROUP, "now"),
+                records,
+                REDACTOR);
         try (RealtimeClient c = joined(server.url(), "reporter", ClientOptions.defaults())) {
-            Files.writeString(outputs.resolve("diagnostics.md"),
+            Files.writeString(
+                    outputs.resolve("diagnostics.md"),
                     DiagnosticsReport.build("fault-suite", c.snapshot(), records, REDACTOR));
         }
         recorder.close();
@@ -632,7 +720,8 @@ class FaultSuiteTest {
         }
         assertTrue(files.size() >= 6, "session files, exports and report written: " + files);
         assertTrue(LOG_LINES.size() > 100, "the suite's logging was captured: " + LOG_LINES.size());
-        assertTrue(Files.readString(outputs.resolve("saved.studycollab")).contains(Redactor.MASK), "masked, not dropped");
+        assertTrue(
+                Files.readString(outputs.resolve("saved.studycollab")).contains(Redactor.MASK), "masked, not dropped");
         assertEquals(List.of(), leaks);
         TALLY.logLinesScanned = LOG_LINES.size();
         // The scan finds what it looks for: socket.io-client's own debug output prints the CONNECT
@@ -647,49 +736,80 @@ class FaultSuiteTest {
         } finally {
             logging.getLogger("io.socket").setLevel(Level.ERROR);
         }
-        assertTrue(LOG_LINES.subList(before, LOG_LINES.size()).stream().anyMatch(l -> l.contains(probe.reveal())),
+        assertTrue(
+                LOG_LINES.subList(before, LOG_LINES.size()).stream().anyMatch(l -> l.contains(probe.reveal())),
                 "the scan would catch a token in a log line");
         TALLY.filesScanned = files.size();
         TALLY.bytesScanned = bytes;
         TALLY.secretsLookedFor = SECRETS.size();
-        TALLY.scenarios.put("secrets scan", "every log line at DEBUG and up under the app's logging policy (java.util.logging "
-                + "bridged in; socket.io-client pinned to errors, as its debug output prints the CONNECT packet with the token), "
-                + "every session file, export and diagnostics report of the suite: no token or key found; "
-                + "the same scan does find the token once socket.io-client's debug output is let through");
+        TALLY.scenarios.put(
+                "secrets scan",
+                "every log line at DEBUG and up under the app's logging policy (java.util.logging "
+                        + "bridged in; socket.io-client pinned to errors, as its debug output prints the CONNECT packet with the token), "
+                        + "every session file, export and diagnostics report of the suite: no token or key found; "
+                        + "the same scan does find the token once socket.io-client's debug output is let through");
     }
 
     private static String report() {
         StringBuilder md = new StringBuilder();
         md.append("# Reliability: the fault and bad-input suite\n\n");
-        md.append("Produced by `FaultSuiteTest` (realtime-server), part of the normal test command; `bash bench/reliability.sh`\n");
-        md.append("runs it alone and copies its report here. Our client against our server (and `src/interop/hostile.js`\n");
-        md.append("for packets no StudyCollab server sends), faults injected with `FaultProxy` and by stopping the server.\n");
-        md.append("Other suites add to this: `ConformanceTest` (33 scenarios over both transports against both servers),\n");
-        md.append("`ClientAgainstReferenceServerTest` and `FaultProxyTest` (the same faults against the Node reference server).\n\n");
+        md.append(
+                "Produced by `FaultSuiteTest` (realtime-server), part of the normal test command; `bash bench/reliability.sh`\n");
+        md.append(
+                "runs it alone and copies its report here. Our client against our server (and `src/interop/hostile.js`\n");
+        md.append(
+                "for packets no StudyCollab server sends), faults injected with `FaultProxy` and by stopping the server.\n");
+        md.append(
+                "Other suites add to this: `ConformanceTest` (33 scenarios over both transports against both servers),\n");
+        md.append(
+                "`ClientAgainstReferenceServerTest` and `FaultProxyTest` (the same faults against the Node reference server).\n\n");
         md.append("## Scenarios\n\n| scenario | result |\n| --- | --- |\n");
-        TALLY.scenarios.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        TALLY.scenarios.forEach(
+                (k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         md.append("\n## Counts\n\n| what | count |\n| --- | --- |\n");
         md.append("| scenarios | ").append(TALLY.scenarios.size()).append(" |\n");
         long faults = TALLY.faults.values().stream().mapToLong(Long::longValue).sum();
         md.append("| faults injected | ").append(faults).append(" |\n");
-        TALLY.faults.forEach((k, v) -> md.append("| — ").append(k).append(" | ").append(v).append(" |\n"));
+        TALLY.faults.forEach(
+                (k, v) -> md.append("| — ").append(k).append(" | ").append(v).append(" |\n"));
         long bad = TALLY.badInputs.values().stream().mapToLong(Long::longValue).sum();
         md.append("| bad inputs tried | ").append(String.format("%,d", bad)).append(" |\n");
-        TALLY.badInputs.forEach((k, v) -> md.append("| — ").append(k).append(" | ").append(String.format("%,d", v)).append(" |\n"));
-        md.append("| events sent | ").append(String.format("%,d", TALLY.sent.get())).append(" |\n");
-        md.append("| events delivered or recorded | ").append(String.format("%,d", TALLY.delivered.get())).append(" |\n");
+        TALLY.badInputs.forEach((k, v) -> md.append("| — ")
+                .append(k)
+                .append(" | ")
+                .append(String.format("%,d", v))
+                .append(" |\n"));
+        md.append("| events sent | ")
+                .append(String.format("%,d", TALLY.sent.get()))
+                .append(" |\n");
+        md.append("| events delivered or recorded | ")
+                .append(String.format("%,d", TALLY.delivered.get()))
+                .append(" |\n");
         md.append("| **events lost** | **").append(TALLY.lost.get()).append("** |\n");
         md.append("| **events duplicated** | **").append(TALLY.duplicated.get()).append("** |\n");
-        md.append("| flood: events, rate the server wrote them at, rate the client recorded them at, heap growth after GC | ")
-                .append(String.format("%,d events, %,.0f events/s offered, %,.0f events/s recorded, %+d MiB", TALLY.floodEvents,
-                        TALLY.floodOfferedRate, TALLY.floodRate, TALLY.floodHeapGrowth >> 20)).append(" |\n");
+        md.append(
+                        "| flood: events, rate the server wrote them at, rate the client recorded them at, heap growth after GC | ")
+                .append(String.format(
+                        "%,d events, %,.0f events/s offered, %,.0f events/s recorded, %+d MiB",
+                        TALLY.floodEvents, TALLY.floodOfferedRate, TALLY.floodRate, TALLY.floodHeapGrowth >> 20))
+                .append(" |\n");
         md.append("| flood: CPU used while it lasted, in cores | ")
-                .append(String.format("this JVM (client, recorder, DEBUG logging, GC) %.2f, Node %.2f, of %d on the machine",
-                        TALLY.floodJvmCores, TALLY.floodNodeCores, Runtime.getRuntime().availableProcessors())).append(" |\n");
-        md.append("| secrets looked for (tokens, JWT secret, service key) | ").append(TALLY.secretsLookedFor).append(" |\n");
-        md.append("| log lines scanned | ").append(String.format("%,d", TALLY.logLinesScanned)).append(" |\n");
-        md.append("| files scanned (session files, exports, report) | ").append(TALLY.filesScanned)
-                .append(String.format(" (%,d MB)", TALLY.bytesScanned >> 20)).append(" |\n");
+                .append(String.format(
+                        "this JVM (client, recorder, DEBUG logging, GC) %.2f, Node %.2f, of %d on the machine",
+                        TALLY.floodJvmCores,
+                        TALLY.floodNodeCores,
+                        Runtime.getRuntime().availableProcessors()))
+                .append(" |\n");
+        md.append("| secrets looked for (tokens, JWT secret, service key) | ")
+                .append(TALLY.secretsLookedFor)
+                .append(" |\n");
+        md.append("| log lines scanned | ")
+                .append(String.format("%,d", TALLY.logLinesScanned))
+                .append(" |\n");
+        md.append("| files scanned (session files, exports, report) | ")
+                .append(TALLY.filesScanned)
+                .append(String.format(" (%,d MB)", TALLY.bytesScanned >> 20))
+                .append(" |\n");
         md.append("| **secrets found** | **0** (the suite fails otherwise) |\n");
         return md.toString();
     }

@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
 class SandboxLifecycleTest {
 
     private static Set<Thread> liveThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).collect(Collectors.toSet());
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .collect(Collectors.toSet());
     }
 
     @Test
@@ -40,9 +42,10 @@ class SandboxLifecycleTest {
         ServerConfig config = ServerConfig.defaults(TestTokens.SECRET, "sandbox-key");
         int port;
         try (StudyCollabServer server = StudyCollabServer.start(config);
-             SandboxBots bots = SandboxBots.start(server.url(), new TokenMinter(config.jwtSecret(), config.audience()), "demo", 3);
-             SystemClock clock = new SystemClock("test-clock");
-             EventHub hub = new EventHub()) {
+                SandboxBots bots = SandboxBots.start(
+                        server.url(), new TokenMinter(config.jwtSecret(), config.audience()), "demo", 3);
+                SystemClock clock = new SystemClock("test-clock");
+                EventHub hub = new EventHub()) {
             port = server.port();
             assertTrue(server.url().startsWith("http://127.0.0.1:"), server.url());
             PresenceTracker presence = new PresenceTracker();
@@ -52,13 +55,26 @@ class SandboxLifecycleTest {
                 Await.until("connected", () -> me.state() == ConnectionState.CONNECTED);
                 Await.until("bots connected", () -> bots.connected() == 3);
                 assertTrue(me.joinGroup("demo").get(5, TimeUnit.SECONDS).ok());
-                Await.until("three bots and me", Duration.ofSeconds(10), () -> presence.snapshot().members().size() == 4);
-                Await.until("bot cursors move", Duration.ofSeconds(10), () -> presence.snapshot().members().stream()
-                        .filter(m -> m.userId().startsWith("bot-") && m.cursor() != null).count() == 3);
-                List<String> names = presence.snapshot().members().stream().map(Member::displayName).toList();
+                Await.until(
+                        "three bots and me",
+                        Duration.ofSeconds(10),
+                        () -> presence.snapshot().members().size() == 4);
+                Await.until(
+                        "bot cursors move",
+                        Duration.ofSeconds(10),
+                        () -> presence.snapshot().members().stream()
+                                        .filter(m -> m.userId().startsWith("bot-") && m.cursor() != null)
+                                        .count()
+                                == 3);
+                List<String> names = presence.snapshot().members().stream()
+                        .map(Member::displayName)
+                        .toList();
                 assertTrue(names.containsAll(List.of("Ada Lovelace", "Grace Hopper", "Alan Turing")), names.toString());
-                HttpResponse<String> health = HttpClient.newHttpClient().send(
-                        HttpRequest.newBuilder(URI.create(server.url() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(server.url() + "/health"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, health.statusCode());
                 assertTrue(health.body().contains("\"connections\":4"), health.body());
             }
@@ -66,17 +82,23 @@ class SandboxLifecycleTest {
         try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             assertEquals(port, s.getLocalPort(), "the port is free again");
         }
-        Await.until(() -> "threads to stop: " + leftovers(before), Duration.ofSeconds(15), () -> leftovers(before).isEmpty());
+        Await.until(
+                () -> "threads to stop: " + leftovers(before),
+                Duration.ofSeconds(15),
+                () -> leftovers(before).isEmpty());
     }
 
     private static List<String> leftovers(Set<Thread> before) {
-        return liveThreads().stream().filter(t -> !before.contains(t))
+        return liveThreads().stream()
+                .filter(t -> !before.contains(t))
                 // JDK HttpClient's selector manager belongs to the JDK client used above and ends on GC only.
                 .filter(t -> !t.getName().startsWith("HttpClient-"))
                 // okio's JVM-wide timeout watchdog is shared by every OkHttp user and exits after 60 s idle.
                 .filter(t -> !t.getName().equals("Okio Watchdog"))
                 // OkHttp 3's static, JVM-wide cleanup executor keeps an idle worker 60 s after its task ended.
                 .filter(t -> !t.getName().equals("OkHttp ConnectionPool"))
-                .map(Thread::getName).sorted().toList();
+                .map(Thread::getName)
+                .sorted()
+                .toList();
     }
 }

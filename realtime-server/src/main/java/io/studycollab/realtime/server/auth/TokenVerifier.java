@@ -79,7 +79,8 @@ public final class TokenVerifier {
         }
         Map<String, Object> meta = map(claims.getClaim("user_metadata"));
         Map<String, Object> app = map(claims.getClaim("app_metadata"));
-        String name = firstText(meta.get("full_name"), meta.get("name"), claims.getClaim("email"), meta.get("email"), sub);
+        String name =
+                firstText(meta.get("full_name"), meta.get("name"), claims.getClaim("email"), meta.get("email"), sub);
         Object avatar = meta.get("avatar_url");
         List<String> groups = null;
         if (app.get("groups") instanceof List<?> list) {

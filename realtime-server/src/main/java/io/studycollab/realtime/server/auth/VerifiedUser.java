@@ -7,6 +7,5 @@ import java.util.List;
  *
  * @param groups {@code app_metadata.groups}, or null when the token does not list any
  */
-public record VerifiedUser(String userId, String displayName, String avatarUrl, List<String> groups,
-                           long expiresAtMillis) {
-}
+public record VerifiedUser(
+        String userId, String displayName, String avatarUrl, List<String> groups, long expiresAtMillis) {}

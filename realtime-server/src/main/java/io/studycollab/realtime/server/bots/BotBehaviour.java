@@ -15,8 +15,7 @@ public final class BotBehaviour {
     public static final List<String> TOOLS = List.of("select", "pen", "highlighter", "eraser", "text", "shape");
 
     /** One tick's actions; any field may be null (nothing of that kind this tick). */
-    public record Step(double[] cursor, String tool, Boolean active, String customEvent, String customText) {
-    }
+    public record Step(double[] cursor, String tool, Boolean active, String customEvent, String customText) {}
 
     private final Random random;
     private final double ax;
@@ -85,9 +84,14 @@ public final class BotBehaviour {
     private double[] position() {
         double x = BOARD_WIDTH / 2 + BOARD_WIDTH * 0.4 * Math.sin(ax * t + phase);
         double y = BOARD_HEIGHT / 2 + BOARD_HEIGHT * 0.4 * Math.sin(ay * t);
-        return new double[]{Math.round(x * 10) / 10.0, Math.round(y * 10) / 10.0};
+        return new double[] {Math.round(x * 10) / 10.0, Math.round(y * 10) / 10.0};
     }
 
-    private static final List<String> CHAT = List.of("Does anyone have the answer to question 3?",
-            "I'll take the next section", "brb", "Look at the diagram on the left", "Nice!", "Shall we review chapter 2?");
+    private static final List<String> CHAT = List.of(
+            "Does anyone have the answer to question 3?",
+            "I'll take the next section",
+            "brb",
+            "Look at the diagram on the left",
+            "Nice!",
+            "Shall we review chapter 2?");
 }

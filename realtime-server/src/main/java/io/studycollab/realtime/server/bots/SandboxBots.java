@@ -21,9 +21,19 @@ import okhttp3.OkHttpClient;
  */
 public final class SandboxBots implements AutoCloseable {
 
-    public static final List<String> NAMES = List.of("Ada Lovelace", "Grace Hopper", "Alan Turing",
-            "Katherine Johnson", "Margaret Hamilton", "Linus Torvalds", "Barbara Liskov", "Dennis Ritchie",
-            "Radia Perlman", "Edsger Dijkstra", "Frances Allen", "Ken Thompson");
+    public static final List<String> NAMES = List.of(
+            "Ada Lovelace",
+            "Grace Hopper",
+            "Alan Turing",
+            "Katherine Johnson",
+            "Margaret Hamilton",
+            "Linus Torvalds",
+            "Barbara Liskov",
+            "Dennis Ritchie",
+            "Radia Perlman",
+            "Edsger Dijkstra",
+            "Frances Allen",
+            "Ken Thompson");
     private static final long TICK_MS = 50;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SandboxBots.class);
 
@@ -69,8 +79,7 @@ public final class SandboxBots implements AutoCloseable {
         }
     }
 
-    private SandboxBots() {
-    }
+    private SandboxBots() {}
 
     /** Connects {@code count} bots to {@code url} and has them join {@code group}. */
     public static SandboxBots start(String url, TokenMinter minter, String group, int count) {
@@ -93,7 +102,9 @@ public final class SandboxBots implements AutoCloseable {
 
     /** Bots connected right now. */
     public long connected() {
-        return bots.stream().filter(b -> b.client.state() == ConnectionState.CONNECTED).count();
+        return bots.stream()
+                .filter(b -> b.client.state() == ConnectionState.CONNECTED)
+                .count();
     }
 
     private void schedule() {

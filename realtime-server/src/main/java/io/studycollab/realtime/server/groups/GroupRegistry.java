@@ -19,19 +19,22 @@ public final class GroupRegistry {
     private final Map<String, Map<String, MemberEntry>> groups = new LinkedHashMap<>();
 
     /** The outcome of a join. {@code user} is the joiner's presence; {@code newMember} is false for a second socket. */
-    public record Joined(String groupId, ObjectNode user, boolean newMember, ArrayNode members) {
-    }
+    public record Joined(String groupId, ObjectNode user, boolean newMember, ArrayNode members) {}
 
     /** The outcome of a leave; {@code lastSocket} says whether the user left the group's presence. */
-    public record Left(String groupId, String userId, boolean lastSocket) {
-    }
+    public record Left(String groupId, String userId, boolean lastSocket) {}
 
     /** A presence change others must hear about. */
-    public record Changed(String groupId, String userId, ObjectNode user) {
-    }
+    public record Changed(String groupId, String userId, ObjectNode user) {}
 
-    public synchronized Joined join(String groupId, UUID socket, String userId, String displayName, String avatarUrl,
-                                    long nowMillis, long nowNanos) {
+    public synchronized Joined join(
+            String groupId,
+            UUID socket,
+            String userId,
+            String displayName,
+            String avatarUrl,
+            long nowMillis,
+            long nowNanos) {
         Map<String, MemberEntry> members = groups.computeIfAbsent(groupId, g -> new LinkedHashMap<>());
         MemberEntry m = members.get(userId);
         boolean fresh = m == null;
@@ -75,9 +78,16 @@ public final class GroupRegistry {
     }
 
     /** Applies a partial presence update; null fields are left alone, {@code clear*} set them to null. */
-    public synchronized Changed updatePresence(String groupId, String userId, Boolean active, String tool,
-                                               boolean clearTool, Payloads.Cursor cursor, boolean clearCursor,
-                                               long nowMillis, long nowNanos) {
+    public synchronized Changed updatePresence(
+            String groupId,
+            String userId,
+            Boolean active,
+            String tool,
+            boolean clearTool,
+            Payloads.Cursor cursor,
+            boolean clearCursor,
+            long nowMillis,
+            long nowNanos) {
         MemberEntry m = entry(groupId, userId);
         if (m == null) {
             return null;
@@ -99,8 +109,8 @@ public final class GroupRegistry {
      * Records activity (a cursor move or a tool change). Returns the presence to broadcast when the
      * user had been marked inactive and is now active again, else null.
      */
-    public synchronized Changed activity(String groupId, String userId, Payloads.Cursor cursor, String tool,
-                                         long nowMillis, long nowNanos) {
+    public synchronized Changed activity(
+            String groupId, String userId, Payloads.Cursor cursor, String tool, long nowMillis, long nowNanos) {
         MemberEntry m = entry(groupId, userId);
         if (m == null) {
             return null;

@@ -59,12 +59,12 @@ public final class HttpApiHandler extends ChannelInboundHandlerAdapter {
         ctx.fireChannelRead(msg);
     }
 
-    private record Reply(HttpResponseStatus status, JsonNode body) {
-    }
+    private record Reply(HttpResponseStatus status, JsonNode body) {}
 
     private Reply handle(FullHttpRequest req, QueryStringDecoder query) {
         if (HEALTH.equals(query.path())) {
-            return req.method().equals(HttpMethod.GET) ? new Reply(HttpResponseStatus.OK, api.health())
+            return req.method().equals(HttpMethod.GET)
+                    ? new Reply(HttpResponseStatus.OK, api.health())
                     : error(HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed");
         }
         String auth = req.headers().get(HttpHeaderNames.AUTHORIZATION);
@@ -95,8 +95,10 @@ public final class HttpApiHandler extends ChannelInboundHandlerAdapter {
                 throw ProtocolViolation.invalid("payload must be a JSON object");
             }
             JsonNode eventNode = body.get("event");
-            String event = ProtocolRules.customEvent(eventNode != null && eventNode.isTextual() ? eventNode.textValue() : null);
-            JsonNode data = body.has("data") ? body.get("data") : ProtocolCodec.mapper().nullNode();
+            String event = ProtocolRules.customEvent(
+                    eventNode != null && eventNode.isTextual() ? eventNode.textValue() : null);
+            JsonNode data =
+                    body.has("data") ? body.get("data") : ProtocolCodec.mapper().nullNode();
             ProtocolRules.customData(data, ProtocolCodec.sizeOf(data));
             JsonNode g = body.get("groupId");
             String groupId = g == null || g.isNull() ? null : ProtocolRules.groupId(g, "groupId");
@@ -114,7 +116,8 @@ public final class HttpApiHandler extends ChannelInboundHandlerAdapter {
 
     private static void respond(ChannelHandlerContext ctx, FullHttpRequest req, Reply reply) {
         byte[] bytes = ProtocolCodec.write(reply.body()).getBytes(StandardCharsets.UTF_8);
-        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, reply.status(), Unpooled.wrappedBuffer(bytes));
+        FullHttpResponse res =
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, reply.status(), Unpooled.wrappedBuffer(bytes));
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
         res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
         boolean keepAlive = HttpUtil.isKeepAlive(req);

@@ -36,7 +36,9 @@ public final class RawEventJsonSupport implements JsonSupport {
     public RawEventJsonSupport() {
         // The transport caps packets at 64 KiB; nesting inside that is checked (depth <= 32) by the
         // protocol handler with an INVALID_PAYLOAD answer, so the parser itself must not choke first.
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(70_000).build());
+        mapper.getFactory()
+                .setStreamReadConstraints(
+                        StreamReadConstraints.builder().maxNestingDepth(70_000).build());
     }
 
     @Override

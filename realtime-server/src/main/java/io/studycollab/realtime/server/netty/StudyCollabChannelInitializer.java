@@ -16,7 +16,8 @@ public final class StudyCollabChannelInitializer extends SocketIOChannelInitiali
 
     private final HttpApiHandler api;
     private final MissingAuthNormalizer normalizer = new MissingAuthNormalizer();
-    private final PacketSizeLimiter sizeLimiter = new PacketSizeLimiter(io.studycollab.realtime.protocol.ProtocolRules.MAX_PACKET_BYTES);
+    private final PacketSizeLimiter sizeLimiter =
+            new PacketSizeLimiter(io.studycollab.realtime.protocol.ProtocolRules.MAX_PACKET_BYTES);
 
     public StudyCollabChannelInitializer(HttpApi api) {
         this.api = new HttpApiHandler(api);

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class TokenVerifierTest {
 
-    private final TokenVerifier verifier = new TokenVerifier(TestTokens.SECRET, "authenticated", System::currentTimeMillis);
+    private final TokenVerifier verifier =
+            new TokenVerifier(TestTokens.SECRET, "authenticated", System::currentTimeMillis);
 
     private String code(Object token) {
         return assertThrows(AuthFailure.class, () -> verifier.verify(token)).code();
@@ -22,12 +23,15 @@ class TokenVerifierTest {
     @Test
     void acceptsMintedTokensAndReadsDisplayData() throws Exception {
         TokenMinter minter = new TokenMinter(TestTokens.SECRET, "authenticated");
-        VerifiedUser u = verifier.verify(minter.mint("u1", "Ada", "https://example.invalid/a.png", List.of("g1"), Duration.ofMinutes(5)).reveal());
+        VerifiedUser u = verifier.verify(
+                minter.mint("u1", "Ada", "https://example.invalid/a.png", List.of("g1"), Duration.ofMinutes(5))
+                        .reveal());
         assertEquals("u1", u.userId());
         assertEquals("Ada", u.displayName());
         assertEquals("https://example.invalid/a.png", u.avatarUrl());
         assertEquals(List.of("g1"), u.groups());
-        VerifiedUser noName = verifier.verify(minter.mint("u2", null, null, null, Duration.ofMinutes(5)).reveal());
+        VerifiedUser noName = verifier.verify(
+                minter.mint("u2", null, null, null, Duration.ofMinutes(5)).reveal());
         assertEquals("u2", noName.displayName(), "falls back to sub");
         assertNull(noName.groups());
     }
@@ -39,11 +43,20 @@ class TokenVerifierTest {
         assertEquals("AUTH_INVALID", code(42));
         assertEquals("AUTH_INVALID", code("garbage"));
         assertEquals("AUTH_EXPIRED", code(TestTokens.token("u", "U", -5).reveal()));
-        assertEquals("AUTH_INVALID", code(TestTokens.token("another-secret-another-secret-another-secret", "u", "U", 60, null, "authenticated").reveal()));
-        assertEquals("AUTH_INVALID", code(TestTokens.token(TestTokens.SECRET, "u", "U", 60, null, "anon").reveal()));
+        assertEquals(
+                "AUTH_INVALID",
+                code(TestTokens.token(
+                                "another-secret-another-secret-another-secret", "u", "U", 60, null, "authenticated")
+                        .reveal()));
+        assertEquals(
+                "AUTH_INVALID",
+                code(TestTokens.token(TestTokens.SECRET, "u", "U", 60, null, "anon")
+                        .reveal()));
         String valid = TestTokens.token("u", "U", 60).reveal();
         String[] parts = valid.split("\\.");
-        String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
+        String none = Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
                 + "." + parts[1] + ".";
         assertEquals("AUTH_INVALID", code(none));
         String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "xx." + parts[2];

@@ -1,0 +1,144 @@
+package io.studycollab.debugger.connection;
+
+import io.studycollab.realtime.client.ConnectionSnapshot;
+import io.studycollab.realtime.client.ConnectionState;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.shape.Circle;
+import javafx.util.Duration;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Colour and state of the connection; with {@code showDetails} also attempts, retry countdown,
+ * last error code, transport, socket id, round trip and quality, and queue depth; with
+ * {@code showReconnectButton} a button when the connection is down.
+ */
+public final class ConnectionStatusIndicator extends HBox {
+
+    private final RealtimeModel model;
+    private final BooleanProperty showDetails = new SimpleBooleanProperty(true);
+    private final BooleanProperty showReconnectButton = new SimpleBooleanProperty(true);
+    private final Circle dot = new Circle(6);
+    private final Label state = new Label();
+    private final Label details = new Label();
+    private final Tooltip reasonTip = new Tooltip();
+    private final Button reconnect = new Button("Reconnect", new FontIcon(Feather.REFRESH_CW));
+    private final Timeline countdown = new Timeline(new KeyFrame(Duration.millis(250), e -> render()));
+
+    public ConnectionStatusIndicator(RealtimeModel model) {
+        this.model = model;
+        createView();
+        initListeners();
+        render();
+    }
+
+    private void createView() {
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(8);
+        getStyleClass().add("connection-status");
+        state.getStyleClass().add("connection-state");
+        state.setId("connectionState");
+        details.getStyleClass().add("connection-details");
+        details.setId("connectionDetails");
+        reconnect.setId("indicatorReconnect");
+        reconnect.getStyleClass().add("small");
+        getChildren().addAll(dot, state, details, reconnect);
+        Tooltip.install(this, reasonTip);
+        countdown.setCycleCount(Timeline.INDEFINITE);
+        countdown.play();
+    }
+
+    private void initListeners() {
+        model.connectionStatusProperty().addListener((obs, old, s) -> render());
+        showDetails.addListener((obs, o, n) -> render());
+        showReconnectButton.addListener((obs, o, n) -> render());
+        reconnect.setOnAction(e -> model.reconnect());
+    }
+
+    private void render() {
+        ConnectionSnapshot s = model.connectionStatusProperty().get();
+        dot.getStyleClass().setAll("status-dot", "status-" + s.state().name().toLowerCase(java.util.Locale.ROOT));
+        state.setText(label(s.state()));
+        details.setVisible(showDetails.get());
+        details.setManaged(showDetails.get());
+        details.setText(detailText(s));
+        reasonTip.setText(s.reason());
+        boolean down = s.state() == ConnectionState.FAILED
+                || s.state() == ConnectionState.DISCONNECTED
+                || s.state() == ConnectionState.RECONNECTING;
+        boolean show = showReconnectButton.get() && down && s.url() != null;
+        reconnect.setVisible(show);
+        reconnect.setManaged(show);
+    }
+
+    private static String label(ConnectionState s) {
+        return switch (s) {
+            case CONNECTED -> "Connected";
+            case CONNECTING -> "Connecting…";
+            case RECONNECTING -> "Reconnecting…";
+            case FAILED -> "Failed";
+            case DISCONNECTED -> "Disconnected";
+        };
+    }
+
+    static String detailText(ConnectionSnapshot s) {
+        StringBuilder b = new StringBuilder();
+        switch (s.state()) {
+            case CONNECTED -> {
+                b.append(s.transport() != null ? s.transport() : "?");
+                if (s.socketId() != null) {
+                    b.append(" · id ")
+                            .append(s.socketId(), 0, Math.min(8, s.socketId().length()));
+                }
+                b.append(" · rtt ")
+                        .append(s.rttMillis() < 0 ? "–" : Math.round(s.rttMillis()) + " ms")
+                        .append(" · ")
+                        .append(s.quality().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            case RECONNECTING -> {
+                b.append("attempt ").append(s.attempt()).append('/').append(s.maxAttempts());
+                if (s.nextRetryAtMillis() > 0) {
+                    long left = Math.max(0, s.nextRetryAtMillis() - System.currentTimeMillis());
+                    b.append(" · retry in ").append(String.format("%.1f s", left / 1000.0));
+                }
+            }
+            default -> {
+                // reason below
+            }
+        }
+        if (s.state() != ConnectionState.CONNECTED && s.errorCode() != null) {
+            b.append(b.length() > 0 ? " · " : "").append(s.errorCode());
+        } else if (s.state() == ConnectionState.FAILED || s.state() == ConnectionState.DISCONNECTED) {
+            if (s.url() != null) {
+                b.append(shorten(s.reason()));
+            }
+        }
+        if (s.queueDepth() > 0 || s.queueDropped() > 0) {
+            b.append(" · queued ").append(s.queueDepth());
+            if (s.queueDropped() > 0) {
+                b.append(" (dropped ").append(s.queueDropped()).append(')');
+            }
+        }
+        return b.toString();
+    }
+
+    private static String shorten(String reason) {
+        return reason == null ? "" : reason.length() > 60 ? reason.substring(0, 59) + "…" : reason;
+    }
+
+    public BooleanProperty showDetailsProperty() {
+        return showDetails;
+    }
+
+    public BooleanProperty showReconnectButtonProperty() {
+        return showReconnectButton;
+    }
+}

@@ -1,0 +1,93 @@
+package io.studycollab.debugger.connection;
+
+import io.studycollab.realtime.client.AccessToken;
+import io.studycollab.realtime.client.TokenClaims;
+import java.time.Duration;
+import java.time.Instant;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+
+/** A token's claims, decoded without verifying, with a live countdown to expiry. Never shows the token. */
+public final class TokenClaimsView extends GridPane {
+
+    private final Label expires = new Label();
+    private final Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
+    private TokenClaims claims;
+
+    public TokenClaimsView() {
+        setHgap(12);
+        setVgap(6);
+        setPadding(new Insets(12));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        getStyleClass().add("token-claims");
+    }
+
+    public void show(String tokenText) {
+        getChildren().clear();
+        claims = null;
+        if (tokenText == null || tokenText.isBlank()) {
+            add(new Label("No token: the sandbox mints one, or a profile's JWT secret does."), 0, 0, 2, 1);
+            ticker.stop();
+            return;
+        }
+        try {
+            claims = TokenClaims.decode(AccessToken.of(tokenText));
+        } catch (IllegalArgumentException e) {
+            add(new Label("Cannot decode: " + e.getMessage()), 0, 0, 2, 1);
+            ticker.stop();
+            return;
+        }
+        int row = 0;
+        row = line(row, "User (sub)", claims.subject());
+        row = line(row, "Name", claims.displayName());
+        row = line(row, "Email", claims.email());
+        row = line(row, "Audience", claims.audience());
+        row = line(row, "Role", claims.role());
+        row = line(row, "Algorithm", claims.algorithm());
+        row = line(row, "Groups", claims.groups() == null ? "any (open policy)" : String.join(", ", claims.groups()));
+        row = line(
+                row,
+                "Issued",
+                claims.issuedAt() == null ? "–" : claims.issuedAt().toString());
+        add(bold("Expires"), 0, row);
+        add(expires, 1, row);
+        expires.setId("tokenExpiry");
+        tick();
+        ticker.play();
+    }
+
+    private int line(int row, String name, String value) {
+        add(bold(name), 0, row);
+        add(new Label(value == null ? "–" : value), 1, row);
+        return row + 1;
+    }
+
+    private static Label bold(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("text-bold");
+        return l;
+    }
+
+    private void tick() {
+        if (claims == null || claims.expiresAt() == null) {
+            expires.setText("no exp claim");
+            return;
+        }
+        Duration left = claims.timeLeft(Instant.now());
+        if (left.isNegative() || left.isZero()) {
+            expires.setText(claims.expiresAt() + " (expired)");
+            expires.getStyleClass().setAll("label", "danger");
+        } else {
+            expires.setText(claims.expiresAt()
+                    + String.format(" (in %d:%02d:%02d)", left.toHours(), left.toMinutesPart(), left.toSecondsPart()));
+            expires.getStyleClass().setAll("label", left.toMinutes() < 5 ? "warning" : "success");
+        }
+    }
+
+    public void stop() {
+        ticker.stop();
+    }
+}

@@ -1,0 +1,106 @@
+package io.studycollab.debugger.eventlog;
+
+import io.studycollab.realtime.events.EventFilter;
+import io.studycollab.realtime.events.EventRecord;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * What the event log shows: every event up to the limit, filtered. Pausing freezes the view, not
+ * the recording: events keep arriving into a side buffer and appear on resume, none lost.
+ */
+public final class EventLogModel {
+
+    private final RecordList all = new RecordList();
+    private final FilteredList<EventRecord> visible = new FilteredList<>(all);
+    private final ObservableList<EventRecord> allView = FXCollections.unmodifiableObservableList(all);
+    private final ObjectProperty<EventFilter> filter = new SimpleObjectProperty<>(EventFilter.all());
+    private final BooleanProperty paused = new SimpleBooleanProperty(false);
+    private final IntegerProperty limit = new SimpleIntegerProperty();
+    private final ReadOnlyIntegerWrapper pending = new ReadOnlyIntegerWrapper(0);
+    private final List<EventRecord> heldBack = new ArrayList<>();
+
+    public EventLogModel(int initialLimit) {
+        limit.set(initialLimit);
+        filter.addListener((obs, old, f) -> visible.setPredicate(f.isEmpty() ? null : f));
+        paused.addListener((obs, was, now) -> {
+            if (!now) {
+                append(heldBack);
+                heldBack.clear();
+                pending.set(0);
+            }
+        });
+        limit.addListener((obs, old, n) -> trim());
+    }
+
+    /** One pulse's worth of events. */
+    public void onBatch(List<EventRecord> batch) {
+        if (paused.get()) {
+            heldBack.addAll(batch);
+            pending.set(heldBack.size());
+            return;
+        }
+        append(batch);
+    }
+
+    private void append(List<EventRecord> batch) {
+        all.appendKeepingAtMost(batch, limit.get());
+    }
+
+    private void trim() {
+        int excess = all.size() - limit.get();
+        if (excess > 0) {
+            all.remove(0, excess);
+        }
+    }
+
+    /** Replaces everything (e.g. when a session file is opened). */
+    public void replaceAll(List<EventRecord> records) {
+        heldBack.clear();
+        pending.set(0);
+        int max = limit.get();
+        all.setAll(records.size() > max ? records.subList(records.size() - max, records.size()) : records);
+    }
+
+    public void clear() {
+        all.clear();
+        heldBack.clear();
+        pending.set(0);
+    }
+
+    public ObservableList<EventRecord> visible() {
+        return visible;
+    }
+
+    public ObservableList<EventRecord> all() {
+        return allView;
+    }
+
+    public ObjectProperty<EventFilter> filterProperty() {
+        return filter;
+    }
+
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    public IntegerProperty limitProperty() {
+        return limit;
+    }
+
+    /** Events waiting while paused. */
+    public ReadOnlyIntegerProperty pendingProperty() {
+        return pending.getReadOnlyProperty();
+    }
+}

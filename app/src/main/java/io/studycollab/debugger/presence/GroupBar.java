@@ -1,0 +1,66 @@
+package io.studycollab.debugger.presence;
+
+import atlantafx.base.theme.Styles;
+import io.studycollab.debugger.connection.RealtimeModel;
+import io.studycollab.debugger.fx.FxTasks;
+import io.studycollab.realtime.client.AckReply;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Join or leave a group by id; shows the current group and its members' avatars. */
+public final class GroupBar extends HBox {
+
+    private final TextField groupId = new TextField("demo");
+    private final Button join = new Button("Join", new FontIcon(Feather.LOG_IN));
+    private final Button leave = new Button("Leave", new FontIcon(Feather.LOG_OUT));
+    private final Label current = new Label();
+
+    public GroupBar(
+            RealtimeModel realtime, PresenceIndicator indicator, javafx.scene.Node status, Consumer<String> onError) {
+        setSpacing(8);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(6, 10, 6, 10));
+        getStyleClass().add("group-bar");
+        groupId.setId("groupId");
+        groupId.setPrefColumnCount(12);
+        groupId.setPromptText("group id");
+        join.setId("join");
+        leave.setId("leave");
+        current.setId("currentGroup");
+        current.getStyleClass().add(Styles.TEXT_BOLD);
+        Label title = new Label("Group");
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().addAll(title, groupId, join, leave, current, indicator, spacer, status);
+        join.disableProperty().bind(realtime.isConnectedProperty().not());
+        leave.disableProperty().bind(realtime.currentGroupIdProperty().isNull());
+        current.textProperty()
+                .bind(realtime.currentGroupIdProperty().map(g -> "in " + g).orElse("not in a group"));
+        join.setOnAction(e -> FxTasks.whenDone(
+                realtime.joinGroup(groupId.getText().trim()),
+                reply -> report(reply, onError),
+                err -> onError.accept("join failed: " + err.getMessage())));
+        groupId.setOnAction(e -> join.fire());
+        leave.setOnAction(e -> FxTasks.whenDone(
+                realtime.leaveGroup(),
+                reply -> report(reply, onError),
+                err -> onError.accept("leave failed: " + err.getMessage())));
+    }
+
+    private static void report(AckReply reply, Consumer<String> onError) {
+        if (!reply.ok()) {
+            onError.accept(reply.errorCode() + ": " + reply.errorMessage());
+        }
+    }
+
+    public TextField groupIdField() {
+        return groupId;
+    }
+}

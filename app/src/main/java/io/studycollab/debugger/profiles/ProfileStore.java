@@ -1,0 +1,68 @@
+package io.studycollab.debugger.profiles;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.studycollab.realtime.protocol.ProtocolCodec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Saved server profiles in the user's config directory ({@code $XDG_CONFIG_HOME} or
+ * {@code ~/.config}, {@code studycollab-debugger/profiles.json}), readable by the user only.
+ */
+public final class ProfileStore {
+
+    private final Path file;
+
+    public ProfileStore(Path file) {
+        this.file = file;
+    }
+
+    public static ProfileStore inUserConfig() {
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return new ProfileStore(base.resolve("studycollab-debugger").resolve("profiles.json"));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Saved profiles; an unreadable file gives an empty list and the reason. */
+    public Loaded load() {
+        if (!Files.exists(file)) {
+            return new Loaded(List.of(), null);
+        }
+        try {
+            List<ServerProfile> list =
+                    ProtocolCodec.mapper().readValue(file.toFile(), new TypeReference<List<ServerProfile>>() {});
+            return new Loaded(list.stream().filter(p -> !p.sandbox()).toList(), null);
+        } catch (IOException e) {
+            return new Loaded(List.of(), "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    public void save(List<ServerProfile> profiles) throws IOException {
+        Files.createDirectories(file.getParent());
+        List<ServerProfile> out = new ArrayList<>();
+        for (ServerProfile p : profiles) {
+            if (!p.sandbox()) {
+                out.add(p.forStorage());
+            }
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        ProtocolCodec.mapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), out);
+        try {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public record Loaded(List<ServerProfile> profiles, String problem) {}
+}

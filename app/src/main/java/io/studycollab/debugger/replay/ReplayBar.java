@@ -1,0 +1,176 @@
+package io.studycollab.debugger.replay;
+
+import atlantafx.base.theme.Styles;
+import io.studycollab.realtime.replay.SessionTimeline;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The timeline under the window while a recording is shown: markers for drops, joins and leaves,
+ * errors and malformed events above a scrubber; play/pause, step, speed, and the way back to live.
+ */
+public final class ReplayBar extends VBox {
+
+    private final ReplayModel model;
+    private final Slider scrubber = new Slider(0, 1, 0);
+    private final Canvas markers = new Canvas(10, 10);
+    private final ToggleButton play = new ToggleButton(null, new FontIcon(Feather.PLAY));
+    private final Button back = new Button(null, new FontIcon(Feather.SKIP_BACK));
+    private final Button forward = new Button(null, new FontIcon(Feather.SKIP_FORWARD));
+    private final ComboBox<Double> speed = new ComboBox<>();
+    private final Label where = new Label();
+    private final Button live = new Button("Back to live", new FontIcon(Feather.RADIO));
+    private boolean updating;
+
+    /** Actions on the recording shown that involve the live connection. */
+    public interface LiveActions {
+        void backToLive();
+
+        void reEmitToLive();
+
+        void compareWithLive();
+    }
+
+    private final Button reEmit = new Button("Re-emit to live", new FontIcon(Feather.SEND));
+    private final Button compare = new Button("Compare with live", new FontIcon(Feather.COLUMNS));
+
+    public ReplayBar(ReplayModel model, LiveActions actions) {
+        this.model = model;
+        setId("replayBar");
+        getStyleClass().add("replay-bar");
+        setPadding(new Insets(4, 10, 4, 10));
+        setSpacing(2);
+        play.setId("replayPlay");
+        back.setId("replayBack");
+        forward.setId("replayForward");
+        back.setTooltip(new Tooltip("Previous event"));
+        forward.setTooltip(new Tooltip("Next event"));
+        scrubber.setId("replayScrubber");
+        speed.setId("replaySpeed");
+        speed.getItems().setAll(List.of(0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0));
+        speed.setValue(1.0);
+        speed.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Double d) {
+                return d == null ? "" : (d == Math.floor(d) ? String.valueOf(d.intValue()) : String.valueOf(d)) + "×";
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.valueOf(s.replace("×", ""));
+            }
+        });
+        where.setId("replayWhere");
+        where.setMinWidth(260);
+        live.setId("backToLive");
+        live.getStyleClass().add(Styles.ACCENT);
+        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {play, back, forward}) {
+            b.getStyleClass().add(Styles.BUTTON_ICON);
+        }
+        Pane markerPane = new Pane(markers);
+        markerPane.setPrefHeight(10);
+        markers.widthProperty().bind(markerPane.widthProperty());
+        VBox track = new VBox(1, markerPane, scrubber);
+        HBox.setHgrow(track, Priority.ALWAYS);
+        reEmit.setId("reEmit");
+        reEmit.setTooltip(
+                new Tooltip("Send this recording's outbound events through the live connection, at the chosen speed"));
+        compare.setId("compareLive");
+        compare.setTooltip(
+                new Tooltip("Counts per event and the first difference between this recording and the live history"));
+        HBox row = new HBox(6, back, play, forward, track, speed, where, reEmit, compare, live);
+        row.setAlignment(Pos.CENTER_LEFT);
+        getChildren().add(row);
+
+        play.selectedProperty().bindBidirectional(model.playingProperty());
+        play.selectedProperty()
+                .addListener((o, a, p) -> play.setGraphic(new FontIcon(p ? Feather.PAUSE : Feather.PLAY)));
+        back.setOnAction(e -> model.stepBack());
+        forward.setOnAction(e -> model.stepForward());
+        speed.valueProperty().addListener((o, a, s) -> model.speedProperty().set(s == null ? 1 : s));
+        live.setOnAction(e -> actions.backToLive());
+        reEmit.setOnAction(e -> actions.reEmitToLive());
+        compare.setOnAction(e -> actions.compareWithLive());
+        scrubber.valueProperty().addListener((o, a, v) -> {
+            if (!updating) {
+                model.seekMillis(Math.round(v.doubleValue()));
+            }
+        });
+        model.timelineProperty().addListener((o, a, t) -> reset(t));
+        model.playheadMillisProperty().addListener((o, a, v) -> render());
+        model.positionProperty().addListener((o, a, v) -> render());
+        markerPane.widthProperty().addListener((o, a, w) -> drawMarkers());
+    }
+
+    private void reset(SessionTimeline t) {
+        if (t == null) {
+            return;
+        }
+        updating = true;
+        scrubber.setMin(t.startMillis());
+        scrubber.setMax(Math.max(t.startMillis() + 1, t.endMillis()));
+        scrubber.setValue(t.startMillis());
+        updating = false;
+        drawMarkers();
+        render();
+    }
+
+    private void render() {
+        SessionTimeline t = model.timelineProperty().get();
+        if (t == null) {
+            return;
+        }
+        updating = true;
+        scrubber.setValue(model.playheadMillisProperty().get());
+        updating = false;
+        where.setText(String.format(
+                "%s / %s · event %,d of %,d",
+                clock(model.playheadMillisProperty().get() - t.startMillis()),
+                clock(t.endMillis() - t.startMillis()),
+                model.positionProperty().get(),
+                t.size()));
+    }
+
+    private static String clock(long millis) {
+        long s = Math.max(0, millis) / 1000;
+        return String.format("%d:%02d.%d", s / 60, s % 60, (Math.max(0, millis) % 1000) / 100);
+    }
+
+    private void drawMarkers() {
+        GraphicsContext g = markers.getGraphicsContext2D();
+        double w = markers.getWidth();
+        g.clearRect(0, 0, w, markers.getHeight());
+        SessionTimeline t = model.timelineProperty().get();
+        if (t == null || t.endMillis() <= t.startMillis()) {
+            return;
+        }
+        double span = t.endMillis() - t.startMillis();
+        for (SessionTimeline.Marker m : t.markers()) {
+            g.setFill(
+                    switch (m.kind()) {
+                        case DROP, ERROR -> Color.web("#cf222e");
+                        case MALFORMED -> Color.web("#bf8700");
+                        case JOIN -> Color.web("#2da44e");
+                        case LEAVE -> Color.web("#8c959f");
+                    });
+            double x = (m.wallMillis() - t.startMillis()) / span * (w - 2);
+            g.fillRect(x, 1, 2, 8);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.studycollab.debugger.replay;
+
+import io.studycollab.debugger.eventlog.EventLogModel;
+import io.studycollab.debugger.presence.GroupModel;
+import io.studycollab.realtime.replay.SessionTimeline;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * Plays a recorded session like a video: a playhead in recorded time, play/pause, step, seek and
+ * speed (0.25× to 16×). At every position the log shows the events up to it and the group is the
+ * fold of those events (from the timeline's checkpoints), so seeking backwards is exact.
+ */
+public final class ReplayModel {
+
+    private final EventLogModel log;
+    private final GroupModel group;
+    private final ObjectProperty<SessionTimeline> timeline = new SimpleObjectProperty<>();
+    private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyLongWrapper playheadMillis = new ReadOnlyLongWrapper(0);
+    private final BooleanProperty playing = new SimpleBooleanProperty(false);
+    private final DoubleProperty speed = new SimpleDoubleProperty(1);
+    private final AnimationTimer timer;
+    private long lastFrame;
+    // The fold at the current position, so playing forward reads and folds each record once.
+    private io.studycollab.realtime.presence.PresenceTracker fold;
+
+    public ReplayModel(EventLogModel log, GroupModel group) {
+        this.log = log;
+        this.group = group;
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                advance(now);
+            }
+        };
+        playing.addListener((o, was, is) -> {
+            if (is) {
+                if (position.get() >= size()) {
+                    seek(0);
+                }
+                lastFrame = 0;
+                timer.start();
+            } else {
+                timer.stop();
+            }
+        });
+    }
+
+    /** Shows {@code t} from its start. */
+    public void load(SessionTimeline t) {
+        unload();
+        timeline.set(t);
+        seek(0);
+    }
+
+    public void unload() {
+        playing.set(false);
+        fold = null;
+        SessionTimeline t = timeline.get();
+        timeline.set(null);
+        if (t != null) {
+            t.close();
+        }
+    }
+
+    private int size() {
+        return timeline.get() == null ? 0 : timeline.get().size();
+    }
+
+    private void advance(long now) {
+        if (lastFrame == 0) {
+            lastFrame = now;
+            return;
+        }
+        double dtMillis = (now - lastFrame) / 1e6 * speed.get();
+        lastFrame = now;
+        SessionTimeline t = timeline.get();
+        if (t == null) {
+            playing.set(false);
+            return;
+        }
+        long head = playheadMillis.get() + Math.round(dtMillis);
+        if (head >= t.endMillis()) {
+            show(t.size(), t.endMillis());
+            playing.set(false);
+            return;
+        }
+        int count = t.countAt(head);
+        playheadMillis.set(head);
+        if (count != position.get()) {
+            show(count, head);
+        }
+    }
+
+    /** Moves to just after the first {@code count} events. */
+    public void seek(int count) {
+        SessionTimeline t = timeline.get();
+        if (t == null) {
+            return;
+        }
+        int n = Math.max(0, Math.min(count, t.size()));
+        long head = n == 0 ? t.startMillis() : t.timeOf(n - 1);
+        show(n, head);
+    }
+
+    public void seekMillis(long wallMillis) {
+        SessionTimeline t = timeline.get();
+        if (t != null) {
+            show(t.countAt(wallMillis), Math.max(t.startMillis(), Math.min(wallMillis, t.endMillis())));
+        }
+    }
+
+    public void stepForward() {
+        playing.set(false);
+        seek(position.get() + 1);
+    }
+
+    public void stepBack() {
+        playing.set(false);
+        seek(position.get() - 1);
+    }
+
+    private void show(int count, long head) {
+        SessionTimeline t = timeline.get();
+        int from = position.get();
+        int limit = log.limitProperty().get();
+        if (fold != null && count >= from && count - from < limit) {
+            // Forward: only the new records are read, appended and folded in.
+            java.util.List<io.studycollab.realtime.events.EventRecord> fresh = t.records(from, count);
+            log.onBatch(fresh);
+            fold.onEvents(fresh);
+        } else {
+            // A jump: only what the log keeps is read, so a file of millions of records stays on disk.
+            log.replaceAll(t.records(Math.max(0, count - limit), count));
+            fold = t.trackerAfter(count);
+        }
+        position.set(count);
+        playheadMillis.set(head);
+        group.show(fold.snapshot());
+    }
+
+    public ObjectProperty<SessionTimeline> timelineProperty() {
+        return timeline;
+    }
+
+    public ReadOnlyIntegerProperty positionProperty() {
+        return position.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty playheadMillisProperty() {
+        return playheadMillis.getReadOnlyProperty();
+    }
+
+    public BooleanProperty playingProperty() {
+        return playing;
+    }
+
+    public DoubleProperty speedProperty() {
+        return speed;
+    }
+}

@@ -1,0 +1,81 @@
+package io.studycollab.debugger.window;
+
+import io.studycollab.debugger.AppVersion;
+import io.studycollab.debugger.fx.Theme;
+import java.nio.file.Path;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The JavaFX application: builds the window around a {@link DebuggerController}. */
+public final class DebuggerApplication extends Application {
+
+    /** How the window was asked to start. */
+    public record StartOptions(boolean smokeTest, Path sessionFile, boolean dark) {}
+
+    private static volatile StartOptions startOptions = new StartOptions(false, null, false);
+    private static volatile int smokeTestExitCode = 1;
+    private DebuggerController controller;
+
+    /** Opens the window and returns when it is closed. */
+    public static void launchWith(StartOptions options) {
+        startOptions = options;
+        Application.launch(DebuggerApplication.class);
+    }
+
+    public static int smokeTestExitCode() {
+        return smokeTestExitCode;
+    }
+
+    static void smokeTestPassed() {
+        smokeTestExitCode = 0;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        StartOptions options = startOptions;
+        controller = showWindow(stage, options.dark());
+        if (options.sessionFile() != null) {
+            controller.openSession(options.sessionFile());
+        } else {
+            controller.startSandbox();
+        }
+        if (options.smokeTest()) {
+            controller.whenDemoVisible(
+                    () -> {
+                        System.out.println("smoke test: demo group visible with its bots");
+                        smokeTestPassed();
+                        stage.close();
+                        javafx.application.Platform.exit();
+                    },
+                    () -> {
+                        System.err.println("smoke test: the demo group did not show its bots in time");
+                        javafx.application.Platform.exit();
+                    });
+        }
+    }
+
+    /** The main window on {@code stage}, shown, not yet connected (also how tests and benchmarks open it). */
+    public static DebuggerController showWindow(Stage stage, boolean dark) {
+        Theme theme = new Theme();
+        theme.apply(dark);
+        DebuggerController controller = new DebuggerController(theme, stage);
+        Scene scene = new Scene(controller.view(), 1400, 860);
+        scene.getStylesheets()
+                .add(Objects.requireNonNull(DebuggerApplication.class.getResource("/io/studycollab/debugger/app.css"))
+                        .toExternalForm());
+        controller.attach(scene);
+        stage.setTitle(AppVersion.full());
+        stage.setScene(scene);
+        stage.show();
+        return controller;
+    }
+
+    @Override
+    public void stop() {
+        if (controller != null) {
+            controller.close();
+        }
+    }
+}

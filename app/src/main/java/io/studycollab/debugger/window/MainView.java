@@ -1,0 +1,63 @@
+package io.studycollab.debugger.window;
+
+import io.studycollab.debugger.api.ApiPanel;
+import io.studycollab.debugger.canvas.CursorCanvas;
+import io.studycollab.debugger.canvas.ToolPalette;
+import io.studycollab.debugger.connection.ConnectionBar;
+import io.studycollab.debugger.connection.ConnectionNotifier;
+import io.studycollab.debugger.emit.EmitPanel;
+import io.studycollab.debugger.eventlog.EventLogView;
+import io.studycollab.debugger.presence.GroupBar;
+import io.studycollab.debugger.presence.MemberListView;
+import io.studycollab.debugger.status.StatusBar;
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The window's layout: connection bar and group bar on top; the cursor board above the event log
+ * on the left; members, emit and API panels on the right; the status bar at the bottom; and
+ * connection notifications floating in the top-right corner.
+ */
+public final class MainView extends StackPane {
+
+    public MainView(
+            AppMenu menu,
+            ConnectionBar connectionBar,
+            GroupBar groupBar,
+            ToolPalette tools,
+            CursorCanvas canvas,
+            EventLogView log,
+            MemberListView members,
+            EmitPanel emit,
+            ApiPanel api,
+            javafx.scene.Node qa,
+            StatusBar status,
+            ConnectionNotifier notifier,
+            javafx.scene.Node replayBar) {
+        BorderPane board = new BorderPane(canvas);
+        board.setLeft(tools);
+        board.getStyleClass().add("board");
+        SplitPane left = new SplitPane(board, log);
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.45);
+        javafx.scene.control.ScrollPane qaScroll = new javafx.scene.control.ScrollPane(qa);
+        qaScroll.setFitToWidth(true);
+        TabPane side = new TabPane(
+                new Tab("Members", members), new Tab("Emit", emit), new Tab("API", api), new Tab("QA", qaScroll));
+        side.setId("sidePanels");
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        side.setMinWidth(300);
+        SplitPane main = new SplitPane(left, side);
+        main.setDividerPositions(0.72);
+        BorderPane root = new BorderPane(main);
+        root.setTop(new VBox(menu, connectionBar, groupBar));
+        root.setBottom(new VBox(replayBar, status));
+        getChildren().addAll(root, notifier.view());
+        getStyleClass().add("main-view");
+    }
+}

@@ -1,0 +1,130 @@
+package io.studycollab.realtime.qa.diagnostics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.studycollab.realtime.events.Direction;
+import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.presence.Member;
+import io.studycollab.realtime.presence.PresenceTracker;
+import io.studycollab.realtime.protocol.EventNames;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Looks for presence that does not add up: ghosts (shown present, silent for longer than the
+ * server's liveness window), cursor senders above the 20/s budget, and lastSeen going backwards.
+ */
+public final class ConsistencyCheck {
+
+    public enum Kind {
+        GHOST,
+        CURSOR_RATE,
+        LAST_SEEN_BACKWARDS
+    }
+
+    public record Finding(Kind kind, String userId, long atMillis, String detail) {
+        @Override
+        public String toString() {
+            return kind + " " + userId + " at " + Instant.ofEpochMilli(atMillis) + ": " + detail;
+        }
+    }
+
+    public static final int CURSOR_BUDGET_PER_SECOND = 20;
+
+    private ConsistencyCheck() {}
+
+    /** Checks {@code records} as they stand at {@code nowMillis} (use the last record's time for a recording). */
+    public static List<Finding> run(List<EventRecord> records, long nowMillis) {
+        List<Finding> out = new ArrayList<>();
+        PresenceTracker fold = new PresenceTracker();
+        Map<String, ArrayDeque<Long>> cursorTimes = new HashMap<>();
+        Set<String> overBudget = new HashSet<>();
+        Map<String, Instant> lastSeen = new HashMap<>();
+        for (EventRecord r : records) {
+            fold.applyQuietly(r);
+            if (r.malformed()) {
+                continue;
+            }
+            String cursorUser = r.direction() == Direction.IN && EventNames.USER_CURSOR_UPDATED.equals(r.name())
+                    ? r.userId()
+                    : r.direction() == Direction.OUT && EventNames.CURSOR_UPDATE.equals(r.name()) ? "(us)" : null;
+            if (cursorUser != null) {
+                ArrayDeque<Long> times = cursorTimes.computeIfAbsent(cursorUser, k -> new ArrayDeque<>());
+                times.addLast(r.wallMillis());
+                while (!times.isEmpty() && r.wallMillis() - times.peekFirst() >= 1000) {
+                    times.removeFirst();
+                }
+                if (times.size() > CURSOR_BUDGET_PER_SECOND && overBudget.add(cursorUser)) {
+                    out.add(new Finding(
+                            Kind.CURSOR_RATE,
+                            cursorUser,
+                            r.wallMillis(),
+                            times.size() + " cursor updates within one second (budget " + CURSOR_BUDGET_PER_SECOND
+                                    + ")"));
+                }
+            }
+            if (r.direction() == Direction.IN && r.payload() != null) {
+                for (JsonNode user : presences(r)) {
+                    checkLastSeen(user, r, lastSeen, out);
+                }
+            }
+        }
+        for (Member m : fold.publishNow().members()) {
+            if (m.active() && m.staleAt(nowMillis, PresenceTracker.INACTIVITY_MILLIS)) {
+                out.add(new Finding(
+                        Kind.GHOST,
+                        m.userId(),
+                        nowMillis,
+                        "shown present and active, but nothing from or about them for "
+                                + (nowMillis - m.lastEventMillis()) / 1000 + " s (liveness window 60 s)"));
+            }
+        }
+        return out;
+    }
+
+    private static List<JsonNode> presences(EventRecord r) {
+        List<JsonNode> out = new ArrayList<>();
+        JsonNode p = r.payload();
+        switch (r.name()) {
+            case EventNames.USER_JOINED, EventNames.USER_PRESENCE_UPDATED -> {
+                if (p.get("user") != null) {
+                    out.add(p.get("user"));
+                }
+            }
+            case EventNames.GROUP_JOINED, EventNames.GROUP_PRESENCE ->
+                p.path("members").forEach(out::add);
+            default -> {
+                // no UserPresence in it
+            }
+        }
+        return out;
+    }
+
+    private static void checkLastSeen(JsonNode user, EventRecord r, Map<String, Instant> lastSeen, List<Finding> out) {
+        String id = user.path("userId").asText(null);
+        String seen = user.path("lastSeen").asText(null);
+        if (id == null || seen == null) {
+            return;
+        }
+        Instant t;
+        try {
+            t = Instant.parse(seen);
+        } catch (DateTimeParseException e) {
+            return;
+        }
+        Instant before = lastSeen.put(id, t);
+        if (before != null && t.isBefore(before)) {
+            out.add(new Finding(
+                    Kind.LAST_SEEN_BACKWARDS,
+                    id,
+                    r.wallMillis(),
+                    "lastSeen went from " + before + " back to " + t + " (" + r.name() + ")"));
+        }
+    }
+}

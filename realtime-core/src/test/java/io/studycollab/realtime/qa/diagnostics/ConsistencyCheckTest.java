@@ -1,0 +1,83 @@
+package io.studycollab.realtime.qa.diagnostics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.studycollab.realtime.events.Direction;
+import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.protocol.InboundValidator;
+import io.studycollab.realtime.protocol.ProtocolCodec;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConsistencyCheckTest {
+
+    private static EventRecord in(long t, String name, ObjectNode p) {
+        return EventRecord.of(Direction.IN, name, p, 10, InboundValidator.problem(name, p), t, t, null);
+    }
+
+    private static ObjectNode user(String id, String lastSeen, boolean active) {
+        return ProtocolCodec.object()
+                .put("userId", id)
+                .put("displayName", id)
+                .putNull("avatarUrl")
+                .put("groupId", "g")
+                .putNull("cursor")
+                .put("isActive", active)
+                .putNull("currentTool")
+                .put("lastSeen", lastSeen);
+    }
+
+    private static EventRecord joined(long t, ObjectNode... members) {
+        ObjectNode p = ProtocolCodec.object().put("groupId", "g");
+        for (ObjectNode m : members) {
+            p.withArray("members").add(m);
+        }
+        return in(t, "group:joined", p);
+    }
+
+    private static EventRecord cursor(long t, String user) {
+        ObjectNode c =
+                ProtocolCodec.object().put("groupId", "g").put("userId", user).put("ts", t);
+        c.putObject("cursor").put("x", 1).put("y", 1);
+        return in(t, "user:cursor:updated", c);
+    }
+
+    @Test
+    void aCleanRecordingHasNoFindings() {
+        List<EventRecord> rs = new ArrayList<>();
+        rs.add(joined(0, user("ada", "2026-01-01T00:00:00Z", true)));
+        for (int i = 1; i <= 100; i++) {
+            rs.add(cursor(i * 50L, "ada")); // exactly 20/s
+        }
+        assertEquals(List.of(), ConsistencyCheck.run(rs, 5_000));
+    }
+
+    @Test
+    void findsGhostsFastCursorsAndLastSeenGoingBack() {
+        List<EventRecord> rs = new ArrayList<>();
+        rs.add(joined(0, user("ada", "2026-01-01T00:00:10Z", true), user("ghost", "2026-01-01T00:00:00Z", true)));
+        for (int i = 1; i <= 30; i++) {
+            rs.add(cursor(i * 20L, "ada")); // 50/s
+        }
+        ObjectNode update = ProtocolCodec.object().put("groupId", "g");
+        update.set("user", user("ada", "2026-01-01T00:00:05Z", true));
+        rs.add(in(1_000, "user:presence:updated", update));
+        rs.add(cursor(90_000, "ada"));
+        List<ConsistencyCheck.Finding> found = ConsistencyCheck.run(rs, 90_000);
+        assertEquals(3, found.size(), found.toString());
+        assertTrue(found.stream()
+                .anyMatch(f -> f.kind() == ConsistencyCheck.Kind.CURSOR_RATE
+                        && f.userId().equals("ada")));
+        assertTrue(found.stream()
+                .anyMatch(f -> f.kind() == ConsistencyCheck.Kind.LAST_SEEN_BACKWARDS
+                        && f.userId().equals("ada")));
+        assertTrue(
+                found.stream()
+                        .anyMatch(f -> f.kind() == ConsistencyCheck.Kind.GHOST
+                                && f.userId().equals("ghost")),
+                "ada spoke at 90 s; ghost never did after joining");
+    }
+}
