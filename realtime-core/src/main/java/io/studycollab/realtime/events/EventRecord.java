@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param monoNanos  monotonic reading at the same moment (only differences mean anything)
  * @param payload    the payload as a JSON tree; for a malformed event whatever arrived, as it arrived
  * @param problem    why the payload is malformed, or null when it is valid
+ * @param packet     connection, namespace, ack id and argument count ({@link PacketInfo#DEFAULT} for
+ *                   our own client's ordinary events)
  */
 public record EventRecord(
         long seq,
@@ -26,14 +28,46 @@ public record EventRecord(
         String userId,
         JsonNode payload,
         int sizeBytes,
-        String problem) {
+        String problem,
+        PacketInfo packet) {
 
     public EventRecord {
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(name, "name");
+        if (packet == null) {
+            packet = PacketInfo.DEFAULT;
+        }
         if (category == null) {
             category = EventNames.categoryOf(name);
         }
+    }
+
+    /** A record of our own client's single connection, in the default namespace, with one argument. */
+    public EventRecord(
+            long seq,
+            long wallMillis,
+            long monoNanos,
+            Direction direction,
+            String name,
+            EventCategory category,
+            String groupId,
+            String userId,
+            JsonNode payload,
+            int sizeBytes,
+            String problem) {
+        this(
+                seq,
+                wallMillis,
+                monoNanos,
+                direction,
+                name,
+                category,
+                groupId,
+                userId,
+                payload,
+                sizeBytes,
+                problem,
+                PacketInfo.DEFAULT);
     }
 
     public boolean malformed() {
@@ -42,7 +76,34 @@ public record EventRecord(
 
     public EventRecord withSeq(long newSeq) {
         return new EventRecord(
-                newSeq, wallMillis, monoNanos, direction, name, category, groupId, userId, payload, sizeBytes, problem);
+                newSeq,
+                wallMillis,
+                monoNanos,
+                direction,
+                name,
+                category,
+                groupId,
+                userId,
+                payload,
+                sizeBytes,
+                problem,
+                packet);
+    }
+
+    public EventRecord withPacket(PacketInfo newPacket) {
+        return new EventRecord(
+                seq,
+                wallMillis,
+                monoNanos,
+                direction,
+                name,
+                category,
+                groupId,
+                userId,
+                payload,
+                sizeBytes,
+                problem,
+                newPacket);
     }
 
     /** Group and user as the payload names them: {@code groupId}; {@code userId}, {@code user.userId} or {@code from}. */
