@@ -1,5 +1,6 @@
 package io.studycollab.realtime.client;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -7,10 +8,14 @@ import java.util.Map;
 /**
  * Round-trip times of our {@code heartbeat} → {@code heartbeat:ack}: latest, average and jitter
  * over the last few, and acks that never came. Pure bookkeeping; the client feeds it times.
+ *
+ * <p>The figures describe the link as it is now: the average and jitter cover only the last {@link
+ * #WINDOW} round trips, so after a network change (high latency back to normal) the round trip and
+ * quality follow within three heartbeats instead of carrying the old link's samples for ten.
  */
 public final class HeartbeatMonitor {
 
-    private static final int WINDOW = 10;
+    static final int WINDOW = 3;
 
     private final Map<Long, Long> outstanding = new HashMap<>(); // ts sent -> mono nanos
     private final long missAfterNanos;
@@ -20,7 +25,7 @@ public final class HeartbeatMonitor {
     private double lastRtt = -1;
 
     /** @param missAfter how long a heartbeat may go unanswered before it counts as missed */
-    public HeartbeatMonitor(java.time.Duration missAfter) {
+    public HeartbeatMonitor(Duration missAfter) {
         this.missAfterNanos = missAfter.toNanos();
     }
 

@@ -2,6 +2,7 @@ package io.studycollab.realtime.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class HeartbeatMonitorTest {
@@ -10,7 +11,7 @@ class HeartbeatMonitorTest {
 
     @Test
     void roundTripsJitterAndMissesGiveAQuality() {
-        HeartbeatMonitor m = new HeartbeatMonitor(java.time.Duration.ofMillis(1500));
+        HeartbeatMonitor m = new HeartbeatMonitor(Duration.ofMillis(1500));
         assertEquals(ConnectionQuality.OFFLINE, m.quality(false));
         assertEquals(ConnectionQuality.GOOD, m.quality(true), "connected but unmeasured");
         m.sent(1, 0);
@@ -38,10 +39,29 @@ class HeartbeatMonitorTest {
 
         m.sent(8, 7000 * MS);
         m.acked(8, 7700 * MS);
-        assertEquals(ConnectionQuality.POOR, HeartbeatMonitorTest.classifyLast(700));
+        m.sent(9, 8000 * MS);
+        m.acked(9, 8700 * MS);
+        m.sent(10, 9000 * MS);
+        m.acked(10, 9700 * MS);
+        assertEquals(700.0, m.averageRttMillis());
+        assertEquals(ConnectionQuality.POOR, m.quality(true), "three slow round trips make the link poor");
     }
 
-    private static ConnectionQuality classifyLast(double rtt) {
-        return ConnectionQuality.classify(true, rtt, 0, 0);
+    @Test
+    void qualityFollowsTheCurrentLinkWithinThreeHeartbeats() {
+        HeartbeatMonitor m = new HeartbeatMonitor(Duration.ofMillis(15_000));
+        long t = 0;
+        for (int i = 1; i <= 10; i++, t += 5000 * MS) { // ten heartbeats on a high-latency link
+            m.sent(i, t);
+            m.acked(i, t + 305 * MS);
+        }
+        assertEquals(ConnectionQuality.GOOD, m.quality(true));
+        assertEquals(305.0, m.averageRttMillis());
+        for (int i = 11; i <= 13; i++, t += 5000 * MS) { // the network is back to normal
+            m.sent(i, t);
+            m.acked(i, t + 5 * MS);
+        }
+        assertEquals(5.0, m.averageRttMillis(), "the old link's samples are gone after three heartbeats");
+        assertEquals(ConnectionQuality.EXCELLENT, m.quality(true));
     }
 }

@@ -56,6 +56,32 @@ class ConsistencyCheckTest {
     }
 
     @Test
+    void aSenderKeepingTheThrottleIsNotFlaggedWhenArrivalsBunch() {
+        List<EventRecord> rs = new ArrayList<>();
+        rs.add(joined(0, user("bot", "2026-01-01T00:00:00Z", true)));
+        long sent = 0;
+        for (int i = 0; i < 400; i++) {
+            sent += 50 + (i % 7 == 0 ? 3 : 0); // the throttle never sends closer than 50 ms
+            long jitter = (i * 37L) % 90; // delivery delay varies between 0 and 89 ms
+            rs.add(cursor(sent + jitter, "bot"));
+        }
+        rs.sort(java.util.Comparator.comparingLong(EventRecord::wallMillis));
+        assertEquals(List.of(), ConsistencyCheck.run(rs, sent + 100));
+    }
+
+    @Test
+    void aSenderAboveTheBudgetIsFlaggedEvenWithJitterAllowed() {
+        List<EventRecord> rs = new ArrayList<>();
+        rs.add(joined(0, user("fast", "2026-01-01T00:00:00Z", true)));
+        for (int i = 1; i <= 60; i++) {
+            rs.add(cursor(i * 40L, "fast")); // 25/s, steady
+        }
+        List<ConsistencyCheck.Finding> found = ConsistencyCheck.run(rs, 2_400);
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(ConsistencyCheck.Kind.CURSOR_RATE, found.get(0).kind());
+    }
+
+    @Test
     void findsGhostsFastCursorsAndLastSeenGoingBack() {
         List<EventRecord> rs = new ArrayList<>();
         rs.add(joined(0, user("ada", "2026-01-01T00:00:10Z", true), user("ghost", "2026-01-01T00:00:00Z", true)));
