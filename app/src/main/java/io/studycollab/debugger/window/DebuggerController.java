@@ -39,6 +39,7 @@ import io.studycollab.realtime.session.SessionExport;
 import io.studycollab.realtime.session.SessionHeader;
 import io.studycollab.realtime.session.SessionReader;
 import io.studycollab.realtime.session.SessionWriter;
+import io.studycollab.realtime.session.SnapshottingRecorder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -482,7 +483,13 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         }
         try {
             recorder = new SessionWriter(f.toPath(), header(), redactor);
-            recorderSubscription = session.hub().subscribe(recorder);
+            // The file opens with the state on screen now, not an empty group (see session-format.md).
+            recorderSubscription = session.hub()
+                    .subscribe(new SnapshottingRecorder(
+                            recorder,
+                            session.presence(),
+                            realtime.connectionStatusProperty().get(),
+                            session.clock()));
             recording.set(true);
             mode.set("LIVE · REC " + f.getName());
         } catch (IOException e) {

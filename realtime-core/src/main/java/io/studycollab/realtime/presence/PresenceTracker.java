@@ -146,6 +146,19 @@ public final class PresenceTracker implements EventBatchListener {
         } else if (EventNames.CONNECTION_LOST.equals(name)) {
             connected = false;
             clearMembers();
+        } else if (EventNames.CLIENT_SNAPSHOT.equals(name)) {
+            restore(StateSnapshots.read(p), asOf);
+        }
+    }
+
+    /** Replaces the whole state with a recorded snapshot (member times become the record's time). */
+    private void restore(StateSnapshots.State s, long at) {
+        connected = s.connected();
+        selfUserId = s.selfUserId();
+        groupId = s.groupId();
+        clearMembers();
+        for (Payloads.UserPresence u : s.members()) {
+            putMember(Member.of(u, at));
         }
     }
 

@@ -40,6 +40,11 @@ public final class EventNames {
     public static final String CLIENT_QUEUE_DROPPED = "client:queue:dropped";
     public static final String CLIENT_TOKEN_EXPIRING = "client:token:expiring";
     public static final String CLIENT_ACK = "client:ack";
+    /**
+     * The state a recording starts from (connection, group, members with presence, cursors, tools),
+     * written when recording starts and after the group changes, so a file opens with what was on screen.
+     */
+    public static final String CLIENT_SNAPSHOT = "client:snapshot";
     /** A packet from the server that no Socket.IO parser accepts; recorded inbound, raw, as malformed. */
     public static final String CLIENT_MALFORMED_PACKET = "client:malformed-packet";
 
