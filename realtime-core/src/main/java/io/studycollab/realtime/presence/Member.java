@@ -65,14 +65,24 @@ public record Member(
         return nowMillis - lastEventMillis >= afterMillis;
     }
 
+    /**
+     * Two letters for an avatar ("Ada Lovelace" → "AL"); a trailing number is kept whole so numbered
+     * users stay apart ("Virtual 1" → "V1", "Virtual 10" → "V10", "bot-12" → "B12").
+     */
     public String initials() {
         String name = displayName == null || displayName.isBlank() ? userId : displayName.trim();
         String[] parts = name.split("[\\s._@-]+");
         StringBuilder sb = new StringBuilder();
+        String last = parts.length > 1 ? parts[parts.length - 1] : "";
+        boolean numbered = !last.isEmpty() && last.chars().allMatch(Character::isDigit);
+        int letters = numbered ? 1 : 2;
         for (String part : parts) {
-            if (!part.isEmpty() && sb.length() < 2) {
+            if (!part.isEmpty() && sb.length() < letters && !(numbered && part == last)) {
                 sb.appendCodePoint(Character.toUpperCase(part.codePointAt(0)));
             }
+        }
+        if (numbered) {
+            sb.append(last.length() > 3 ? last.substring(last.length() - 3) : last);
         }
         return sb.length() == 0 ? "?" : sb.toString();
     }

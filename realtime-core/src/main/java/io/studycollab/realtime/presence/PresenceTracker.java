@@ -25,9 +25,10 @@ public final class PresenceTracker implements EventBatchListener {
     /** The protocol's liveness window (§5). */
     public static final long INACTIVITY_MILLIS = 60_000;
 
+    // Natural order: "Virtual 2" before "Virtual 10", as people count.
     private static final Comparator<Member> BY_NAME = Comparator.comparing(
-                    (Member m) -> m.displayName() == null ? m.userId() : m.displayName(), String.CASE_INSENSITIVE_ORDER)
-            .thenComparing(Member::userId);
+                    (Member m) -> m.displayName() == null ? m.userId() : m.displayName(), NaturalOrder.INSTANCE)
+            .thenComparing(Member::userId, NaturalOrder.INSTANCE);
 
     private final Map<String, Member> members = new LinkedHashMap<>();
     // Members' user ids sorted by name, kept while nobody joins, leaves or is renamed: cursor moves,

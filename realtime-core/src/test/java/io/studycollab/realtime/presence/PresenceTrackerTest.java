@@ -120,4 +120,28 @@ class PresenceTrackerTest {
         assertEquals(3, inactiveLater.size());
         assertEquals("AL", new Member("x", "Ada Lovelace", null, null, true, null, null, 0, -1).initials());
     }
+
+    private static Member named(String name) {
+        return new Member(name, name, null, null, true, null, null, 0, -1);
+    }
+
+    @Test
+    void numberedUsersGetDistinctInitials() {
+        assertEquals("V1", named("Virtual 1").initials());
+        assertEquals("V10", named("Virtual 10").initials());
+        assertEquals("B12", named("bot-12").initials());
+        assertEquals("AL", named("Ada Lovelace").initials());
+        assertEquals("A", named("ada").initials());
+        assertEquals("7", named("7").initials(), "a name that is only a number keeps it");
+    }
+
+    @Test
+    void membersSortInNaturalOrder() {
+        List<String> names = new java.util.ArrayList<>(List.of("Virtual 10", "virtual 2", "Virtual 1", "Ada", "bot-3"));
+        names.sort(NaturalOrder.INSTANCE);
+        assertEquals(List.of("Ada", "bot-3", "Virtual 1", "virtual 2", "Virtual 10"), names);
+        assertEquals(0, NaturalOrder.INSTANCE.compare("a01", "a01"));
+        assertTrue(NaturalOrder.INSTANCE.compare("a01", "a1") != 0, "total: different strings never compare equal");
+        assertTrue(NaturalOrder.INSTANCE.compare("u99999999999999999999", "u100000000000000000000") < 0);
+    }
 }
