@@ -409,13 +409,19 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         if (t == null) {
             return;
         }
-        List<EventRecord> live = session.history().snapshot();
+        List<EventRecord> history = session.history().snapshot();
         FxTasks.background(
                 "compare",
-                () -> SessionComparison.report(
-                        SessionComparison.compare(t.records(0, t.size()), live),
-                        "the recording (" + t.size() + " events)",
-                        "the live history (" + live.size() + " events)"),
+                () -> {
+                    List<EventRecord> recorded = t.records(0, t.size());
+                    long span = SessionComparison.spanMillis(recorded);
+                    // Like with like: the live events of the last span as long as the recording.
+                    List<EventRecord> live = SessionComparison.lastSpan(history, span);
+                    return SessionComparison.report(
+                            SessionComparison.compare(recorded, live),
+                            "the recording (" + t.size() + " events over " + span / 1000 + " s)",
+                            "the live history's last " + span / 1000 + " s (" + live.size() + " events)");
+                },
                 report -> {
                     javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(report);
                     text.setEditable(false);

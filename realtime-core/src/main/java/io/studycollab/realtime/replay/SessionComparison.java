@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.protocol.EventNames;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -69,6 +70,36 @@ public final class SessionComparison {
             position++;
         }
         return new Result(counts, first, position);
+    }
+
+    /**
+     * The trailing part of {@code records} that covers {@code spanMillis} of record time: what a
+     * recording of that length would hold had it been made just now. Comparing a 35 s recording with
+     * a live history of ten minutes would otherwise report every count as different.
+     */
+    public static List<EventRecord> lastSpan(List<EventRecord> records, long spanMillis) {
+        if (records.isEmpty()) {
+            return records;
+        }
+        long from = records.get(records.size() - 1).wallMillis() - spanMillis;
+        int lo = 0;
+        int hi = records.size();
+        while (lo < hi) { // first record at or after `from` (records are in time order)
+            int mid = (lo + hi) >>> 1;
+            if (records.get(mid).wallMillis() < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return records.subList(lo, records.size());
+    }
+
+    /** Record time from the first to the last record, 0 for fewer than two. */
+    public static long spanMillis(List<EventRecord> records) {
+        return records.size() < 2
+                ? 0
+                : records.get(records.size() - 1).wallMillis() - records.get(0).wallMillis();
     }
 
     private static EventRecord nextCompared(Iterator<EventRecord> it, Map<String, long[]> counts, int side) {

@@ -53,4 +53,24 @@ class SessionComparisonTest {
         assertEquals("the right session ends here", ended.firstDifference().reason());
         assertNull(ended.firstDifference().right());
     }
+
+    @Test
+    void liveIsComparedOverTheRecordingsOwnSpan() {
+        List<EventRecord> live = new ArrayList<>();
+        for (long t = 0; t <= 600_000; t += 1_000) { // ten minutes of live history, one event a second
+            live.add(ev(t, Direction.IN, "user:tool:changed", "tool", "pen"));
+        }
+        List<EventRecord> recording = new ArrayList<>();
+        for (long t = 0; t <= 35_000; t += 1_000) { // a 35 s recording
+            recording.add(ev(t, Direction.IN, "user:tool:changed", "tool", "pen"));
+        }
+        assertEquals(35_000, SessionComparison.spanMillis(recording));
+        List<EventRecord> span = SessionComparison.lastSpan(live, SessionComparison.spanMillis(recording));
+        assertEquals(36, span.size());
+        assertEquals(565_000, span.get(0).wallMillis());
+        assertTrue(SessionComparison.compare(recording, span).same());
+        assertFalse(SessionComparison.compare(recording, live).same(), "the whole history is not like with like");
+        assertEquals(List.of(), SessionComparison.lastSpan(List.of(), 1_000));
+        assertEquals(0, SessionComparison.spanMillis(List.of()));
+    }
 }
