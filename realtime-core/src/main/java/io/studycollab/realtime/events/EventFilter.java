@@ -2,6 +2,7 @@ package io.studycollab.realtime.events;
 
 import io.studycollab.realtime.protocol.EventCategory;
 import io.studycollab.realtime.protocol.ProtocolCodec;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -26,6 +27,8 @@ public final class EventFilter implements Predicate<EventRecord> {
     private final String group;
     private final String text;
     private final boolean malformedOnly;
+    private final boolean asciiText;
+    private final byte[] textBytes; // the lower-case text in ASCII, when it is ASCII
 
     private EventFilter(
             Pattern name,
@@ -42,6 +45,8 @@ public final class EventFilter implements Predicate<EventRecord> {
         this.group = group;
         this.text = text;
         this.malformedOnly = malformedOnly;
+        this.asciiText = text != null && text.chars().allMatch(c -> c < 128);
+        this.textBytes = asciiText ? text.getBytes(StandardCharsets.US_ASCII) : null;
     }
 
     public static EventFilter all() {
@@ -137,19 +142,7 @@ public final class EventFilter implements Predicate<EventRecord> {
 
     @Override
     public boolean test(EventRecord r) {
-        if (malformedOnly && !r.malformed()) {
-            return false;
-        }
-        if (!categories.contains(r.category()) || !directions.contains(r.direction())) {
-            return false;
-        }
-        if (name != null && !name.matcher(r.name()).matches()) {
-            return false;
-        }
-        if (user != null && !user.equals(r.userId())) {
-            return false;
-        }
-        if (group != null && !group.equals(r.groupId())) {
+        if (!matchesFields(r.name(), r.category(), r.direction(), r.userId(), r.groupId(), r.malformed())) {
             return false;
         }
         if (text != null) {
@@ -160,6 +153,41 @@ public final class EventFilter implements Predicate<EventRecord> {
             return payload.toLowerCase(Locale.ROOT).contains(text);
         }
         return true;
+    }
+
+    /** Every criterion but the text, on a record's fields (the history tests its columns without building records). */
+    boolean matchesFields(
+            String eventName, EventCategory category, Direction direction, String userId, String groupId, boolean bad) {
+        if (malformedOnly && !bad) {
+            return false;
+        }
+        if (!categories.contains(category) || !directions.contains(direction)) {
+            return false;
+        }
+        if (name != null && !name.matcher(eventName).matches()) {
+            return false;
+        }
+        if (user != null && !user.equals(userId)) {
+            return false;
+        }
+        return group == null || group.equals(groupId);
+    }
+
+    boolean hasText() {
+        return text != null;
+    }
+
+    /** The text criterion on a name and a payload's JSON in UTF-8, searched as bytes when the text is ASCII. */
+    boolean matchesText(String eventName, byte[] json) {
+        if (eventName.toLowerCase(Locale.ROOT).contains(text)) {
+            return true;
+        }
+        if (!asciiText) {
+            return new String(json, StandardCharsets.UTF_8)
+                    .toLowerCase(Locale.ROOT)
+                    .contains(text);
+        }
+        return AsciiSearch.containsIgnoreCase(json, textBytes);
     }
 
     /** True when it lets everything through. */

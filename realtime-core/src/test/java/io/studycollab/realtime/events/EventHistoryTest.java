@@ -2,6 +2,7 @@ package io.studycollab.realtime.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.studycollab.realtime.protocol.ProtocolCodec;
 import java.util.List;
@@ -64,5 +65,123 @@ class EventHistoryTest {
         h.add(rec(2, "ok"));
         assertEquals(1, h.malformed());
         assertEquals(1, h.matching(EventRecord::malformed).size());
+    }
+
+    @Test
+    void recordsComeBackAsTheyWentIn() {
+        EventHistory h = new EventHistory(10);
+        var cursor = ProtocolCodec.object()
+                .put("groupId", "g")
+                .put("userId", "ü-ser")
+                .put("ts", 17L);
+        cursor.putObject("cursor").put("x", 1.5).put("y", -2);
+        EventRecord withArgs = new EventRecord(
+                7,
+                70,
+                700,
+                Direction.OUT,
+                "multi",
+                null,
+                null,
+                "me",
+                ProtocolCodec.mapper().createArrayNode().add("a").add(2),
+                12,
+                null,
+                new PacketInfo("conn-1", "/chat", 42, 2));
+        EventRecord binary = new EventRecord(
+                8,
+                80,
+                800,
+                Direction.IN,
+                "blob",
+                null,
+                null,
+                null,
+                com.fasterxml.jackson.databind.node.BinaryNode.valueOf(new byte[] {0, -1, 2}),
+                3,
+                null);
+        EventRecord bad =
+                new EventRecord(9, 90, 900, Direction.IN, "user:joined", null, "g", null, null, 0, "no payload");
+        EventRecord plain =
+                new EventRecord(6, 60, 600, Direction.IN, "user:cursor:updated", null, "g", "ü-ser", cursor, 80, null);
+        List<EventRecord> in = List.of(plain, withArgs, binary, bad);
+        in.forEach(h::add);
+        // Numbers come back as JSON reads them (17L as an int node), so compare as JSON text.
+        assertEquals(asText(in), asText(h.snapshot()));
+        assertEquals(asText(in), asText(h.matching(r -> true)));
+        assertTrue(h.snapshot().get(2).payload().isBinary(), "binary stays binary");
+        assertEquals(bad, h.last());
+    }
+
+    @Test
+    void filtersOnTheColumnsAgreeWithTheFilterOnRecords() {
+        EventHistory h = new EventHistory(5_000);
+        java.util.Random rnd = new java.util.Random(11);
+        String[] names = {"user:cursor:updated", "user:tool:changed", "chat:message", "client:state", "Über:event"};
+        List<EventRecord> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            var p = ProtocolCodec.object()
+                    .put("userId", "u" + rnd.nextInt(5))
+                    .put("text", rnd.nextBoolean() ? "Hello Wörld" : "bye");
+            EventRecord r = new EventRecord(
+                    i,
+                    i,
+                    i,
+                    Direction.values()[rnd.nextInt(3)],
+                    names[rnd.nextInt(names.length)],
+                    null,
+                    rnd.nextBoolean() ? "g1" : "g2",
+                    "u" + rnd.nextInt(5),
+                    p,
+                    20,
+                    rnd.nextInt(50) == 0 ? "bad" : null);
+            all.add(r);
+            h.add(r);
+        }
+        List<EventFilter> filters = List.of(
+                EventFilter.all(),
+                EventFilter.all().withNameGlob("user:*"),
+                EventFilter.all().withUser("u3").withGroup("g2"),
+                EventFilter.all().withText("HELLO"),
+                EventFilter.all().withText("wörld"),
+                EventFilter.all().withText("über"),
+                EventFilter.all().withText("cursor"),
+                EventFilter.all().withMalformedOnly(true),
+                EventFilter.all()
+                        .withDirections(java.util.EnumSet.of(Direction.OUT))
+                        .withText("bye"));
+        for (EventFilter f : filters) {
+            assertEquals(asText(all.stream().filter(f).toList()), asText(h.matching(f)), f.toString());
+        }
+    }
+
+    @Test
+    void storageGrowsWithUseAndSnapshotsDoNotChangeLater() {
+        EventHistory h = new EventHistory(EventHistory.MAX_CAPACITY); // costs nothing until filled
+        for (int i = 1; i <= 3_000; i++) {
+            h.add(rec(i, "e" + (i % 3)));
+        }
+        List<EventRecord> snap = h.snapshot();
+        h.add(rec(3_001, "later"));
+        assertEquals(3_000, snap.size());
+        assertEquals(3_000, snap.get(2_999).seq());
+        assertEquals(3_001, h.size());
+        assertEquals(6, h.pooledStrings(), "four names, one group and one user, each stored once");
+    }
+
+    @Test
+    void thePoolOfSharedStringsIsBounded() {
+        EventHistory h = new EventHistory(100);
+        for (int i = 0; i < StringPool.MAX_ENTRIES + 500; i++) {
+            h.add(rec(i, "invented-" + i));
+        }
+        assertEquals(StringPool.MAX_ENTRIES, h.pooledStrings());
+        assertEquals("invented-" + (StringPool.MAX_ENTRIES + 499), h.last().name());
+    }
+
+    private static List<String> asText(List<EventRecord> records) {
+        return records.stream()
+                .map(r -> r + " " + (r.payload() == null ? "" : ProtocolCodec.write(r.payload())))
+                .toList();
     }
 }
