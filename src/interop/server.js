@@ -5,6 +5,12 @@
 //   node server.js [--host 127.0.0.1] [--port 0] [--jwt-secret S] [--service-key K]
 //                  [--groups-policy open|claims] [--audience authenticated]
 //                  [--inactivity-ms 60000] [--sweep-ms 5000]
+//                  [--supabase-url URL] [--jwks-url URL]
+//
+// With --supabase-url (or $SUPABASE_URL) or --jwks-url, tokens signed with the project's
+// asymmetric keys (ES256/RS256, by kid, from <url>/auth/v1/.well-known/jwks.json) are verified as
+// well, with issuer <url>/auth/v1; HS256 tokens still go to the JWT secret, as during a Supabase
+// key migration. The algorithm comes from the key set, never from the token alone.
 //
 // Prints one JSON line {"listening":PORT,"url":"http://..."} on stdout once bound. Exits when
 // stdin closes, so a test harness that dies never leaves it behind.
@@ -13,6 +19,7 @@ const http = require('http');
 const crypto = require('crypto');
 const { Server } = require('socket.io');
 const jwt = require('jsonwebtoken');
+const jose = require('jose');
 const P = require('./protocol');
 
 function parseArgs(argv) {
@@ -23,19 +30,22 @@ function parseArgs(argv) {
     groupsPolicy: 'open', audience: 'authenticated',
     inactivityMs: 60000, sweepMs: 5000, heartbeatIntervalMs: 5000,
     pingInterval: 25000, pingTimeout: 20000,
+    supabaseUrl: process.env.SUPABASE_URL || null, jwksUrl: null,
   };
   const names = {
     '--host': ['host', String], '--port': ['port', Number], '--jwt-secret': ['jwtSecret', String],
     '--service-key': ['serviceKey', String], '--groups-policy': ['groupsPolicy', String],
     '--audience': ['audience', String], '--inactivity-ms': ['inactivityMs', Number],
     '--sweep-ms': ['sweepMs', Number], '--ping-interval': ['pingInterval', Number],
-    '--ping-timeout': ['pingTimeout', Number],
+    '--ping-timeout': ['pingTimeout', Number], '--supabase-url': ['supabaseUrl', String],
+    '--jwks-url': ['jwksUrl', String],
   };
   for (let i = 2; i < argv.length; i += 2) {
     const spec = names[argv[i]];
     if (!spec || argv[i + 1] === undefined) {
       process.stderr.write(`usage: node server.js [--host H] [--port P] [--jwt-secret S] [--service-key K] ` +
-        `[--groups-policy open|claims] [--audience A] [--inactivity-ms N] [--sweep-ms N]\n`);
+        `[--groups-policy open|claims] [--audience A] [--inactivity-ms N] [--sweep-ms N] ` +
+        `[--supabase-url URL] [--jwks-url URL]\n`);
       process.exit(2);
     }
     opts[spec[0]] = spec[1](argv[i + 1]);
@@ -57,18 +67,50 @@ function authFailure(code, message) {
   return err;
 }
 
-function verifyToken(token, opts) {
+// The project's key set, when one is configured: jose caches it and refetches on an unknown kid
+// at most once per cooldown, so a flood of made-up kids cannot hammer the endpoint.
+function jwksVerifier(opts) {
+  const base = opts.supabaseUrl ? opts.supabaseUrl.replace(/\/+$/, '') : null;
+  const jwksUrl = opts.jwksUrl || (base && `${base}/auth/v1/.well-known/jwks.json`);
+  if (!jwksUrl) return null;
+  const issuer = base ? `${base}/auth/v1` : jwksUrl.replace(/\/\.well-known\/jwks\.json$/, '');
+  const keys = jose.createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 30000, cacheMaxAge: 600000 });
+  return { keys, issuer };
+}
+
+async function verifyClaims(token, opts) {
+  let header;
+  try {
+    header = jose.decodeProtectedHeader(token);
+  } catch (e) {
+    throw authFailure('AUTH_INVALID', 'token is not a JWT');
+  }
+  if (header.alg === 'HS256' && opts.jwtSecret) {
+    try {
+      return jwt.verify(token, opts.jwtSecret, { algorithms: ['HS256'], audience: opts.audience });
+    } catch (e) {
+      if (e.name === 'TokenExpiredError') throw authFailure('AUTH_EXPIRED', 'token expired');
+      throw authFailure('AUTH_INVALID', `token rejected: ${e.message}`);
+    }
+  }
+  if (!opts.jwks) throw authFailure('AUTH_INVALID', `token rejected: ${header.alg} is not accepted here`);
+  try {
+    const { payload } = await jose.jwtVerify(token, opts.jwks.keys, {
+      issuer: opts.jwks.issuer, audience: opts.audience, algorithms: ['ES256', 'RS256'],
+    });
+    return payload;
+  } catch (e) {
+    if (e.code === 'ERR_JWT_EXPIRED') throw authFailure('AUTH_EXPIRED', 'token expired');
+    throw authFailure('AUTH_INVALID', `token rejected: ${e.message}`);
+  }
+}
+
+async function verifyToken(token, opts) {
   if (token === undefined || token === null || token === '') {
     throw authFailure('AUTH_MISSING', 'no token in the handshake auth');
   }
   if (typeof token !== 'string') throw authFailure('AUTH_INVALID', 'token must be a string');
-  let claims;
-  try {
-    claims = jwt.verify(token, opts.jwtSecret, { algorithms: ['HS256'], audience: opts.audience });
-  } catch (e) {
-    if (e.name === 'TokenExpiredError') throw authFailure('AUTH_EXPIRED', 'token expired');
-    throw authFailure('AUTH_INVALID', `token rejected: ${e.message}`);
-  }
+  const claims = await verifyClaims(token, opts);
   if (typeof claims.sub !== 'string' || claims.sub === '') throw authFailure('AUTH_INVALID', 'token has no sub');
   if (typeof claims.exp !== 'number') throw authFailure('AUTH_INVALID', 'token has no exp');
   const meta = P.isObject(claims.user_metadata) ? claims.user_metadata : {};
@@ -194,9 +236,9 @@ function start(opts) {
     });
   }
 
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     try {
-      socket.data.user = verifyToken(socket.handshake.auth && socket.handshake.auth.token, opts);
+      socket.data.user = await verifyToken(socket.handshake.auth && socket.handshake.auth.token, opts);
       next();
     } catch (e) {
       next(e.data ? e : authFailure('AUTH_INVALID', 'token rejected'));
@@ -442,6 +484,12 @@ function start(opts) {
 
 if (require.main === module) {
   const opts = parseArgs(process.argv);
+  try {
+    opts.jwks = jwksVerifier(opts);
+  } catch (e) {
+    process.stderr.write(`bad --supabase-url or --jwks-url: ${e.message}\n`);
+    process.exit(2);
+  }
   start(opts).then(({ port, close }) => {
     process.stdout.write(JSON.stringify({ listening: port, url: `http://${opts.host}:${port}` }) + '\n');
     const stop = () => {
@@ -456,4 +504,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { start, verifyToken };
+module.exports = { start, verifyToken, jwksVerifier };

@@ -23,10 +23,12 @@ public final class NodeProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final JsonNode announcement;
 
-    private NodeProcess(Process process, int port) {
+    private NodeProcess(Process process, int port, JsonNode announcement) {
         this.process = process;
         this.port = port;
+        this.announcement = announcement;
     }
 
     public static Path interopDir() {
@@ -107,7 +109,12 @@ public final class NodeProcess implements AutoCloseable {
         outPump.setDaemon(true);
         outPump.start();
         JsonNode json = ProtocolCodec.parse(line);
-        return new NodeProcess(p, json.path("listening").asInt());
+        return new NodeProcess(p, json.path("listening").asInt(), json);
+    }
+
+    /** The script's first stdout line (its port and whatever else it announced). */
+    public JsonNode announcement() {
+        return announcement;
     }
 
     public int port() {

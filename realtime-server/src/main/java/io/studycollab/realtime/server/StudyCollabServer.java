@@ -23,6 +23,8 @@ import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.protocol.ProtocolRules;
 import io.studycollab.realtime.protocol.ProtocolViolation;
 import io.studycollab.realtime.server.auth.AuthFailure;
+import io.studycollab.realtime.server.auth.ServiceKeys;
+import io.studycollab.realtime.server.auth.SupabaseKeys;
 import io.studycollab.realtime.server.auth.TokenVerifier;
 import io.studycollab.realtime.server.auth.VerifiedUser;
 import io.studycollab.realtime.server.groups.GroupRegistry;
@@ -34,9 +36,6 @@ import io.studycollab.realtime.time.SystemClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -62,18 +61,18 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
     private final GroupRegistry registry = new GroupRegistry();
     private final Object membership = new Object();
     private final Map<UUID, SocketSession> sessions = new ConcurrentHashMap<>();
-    private final byte[] serviceKeyDigest;
+    private final ServiceKeys serviceKeys;
     private final SocketIOServer io;
     private final int port;
     private volatile Clock.Cancellable sweepTimer;
     private volatile boolean closed;
 
-    private StudyCollabServer(ServerConfig config, int port) {
+    private StudyCollabServer(ServerConfig config, SupabaseKeys supabase, int port) {
         this.config = config;
         this.port = port;
         this.clock = new SystemClock("studycollab-server-timers");
-        this.verifier = new TokenVerifier(config.jwtSecret(), config.audience(), clock::wallMillis);
-        this.serviceKeyDigest = sha256(config.serviceKey());
+        this.verifier = new TokenVerifier(config.jwtSecret(), supabase.jwks(), config.audience(), clock::wallMillis);
+        this.serviceKeys = new ServiceKeys(config.serviceKey(), supabase.secretApiKey());
 
         Configuration c = new Configuration();
         c.setHostname(config.host());
@@ -122,10 +121,18 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
 
     /** Binds and starts; with port 0 a free loopback port is chosen. */
     public static StudyCollabServer start(ServerConfig config) throws IOException {
+        return start(config, SupabaseKeys.NONE);
+    }
+
+    /** A server that also verifies the project's asymmetric tokens and accepts its secret API key. */
+    public static StudyCollabServer start(ServerConfig config, SupabaseKeys supabase) throws IOException {
+        if (supabase.jwks() != null) {
+            supabase.jwks().keys().prefetch(); // the first handshake should not wait for it
+        }
         IOException last = null;
         for (int tries = 0; tries < 5; tries++) {
             int port = config.port() != 0 ? config.port() : freePort(config.host());
-            StudyCollabServer server = new StudyCollabServer(config, port);
+            StudyCollabServer server = new StudyCollabServer(config, supabase, port);
             try {
                 server.io.start();
                 server.scheduleSweep();
@@ -560,7 +567,7 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
 
     @Override
     public boolean authorized(String bearerToken) {
-        return MessageDigest.isEqual(sha256(bearerToken), serviceKeyDigest);
+        return serviceKeys.accepts(bearerToken);
     }
 
     @Override
@@ -602,14 +609,6 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
             n++;
         }
         return n;
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 
     /** Stops accepting, disconnects everyone, and stops every thread and timer it started. */

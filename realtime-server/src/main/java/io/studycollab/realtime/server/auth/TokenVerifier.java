@@ -15,21 +15,33 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Verifies Supabase access tokens as Supabase does with its legacy JWT secret (§1): HS256 only,
- * a valid signature, {@code exp} in the future, the configured audience, and a {@code sub}.
+ * Verifies Supabase access tokens (§1): a valid signature, {@code exp} in the future, the
+ * configured audience, and a {@code sub}. HS256 tokens are checked with the legacy JWT secret;
+ * with a {@link JwksVerifier} the project's asymmetric keys (ES256/RS256) are accepted too, as
+ * during a Supabase key migration. Either may be absent, not both.
  */
 public final class TokenVerifier {
 
     private final MACVerifier verifier;
+    private final JwksVerifier jwks;
     private final String audience;
     private final LongSupplier nowMillis;
 
     public TokenVerifier(String secret, String audience, LongSupplier nowMillis) {
+        this(secret, null, audience, nowMillis);
+    }
+
+    /** @param secret the HS256 secret, or null to accept only the project's asymmetric keys */
+    public TokenVerifier(String secret, JwksVerifier jwks, String audience, LongSupplier nowMillis) {
+        if (secret == null && jwks == null) {
+            throw new IllegalArgumentException("a JWT secret or a JWKS is needed to verify tokens");
+        }
         try {
-            this.verifier = new MACVerifier(secret.getBytes(StandardCharsets.UTF_8));
+            this.verifier = secret == null ? null : new MACVerifier(secret.getBytes(StandardCharsets.UTF_8));
         } catch (JOSEException e) {
             throw new IllegalArgumentException("unusable JWT secret: " + e.getMessage(), e);
         }
+        this.jwks = jwks;
         this.audience = audience;
         this.nowMillis = nowMillis;
     }
@@ -47,15 +59,15 @@ public final class TokenVerifier {
         } catch (ParseException e) {
             throw new AuthFailure(ErrorCodes.AUTH_INVALID, "token is not a signed JWT");
         }
-        if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
+        boolean hs256 = JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm());
+        if (hs256 && verifier != null) {
+            checkSecret(jwt);
+        } else if (jwks != null) {
+            // Anything but HS256-with-our-secret goes to the key set, which takes the algorithm
+            // from the key: an HS256 token naming an EC key is refused there.
+            jwks.check(jwt);
+        } else {
             throw new AuthFailure(ErrorCodes.AUTH_INVALID, "token must be signed with HS256");
-        }
-        try {
-            if (!jwt.verify(verifier)) {
-                throw new AuthFailure(ErrorCodes.AUTH_INVALID, "bad token signature");
-            }
-        } catch (JOSEException e) {
-            throw new AuthFailure(ErrorCodes.AUTH_INVALID, "token signature cannot be checked");
         }
         JWTClaimsSet claims;
         try {
@@ -93,6 +105,16 @@ public final class TokenVerifier {
             groups = List.copyOf(groups);
         }
         return new VerifiedUser(sub, name, avatar instanceof String a ? a : null, groups, exp.getTime());
+    }
+
+    private void checkSecret(SignedJWT jwt) throws AuthFailure {
+        try {
+            if (!jwt.verify(verifier)) {
+                throw new AuthFailure(ErrorCodes.AUTH_INVALID, "bad token signature");
+            }
+        } catch (JOSEException e) {
+            throw new AuthFailure(ErrorCodes.AUTH_INVALID, "token signature cannot be checked");
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -67,8 +67,12 @@ public final class HttpApiHandler extends ChannelInboundHandlerAdapter {
                     ? new Reply(HttpResponseStatus.OK, api.health())
                     : error(HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed");
         }
+        // Legacy service-role key as a bearer token; Supabase's sb_secret_ keys travel in
+        // `apikey` (as on a real project) or as a bearer token.
         String auth = req.headers().get(HttpHeaderNames.AUTHORIZATION);
-        if (auth == null || !auth.startsWith("Bearer ") || !api.authorized(auth.substring(7))) {
+        String apikey = req.headers().get("apikey");
+        boolean bearerOk = auth != null && auth.startsWith("Bearer ") && api.authorized(auth.substring(7));
+        if (!bearerOk && !(apikey != null && api.authorized(apikey))) {
             return error(HttpResponseStatus.UNAUTHORIZED, "invalid service role key");
         }
         if (req.method().equals(HttpMethod.GET)) {
