@@ -1,17 +1,18 @@
 package io.studycollab.debugger.cli;
 
+import io.studycollab.debugger.cli.options.LoadOptions;
 import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.files.PrivateFiles;
 import io.studycollab.realtime.qa.swarm.ArtilleryExport;
 import io.studycollab.realtime.replay.ReEmitter;
 import io.studycollab.realtime.session.SessionFormatException;
 import io.studycollab.realtime.session.SessionReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -24,6 +25,9 @@ import picocli.CommandLine.Spec;
         })
 public final class ArtilleryCommand implements Callable<Integer> {
 
+    /** Artillery's distributed runners scale far past one machine's swarm. */
+    private static final int MAX_USERS = 1_000_000;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -33,24 +37,12 @@ public final class ArtilleryCommand implements Callable<Integer> {
     @Option(names = "--file", description = "Session file whose outbound events every virtual user replays.")
     Path file;
 
-    @Option(names = "--users", defaultValue = "10", description = "Virtual users (default ${DEFAULT-VALUE}).")
-    int users;
-
     @Option(names = "--group", description = "Group to use (default: the recorded one; required for a swarm).")
     String group;
 
-    @Option(
-            names = "--duration",
-            defaultValue = "60s",
-            converter = Durations.class,
-            description = "Swarm: how long each user moves its cursor (default ${DEFAULT-VALUE}).")
-    Duration duration;
-
-    @Option(
-            names = "--cursor-rate",
-            defaultValue = "20",
-            description = "Swarm: cursor updates per second (default ${DEFAULT-VALUE}).")
-    double cursorRate;
+    /** --users for both; --duration and --cursor-rate shape a swarm. */
+    @Mixin
+    LoadOptions load;
 
     @Option(
             names = "--ramp",
@@ -63,8 +55,10 @@ public final class ArtilleryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (users < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--users must be at least 1");
+        load.validate(MAX_USERS);
+        int users = load.users;
+        if (ramp < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ramp must be at least 1 second");
         }
         String yaml;
         if (file != null) {
@@ -80,12 +74,14 @@ public final class ArtilleryCommand implements Callable<Integer> {
             if (group == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "a swarm needs --group (or give --file)");
             }
-            yaml = ArtilleryExport.fromSwarm(target, group, users, (int) duration.toSeconds(), cursorRate, ramp);
+            yaml = ArtilleryExport.fromSwarm(
+                    target, group, users, (int) Math.max(1, load.duration.toSeconds()), load.cursorRate, ramp);
         }
-        Files.writeString(out, yaml);
+        PrivateFiles.writeAtomically(out, w -> w.write(yaml));
         spec.commandLine()
                 .getOut()
-                .println("wrote " + out.toAbsolutePath() + "; put one token per line in tokens.csv beside it");
+                .println("wrote " + out.toAbsolutePath() + "; put one token per user, one per line, in "
+                        + ArtilleryExport.TOKENS_FILE + " beside it");
         return 0;
     }
 }

@@ -1,6 +1,9 @@
 package io.studycollab.debugger.cli;
 
 import io.studycollab.debugger.AppVersion;
+import io.studycollab.debugger.cli.options.Durations;
+import io.studycollab.debugger.cli.options.ServerUrlOption;
+import io.studycollab.debugger.cli.options.TokenOption;
 import io.studycollab.realtime.client.AccessToken;
 import io.studycollab.realtime.client.AckReply;
 import io.studycollab.realtime.client.ClientOptions;
@@ -32,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -45,14 +49,11 @@ public final class RecordCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--url", required = true, description = "Server URL, e.g. http://127.0.0.1:3000")
-    String url;
+    @Mixin
+    ServerUrlOption server;
 
-    @Option(
-            names = "--token",
-            defaultValue = "${env:STUDYCOLLAB_TOKEN}",
-            description = "Access token (default: $STUDYCOLLAB_TOKEN). Never written to the file.")
-    String token;
+    @Mixin
+    TokenOption token;
 
     @Option(names = "--group", description = "Group to join.")
     String group;
@@ -80,11 +81,8 @@ public final class RecordCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (token == null || token.isBlank()) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(), "a token is required: --token or $STUDYCOLLAB_TOKEN");
-        }
-        AccessToken accessToken = AccessToken.of(token);
+        AccessToken accessToken = token.required();
+        String url = server.url;
         ClientOptions options = ClientOptions.defaults().withPath(path);
         if (transports != null && !transports.isEmpty()) {
             try {

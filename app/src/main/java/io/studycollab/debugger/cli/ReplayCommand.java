@@ -1,5 +1,7 @@
 package io.studycollab.debugger.cli;
 
+import io.studycollab.debugger.cli.options.ServerUrlOption;
+import io.studycollab.debugger.cli.options.TokenOption;
 import io.studycollab.realtime.client.AccessToken;
 import io.studycollab.realtime.client.AckReply;
 import io.studycollab.realtime.client.ClientOptions;
@@ -20,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -36,14 +39,11 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--file", required = true, description = "Session file to replay.")
     Path file;
 
-    @Option(names = "--url", required = true, description = "Server URL, e.g. http://127.0.0.1:3000")
-    String url;
+    @Mixin
+    ServerUrlOption server;
 
-    @Option(
-            names = "--token",
-            defaultValue = "${env:STUDYCOLLAB_TOKEN}",
-            description = "Access token to send them with (default: $STUDYCOLLAB_TOKEN).")
-    String token;
+    @Mixin
+    TokenOption token;
 
     @Option(
             names = "--speed",
@@ -58,10 +58,8 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (token == null || token.isBlank()) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(), "a token is required: --token or $STUDYCOLLAB_TOKEN");
-        }
+        AccessToken accessToken = token.required();
+        String url = server.url;
         if (!(speed > 0) || speed > 1000) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--speed must be above 0 and at most 1000");
         }
@@ -89,8 +87,7 @@ public final class ReplayCommand implements Callable<Integer> {
         try (SystemClock clock = new SystemClock("replay-clock");
                 EventHub hub = new EventHub("replay-hub");
                 RealtimeClient client = new RealtimeClient(hub, clock, ClientOptions.defaults())) {
-            String failure =
-                    FirstConnection.connect(client, url, AccessToken.of(token), java.time.Duration.ofSeconds(15));
+            String failure = FirstConnection.connect(client, url, accessToken, java.time.Duration.ofSeconds(15));
             if (failure != null) {
                 err.println(failure);
                 return 1;

@@ -1,6 +1,8 @@
 package io.studycollab.debugger.cli;
 
 import io.studycollab.debugger.AppVersion;
+import io.studycollab.debugger.cli.options.SecretInput;
+import io.studycollab.debugger.cli.options.Secrets;
 import io.studycollab.debugger.window.DebuggerApplication;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,7 +29,13 @@ import picocli.CommandLine.Parameters;
             ArtilleryCommand.class,
             CommandLine.HelpCommand.class
         })
-public final class RootCommand implements Callable<Integer> {
+public final class RootCommand implements Callable<Integer>, Secrets {
+
+    private final SecretInput secretInput;
+
+    private RootCommand(SecretInput secretInput) {
+        this.secretInput = secretInput;
+    }
 
     @Option(
             names = "--smoke-test",
@@ -40,13 +48,24 @@ public final class RootCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "SESSION_FILE", description = "A session file to open.")
     Path sessionFile;
 
+    /** The command line of this process: secrets may come from its environment and standard input. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new RootCommand());
+        return commandLine(SecretInput.ofProcess());
+    }
+
+    /** A command line reading secrets from the given environment and input (tests hand in their own). */
+    public static CommandLine commandLine(SecretInput secretInput) {
+        CommandLine cl = new CommandLine(new RootCommand(secretInput));
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println("error: " + ex.getMessage());
             return 1;
         });
         return cl;
+    }
+
+    @Override
+    public SecretInput secretInput() {
+        return secretInput;
     }
 
     @Override

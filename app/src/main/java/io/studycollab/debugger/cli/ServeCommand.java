@@ -1,8 +1,12 @@
 package io.studycollab.debugger.cli;
 
+import io.studycollab.debugger.cli.options.JwtSecretOption;
+import io.studycollab.debugger.cli.options.SecretInput;
+import io.studycollab.debugger.cli.options.Secrets;
 import io.studycollab.debugger.sandbox.Sandbox;
 import io.studycollab.realtime.server.ServerConfig;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -32,15 +36,22 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--jwt-secret",
-            defaultValue = "${env:SUPABASE_JWT_SECRET}",
-            description = "HS256 secret (default: $SUPABASE_JWT_SECRET, else generated).")
-    String jwtSecret;
+            paramLabel = "SECRET",
+            description = "HS256 secret, or - for stdin (default: $SUPABASE_JWT_SECRET, else generated).")
+    String jwtSecretValue;
+
+    @Option(names = "--jwt-secret-file", paramLabel = "FILE", description = "Read the HS256 secret from FILE.")
+    Path jwtSecretFile;
 
     @Option(
             names = "--service-key",
-            defaultValue = "${env:SUPABASE_SERVICE_ROLE_KEY}",
-            description = "Service-role key for the HTTP API (default: $SUPABASE_SERVICE_ROLE_KEY, else generated).")
-    String serviceKey;
+            paramLabel = "KEY",
+            description = "Service-role key for the HTTP API, or - for stdin"
+                    + " (default: $SUPABASE_SERVICE_ROLE_KEY, else generated).")
+    String serviceKeyValue;
+
+    @Option(names = "--service-key-file", paramLabel = "FILE", description = "Read the service-role key from FILE.")
+    Path serviceKeyFile;
 
     @Option(
             names = "--groups-policy",
@@ -68,6 +79,10 @@ public final class ServeCommand implements Callable<Integer> {
         if (bots < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bots must be 0 or more");
         }
+        SecretInput secrets = Secrets.of(spec);
+        String jwtSecret = secrets.resolve(spec, "--jwt-secret", jwtSecretValue, jwtSecretFile, JwtSecretOption.ENV);
+        String serviceKey =
+                secrets.resolve(spec, "--service-key", serviceKeyValue, serviceKeyFile, "SUPABASE_SERVICE_ROLE_KEY");
         Sandbox sandbox;
         try {
             sandbox = Sandbox.start(host, port, jwtSecret, serviceKey, policy, bots, botGroup);

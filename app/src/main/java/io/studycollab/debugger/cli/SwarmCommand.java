@@ -1,5 +1,8 @@
 package io.studycollab.debugger.cli;
 
+import io.studycollab.debugger.cli.options.JwtSecretOption;
+import io.studycollab.debugger.cli.options.LoadOptions;
+import io.studycollab.debugger.cli.options.ServerUrlOption;
 import io.studycollab.realtime.client.AccessToken;
 import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.qa.swarm.Swarm;
@@ -14,8 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -28,44 +31,29 @@ import picocli.CommandLine.Spec;
         })
 public final class SwarmCommand implements Callable<Integer> {
 
+    private static final int MAX_USERS = 5000;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--url", required = true, description = "Server URL (loopback or a server you run).")
-    String url;
+    @Mixin
+    ServerUrlOption server;
 
-    static final class Credentials {
-        @Option(names = "--secret", required = true, description = "JWT secret to mint one token per user.")
-        String secret;
+    /** One token per user is minted with this secret, unless --tokens gives them. */
+    @Mixin
+    JwtSecretOption secretOption;
 
-        @Option(
-                names = "--tokens",
-                required = true,
-                description = "File with one access token per line (reused round-robin).")
-        Path tokens;
-    }
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Credentials credentials;
+    @Option(
+            names = "--tokens",
+            paramLabel = "FILE",
+            description = "File with one access token per line (reused round-robin), instead of a secret.")
+    Path tokensFile;
 
     @Option(names = "--group", required = true, description = "Group to join.")
     String group;
 
-    @Option(names = "--users", defaultValue = "10", description = "How many users (default ${DEFAULT-VALUE}).")
-    int users;
-
-    @Option(
-            names = "--duration",
-            defaultValue = "60s",
-            converter = Durations.class,
-            description = "How long (default ${DEFAULT-VALUE}).")
-    Duration duration;
-
-    @Option(
-            names = "--cursor-rate",
-            defaultValue = "20",
-            description = "Cursor updates per second per user (default ${DEFAULT-VALUE}).")
-    double cursorRate;
+    @Mixin
+    LoadOptions load;
 
     @Option(
             names = "--behaviour",
@@ -77,12 +65,18 @@ public final class SwarmCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (users < 1 || users > 5000) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--users must be 1..5000");
+        load.validate(MAX_USERS);
+        String url = server.url;
+        int users = load.users;
+        Duration duration = load.duration;
+        if (tokensFile != null && secretOption.given()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give a secret or --tokens, not both");
         }
-        if (cursorRate < 0 || cursorRate > 30) {
+        String secret = tokensFile == null ? secretOption.resolve() : null;
+        if (tokensFile == null && secret == null) {
             throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--cursor-rate must be 0..30 (the protocol's cursor limit)");
+                    spec.commandLine(),
+                    "a secret ($SUPABASE_JWT_SECRET, --secret-file FILE, --secret -) or --tokens FILE is required");
         }
         SwarmBehaviour kind;
         try {
@@ -91,25 +85,25 @@ public final class SwarmCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--behaviour: " + e.getMessage());
         }
         java.util.function.IntFunction<AccessToken> tokens;
-        if (credentials.secret != null) {
+        if (secret != null) {
             TokenMinter minter;
             try {
-                minter = new TokenMinter(credentials.secret, "authenticated");
+                minter = new TokenMinter(secret, "authenticated");
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--secret: " + e.getMessage());
             }
             tokens = i -> minter.mint("swarm-" + (i + 1), "Virtual " + (i + 1), null, null, duration.plusMinutes(10));
         } else {
-            if (!Files.isReadable(credentials.tokens)) {
-                err.println("cannot read " + credentials.tokens);
+            if (!Files.isReadable(tokensFile)) {
+                err.println("cannot read " + tokensFile);
                 return 1;
             }
-            List<String> lines = Files.readAllLines(credentials.tokens).stream()
+            List<String> lines = Files.readAllLines(tokensFile).stream()
                     .map(String::trim)
                     .filter(l -> !l.isEmpty())
                     .toList();
             if (lines.isEmpty()) {
-                err.println(credentials.tokens + " holds no tokens");
+                err.println(tokensFile + " holds no tokens");
                 return 1;
             }
             tokens = i -> AccessToken.of(lines.get(i % lines.size()));
@@ -117,8 +111,8 @@ public final class SwarmCommand implements Callable<Integer> {
         SwarmStats last;
         try (StopSignal stop = new StopSignal("swarm-shutdown");
                 SystemClock clock = new SystemClock("swarm-clock");
-                Swarm swarm =
-                        Swarm.start(url, users, tokens, group, kind, cursorRate, clock, ClientOptions.defaults())) {
+                Swarm swarm = Swarm.start(
+                        url, users, tokens, group, kind, load.cursorRate, clock, ClientOptions.defaults())) {
             out.printf(
                     "swarm: %d %s users in %s on %s for %d s%n",
                     users, kind.name().toLowerCase(), group, url, duration.toSeconds());

@@ -1,10 +1,12 @@
 package io.studycollab.debugger.cli;
 
+import io.studycollab.debugger.cli.options.JwtSecretOption;
 import io.studycollab.realtime.server.auth.TokenMinter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -17,11 +19,8 @@ public final class TokenCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(
-            names = "--secret",
-            description = "JWT secret (default: $SUPABASE_JWT_SECRET).",
-            defaultValue = "${env:SUPABASE_JWT_SECRET}")
-    String secret;
+    @Mixin
+    JwtSecretOption secretOption;
 
     @Option(names = "--sub", required = true, description = "User id (the token's sub).")
     String sub;
@@ -43,9 +42,10 @@ public final class TokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (secret == null || secret.isBlank()) {
+        String secret = secretOption.resolve();
+        if (secret == null) {
             throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(), "a secret is required: --secret or $SUPABASE_JWT_SECRET");
+                    spec.commandLine(), "a secret is required: $SUPABASE_JWT_SECRET, --secret-file FILE or --secret -");
         }
         if (ttlSeconds <= 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--ttl must be positive");

@@ -1,12 +1,11 @@
 package io.studycollab.debugger.profiles;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.studycollab.realtime.files.PrivateFiles;
 import io.studycollab.realtime.protocol.ProtocolCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,21 +46,15 @@ public final class ProfileStore {
     }
 
     public void save(List<ServerProfile> profiles) throws IOException {
-        Files.createDirectories(file.getParent());
         List<ServerProfile> out = new ArrayList<>();
         for (ServerProfile p : profiles) {
             if (!p.sandbox()) {
                 out.add(p.forStorage());
             }
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        ProtocolCodec.mapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), out);
-        try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        PrivateFiles.writeAtomically(
+                file,
+                w -> ProtocolCodec.mapper().writerWithDefaultPrettyPrinter().writeValue(w, out));
     }
 
     public record Loaded(List<ServerProfile> profiles, String problem) {}

@@ -3,18 +3,17 @@ package io.studycollab.realtime.session;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.files.PrivateFiles;
 import io.studycollab.realtime.protocol.ProtocolCodec;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 
-/** Writes a list of records as a session file, a JSON array or CSV; every payload redacted first. */
+/**
+ * Writes a list of records as a session file, a JSON array or CSV; every payload redacted first,
+ * every file replaced atomically and private to its owner ({@link PrivateFiles}).
+ */
 public final class SessionExport {
 
     private SessionExport() {}
@@ -22,7 +21,7 @@ public final class SessionExport {
     /** A complete session file (header + records), replacing {@code path} atomically. */
     public static void session(Path path, SessionHeader header, List<EventRecord> records, Redactor redactor)
             throws IOException {
-        writeAtomically(path, out -> {
+        PrivateFiles.writeAtomically(path, out -> {
             out.write(ProtocolCodec.write(ProtocolCodec.toTree(header)));
             out.write('\n');
             JsonGenerator g = ProtocolCodec.mapper().getFactory().createGenerator(out);
@@ -37,7 +36,7 @@ public final class SessionExport {
 
     /** A JSON array of the same objects a session file holds per line. */
     public static void json(Path path, List<EventRecord> records, Redactor redactor) throws IOException {
-        writeAtomically(path, out -> {
+        PrivateFiles.writeAtomically(path, out -> {
             JsonGenerator g = ProtocolCodec.mapper().getFactory().createGenerator(out);
             g.useDefaultPrettyPrinter();
             g.writeStartArray();
@@ -51,7 +50,7 @@ public final class SessionExport {
 
     /** CSV with a header row; the payload is one JSON column. */
     public static void csv(Path path, List<EventRecord> records, Redactor redactor) throws IOException {
-        writeAtomically(path, out -> {
+        PrivateFiles.writeAtomically(path, out -> {
             out.write("seq,time,dir,event,category,group,user,size,malformed,problem,data\r\n");
             for (EventRecord r : records) {
                 JsonNode payload = redactor.json(r.payload());
@@ -84,22 +83,5 @@ public final class SessionExport {
             return '"' + v.replace("\"", "\"\"") + '"';
         }
         return v;
-    }
-
-    private interface Body {
-        void write(Writer out) throws IOException;
-    }
-
-    private static void writeAtomically(Path path, Body body) throws IOException {
-        Path parent = path.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".export", ".tmp");
-        try (Writer out = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
-            body.write(out);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.studycollab.realtime.events.EventBatchListener;
 import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.files.PrivateFiles;
 import io.studycollab.realtime.protocol.ProtocolCodec;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Appends records to a session file on its own thread, so recording never slows the socket.
  * Buffered, and flushed at least once a second and on {@link #close()}: a crash loses at most the
- * last second. Every payload passes through the {@link Redactor} first.
+ * last second. Every payload passes through the {@link Redactor} first. The file is private to its
+ * owner ({@link PrivateFiles}).
  */
 public final class SessionWriter implements EventBatchListener, AutoCloseable {
 
@@ -43,11 +44,7 @@ public final class SessionWriter implements EventBatchListener, AutoCloseable {
     public SessionWriter(Path path, SessionHeader header, Redactor redactor) throws IOException {
         this.path = path;
         this.redactor = redactor;
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        this.out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
+        this.out = new BufferedOutputStream(PrivateFiles.newOutputStream(path), 1 << 16);
         out.write((ProtocolCodec.write(ProtocolCodec.toTree(header)) + "\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
         // Straight to UTF-8 bytes: no intermediate String per record, no char-to-byte encoder pass.

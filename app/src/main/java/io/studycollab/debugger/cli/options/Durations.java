@@ -1,4 +1,4 @@
-package io.studycollab.debugger.cli;
+package io.studycollab.debugger.cli.options;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
