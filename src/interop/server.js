@@ -6,11 +6,19 @@
 //                  [--groups-policy open|claims] [--audience authenticated]
 //                  [--inactivity-ms 60000] [--sweep-ms 5000]
 //                  [--supabase-url URL] [--jwks-url URL]
+//                  [--admin] [--admin-namespace /admin] [--admin-user U] [--admin-mode development|production]
+//                  [--admin-readonly]
 //
 // With --supabase-url (or $SUPABASE_URL) or --jwks-url, tokens signed with the project's
 // asymmetric keys (ES256/RS256, by kid, from <url>/auth/v1/.well-known/jwks.json) are verified as
 // well, with issuer <url>/auth/v1; HS256 tokens still go to the JWT secret, as during a Supabase
 // key migration. The algorithm comes from the key set, never from the token alone.
+//
+// --admin (or STUDYCOLLAB_ADMIN=1) instruments the server with the official @socket.io/admin-ui
+// package, so the Socket.IO Admin UI and our debugger's `inspect` can see its sockets and rooms.
+// Without --admin-user there is no authentication; with it the password comes from
+// $STUDYCOLLAB_ADMIN_PASSWORD (never from the command line) and is bcrypt-hashed here, as
+// instrument() wants. Development mode (the default) streams every socket change and event.
 //
 // Prints one JSON line {"listening":PORT,"url":"http://..."} on stdout once bound. Exits when
 // stdin closes, so a test harness that dies never leaves it behind.
@@ -20,6 +28,8 @@ const crypto = require('crypto');
 const { Server } = require('socket.io');
 const jwt = require('jsonwebtoken');
 const jose = require('jose');
+const { instrument } = require('@socket.io/admin-ui');
+const bcrypt = require('bcryptjs');
 const P = require('./protocol');
 
 function parseArgs(argv) {
@@ -31,24 +41,42 @@ function parseArgs(argv) {
     inactivityMs: 60000, sweepMs: 5000, heartbeatIntervalMs: 5000,
     pingInterval: 25000, pingTimeout: 20000,
     supabaseUrl: process.env.SUPABASE_URL || null, jwksUrl: null,
+    admin: process.env.STUDYCOLLAB_ADMIN === '1', adminNamespace: '/admin', adminUser: null,
+    adminMode: 'development', adminReadonly: false,
   };
+  const flags = { '--admin': 'admin', '--admin-readonly': 'adminReadonly' };
   const names = {
     '--host': ['host', String], '--port': ['port', Number], '--jwt-secret': ['jwtSecret', String],
     '--service-key': ['serviceKey', String], '--groups-policy': ['groupsPolicy', String],
     '--audience': ['audience', String], '--inactivity-ms': ['inactivityMs', Number],
     '--sweep-ms': ['sweepMs', Number], '--ping-interval': ['pingInterval', Number],
     '--ping-timeout': ['pingTimeout', Number], '--supabase-url': ['supabaseUrl', String],
-    '--jwks-url': ['jwksUrl', String],
+    '--jwks-url': ['jwksUrl', String], '--admin-namespace': ['adminNamespace', String],
+    '--admin-user': ['adminUser', String], '--admin-mode': ['adminMode', String],
   };
-  for (let i = 2; i < argv.length; i += 2) {
-    const spec = names[argv[i]];
-    if (!spec || argv[i + 1] === undefined) {
-      process.stderr.write(`usage: node server.js [--host H] [--port P] [--jwt-secret S] [--service-key K] ` +
-        `[--groups-policy open|claims] [--audience A] [--inactivity-ms N] [--sweep-ms N] ` +
-        `[--supabase-url URL] [--jwks-url URL]\n`);
-      process.exit(2);
+  const usage = () => {
+    process.stderr.write(`usage: node server.js [--host H] [--port P] [--jwt-secret S] [--service-key K] ` +
+      `[--groups-policy open|claims] [--audience A] [--inactivity-ms N] [--sweep-ms N] ` +
+      `[--supabase-url URL] [--jwks-url URL] ` +
+      `[--admin] [--admin-namespace /admin] [--admin-user U] [--admin-mode development|production] ` +
+      `[--admin-readonly]\n`);
+    process.exit(2);
+  };
+  for (let i = 2; i < argv.length; i += 1) {
+    if (flags[argv[i]]) {
+      opts[flags[argv[i]]] = true;
+      continue;
     }
+    const spec = names[argv[i]];
+    if (!spec || argv[i + 1] === undefined) usage();
     opts[spec[0]] = spec[1](argv[i + 1]);
+    i += 1;
+  }
+  if (!['development', 'production'].includes(opts.adminMode)) usage();
+  if (!opts.adminNamespace.startsWith('/')) usage();
+  if (opts.adminUser !== null && !process.env.STUDYCOLLAB_ADMIN_PASSWORD) {
+    process.stderr.write('--admin-user needs the password in $STUDYCOLLAB_ADMIN_PASSWORD\n');
+    process.exit(2);
   }
   if (!['open', 'claims'].includes(opts.groupsPolicy)) {
     process.stderr.write('--groups-policy must be open or claims\n');
@@ -157,6 +185,19 @@ function start(opts) {
     cors: { origin: true },
   });
 
+  if (opts.admin) {
+    instrument(io, {
+      namespaceName: opts.adminNamespace,
+      auth: opts.adminUser === null ? false : {
+        type: 'basic',
+        username: opts.adminUser,
+        password: bcrypt.hashSync(process.env.STUDYCOLLAB_ADMIN_PASSWORD, 10),
+      },
+      mode: opts.adminMode,
+      readonly: opts.adminReadonly,
+    });
+  }
+
   function members(groupId) {
     const g = groups.get(groupId);
     return g ? [...g.values()].map((m) => m.presence) : [];
@@ -248,7 +289,8 @@ function start(opts) {
   function leaveCurrent(socket, reason, notifySelf) {
     const gid = socket.data.groupId;
     if (!gid) return;
-    socket.data.groupId = null;
+    // undefined, not null: @socket.io/admin-ui wraps socket.data in a Proxy that throws on null.
+    socket.data.groupId = undefined;
     socket.leave(gid);
     const g = groups.get(gid);
     const user = socket.data.user;

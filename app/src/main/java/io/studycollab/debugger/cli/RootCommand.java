@@ -27,6 +27,7 @@ import picocli.CommandLine.Parameters;
             CompareCommand.class,
             SwarmCommand.class,
             ArtilleryCommand.class,
+            InspectCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RootCommand implements Callable<Integer>, Secrets {

@@ -48,6 +48,12 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     public static NodeProcess start(String script, String... args) throws IOException {
+        return start(java.util.Map.of(), script, args);
+    }
+
+    /** Like {@link #start(String, String...)} with extra environment variables (secrets go there, not in args). */
+    public static NodeProcess start(java.util.Map<String, String> env, String script, String... args)
+            throws IOException {
         Path dir = interopDir();
         if (!Files.isDirectory(dir.resolve("node_modules"))) {
             throw new IllegalStateException("run `npm ci` in " + dir + " first (.ci/run does)");
@@ -56,7 +62,9 @@ public final class NodeProcess implements AutoCloseable {
         cmd.add("node");
         cmd.add(script);
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
             try {

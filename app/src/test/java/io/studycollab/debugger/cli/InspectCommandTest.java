@@ -1,0 +1,178 @@
+package io.studycollab.debugger.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.studycollab.realtime.client.ClientOptions;
+import io.studycollab.realtime.client.ConnectionState;
+import io.studycollab.realtime.client.RealtimeClient;
+import io.studycollab.realtime.events.EventHub;
+import io.studycollab.realtime.protocol.ProtocolCodec;
+import io.studycollab.realtime.testing.Await;
+import io.studycollab.realtime.testing.NodeProcess;
+import io.studycollab.realtime.testing.TestTokens;
+import io.studycollab.realtime.time.SystemClock;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code inspect} against the Node reference server instrumented with the official @socket.io/admin-ui. */
+class InspectCommandTest {
+
+    private static final String PASSWORD = "inspect-pw-" + Long.toHexString(System.nanoTime());
+    private static NodeProcess server;
+    private static SystemClock clock;
+    private final List<AutoCloseable> owned = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = NodeProcess.start(
+                Map.of("STUDYCOLLAB_ADMIN_PASSWORD", PASSWORD),
+                "server.js",
+                "--jwt-secret",
+                TestTokens.SECRET,
+                "--admin",
+                "--admin-user",
+                "admin");
+        clock = new SystemClock("inspect-test-clock");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        clock.close();
+    }
+
+    @AfterEach
+    void closeOwned() throws Exception {
+        InspectCommand.stdin = System.in;
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            owned.get(i).close();
+        }
+        owned.clear();
+    }
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String stdin, StringWriter out, String... args) {
+        InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+        InspectCommand.stdin = in;
+        CommandLine cl = RootCommand.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static Run run(String stdin, String... args) {
+        return run(stdin, new StringWriter(), args);
+    }
+
+    private RealtimeClient member(String sub, String name, String group) throws Exception {
+        EventHub hub = new EventHub("hub-" + sub);
+        RealtimeClient c = new RealtimeClient(hub, clock, ClientOptions.defaults());
+        owned.add(hub);
+        owned.add(c);
+        c.connect(server.url(), TestTokens.token(sub, name, 3600));
+        Await.until(sub + " connected", () -> c.state() == ConnectionState.CONNECTED);
+        assertTrue(c.joinGroup(group).get(10, TimeUnit.SECONDS).ok());
+        return c;
+    }
+
+    @Test
+    void oneSnapshotAsTextAndAsJson() throws Exception {
+        RealtimeClient ada = member("ada", "Ada", "g1");
+        Run text = run(PASSWORD + "\n", "inspect", "--url", server.url(), "--username", "admin", "--password-stdin");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("/ g1  1 member"), text.out());
+        assertTrue(text.out().contains(ada.snapshot().socketId() + "  ada (Ada)"), text.out());
+        assertFalse(text.out().contains(PASSWORD));
+
+        Run json = run(
+                PASSWORD + "\n", "inspect", "--url", server.url(), "--username", "admin", "--password-stdin", "--json");
+        assertEquals(0, json.code(), json.err());
+        JsonNode doc = ProtocolCodec.parse(json.out());
+        JsonNode g1 = null;
+        for (JsonNode r : doc.get("rooms")) {
+            if (r.get("name").asText().equals("g1")) {
+                g1 = r;
+            }
+        }
+        assertEquals(1, g1.get("members").asInt());
+        assertEquals(ada.snapshot().socketId(), g1.get("socketIds").get(0).asText());
+        assertEquals(1, doc.get("servers").size());
+        boolean adaHasG1 = false;
+        for (JsonNode s : doc.get("sockets")) {
+            if (s.get("id").asText().equals(ada.snapshot().socketId())) {
+                adaHasG1 = s.get("rooms").toString().contains("\"g1\"")
+                        && s.get("userId").asText().equals("ada");
+            }
+        }
+        assertTrue(adaHasG1, json.out());
+    }
+
+    @Test
+    void watchStreamsChangesAsJsonLines() throws Exception {
+        StringWriter out = new StringWriter();
+        Run[] result = new Run[1];
+        Thread watcher = new Thread(() -> result[0] = run(
+                PASSWORD + "\n",
+                out,
+                "inspect",
+                "--url",
+                server.url(),
+                "--username",
+                "admin",
+                "--password-stdin",
+                "--watch",
+                "--duration",
+                "8s"));
+        watcher.start();
+        Await.until("the first snapshot line", () -> out.toString().contains("\"type\":\"snapshot\""));
+        RealtimeClient bob = member("bob", "Bob", "g2");
+        String id = bob.snapshot().socketId();
+        Await.until(
+                "room_joined g2",
+                () -> out.toString()
+                        .lines()
+                        .anyMatch(l -> l.contains("\"type\":\"room_joined\"")
+                                && l.contains("\"room\":\"g2\"")
+                                && l.contains(id)));
+        watcher.join(20_000);
+        assertEquals(0, result[0].code(), result[0].err());
+        for (String line : out.toString().split("\n")) {
+            ProtocolCodec.parse(line); // every line is one JSON document
+        }
+    }
+
+    @Test
+    void refusalsAndBadFlags() {
+        Run wrong = run("nope-nope\n", "inspect", "--url", server.url(), "--username", "admin", "--password-stdin");
+        assertEquals(1, wrong.code());
+        assertTrue(wrong.err().contains("invalid credentials"), wrong.err());
+        assertEquals(2, run("", "inspect").code());
+        assertEquals(
+                2, run("", "inspect", "--url", server.url(), "--password-stdin").code());
+        assertEquals(
+                2,
+                run("", "inspect", "--url", server.url(), "--namespace", "admin")
+                        .code());
+        Run noPw = run("", "inspect", "--url", server.url(), "--username", "admin", "--password-stdin");
+        assertEquals(2, noPw.code());
+        assertTrue(noPw.err().contains("password"), noPw.err());
+    }
+}
