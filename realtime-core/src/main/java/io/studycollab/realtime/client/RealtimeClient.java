@@ -63,6 +63,7 @@ public final class RealtimeClient implements AutoCloseable {
     private final boolean ownsHttp;
     private final HeartbeatMonitor heartbeat;
     private final OfflineQueue queue;
+    private final IngressGate ingress;
     private final Throttler<Payloads.Cursor> cursorThrottle;
     private final CopyOnWriteArrayList<Consumer<StateChange>> stateListeners = new CopyOnWriteArrayList<>();
 
@@ -110,6 +111,8 @@ public final class RealtimeClient implements AutoCloseable {
             this.http = newHttpClient();
             this.ownsHttp = true;
         }
+        this.ingress = new IngressGate(
+                http, clock, hub::publish, IngressGate.DEFAULT_MAX_FRAMES, IngressGate.DEFAULT_MAX_CHARS);
         this.cursorThrottle = new Throttler<>(
                 clock, options.cursorInterval(), c -> send(EventNames.CURSOR_UPDATE, ProtocolCodec.toTree(c), false));
     }
@@ -419,7 +422,7 @@ public final class RealtimeClient implements AutoCloseable {
                 .setExtraHeaders(headers())
                 .build();
         o.callFactory = http;
-        o.webSocketFactory = http;
+        o.webSocketFactory = ingress;
         o.decoder = new JacksonEventDecoder((packet, why) -> {
             if (gen == generation) {
                 onUndecodable(packet, why);

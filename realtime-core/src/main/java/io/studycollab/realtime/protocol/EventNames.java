@@ -40,6 +40,11 @@ public final class EventNames {
     public static final String CLIENT_QUEUE_DROPPED = "client:queue:dropped";
     public static final String CLIENT_TOKEN_EXPIRING = "client:token:expiring";
     public static final String CLIENT_ACK = "client:ack";
+    /**
+     * Inbound events the client could not keep under overload, with exact counts (local, written to
+     * the session file in their place): see {@code events.DropTally}.
+     */
+    public static final String CLIENT_DROPPED = "client:dropped";
     /** A packet from the server that no Socket.IO parser accepts; recorded inbound, raw, as malformed. */
     public static final String CLIENT_MALFORMED_PACKET = "client:malformed-packet";
 
@@ -121,6 +126,7 @@ public final class EventNames {
             Map.entry(HEARTBEAT_ACK, EventCategory.SYSTEM),
             Map.entry(CLIENT_QUEUE_FLUSHED, EventCategory.SYSTEM),
             Map.entry(CLIENT_QUEUE_DROPPED, EventCategory.SYSTEM),
+            Map.entry(CLIENT_DROPPED, EventCategory.SYSTEM),
             Map.entry(CLIENT_ACK, EventCategory.SYSTEM),
             Map.entry(EVENT_EMIT, EventCategory.CUSTOM));
 
