@@ -1,6 +1,7 @@
 package io.studycollab.debugger.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.studycollab.debugger.cli.options.Durations;
 import io.studycollab.realtime.admin.AdminChange;
 import io.studycollab.realtime.admin.AdminClient;
 import io.studycollab.realtime.admin.AdminOptions;

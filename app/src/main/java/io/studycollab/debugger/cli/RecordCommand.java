@@ -14,6 +14,7 @@ import io.studycollab.realtime.client.Transport;
 import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.protocol.EventCategory;
 import io.studycollab.realtime.session.Redactor;
 import io.studycollab.realtime.session.SessionHeader;
 import io.studycollab.realtime.session.SessionWriter;
@@ -55,6 +56,17 @@ public final class RecordCommand implements Callable<Integer> {
     @Mixin
     TokenOption token;
 
+    @Option(
+            names = "--no-token",
+            description = "Connect without a token, for servers that need none (a plain Socket.IO app).")
+    boolean noToken;
+
+    @Option(
+            names = "--namespace",
+            defaultValue = "/",
+            description = "Socket.IO namespace to connect to (default ${DEFAULT-VALUE}).")
+    String namespace;
+
     @Option(names = "--group", description = "Group to join.")
     String group;
 
@@ -81,9 +93,19 @@ public final class RecordCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        AccessToken accessToken = token.required();
+        boolean tokenGiven = spec.commandLine().getParseResult().hasMatchedOption("--token")
+                || spec.commandLine().getParseResult().hasMatchedOption("--token-file");
+        if (noToken && tokenGiven) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--no-token and --token exclude each other");
+        }
+        AccessToken accessToken = noToken ? null : token.required();
         String url = server.url;
-        ClientOptions options = ClientOptions.defaults().withPath(path);
+        ClientOptions options;
+        try {
+            options = ClientOptions.defaults().withPath(path).withNamespace(namespace);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--namespace: " + e.getMessage());
+        }
         if (transports != null && !transports.isEmpty()) {
             try {
                 options = options.withTransports(
@@ -100,7 +122,7 @@ public final class RecordCommand implements Callable<Integer> {
         }
         String user = null;
         try {
-            user = TokenClaims.decode(accessToken).subject();
+            user = accessToken == null ? null : TokenClaims.decode(accessToken).subject();
         } catch (IllegalArgumentException e) {
             stderr.println("warning: the token is not a readable JWT (" + e.getMessage() + "); the server will decide");
         }
@@ -108,7 +130,8 @@ public final class RecordCommand implements Callable<Integer> {
         Map<String, Integer> perEvent = new TreeMap<>();
         Map<Direction, Integer> perDirection = new EnumMap<>(Direction.class);
         int[] malformed = {0};
-        Redactor redactor = new Redactor().addSecret(accessToken.reveal());
+        int[] notInContract = {0};
+        Redactor redactor = new Redactor().addSecret(accessToken == null ? null : accessToken.reveal());
         SessionHeader header = SessionHeader.of(
                 AppVersion.full(), url, user, group, Instant.now().toString());
         int exit = 0;
@@ -124,6 +147,9 @@ public final class RecordCommand implements Callable<Integer> {
                         perDirection.merge(r.direction(), 1, Integer::sum);
                         if (r.malformed()) {
                             malformed[0]++;
+                        }
+                        if (r.category() == EventCategory.OTHER) {
+                            notInContract[0]++;
                         }
                     }
                 }
@@ -162,7 +188,9 @@ public final class RecordCommand implements Callable<Integer> {
                     }
                 }
                 if (exit == 0) {
-                    stdout.println("recording " + url + (group != null ? " group " + group : "") + " to " + out
+                    stdout.println("recording " + url
+                            + ("/".equals(options.namespace()) ? "" : " namespace " + options.namespace())
+                            + (group != null ? " group " + group : "") + " to " + out
                             + " for " + duration.toSeconds() + " s (Ctrl-C stops)");
                     stdout.flush();
                     Clock.Cancellable demo = cursorDemo ? startCursorDemo(clock, client) : null;
@@ -175,7 +203,14 @@ public final class RecordCommand implements Callable<Integer> {
             hub.awaitDispatched(Duration.ofSeconds(5));
             writer.close();
             synchronized (perEvent) {
-                printSummary(stdout, writer.written(), perDirection, perEvent, malformed[0], reconnects[0]);
+                printSummary(
+                        stdout,
+                        writer.written(),
+                        perDirection,
+                        perEvent,
+                        malformed[0],
+                        notInContract[0],
+                        reconnects[0]);
             }
             if (writer.failure() != null) {
                 stderr.println("writing " + out + " failed: " + writer.failure().getMessage());
@@ -207,12 +242,13 @@ public final class RecordCommand implements Callable<Integer> {
             Map<Direction, Integer> perDirection,
             Map<String, Integer> perEvent,
             int malformed,
+            int notInContract,
             int reconnects) {
         outw.println("recorded " + written + " events to " + out.toAbsolutePath());
         outw.println("  in " + perDirection.getOrDefault(Direction.IN, 0) + ", out "
                 + perDirection.getOrDefault(Direction.OUT, 0)
                 + ", local " + perDirection.getOrDefault(Direction.LOCAL, 0) + ", malformed " + malformed
-                + ", reconnects " + reconnects);
+                + ", not in the contract " + notInContract + ", reconnects " + reconnects);
         perEvent.entrySet().stream()
                 .sorted((a, b) -> b.getValue() - a.getValue())
                 .limit(12)

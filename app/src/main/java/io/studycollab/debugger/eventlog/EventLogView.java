@@ -147,7 +147,8 @@ public final class EventLogView extends BorderPane {
                 column("Time", 95, r -> TIME.format(Instant.ofEpochMilli(r.wallMillis())));
         TableColumn<EventRecord, String> dir =
                 column("Dir", 50, r -> r.direction().wire());
-        TableColumn<EventRecord, String> event = column("Event", 200, r -> (r.malformed() ? "⚠ " : "") + r.name());
+        TableColumn<EventRecord, String> event = column(
+                "Event", 200, r -> (r.malformed() ? "⚠ " : r.category() == EventCategory.OTHER ? "◇ " : "") + r.name());
         TableColumn<EventRecord, String> group = column("Group", 80, r -> r.groupId() == null ? "" : r.groupId());
         TableColumn<EventRecord, String> usr = column("User", 90, r -> r.userId() == null ? "" : r.userId());
         usr.setCellFactory(c -> new TableCell<>() {
@@ -181,6 +182,8 @@ public final class EventLogView extends BorderPane {
                 pseudoClassStateChanged(LOCAL, !bad && !empty && r != null && r.direction() == Direction.LOCAL);
                 if (bad) {
                     setTooltip(new Tooltip("Malformed: " + r.problem()));
+                } else if (!empty && r != null && r.category() == EventCategory.OTHER) {
+                    setTooltip(new Tooltip("Not in the StudyCollab contract (recorded as it came)"));
                 } else if (getTooltip() != null) {
                     setTooltip(null);
                 }
@@ -306,7 +309,11 @@ public final class EventLogView extends BorderPane {
             return;
         }
         detailTitle.setText("#" + r.seq() + " " + r.direction().wire() + " " + r.name()
-                + (r.malformed() ? "\nMalformed: " + r.problem() : ""));
+                + (r.malformed() ? "\nMalformed: " + r.problem() : "")
+                + (r.category() == EventCategory.OTHER ? "\nNot in the contract" : "")
+                + (r.packet().argumentsAsArray()
+                        ? "\n" + r.packet().argCount() + " arguments (payload lists them all)"
+                        : ""));
         tree.setRoot(JsonTree.of("payload", r.payload()));
         tree.getRoot().setExpanded(true);
         raw.setText(

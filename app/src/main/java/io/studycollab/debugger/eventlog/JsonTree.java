@@ -1,6 +1,7 @@
 package io.studycollab.debugger.eventlog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.studycollab.realtime.events.BinaryPreview;
 import java.util.Iterator;
 import java.util.Map;
 import javafx.scene.control.TreeItem;
@@ -35,8 +36,18 @@ final class JsonTree {
             more(item, node.size());
             return item;
         }
-        String text = node.isTextual() ? "\"" + abbreviate(node.textValue()) + "\"" : node.toString();
+        String text = node.isBinary()
+                ? BinaryPreview.of(binary(node), 32)
+                : node.isTextual() ? "\"" + abbreviate(node.textValue()) + "\"" : node.toString();
         return new TreeItem<>(name + ": " + text);
+    }
+
+    private static byte[] binary(JsonNode node) {
+        try {
+            return node.binaryValue();
+        } catch (java.io.IOException e) {
+            return new byte[0]; // a BinaryNode always has its bytes
+        }
     }
 
     private static void more(TreeItem<String> item, int size) {

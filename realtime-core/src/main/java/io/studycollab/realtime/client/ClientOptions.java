@@ -12,6 +12,7 @@ import okhttp3.OkHttpClient;
  * @param flushBurst         queued events sent at once after a reconnect; the rest follow at {@code flushRatePerSecond}
  *                          (below the protocol's 20/s, burst 40, so the server drops none of them)
  * @param httpClient a shared OkHttp client (e.g. for many virtual users), or null for one of the client's own
+ * @param namespace  the Socket.IO namespace to connect to, {@code "/"} by default
  */
 public record ClientOptions(
         String path,
@@ -26,9 +27,11 @@ public record ClientOptions(
         Duration tokenWarningBefore,
         int flushBurst,
         double flushRatePerSecond,
-        OkHttpClient httpClient) {
+        OkHttpClient httpClient,
+        String namespace) {
 
     public ClientOptions {
+        namespace = ConnectTarget.normalizeNamespace(namespace);
         transports = List.copyOf(transports);
         if (transports.isEmpty()) {
             throw new IllegalArgumentException("at least one transport");
@@ -50,7 +53,8 @@ public record ClientOptions(
                 Duration.ofSeconds(60),
                 30,
                 15,
-                null);
+                null,
+                "/");
     }
 
     public ClientOptions withPath(String p) {
@@ -67,7 +71,8 @@ public record ClientOptions(
                 tokenWarningBefore,
                 flushBurst,
                 flushRatePerSecond,
-                httpClient);
+                httpClient,
+                namespace);
     }
 
     public ClientOptions withTransports(List<Transport> t) {
@@ -84,7 +89,8 @@ public record ClientOptions(
                 tokenWarningBefore,
                 flushBurst,
                 flushRatePerSecond,
-                httpClient);
+                httpClient,
+                namespace);
     }
 
     public ClientOptions withExtraHeaders(Map<String, String> h) {
@@ -101,7 +107,8 @@ public record ClientOptions(
                 tokenWarningBefore,
                 flushBurst,
                 flushRatePerSecond,
-                httpClient);
+                httpClient,
+                namespace);
     }
 
     public ClientOptions withConnectTimeout(Duration d) {
@@ -118,7 +125,8 @@ public record ClientOptions(
                 tokenWarningBefore,
                 flushBurst,
                 flushRatePerSecond,
-                httpClient);
+                httpClient,
+                namespace);
     }
 
     public ClientOptions withAckTimeout(Duration d) {
@@ -135,7 +143,8 @@ public record ClientOptions(
                 tokenWarningBefore,
                 flushBurst,
                 flushRatePerSecond,
-                httpClient);
+                httpClient,
+                namespace);
     }
 
     public ClientOptions withReconnectPolicy(ReconnectPolicy p) {
@@ -152,7 +161,8 @@ public record ClientOptions(
                 tokenWarningBefore,
                 flushBurst,
                 flushRatePerSecond,
-                httpClient);
+                httpClient,
+                namespace);
     }
 
     public ClientOptions withHeartbeatInterval(Duration d) {
@@ -169,7 +179,8 @@ public record ClientOptions(
                 tokenWarningBefore,
                 flushBurst,
                 flushRatePerSecond,
-                httpClient);
+                httpClient,
+                namespace);
     }
 
     public ClientOptions withCursorInterval(Duration d) {
@@ -186,7 +197,8 @@ public record ClientOptions(
                 tokenWarningBefore,
                 flushBurst,
                 flushRatePerSecond,
-                httpClient);
+                httpClient,
+                namespace);
     }
 
     public ClientOptions withOfflineQueueCapacity(int n) {
@@ -203,7 +215,8 @@ public record ClientOptions(
                 tokenWarningBefore,
                 flushBurst,
                 flushRatePerSecond,
-                httpClient);
+                httpClient,
+                namespace);
     }
 
     public ClientOptions withTokenWarningBefore(Duration d) {
@@ -220,7 +233,8 @@ public record ClientOptions(
                 d,
                 flushBurst,
                 flushRatePerSecond,
-                httpClient);
+                httpClient,
+                namespace);
     }
 
     public ClientOptions withFlushPace(int burst, double ratePerSecond) {
@@ -237,7 +251,8 @@ public record ClientOptions(
                 tokenWarningBefore,
                 burst,
                 ratePerSecond,
-                httpClient);
+                httpClient,
+                namespace);
     }
 
     public ClientOptions withHttpClient(OkHttpClient c) {
@@ -254,6 +269,26 @@ public record ClientOptions(
                 tokenWarningBefore,
                 flushBurst,
                 flushRatePerSecond,
-                c);
+                c,
+                namespace);
+    }
+
+    /** Connects to {@code ns} instead of the default namespace {@code "/"}. */
+    public ClientOptions withNamespace(String ns) {
+        return new ClientOptions(
+                path,
+                transports,
+                extraHeaders,
+                connectTimeout,
+                ackTimeout,
+                reconnectPolicy,
+                heartbeatInterval,
+                cursorInterval,
+                offlineQueueCapacity,
+                tokenWarningBefore,
+                flushBurst,
+                flushRatePerSecond,
+                httpClient,
+                ns);
     }
 }

@@ -2,6 +2,7 @@ package io.studycollab.realtime.client;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.socket.parser.DecodingException;
 import io.socket.parser.IOParser;
@@ -39,10 +40,24 @@ final class JacksonEventDecoder implements Parser.Decoder {
         this.undecodable = undecodable;
     }
 
+    /** Thrown for JSON nested past Jackson's limit: no decoder should try it (see {@link #add}). */
+    static final class TooDeep extends RuntimeException {
+        TooDeep(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     @Override
     public void add(String packet) {
-        Packet<JSONArray> decoded =
-                packet.length() > 1 && packet.charAt(0) == '0' + Parser.EVENT ? event(packet) : null;
+        Packet<JSONArray> decoded;
+        try {
+            decoded = packet.length() > 1 && packet.charAt(0) == '0' + Parser.EVENT ? event(packet) : null;
+        } catch (TooDeep e) {
+            // The library's decoder would recurse once per level in org.json: 100,000 levels overflow
+            // the event thread's stack (an Error, not a DecodingException). Shown raw, as undecodable.
+            undecodable.undecodable(packet, e.getMessage());
+            return;
+        }
         if (decoded == null) {
             try {
                 fallback.add(packet);
@@ -128,6 +143,8 @@ final class JacksonEventDecoder implements Parser.Decoder {
                                 : new WirePayload(tree, utf8Length(s, from + start, from + end)));
             }
             return p.nextToken() == null ? args : null;
+        } catch (StreamConstraintsException e) {
+            throw new TooDeep("JSON beyond the decoder's limits: " + e.getOriginalMessage());
         } catch (IOException | RuntimeException e) {
             // Invalid, too deep, too long: the library's decoder decides, as it always did.
             return null;

@@ -11,7 +11,9 @@ import io.socket.thread.EventThread;
 import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.events.PacketInfo;
 import io.studycollab.realtime.protocol.ErrorCodes;
+import io.studycollab.realtime.protocol.EventCategory;
 import io.studycollab.realtime.protocol.EventNames;
 import io.studycollab.realtime.protocol.InboundValidator;
 import io.studycollab.realtime.protocol.Payloads;
@@ -61,6 +63,7 @@ public final class RealtimeClient implements AutoCloseable {
     private final boolean ownsHttp;
     private final HeartbeatMonitor heartbeat;
     private final OfflineQueue queue;
+    private final IngressGate ingress;
     private final Throttler<Payloads.Cursor> cursorThrottle;
     private final CopyOnWriteArrayList<Consumer<StateChange>> stateListeners = new CopyOnWriteArrayList<>();
 
@@ -108,6 +111,8 @@ public final class RealtimeClient implements AutoCloseable {
             this.http = newHttpClient();
             this.ownsHttp = true;
         }
+        this.ingress = new IngressGate(
+                http, clock, hub::publish, IngressGate.DEFAULT_MAX_FRAMES, IngressGate.DEFAULT_MAX_CHARS);
         this.cursorThrottle = new Throttler<>(
                 clock, options.cursorInterval(), c -> send(EventNames.CURSOR_UPDATE, ProtocolCodec.toTree(c), false));
     }
@@ -417,7 +422,7 @@ public final class RealtimeClient implements AutoCloseable {
                 .setExtraHeaders(headers())
                 .build();
         o.callFactory = http;
-        o.webSocketFactory = http;
+        o.webSocketFactory = ingress;
         o.decoder = new JacksonEventDecoder((packet, why) -> {
             if (gen == generation) {
                 onUndecodable(packet, why);
@@ -425,7 +430,7 @@ public final class RealtimeClient implements AutoCloseable {
         });
         Socket s;
         try {
-            s = IO.socket(URI.create(url), o);
+            s = IO.socket(target.socketUri(url), o);
         } catch (RuntimeException e) {
             transition(ConnectionState.FAILED, "bad server URL: " + e.getMessage(), null, 0, -1);
             return;
@@ -751,18 +756,35 @@ public final class RealtimeClient implements AutoCloseable {
 
     private static final int MALFORMED_PACKET_SHOWN = 4096;
 
+    /**
+     * Records an inbound event with every argument it carried, in order (the library hands them all
+     * over, an ack callback last when the server asked for one), and reacts to the protocol's own.
+     */
     private void onIncoming(Object[] args) {
         try {
             String name = String.valueOf(args[0]);
-            Object raw = args.length > 1 && !(args[1] instanceof Ack) ? args[1] : null;
-            ProtocolCodec.Decoded d = ProtocolCodec.fromWire(raw);
-            String problem = d.problem() != null ? d.problem() : InboundValidator.problem(name, d.tree());
-            if (problem == null && args.length > 2 && !(args[args.length - 1] instanceof Ack)) {
-                problem = "expected one payload argument, got " + (args.length - 1);
+            boolean wantsAck = args.length > 1 && args[args.length - 1] instanceof Ack;
+            ProtocolCodec.Arguments a = ProtocolCodec.fromArguments(args, 1, wantsAck ? args.length - 1 : args.length);
+            InboundValidator.Verdict verdict = InboundValidator.verdict(name, a.tree(), a.count());
+            String problem = a.problem() != null ? a.problem() : verdict.problem();
+            EventRecord r = EventRecord.of(
+                    Direction.IN,
+                    name,
+                    a.tree(),
+                    a.sizeBytes(),
+                    problem,
+                    clock.wallMillis(),
+                    clock.monoNanos(),
+                    userId);
+            if (r.category() != verdict.category()) {
+                r = r.withCategory(verdict.category());
             }
-            publish(Direction.IN, name, d.tree(), d.sizeBytes(), problem);
-            if (problem == null) {
-                react(name, d.tree());
+            if (a.count() != 1 || !"/".equals(target.namespace())) {
+                r = r.withPacket(new PacketInfo(null, target.namespace(), -1, a.count()));
+            }
+            hub.publish(r);
+            if (problem == null && verdict.category() != EventCategory.OTHER) {
+                react(name, a.tree());
             }
         } catch (RuntimeException e) {
             LOG.error("could not record an inbound event; carrying on", e);

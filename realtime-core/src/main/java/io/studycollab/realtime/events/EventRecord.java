@@ -90,6 +90,23 @@ public record EventRecord(
                 packet);
     }
 
+    /** The same record filed under another category (an inbound event the contract does not name, say). */
+    public EventRecord withCategory(EventCategory newCategory) {
+        return new EventRecord(
+                seq,
+                wallMillis,
+                monoNanos,
+                direction,
+                name,
+                newCategory,
+                groupId,
+                userId,
+                payload,
+                sizeBytes,
+                problem,
+                packet);
+    }
+
     public EventRecord withPacket(PacketInfo newPacket) {
         return new EventRecord(
                 seq,

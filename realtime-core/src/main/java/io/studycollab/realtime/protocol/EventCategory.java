@@ -6,11 +6,23 @@ public enum EventCategory {
     PRESENCE,
     GROUP,
     SYSTEM,
-    CUSTOM;
+    CUSTOM,
+    /**
+     * An event the StudyCollab contract does not name (a plain Socket.IO app's own events, say):
+     * recorded and shown as "not in the contract", never as malformed.
+     */
+    OTHER;
 
     private final String label = name().toLowerCase(java.util.Locale.ROOT);
 
+    /** The name in session files and filters. */
     public String label() {
         return label;
+    }
+
+    /** What the window shows. */
+    @Override
+    public String toString() {
+        return this == OTHER ? "not in the contract" : label;
     }
 }

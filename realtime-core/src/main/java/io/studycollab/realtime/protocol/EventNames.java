@@ -45,6 +45,11 @@ public final class EventNames {
      * written when recording starts and after the group changes, so a file opens with what was on screen.
      */
     public static final String CLIENT_SNAPSHOT = "client:snapshot";
+    /**
+     * Inbound events the client could not keep under overload, with exact counts (local, written to
+     * the session file in their place): see {@code events.DropTally}.
+     */
+    public static final String CLIENT_DROPPED = "client:dropped";
     /** A packet from the server that no Socket.IO parser accepts; recorded inbound, raw, as malformed. */
     public static final String CLIENT_MALFORMED_PACKET = "client:malformed-packet";
 
@@ -126,6 +131,7 @@ public final class EventNames {
             Map.entry(HEARTBEAT_ACK, EventCategory.SYSTEM),
             Map.entry(CLIENT_QUEUE_FLUSHED, EventCategory.SYSTEM),
             Map.entry(CLIENT_QUEUE_DROPPED, EventCategory.SYSTEM),
+            Map.entry(CLIENT_DROPPED, EventCategory.SYSTEM),
             Map.entry(CLIENT_ACK, EventCategory.SYSTEM),
             Map.entry(EVENT_EMIT, EventCategory.CUSTOM));
 

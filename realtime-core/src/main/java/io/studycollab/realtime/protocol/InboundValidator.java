@@ -13,6 +13,30 @@ public final class InboundValidator {
 
     private InboundValidator() {}
 
+    /**
+     * How an inbound event stands against the contract: its category, and the problem when it is
+     * malformed. Only an event the contract speaks for can be malformed: one of the §4 names, or a
+     * custom relay (one object argument carrying {@code from}). Anything else a server sends — its
+     * own names, several arguments, bare values, binary — is {@link EventCategory#OTHER}, "not in
+     * the contract", and recorded as it came.
+     *
+     * @param argCount how many arguments the event carried; {@code payload} is the one argument
+     *                 when it is 1, else the array of all of them
+     */
+    public static Verdict verdict(String event, JsonNode payload, int argCount) {
+        if (EventNames.SERVER_EVENTS.contains(event)) {
+            String problem = argCount == 1 ? problem(event, payload) : "expected one payload argument, got " + argCount;
+            return new Verdict(EventNames.categoryOf(event), problem);
+        }
+        if (argCount == 1 && payload != null && payload.isObject() && payload.has("from")) {
+            return new Verdict(EventCategory.CUSTOM, problem(event, payload));
+        }
+        return new Verdict(EventCategory.OTHER, null);
+    }
+
+    /** An inbound event's category and, when it breaks the contract, why (else null). */
+    public record Verdict(EventCategory category, String problem) {}
+
     /** Null when {@code payload} is a valid payload for {@code event}, else what is wrong with it. */
     public static String problem(String event, JsonNode payload) {
         if (payload == null || payload.isMissingNode()) {

@@ -65,6 +65,11 @@ final class OrgJsonBridge {
             }
             return out;
         }
+        if (v instanceof byte[] bytes) {
+            // A binary attachment, put back in place by the library's decoder: kept as bytes.
+            size += bytes.length;
+            return F.binaryNode(bytes);
+        }
         if (v instanceof String s) {
             size += stringSize(s);
             return F.textNode(s);

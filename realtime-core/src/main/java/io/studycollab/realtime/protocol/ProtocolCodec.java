@@ -127,11 +127,39 @@ public final class ProtocolCodec {
             }
         }
         if (value instanceof byte[] bytes) {
-            return new Decoded(JsonNodeFactory.instance.binaryNode(bytes), bytes.length, "binary payload");
+            return new Decoded(JsonNodeFactory.instance.binaryNode(bytes), bytes.length, null);
         }
         JsonNode scalar = MAPPER.valueToTree(value);
         return new Decoded(scalar, sizeOf(scalar), null);
     }
+
+    /**
+     * Every argument of an event as it came, in order ({@code args[from..to)}): with exactly one,
+     * that argument itself; with none or several, a JSON array of all of them (see
+     * {@code PacketInfo#argumentsAsArray}). Binary attachments stay binary. Never throws.
+     */
+    public static Arguments fromArguments(Object[] args, int from, int to) {
+        int count = Math.max(0, to - from);
+        if (count == 1) {
+            Decoded d = args[from] == null ? new Decoded(NullNode.instance, 4, null) : fromWire(args[from]);
+            return new Arguments(d.tree(), d.sizeBytes(), d.problem(), 1);
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode all = JsonNodeFactory.instance.arrayNode(count);
+        int size = 2 + Math.max(0, count - 1);
+        String problem = null;
+        for (int i = from; i < to; i++) {
+            Decoded d = args[i] == null ? new Decoded(NullNode.instance, 4, null) : fromWire(args[i]);
+            all.add(d.tree());
+            size += d.sizeBytes();
+            if (problem == null && d.problem() != null) {
+                problem = "argument " + (i - from + 1) + ": " + d.problem();
+            }
+        }
+        return new Arguments(all, size, problem, count);
+    }
+
+    /** An event's arguments: {@link #fromArguments}. */
+    public record Arguments(JsonNode tree, int sizeBytes, String problem, int count) {}
 
     /** A payload from the wire: the tree (null when none came), its size, and a decoding problem if any. */
     public record Decoded(JsonNode tree, int sizeBytes, String problem) {}

@@ -90,13 +90,18 @@ public final class Redactor {
 
     /**
      * Writes {@code node} with secrets masked in the same walk that serializes it: the recorder's
-     * path, where building a redacted copy first would double the work for every event.
+     * path, where building a redacted copy first would double the work for every event. Binary
+     * values are written as base64 text, unmasked (bytes are not text a secret could be found in).
+     *
+     * @return true when {@code node} holds binary somewhere (the caller then says where, as JSON
+     *     alone cannot tell base64 text from bytes)
      */
-    public void write(JsonGenerator g, JsonNode node) throws IOException {
+    public boolean write(JsonGenerator g, JsonNode node) throws IOException {
         if (node == null) {
             g.writeNull();
-            return;
+            return false;
         }
+        boolean binary = false;
         switch (node.getNodeType()) {
             case OBJECT -> {
                 g.writeStartObject();
@@ -104,10 +109,12 @@ public final class Redactor {
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
                     g.writeFieldName(e.getKey());
-                    if (isSecretField(e.getKey()) && !e.getValue().isNull()) {
+                    if (isSecretField(e.getKey())
+                            && !e.getValue().isNull()
+                            && !e.getValue().isBinary()) {
                         g.writeString(MASK);
                     } else {
-                        write(g, e.getValue());
+                        binary |= write(g, e.getValue());
                     }
                 }
                 g.writeEndObject();
@@ -115,7 +122,7 @@ public final class Redactor {
             case ARRAY -> {
                 g.writeStartArray();
                 for (JsonNode child : node) {
-                    write(g, child);
+                    binary |= write(g, child);
                 }
                 g.writeEndArray();
             }
@@ -132,9 +139,14 @@ public final class Redactor {
             }
             case BOOLEAN -> g.writeBoolean(node.booleanValue());
             case NULL -> g.writeNull();
-            // Binary and the rare rest: Jackson's own serializer (slower: it sets up a provider per call).
+            case BINARY -> {
+                g.writeBinary(node.binaryValue());
+                binary = true;
+            }
+            // The rare rest (POJO nodes): Jackson's own serializer.
             default -> ProtocolCodec.mapper().writeTree(g, node);
         }
+        return binary;
     }
 
     /** A redacted copy (or the same node when nothing needed masking). */

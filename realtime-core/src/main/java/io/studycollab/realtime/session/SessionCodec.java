@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.events.PacketInfo;
 import io.studycollab.realtime.protocol.EventCategory;
 import io.studycollab.realtime.protocol.EventNames;
 import io.studycollab.realtime.protocol.ProtocolCodec;
@@ -42,6 +43,9 @@ public final class SessionCodec {
     private static final SerializedString MALFORMED = new SerializedString("malformed");
     private static final SerializedString PROBLEM = new SerializedString("problem");
     private static final SerializedString DATA = new SerializedString("data");
+    private static final SerializedString BINARY = new SerializedString("binary");
+    private static final SerializedString ARGS = new SerializedString("args");
+    private static final SerializedString NSP = new SerializedString("nsp");
 
     /** Streams one record line (without the newline) to {@code g}, payload redacted on the way. */
     public static void write(JsonGenerator g, EventRecord r, Redactor redactor) throws IOException {
@@ -74,8 +78,21 @@ public final class SessionCodec {
             g.writeFieldName(PROBLEM);
             g.writeString(redactor.text(r.problem()));
         }
+        if (r.packet().argumentsAsArray()) {
+            g.writeFieldName(ARGS);
+            g.writeNumber(r.packet().argCount());
+        }
+        if (!"/".equals(r.packet().namespace())) {
+            g.writeFieldName(NSP);
+            g.writeString(r.packet().namespace());
+        }
         g.writeFieldName(DATA);
-        redactor.write(g, r.payload());
+        if (redactor.write(g, r.payload())) {
+            g.writeFieldName(BINARY);
+            g.writeStartArray();
+            BinaryPaths.write(g, r.payload());
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 
@@ -110,6 +127,14 @@ public final class SessionCodec {
             }
         }
         JsonNode data = o.has("data") ? o.get("data") : null;
+        if (o.has("binary")) {
+            data = BinaryPaths.restore(data, o.get("binary"));
+        }
+        int args = o.path("args").isInt() ? o.get("args").intValue() : 1;
+        if (args < 0) {
+            throw new IllegalArgumentException("args must not be negative");
+        }
+        String nsp = o.path("nsp").isTextual() ? o.get("nsp").textValue() : "/";
         String problem =
                 o.path("malformed").asBoolean(false) ? o.path("problem").asText("malformed") : null;
         int size = o.path("size").isNumber() ? o.path("size").intValue() : ProtocolCodec.sizeOf(data);
@@ -124,7 +149,8 @@ public final class SessionCodec {
                 textOrNull(o.get("user")),
                 data,
                 size,
-                problem);
+                problem,
+                args == 1 && "/".equals(nsp) ? PacketInfo.DEFAULT : new PacketInfo(null, nsp, -1, args));
     }
 
     private static String requireText(JsonNode o, String field) {

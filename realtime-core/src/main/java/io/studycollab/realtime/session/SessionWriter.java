@@ -24,6 +24,12 @@ import org.slf4j.LoggerFactory;
  * Buffered, and flushed at least once a second and on {@link #close()}: a crash loses at most the
  * last second. Every payload passes through the {@link Redactor} first. The file is private to its
  * owner ({@link PrivateFiles}).
+ *
+ * <p>It writes everything it is handed. The hand-off is bounded ({@value #MAX_PENDING_BATCHES}
+ * batches, {@value #MAX_PENDING_BYTES} payload bytes): when the disk is slower than the events,
+ * {@link #onEvents} waits, which holds the hub's dispatch thread (never socket.io's); the hub then
+ * fills and drops inbound events with a counted {@code client:dropped} record, which is written
+ * like any other.
  */
 public final class SessionWriter implements EventBatchListener, AutoCloseable {
 
@@ -35,7 +41,12 @@ public final class SessionWriter implements EventBatchListener, AutoCloseable {
     private final OutputStream out;
     private final JsonGenerator lines;
     private final Redactor redactor;
+    static final int MAX_PENDING_BATCHES = 16;
+    static final long MAX_PENDING_BYTES = 16L << 20;
+
     private final LinkedBlockingQueue<List<EventRecord>> queue = new LinkedBlockingQueue<>();
+    private final Object room = new Object();
+    private long pendingBytes; // guarded by room
     private final AtomicLong written = new AtomicLong();
     private final Thread thread;
     private volatile IOException failure;
@@ -61,9 +72,32 @@ public final class SessionWriter implements EventBatchListener, AutoCloseable {
 
     @Override
     public void onEvents(List<EventRecord> batch) {
-        if (!closed && !batch.isEmpty()) {
-            queue.offer(batch);
+        if (closed || batch.isEmpty()) {
+            return;
         }
+        long bytes = bytesOf(batch);
+        synchronized (room) {
+            try {
+                while ((queue.size() >= MAX_PENDING_BATCHES
+                                || pendingBytes > 0 && pendingBytes + bytes > MAX_PENDING_BYTES)
+                        && failure == null
+                        && thread.isAlive()) {
+                    room.wait(100);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // hand it over anyway: nothing is lost
+            }
+            pendingBytes += bytes;
+        }
+        queue.offer(batch);
+    }
+
+    private static long bytesOf(List<EventRecord> batch) {
+        long bytes = 0;
+        for (EventRecord r : batch) {
+            bytes += Math.max(0, r.sizeBytes());
+        }
+        return bytes;
     }
 
     public long written() {
@@ -96,6 +130,10 @@ public final class SessionWriter implements EventBatchListener, AutoCloseable {
                     }
                     written.addAndGet(batch.size());
                     dirty = true;
+                    synchronized (room) {
+                        pendingBytes -= bytesOf(batch);
+                        room.notifyAll();
+                    }
                 }
                 long now = System.nanoTime();
                 if (dirty && (now - lastFlush >= FLUSH_EVERY_NANOS || queue.isEmpty() && batch == null)) {

@@ -36,4 +36,80 @@ class EventHubTest {
         }
         assertTrue(batches.get() < 10_000, "delivered in batches, not one by one: " + batches.get());
     }
+
+    @Test
+    void whenFullDropsOnlyInboundEventsAndSaysExactlyHowManyInTheStream() throws Exception {
+        List<EventRecord> seen = new ArrayList<>();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (EventHub hub = new EventHub("bounded-hub", 100, 1_000_000)) {
+            hub.subscribe(batch -> {
+                try {
+                    release.await(); // a slow listener: the hub fills up behind it
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                seen.addAll(batch);
+            });
+            for (int i = 0; i < 1_000; i++) {
+                hub.publish(EventRecord.of(
+                        Direction.IN, i % 2 == 0 ? "even" : "odd", ProtocolCodec.object(), 10, null, i, i, null));
+            }
+            hub.publish(EventRecord.of(Direction.LOCAL, "client:state", ProtocolCodec.object(), 2, null, 1, 1, null));
+            hub.publish(EventRecord.of(Direction.OUT, "heartbeat", ProtocolCodec.object(), 2, null, 1, 1, null));
+            long dropped = hub.droppedCount();
+            assertTrue(dropped >= 800 && dropped <= 900, "about 900 dropped, one batch may have left: " + dropped);
+            release.countDown();
+            assertTrue(hub.awaitDispatched(Duration.ofSeconds(10)));
+        }
+        long inbound = seen.stream().filter(r -> r.direction() == Direction.IN).count();
+        List<EventRecord> marks =
+                seen.stream().filter(r -> r.name().equals("client:dropped")).toList();
+        long told = marks.stream()
+                .mapToLong(r -> r.payload().get("events").asLong())
+                .sum();
+        assertEquals(1_000, inbound + told, "every inbound event either delivered or counted");
+        assertEquals(1_000 - inbound, told);
+        assertTrue(marks.stream()
+                .allMatch(r -> r.payload().get("bytes").asLong()
+                        == 10 * r.payload().get("events").asLong()));
+        long byName = marks.stream()
+                .mapToLong(r -> r.payload().get("byEvent").path("even").asLong()
+                        + r.payload().get("byEvent").path("odd").asLong())
+                .sum();
+        assertEquals(told, byName, "counted per event name too");
+        assertTrue(seen.stream().anyMatch(r -> r.name().equals("client:state")), "local records always pass");
+        assertTrue(seen.stream().anyMatch(r -> r.name().equals("heartbeat")), "outbound records always pass");
+        for (int i = 0; i < seen.size(); i++) {
+            assertEquals(i + 1, seen.get(i).seq(), "the drop records are numbered in the stream");
+        }
+    }
+
+    @Test
+    void boundedInBytesTooButOneHugeEventPassesAlone() throws Exception {
+        List<EventRecord> seen = new ArrayList<>();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (EventHub hub = new EventHub("byte-hub", 1_000, 1_000)) {
+            hub.subscribe(batch -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                seen.addAll(batch);
+            });
+            // The first may be taken by the dispatcher at once; then at most 1,000 bytes wait.
+            for (int i = 0; i < 10; i++) {
+                hub.publish(EventRecord.of(Direction.IN, "big", ProtocolCodec.object(), 5_000, null, i, i, null));
+            }
+            release.countDown();
+            assertTrue(hub.awaitDispatched(Duration.ofSeconds(10)));
+        }
+        long delivered = seen.stream().filter(r -> r.name().equals("big")).count();
+        long told = seen.stream()
+                .filter(r -> r.name().equals("client:dropped"))
+                .mapToLong(r -> r.payload().get("events").asLong())
+                .sum();
+        assertTrue(delivered >= 1 && delivered <= 2, "one waits at a time: " + delivered);
+        assertEquals(10, delivered + told);
+    }
 }

@@ -97,7 +97,10 @@ class InboundValidatorTest {
         JsonNode tree = d.tree();
         assertEquals(2, tree.get("a").get(1).asInt());
         assertEquals(JSONObject.NULL, ProtocolCodec.toWire(null));
-        assertEquals("binary payload", ProtocolCodec.fromWire(new byte[] {1, 2}).problem());
+        ProtocolCodec.Decoded bytes = ProtocolCodec.fromWire(new byte[] {1, 2});
+        assertNull(bytes.problem(), "binary is data, not a problem");
+        assertTrue(bytes.tree().isBinary());
+        assertEquals(2, bytes.sizeBytes());
         assertNull(ProtocolCodec.fromWire(null).tree());
     }
 }
