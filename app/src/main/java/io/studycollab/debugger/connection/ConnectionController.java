@@ -184,6 +184,7 @@ public final class ConnectionController implements QaController.Connection, Auto
 
     @Override
     public void reconnectVia(String proxyUrl, String group) {
+        applyMaxAttempts();
         joinOnConnect = group;
         realtime.connect(directUrl, proxyUrl, lastToken, lastTarget);
     }
