@@ -1,14 +1,21 @@
 package io.studycollab.debugger.connection;
 
 import atlantafx.base.theme.Styles;
+import io.studycollab.debugger.fx.FxEventPump;
 import io.studycollab.debugger.profiles.ServerProfile;
+import io.studycollab.realtime.client.ConnectionState;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -18,7 +25,11 @@ import org.controlsfx.control.PopOver;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Server profile, URL, masked token with its decoded claims, Connect / Disconnect / Reconnect, status. */
+/**
+ * Server profile, URL (always the real server; "via fault proxy" beside it when routed), masked
+ * token with its decoded claims, Connect / Disconnect, how many tries before giving up, and why a
+ * Connect did nothing. Reconnect lives in the status indicator (one button, shown when down).
+ */
 public final class ConnectionBar extends HBox {
 
     /** What Connect does with the chosen profile, URL and token text. */
@@ -27,7 +38,7 @@ public final class ConnectionBar extends HBox {
     }
 
     private final RealtimeModel model;
-    private final javafx.beans.value.ObservableBooleanValue dark;
+    private final ObservableBooleanValue dark;
     private final ComboBox<ServerProfile> profiles = new ComboBox<>();
     private final TextField url = new TextField();
     private final PasswordField token = new PasswordField();
@@ -35,25 +46,32 @@ public final class ConnectionBar extends HBox {
     private final Button edit = new Button(null, new FontIcon(Feather.SETTINGS));
     private final Button connect = new Button("Connect", new FontIcon(Feather.LINK));
     private final Button disconnect = new Button("Disconnect", new FontIcon(Feather.X_CIRCLE));
-    private final Button reconnect = new Button("Reconnect", new FontIcon(Feather.REFRESH_CW));
+    private final Label via = new Label();
+    private final Label problem = new Label();
+    private final Spinner<Integer> retries = new Spinner<>(1, 50, 5);
     private final Button theme = new Button(null, new FontIcon(Feather.MOON));
     private final ConnectionStatusIndicator indicator;
-    private final TokenClaimsView claimsView = new TokenClaimsView();
-    private final PopOver claimsPopOver = new PopOver(claimsView);
+    private final TokenClaimsView claimsView;
+    private final PopOver claimsPopOver;
+
+    /** What the bar asks of the window besides connecting. */
+    public record Actions(
+            ConnectAction connect, Consumer<ServerProfile> editProfile, Runnable toggleTheme, IntConsumer setRetries) {}
 
     public ConnectionBar(
             RealtimeModel model,
             ObservableList<ServerProfile> profileList,
-            ConnectAction action,
-            Consumer<ServerProfile> onEditProfile,
-            Runnable onToggleTheme,
-            javafx.beans.value.ObservableBooleanValue dark) {
+            Actions actions,
+            ObservableBooleanValue dark,
+            FxEventPump pump) {
         this.model = model;
         this.dark = dark;
-        this.indicator = new ConnectionStatusIndicator(model);
+        this.indicator = new ConnectionStatusIndicator(model, pump);
+        this.claimsView = new TokenClaimsView(pump);
+        this.claimsPopOver = new PopOver(claimsView);
         profiles.setItems(profileList);
         createView();
-        initListeners(action, onEditProfile, onToggleTheme);
+        initListeners(actions);
     }
 
     private void createView() {
@@ -78,7 +96,18 @@ public final class ConnectionBar extends HBox {
         connect.setId("connect");
         connect.getStyleClass().add(Styles.ACCENT);
         disconnect.setId("disconnect");
-        reconnect.setId("reconnect");
+        disconnect.setDisable(true);
+        via.setId("viaProxyNote");
+        via.getStyleClass().add(Styles.WARNING);
+        via.setTooltip(new Tooltip("Traffic goes through the QA tab's fault proxy"));
+        problem.setId("connectProblem");
+        problem.getStyleClass().add(Styles.DANGER);
+        problem.setWrapText(true);
+        problem.setMaxWidth(360);
+        retries.setId("maxRetries");
+        retries.setEditable(true);
+        retries.setPrefWidth(70);
+        retries.setTooltip(new Tooltip("Give up reconnecting after this many tries"));
         theme.setId("theme");
         theme.setGraphic(new FontIcon(dark.get() ? Feather.SUN : Feather.MOON));
         theme.setTooltip(new Tooltip("Light / dark theme"));
@@ -87,22 +116,39 @@ public final class ConnectionBar extends HBox {
         claimsPopOver.setHeaderAlwaysVisible(true);
         claimsPopOver.setDetachable(false);
         claimsPopOver.setArrowLocation(PopOver.ArrowLocation.TOP_CENTER);
-        for (javafx.scene.control.Control c :
-                new javafx.scene.control.Control[] {connect, disconnect, reconnect, claims, edit, theme, profiles}) {
+        for (Control c : new Control[] {connect, disconnect, claims, edit, theme, profiles, retries}) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
+        Label retriesLabel = new Label("tries");
+        retriesLabel.setMinWidth(Region.USE_PREF_SIZE);
+        showVia(null);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(url, Priority.SOMETIMES);
-        getChildren().addAll(profiles, edit, url, token, claims, connect, disconnect, reconnect, spacer, theme);
+        getChildren()
+                .addAll(
+                        profiles,
+                        edit,
+                        url,
+                        via,
+                        token,
+                        claims,
+                        connect,
+                        disconnect,
+                        retriesLabel,
+                        retries,
+                        problem,
+                        spacer,
+                        theme);
     }
 
-    private void initListeners(ConnectAction action, Consumer<ServerProfile> onEditProfile, Runnable onToggleTheme) {
+    private void initListeners(Actions actions) {
         profiles.valueProperty().addListener((obs, old, p) -> {
             if (p == null) {
                 return;
             }
             url.setText(p.sandbox() ? model.urlProperty().get() : p.url());
+            problem.setText("");
             url.setDisable(p.sandbox());
             token.setText(p.token() == null ? "" : p.token());
         });
@@ -112,26 +158,60 @@ public final class ConnectionBar extends HBox {
                 url.setText(u);
             }
         });
-        connect.setOnAction(e -> action.connect(
-                profiles.getValue(), url.getText().trim(), token.getText().trim()));
+        model.proxyUrlProperty().addListener((obs, old, u) -> showVia(u));
+        connect.setOnAction(e -> {
+            problem.setText("");
+            actions.connect().connect(profiles.getValue(), text(url.getText()), text(token.getText()));
+        });
         disconnect.setOnAction(e -> model.disconnect());
-        reconnect.setOnAction(e -> model.reconnect());
+        retries.valueProperty().addListener((obs, old, n) -> {
+            if (n != null) {
+                actions.setRetries().accept(n);
+            }
+        });
         claims.setOnAction(e -> {
             claimsView.show(token.getText());
             claimsPopOver.show(claims);
         });
         claimsPopOver.setOnHidden(e -> claimsView.stop());
-        edit.setOnAction(e -> onEditProfile.accept(profiles.getValue()));
+        edit.setOnAction(e -> actions.editProfile().accept(profiles.getValue()));
         theme.setOnAction(e -> {
-            onToggleTheme.run();
+            actions.toggleTheme().run();
             theme.setGraphic(new FontIcon(dark.get() ? Feather.SUN : Feather.MOON));
         });
         model.connectionStatusProperty().addListener((obs, old, s) -> {
-            boolean busy = s.state() == io.studycollab.realtime.client.ConnectionState.CONNECTED
-                    || s.state() == io.studycollab.realtime.client.ConnectionState.CONNECTING
-                    || s.state() == io.studycollab.realtime.client.ConnectionState.RECONNECTING;
+            boolean busy = s.state() == ConnectionState.CONNECTED
+                    || s.state() == ConnectionState.CONNECTING
+                    || s.state() == ConnectionState.RECONNECTING;
             disconnect.setDisable(!busy);
+            connect.setDisable(s.state() == ConnectionState.CONNECTED);
+            if (s.state() == ConnectionState.CONNECTED) {
+                problem.setText("");
+            }
         });
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s.trim();
+    }
+
+    private void showVia(String proxyUrl) {
+        via.setText(proxyUrl == null ? "" : "via fault proxy " + proxyUrl.replaceFirst("^https?://", ""));
+        via.setVisible(proxyUrl != null);
+        via.setManaged(proxyUrl != null);
+    }
+
+    /** Why the last Connect did not connect, in the bar (cleared by the next Connect or a connection). */
+    public void showProblem(String why) {
+        problem.setText(why == null ? "" : why);
+    }
+
+    public Label problemLabel() {
+        return problem;
+    }
+
+    public Spinner<Integer> retriesSpinner() {
+        return retries;
     }
 
     public ComboBox<ServerProfile> profileBox() {

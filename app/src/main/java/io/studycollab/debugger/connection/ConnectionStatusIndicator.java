@@ -1,9 +1,10 @@
 package io.studycollab.debugger.connection;
 
+import io.studycollab.debugger.fx.FxEventPump;
 import io.studycollab.realtime.client.ConnectionSnapshot;
 import io.studycollab.realtime.client.ConnectionState;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import java.time.Duration;
+import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
@@ -12,7 +13,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.shape.Circle;
-import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -31,10 +31,12 @@ public final class ConnectionStatusIndicator extends HBox {
     private final Label details = new Label();
     private final Tooltip reasonTip = new Tooltip();
     private final Button reconnect = new Button("Reconnect", new FontIcon(Feather.REFRESH_CW));
-    private final Timeline countdown = new Timeline(new KeyFrame(Duration.millis(250), e -> render()));
+    private final FxEventPump pump;
 
-    public ConnectionStatusIndicator(RealtimeModel model) {
+    /** {@code pump} ticks the retry countdown (four times a second, only while reconnecting). */
+    public ConnectionStatusIndicator(RealtimeModel model, FxEventPump pump) {
         this.model = model;
+        this.pump = pump;
         createView();
         initListeners();
         render();
@@ -52,8 +54,6 @@ public final class ConnectionStatusIndicator extends HBox {
         reconnect.getStyleClass().add("small");
         getChildren().addAll(dot, state, details, reconnect);
         Tooltip.install(this, reasonTip);
-        countdown.setCycleCount(Timeline.INDEFINITE);
-        countdown.play();
     }
 
     private void initListeners() {
@@ -61,11 +61,16 @@ public final class ConnectionStatusIndicator extends HBox {
         showDetails.addListener((obs, o, n) -> render());
         showReconnectButton.addListener((obs, o, n) -> render());
         reconnect.setOnAction(e -> model.reconnect());
+        pump.every(FxEventPump.Phase.VIEWS, Duration.ofMillis(250), now -> {
+            if (model.connectionStatusProperty().get().state() == ConnectionState.RECONNECTING) {
+                render();
+            }
+        });
     }
 
     private void render() {
         ConnectionSnapshot s = model.connectionStatusProperty().get();
-        dot.getStyleClass().setAll("status-dot", "status-" + s.state().name().toLowerCase(java.util.Locale.ROOT));
+        dot.getStyleClass().setAll("status-dot", "status-" + s.state().name().toLowerCase(Locale.ROOT));
         state.setText(label(s.state()));
         details.setVisible(showDetails.get());
         details.setManaged(showDetails.get());
@@ -101,7 +106,7 @@ public final class ConnectionStatusIndicator extends HBox {
                 b.append(" · rtt ")
                         .append(s.rttMillis() < 0 ? "–" : Math.round(s.rttMillis()) + " ms")
                         .append(" · ")
-                        .append(s.quality().name().toLowerCase(java.util.Locale.ROOT));
+                        .append(s.quality().name().toLowerCase(Locale.ROOT));
             }
             case RECONNECTING -> {
                 b.append("attempt ").append(s.attempt()).append('/').append(s.maxAttempts());

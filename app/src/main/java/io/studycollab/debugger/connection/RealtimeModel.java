@@ -7,11 +7,9 @@ import io.studycollab.realtime.client.ConnectTarget;
 import io.studycollab.realtime.client.ConnectionSnapshot;
 import io.studycollab.realtime.client.ConnectionState;
 import io.studycollab.realtime.client.RealtimeClient;
-import io.studycollab.realtime.events.EventHub;
-import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.protocol.Payloads;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -26,19 +24,21 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class RealtimeModel {
 
-    private final RealtimeClient client;
+    private final Supplier<RealtimeClient> client;
     private final ReadOnlyObjectWrapper<ConnectionSnapshot> connectionStatus =
             new ReadOnlyObjectWrapper<>(ConnectionSnapshot.initial());
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper currentGroupId = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper url = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper proxyUrl = new ReadOnlyStringWrapper();
 
-    public RealtimeModel(RealtimeClient client) {
+    /** {@code client} gives the session's current client (it may be replaced, see {@code LiveSession}). */
+    public RealtimeModel(Supplier<RealtimeClient> client) {
         this.client = client;
     }
 
     public void refresh() {
-        ConnectionSnapshot s = client.snapshot();
+        ConnectionSnapshot s = client.get().snapshot();
         if (s != connectionStatus.get()) {
             connectionStatus.set(s);
             connected.set(s.state() == ConnectionState.CONNECTED);
@@ -62,61 +62,58 @@ public final class RealtimeModel {
         return currentGroupId.getReadOnlyProperty();
     }
 
+    /** The server we talk to (the real one, also while the fault proxy is in between). */
     public ReadOnlyStringProperty urlProperty() {
         return url.getReadOnlyProperty();
     }
 
+    /** The fault proxy our connection goes through, or null when it goes straight to the server. */
+    public ReadOnlyStringProperty proxyUrlProperty() {
+        return proxyUrl.getReadOnlyProperty();
+    }
+
+    /** Connects straight to {@code serverUrl}. */
     public void connect(String serverUrl, AccessToken token, ConnectTarget target) {
+        connect(serverUrl, null, token, target);
+    }
+
+    /** Connects to {@code serverUrl} through {@code viaProxy} (when not null). */
+    public void connect(String serverUrl, String viaProxy, AccessToken token, ConnectTarget target) {
         url.set(serverUrl);
-        client.connect(serverUrl, token, target);
+        proxyUrl.set(viaProxy);
+        client.get().connect(viaProxy != null ? viaProxy : serverUrl, token, target);
     }
 
     public void disconnect() {
-        client.disconnect();
+        client.get().disconnect();
     }
 
     public void reconnect() {
-        client.reconnect();
-    }
-
-    public void setToken(AccessToken token) {
-        client.setToken(token);
+        client.get().reconnect();
     }
 
     public CompletableFuture<AckReply> joinGroup(String groupId) {
-        return client.joinGroup(groupId);
+        return client.get().joinGroup(groupId);
     }
 
     public CompletableFuture<AckReply> leaveGroup() {
-        return client.leaveGroup();
+        return client.get().leaveGroup();
     }
 
     public CompletableFuture<AckReply> updatePresence(Payloads.PresenceUpdate update) {
-        return client.updatePresence(update);
+        return client.get().updatePresence(update);
     }
 
     public void updateCursor(double x, double y) {
-        client.updateCursor(x, y);
+        client.get().updateCursor(x, y);
     }
 
     public CompletableFuture<AckReply> changeTool(String tool) {
-        return client.changeTool(tool);
-    }
-
-    public CompletableFuture<AckReply> emit(String event, JsonNode data, boolean ack) {
-        return client.emit(event, data, ack);
+        return client.get().changeTool(tool);
     }
 
     /** Any event with any payload, as typed by the user in the emit panel. */
     public CompletableFuture<AckReply> emitRaw(String event, JsonNode payload, boolean ack) {
-        return client.sendRaw(event, payload, ack);
-    }
-
-    public EventHub.Subscription on(String event, Consumer<EventRecord> handler) {
-        return client.on(event, handler);
-    }
-
-    public void off(EventHub.Subscription subscription) {
-        subscription.unsubscribe();
+        return client.get().sendRaw(event, payload, ack);
     }
 }

@@ -1,11 +1,10 @@
 package io.studycollab.debugger.connection;
 
+import io.studycollab.debugger.fx.FxEventPump;
 import io.studycollab.realtime.client.AccessToken;
 import io.studycollab.realtime.client.TokenClaims;
 import java.time.Duration;
 import java.time.Instant;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
@@ -14,30 +13,35 @@ import javafx.scene.layout.GridPane;
 public final class TokenClaimsView extends GridPane {
 
     private final Label expires = new Label();
-    private final Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
+    private final FxEventPump pump;
+    private FxEventPump.Registration ticker;
     private TokenClaims claims;
 
-    public TokenClaimsView() {
+    /** {@code pump} ticks the countdown once a second while the claims are shown. */
+    public TokenClaimsView(FxEventPump pump) {
+        this.pump = pump;
+        createView();
+    }
+
+    private void createView() {
         setHgap(12);
         setVgap(6);
         setPadding(new Insets(12));
-        ticker.setCycleCount(Timeline.INDEFINITE);
         getStyleClass().add("token-claims");
     }
 
     public void show(String tokenText) {
         getChildren().clear();
         claims = null;
+        stop();
         if (tokenText == null || tokenText.isBlank()) {
             add(new Label("No token: the sandbox mints one, or a profile's JWT secret does."), 0, 0, 2, 1);
-            ticker.stop();
             return;
         }
         try {
             claims = TokenClaims.decode(AccessToken.of(tokenText));
         } catch (IllegalArgumentException e) {
             add(new Label("Cannot decode: " + e.getMessage()), 0, 0, 2, 1);
-            ticker.stop();
             return;
         }
         int row = 0;
@@ -55,8 +59,7 @@ public final class TokenClaimsView extends GridPane {
         add(bold("Expires"), 0, row);
         add(expires, 1, row);
         expires.setId("tokenExpiry");
-        tick();
-        ticker.play();
+        ticker = pump.every(FxEventPump.Phase.VIEWS, Duration.ofSeconds(1), now -> tick());
     }
 
     private int line(int row, String name, String value) {
@@ -88,6 +91,9 @@ public final class TokenClaimsView extends GridPane {
     }
 
     public void stop() {
-        ticker.stop();
+        if (ticker != null) {
+            ticker.cancel();
+            ticker = null;
+        }
     }
 }

@@ -12,33 +12,71 @@ import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 
 /**
- * The one bridge from core to the FX thread. The hub's thread only appends batches to a queue;
- * once per pulse an {@link AnimationTimer} drains everything that arrived into one list, hands
- * it to the models, then lets them poll the latest client and presence state. However fast
- * events come, the FX thread sees one batch per frame and never one {@code runLater} per event.
+ * The window's one frame loop and its one bridge from core to the FX thread. The hub's thread only
+ * appends batches to a queue; once per pulse an {@link AnimationTimer} runs, in this order:
+ *
+ * <ol>
+ *   <li>the batch: everything that arrived since the last pulse, merged into one list, to each
+ *       {@link #onBatch batch sink} in registration order;
+ *   <li>{@link Phase#MODELS}: models read the latest client and presence snapshots (and replay
+ *       moves its playhead), so everything below sees this pulse's state;
+ *   <li>{@link Phase#VIEWS}: views that draw per frame (the cursor board) or tick (countdowns).
+ * </ol>
+ *
+ * Within a phase, work runs in registration order. However fast events come, the FX thread sees one
+ * batch per frame, never one {@code runLater} per event, and no view runs a timer of its own: a view
+ * drawn before the models refresh would show the previous pulse's state.
  */
 public final class FxEventPump implements AutoCloseable {
 
+    /** When in a pulse a piece of work runs. */
+    public enum Phase {
+        /** Right after the batch: models pull the latest snapshots. */
+        MODELS,
+        /** After every model: views that draw or count down. */
+        VIEWS
+    }
+
+    /** Work done on the FX thread once per pulse; {@code nowNanos} is the pulse's timestamp. */
+    @FunctionalInterface
+    public interface PulseWork {
+        void onPulse(long nowNanos);
+    }
+
+    /** Stops one registered piece of work; stopping twice is harmless. */
+    @FunctionalInterface
+    public interface Registration {
+        void cancel();
+    }
+
     private final ConcurrentLinkedQueue<List<EventRecord>> inbox = new ConcurrentLinkedQueue<>();
-    private final List<Sink> batchSinks = new CopyOnWriteArrayList<>();
-    private final List<Runnable> pulseTasks = new CopyOnWriteArrayList<>();
+    private final List<BatchSink> batchSinks = new CopyOnWriteArrayList<>();
+    private final List<List<Work>> phases = List.of(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
     private final EventHub.Subscription subscription;
-    private final AnimationTimer timer;
+    private AnimationTimer timer;
     private volatile long lastPulseNanos;
     private volatile long maxPulseNanos;
 
     public FxEventPump(EventHub hub) {
-        subscription = hub.subscribe(inbox::add);
-        timer = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                pulse(now);
-            }
-        };
+        subscription = hub.subscribe(this::offer);
     }
 
+    /** Starts pulsing with the display (on the FX thread). */
     public void start() {
+        if (timer == null) {
+            timer = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    pulse(now);
+                }
+            };
+        }
         timer.start();
+    }
+
+    /** Called from the hub's thread: only queues, never touches the FX side. */
+    void offer(List<EventRecord> batch) {
+        inbox.add(batch);
     }
 
     /** Called once per pulse with everything that arrived since the last (never empty). */
@@ -52,17 +90,78 @@ public final class FxEventPump implements AutoCloseable {
      * events, where refreshing faster than that only costs frames.
      */
     public void onBatch(Consumer<List<EventRecord>> sink, Duration atMostEvery) {
-        batchSinks.add(new Sink(sink, atMostEvery.toNanos()));
+        batchSinks.add(new BatchSink(sink, atMostEvery.toNanos()));
+    }
+
+    /** Runs {@code work} on every pulse, in {@code phase}. */
+    public Registration onPulse(Phase phase, PulseWork work) {
+        return every(phase, Duration.ZERO, work);
+    }
+
+    /**
+     * Runs {@code work} on the first pulse and then on the first pulse at least {@code interval}
+     * after the last run: a ticker (countdowns, once-a-second figures) without a timer of its own.
+     */
+    public Registration every(Phase phase, Duration interval, PulseWork work) {
+        Work w = new Work(work, interval.toNanos());
+        List<Work> list = phases.get(phase.ordinal());
+        list.add(w);
+        return () -> list.remove(w);
+    }
+
+    /** Runs one pulse at {@code nowNanos} (the timer does this every frame; tests call it directly). */
+    public void pulse(long nowNanos) {
+        long start = System.nanoTime();
+        List<EventRecord> merged = null;
+        List<EventRecord> batch;
+        while ((batch = inbox.poll()) != null) {
+            if (merged == null) {
+                merged = new ArrayList<>(batch.size() * 2);
+            }
+            merged.addAll(batch);
+        }
+        List<EventRecord> view = merged == null ? null : Collections.unmodifiableList(merged);
+        for (BatchSink sink : batchSinks) {
+            sink.offer(view, nowNanos);
+        }
+        for (List<Work> phase : phases) {
+            for (Work w : phase) {
+                w.run(nowNanos);
+            }
+        }
+        lastPulseNanos = System.nanoTime() - start;
+        maxPulseNanos = Math.max(maxPulseNanos, lastPulseNanos);
+    }
+
+    /** FX-thread time the last pulse took, for the status bar and benchmarks. */
+    public long lastPulseNanos() {
+        return lastPulseNanos;
+    }
+
+    public long maxPulseNanos() {
+        return maxPulseNanos;
+    }
+
+    @Override
+    public void close() {
+        if (timer != null) {
+            timer.stop();
+        }
+        subscription.unsubscribe();
+        inbox.clear();
+        batchSinks.clear();
+        phases.forEach(List::clear);
     }
 
     /** A batch consumer, and what is waiting for it when it wants batches less often than every pulse. */
-    private static final class Sink {
+    private static final class BatchSink {
         final Consumer<List<EventRecord>> consumer;
         final long intervalNanos;
         List<EventRecord> waiting;
-        long lastDelivered = Long.MIN_VALUE / 2;
+        long lastDelivered;
+        boolean delivered;
 
-        Sink(Consumer<List<EventRecord>> consumer, long intervalNanos) {
+        BatchSink(Consumer<List<EventRecord>> consumer, long intervalNanos) {
             this.consumer = consumer;
             this.intervalNanos = intervalNanos;
         }
@@ -81,59 +180,35 @@ public final class FxEventPump implements AutoCloseable {
                     waiting.addAll(merged);
                 }
             }
-            if (waiting != null && now - lastDelivered >= intervalNanos) {
+            if (waiting != null && (!delivered || now - lastDelivered >= intervalNanos)) {
                 List<EventRecord> out = Collections.unmodifiableList(waiting);
                 waiting = null;
                 lastDelivered = now;
+                delivered = true;
                 consumer.accept(out);
             }
         }
     }
 
-    /** Called on every pulse after the batch, to read the latest snapshots. */
-    public void onPulse(Runnable task) {
-        pulseTasks.add(task);
-    }
+    /** Per-pulse work, and when it last ran if it runs less often. */
+    private static final class Work {
+        final PulseWork work;
+        final long intervalNanos;
+        long lastRun;
+        boolean ran;
 
-    /** Runs one pulse now (the timer does this every frame; tests may call it on the FX thread). */
-    public void pulse() {
-        pulse(System.nanoTime());
-    }
+        Work(PulseWork work, long intervalNanos) {
+            this.work = work;
+            this.intervalNanos = intervalNanos;
+        }
 
-    private void pulse(long now) {
-        long start = System.nanoTime();
-        List<EventRecord> merged = null;
-        List<EventRecord> batch;
-        while ((batch = inbox.poll()) != null) {
-            if (merged == null) {
-                merged = new ArrayList<>(batch.size() * 2);
+        void run(long now) {
+            if (ran && now - lastRun < intervalNanos) {
+                return;
             }
-            merged.addAll(batch);
+            ran = true;
+            lastRun = now;
+            work.onPulse(now);
         }
-        List<EventRecord> view = merged == null ? null : Collections.unmodifiableList(merged);
-        for (Sink sink : batchSinks) {
-            sink.offer(view, now);
-        }
-        for (Runnable task : pulseTasks) {
-            task.run();
-        }
-        lastPulseNanos = System.nanoTime() - start;
-        maxPulseNanos = Math.max(maxPulseNanos, lastPulseNanos);
-    }
-
-    /** FX-thread time the last pulse took, for the status bar and benchmarks. */
-    public long lastPulseNanos() {
-        return lastPulseNanos;
-    }
-
-    public long maxPulseNanos() {
-        return maxPulseNanos;
-    }
-
-    @Override
-    public void close() {
-        timer.stop();
-        subscription.unsubscribe();
-        inbox.clear();
     }
 }

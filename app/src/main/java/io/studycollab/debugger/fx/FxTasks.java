@@ -7,7 +7,8 @@ import javafx.application.Platform;
 
 /**
  * Finishes background work on the FX thread: one hop per user action (a button's request and its
- * reply), never per network event. Failures go to a typed handler, unwrapped.
+ * reply), never per network event. Failures go to a typed handler, unwrapped. Work that needs a
+ * thread of its own goes through {@link Tasks}.
  */
 public final class FxTasks {
 
@@ -22,23 +23,5 @@ public final class FxTasks {
                 onSuccess.accept(value);
             }
         }));
-    }
-
-    /** Runs {@code work} off the FX thread, then {@code onSuccess} or {@code onFailure} on it. */
-    public static <T> void background(
-            String name, java.util.concurrent.Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Thread t = new Thread(
-                () -> {
-                    try {
-                        f.complete(work.call());
-                    } catch (Exception | Error e) {
-                        f.completeExceptionally(e);
-                    }
-                },
-                name);
-        t.setDaemon(true);
-        t.start();
-        whenDone(f, onSuccess, onFailure);
     }
 }

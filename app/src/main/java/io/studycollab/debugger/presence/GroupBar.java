@@ -7,23 +7,34 @@ import io.studycollab.realtime.client.AckReply;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Join or leave a group by id; shows the current group and its members' avatars. */
 public final class GroupBar extends HBox {
 
+    private final RealtimeModel realtime;
+    private final Consumer<String> onError;
     private final TextField groupId = new TextField("demo");
     private final Button join = new Button("Join", new FontIcon(Feather.LOG_IN));
     private final Button leave = new Button("Leave", new FontIcon(Feather.LOG_OUT));
     private final Label current = new Label();
 
-    public GroupBar(
-            RealtimeModel realtime, PresenceIndicator indicator, javafx.scene.Node status, Consumer<String> onError) {
+    public GroupBar(RealtimeModel realtime, PresenceIndicator indicator, Node status, Consumer<String> onError) {
+        this.realtime = realtime;
+        this.onError = onError;
+        createView(indicator, status);
+        initListeners();
+    }
+
+    private void createView(PresenceIndicator indicator, Node status) {
         setSpacing(8);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(6, 10, 6, 10));
@@ -35,26 +46,29 @@ public final class GroupBar extends HBox {
         leave.setId("leave");
         current.setId("currentGroup");
         current.getStyleClass().add(Styles.TEXT_BOLD);
-        Label title = new Label("Group");
-        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
-        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
-        getChildren().addAll(title, groupId, join, leave, current, indicator, spacer, status);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(new Label("Group"), groupId, join, leave, current, indicator, spacer, status);
+    }
+
+    private void initListeners() {
         join.disableProperty().bind(realtime.isConnectedProperty().not());
-        leave.disableProperty().bind(realtime.currentGroupIdProperty().isNull());
+        leave.disableProperty()
+                .bind(realtime.currentGroupIdProperty()
+                        .isNull()
+                        .or(realtime.isConnectedProperty().not()));
         current.textProperty()
                 .bind(realtime.currentGroupIdProperty().map(g -> "in " + g).orElse("not in a group"));
         join.setOnAction(e -> FxTasks.whenDone(
                 realtime.joinGroup(groupId.getText().trim()),
-                reply -> report(reply, onError),
+                this::report,
                 err -> onError.accept("join failed: " + err.getMessage())));
         groupId.setOnAction(e -> join.fire());
         leave.setOnAction(e -> FxTasks.whenDone(
-                realtime.leaveGroup(),
-                reply -> report(reply, onError),
-                err -> onError.accept("leave failed: " + err.getMessage())));
+                realtime.leaveGroup(), this::report, err -> onError.accept("leave failed: " + err.getMessage())));
     }
 
-    private static void report(AckReply reply, Consumer<String> onError) {
+    private void report(AckReply reply) {
         if (!reply.ok()) {
             onError.accept(reply.errorCode() + ": " + reply.errorMessage());
         }

@@ -2,16 +2,20 @@ package io.studycollab.debugger.presence;
 
 import io.studycollab.realtime.presence.Member;
 import io.studycollab.realtime.presence.PresenceSnapshot;
-import io.studycollab.realtime.presence.PresenceTracker;
-import io.studycollab.realtime.protocol.Payloads;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
+import javafx.css.PseudoClass;
 
 /**
  * The original {@code useGroupPresence} hook: members, their cursors and tools, observable on the
@@ -19,66 +23,83 @@ import javafx.collections.ObservableMap;
  *
  * <p>{@link #groupMembers()} changes only when the roster does (someone joins, leaves, goes idle,
  * switches tool): with hundreds of users moving, rebuilding avatars and list cells 60 times a second
- * for cursor moves alone was most of the frame. Positions are in {@link #userCursors()}; a member's
- * own {@code cursor()} there may be older.
+ * for cursor moves alone was most of the frame. Positions are read per frame from
+ * {@link #snapshotProperty()} (the canvas polls it; nothing listens to each move).
  *
  * <p>Lists that show one row per member follow {@link #memberIds()}, which changes only when people
  * join, leave or change places, and redraw a row from {@link #membersById()} when that member
  * changes: a replaced list element would make a list view clear its selection and refocus.
+ *
+ * <p>A dropped connection does not look like an empty group: the fold forgets members when the
+ * connection goes, but this model keeps showing the last known ones, with {@link #offlineNoteProperty()}
+ * saying since when, until the rejoin brings the group back (or we are connected and in no group).
  */
 public final class GroupModel {
 
+    /** On views of members while they are a last known state (greyed by the stylesheet). */
+    public static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
+
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
     private final ObservableList<Member> groupMembers = FXCollections.observableArrayList();
-    private final ObservableMap<String, Payloads.Cursor> userCursors = FXCollections.observableHashMap();
-    private final ObservableMap<String, String> userTools = FXCollections.observableHashMap();
     private final ObservableList<String> memberIds = FXCollections.observableArrayList();
     private final ObservableMap<String, Member> membersById = FXCollections.observableHashMap();
     // Made once: an unmodifiable view listens to its list weakly, so a fresh one per call could be
     // collected along with the listeners added to it.
     private final ObservableList<Member> membersView = FXCollections.unmodifiableObservableList(groupMembers);
-    private final ObservableMap<String, Payloads.Cursor> cursorsView =
-            FXCollections.unmodifiableObservableMap(userCursors);
-    private final ObservableMap<String, String> toolsView = FXCollections.unmodifiableObservableMap(userTools);
     private final ObservableList<String> idsView = FXCollections.unmodifiableObservableList(memberIds);
     private final ObservableMap<String, Member> byIdView = FXCollections.unmodifiableObservableMap(membersById);
     private final ReadOnlyObjectWrapper<PresenceSnapshot> snapshot =
             new ReadOnlyObjectWrapper<>(PresenceSnapshot.EMPTY);
+    private final ReadOnlyStringWrapper offlineNote = new ReadOnlyStringWrapper();
+    private PresenceSnapshot lastSeen = PresenceSnapshot.EMPTY;
 
-    public void refresh(PresenceTracker tracker) {
-        show(tracker.snapshot());
+    /**
+     * Shows {@code s}; when {@code s} is the connection dropping (the last snapshot was connected, this
+     * one is not) keeps the group shown, noted, until connected again with the group back.
+     */
+    public void show(PresenceSnapshot s) {
+        if (s == lastSeen) {
+            return;
+        }
+        PresenceSnapshot previous = lastSeen;
+        lastSeen = s;
+        boolean holding = offlineNote.get() != null;
+        if (!holding
+                && previous.connected()
+                && !s.connected()
+                && !snapshot.get().members().isEmpty()) {
+            offlineNote.set(
+                    "offline since " + CLOCK.format(Instant.ofEpochMilli(s.asOfMillis())) + " — last known state");
+            return;
+        }
+        if (holding && !s.connected()) {
+            return;
+        }
+        if (holding && s.members().isEmpty() && s.groupId() != null) {
+            offlineNote.set("reconnected · rejoining " + s.groupId() + " — last known state");
+            return;
+        }
+        offlineNote.set(null);
+        apply(s);
     }
 
-    public void show(PresenceSnapshot s) {
+    /** Forgets what was shown (a different recording, or back to live): the next snapshot shows as it is. */
+    public void reset(PresenceSnapshot s) {
+        offlineNote.set(null);
+        lastSeen = s;
+        apply(s);
+    }
+
+    private void apply(PresenceSnapshot s) {
         if (s == snapshot.get()) {
             return;
         }
         snapshot.set(s);
         List<Member> fresh = s.members();
-        boolean rosterChanged = !sameRoster(groupMembers, fresh);
-        if (rosterChanged) {
+        if (!sameRoster(groupMembers, fresh)) {
             applyRoster(fresh);
-            Set<String> ids = new HashSet<>();
-            fresh.forEach(m -> ids.add(m.userId()));
-            userCursors.keySet().retainAll(ids);
-            userTools.keySet().retainAll(ids);
-        }
-        // Only what moved is put: each put is a change its listeners hear.
-        for (Member m : fresh) {
-            Payloads.Cursor c = m.cursor();
-            if (c == null) {
-                if (rosterChanged) {
-                    userCursors.remove(m.userId());
-                }
-            } else if (!c.equals(userCursors.get(m.userId()))) {
-                userCursors.put(m.userId(), c);
-            }
-            if (rosterChanged) {
-                if (m.currentTool() == null) {
-                    userTools.remove(m.userId());
-                } else if (!m.currentTool().equals(userTools.get(m.userId()))) {
-                    userTools.put(m.userId(), m.currentTool());
-                }
-            }
         }
     }
 
@@ -140,15 +161,13 @@ public final class GroupModel {
         return byIdView;
     }
 
-    public ObservableMap<String, Payloads.Cursor> userCursors() {
-        return cursorsView;
-    }
-
-    public ObservableMap<String, String> userTools() {
-        return toolsView;
-    }
-
+    /** The group as shown: the latest snapshot, or the last known one while offline. */
     public ReadOnlyObjectProperty<PresenceSnapshot> snapshotProperty() {
         return snapshot.getReadOnlyProperty();
+    }
+
+    /** "offline since 12:03:04 — last known state" while the shown group is a memory, else null. */
+    public ReadOnlyStringProperty offlineNoteProperty() {
+        return offlineNote.getReadOnlyProperty();
     }
 }

@@ -4,7 +4,7 @@ import io.studycollab.realtime.presence.Member;
 import io.studycollab.realtime.protocol.Payloads;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -23,7 +23,7 @@ public final class PresenceIndicator extends HBox {
     private static final int TOOLTIP_NAMES = 30;
 
     private final ObservableList<Member> members;
-    private final Map<String, Payloads.Cursor> cursors;
+    private final Function<String, Payloads.Cursor> cursors;
     private final IntegerProperty maxVisible = new SimpleIntegerProperty(8);
     private final BooleanProperty showCursors = new SimpleBooleanProperty(true);
     private final BooleanProperty showTools = new SimpleBooleanProperty(true);
@@ -31,7 +31,8 @@ public final class PresenceIndicator extends HBox {
     private final Label none = new Label("nobody here yet");
     private final Label more = new Label();
 
-    public PresenceIndicator(ObservableList<Member> members, Map<String, Payloads.Cursor> cursors) {
+    /** {@code cursors} looks up a member's latest cursor (read when a tooltip opens). */
+    public PresenceIndicator(ObservableList<Member> members, Function<String, Payloads.Cursor> cursors) {
         this.members = members;
         this.cursors = cursors;
         none.getStyleClass().add("text-muted");
@@ -75,7 +76,7 @@ public final class PresenceIndicator extends HBox {
         }
         int shown = Math.min(members.size(), Math.max(0, maxVisible.get()));
         while (avatars.size() < shown) {
-            avatars.add(new AvatarView(showTools::get, showCursors::get, cursors::get));
+            avatars.add(new AvatarView(showTools::get, showCursors::get, cursors));
         }
         List<Node> children = new ArrayList<>(shown + 1);
         for (int i = 0; i < shown; i++) {

@@ -6,8 +6,6 @@ import io.studycollab.realtime.protocol.Payloads;
 import io.studycollab.realtime.time.Clock;
 import io.studycollab.realtime.time.Debouncer;
 import java.time.Duration;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 /**
  * The original {@code usePresence} hook: our own activity. Mouse and keyboard input mark us
@@ -18,7 +16,7 @@ public final class PresenceModel implements AutoCloseable {
 
     private final RealtimeModel realtime;
     private final Clock clock;
-    private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(true);
+    private boolean active = true;
     private final Debouncer<Payloads.PresenceUpdate> debouncer;
     private long lastInputNanos;
 
@@ -32,16 +30,16 @@ public final class PresenceModel implements AutoCloseable {
     /** Any mouse or keyboard input from the user. */
     public void markActivity() {
         lastInputNanos = clock.monoNanos();
-        if (!active.get()) {
-            active.set(true);
+        if (!active) {
+            active = true;
             updatePresence(new Payloads.PresenceUpdate(true, null, null));
         }
     }
 
     /** Called every pulse: goes inactive after the liveness window without input. */
     public void tick() {
-        if (active.get() && clock.monoNanos() - lastInputNanos >= PresenceTracker.INACTIVITY_MILLIS * 1_000_000L) {
-            active.set(false);
+        if (active && clock.monoNanos() - lastInputNanos >= PresenceTracker.INACTIVITY_MILLIS * 1_000_000L) {
+            active = false;
             updatePresence(new Payloads.PresenceUpdate(false, null, null));
         }
     }
@@ -64,10 +62,6 @@ public final class PresenceModel implements AutoCloseable {
         if (realtime.currentGroupIdProperty().get() != null) {
             realtime.changeTool(tool);
         }
-    }
-
-    public ReadOnlyBooleanProperty isActiveProperty() {
-        return active.getReadOnlyProperty();
     }
 
     @Override

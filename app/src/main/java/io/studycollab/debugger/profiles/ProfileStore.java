@@ -11,9 +11,14 @@ import java.util.List;
 
 /**
  * Saved server profiles in the user's config directory ({@code $XDG_CONFIG_HOME} or
- * {@code ~/.config}, {@code studycollab-debugger/profiles.json}), readable by the user only.
+ * {@code ~/.config}, {@code studycollab-debugger/profiles.json}), readable by the user only. The
+ * directory can be set with {@value #CONFIG_DIR_PROPERTY} (system property) or
+ * {@value #CONFIG_DIR_ENV} (environment): tests and portable setups never touch the user's own.
  */
 public final class ProfileStore {
+
+    public static final String CONFIG_DIR_PROPERTY = "studycollab.configDir";
+    public static final String CONFIG_DIR_ENV = "STUDYCOLLAB_CONFIG_DIR";
 
     private final Path file;
 
@@ -21,7 +26,19 @@ public final class ProfileStore {
         this.file = file;
     }
 
+    /** In the given directory. */
+    public static ProfileStore in(Path configDir) {
+        return new ProfileStore(configDir.resolve("profiles.json"));
+    }
+
     public static ProfileStore inUserConfig() {
+        String dir = System.getProperty(CONFIG_DIR_PROPERTY);
+        if (dir == null || dir.isBlank()) {
+            dir = System.getenv(CONFIG_DIR_ENV);
+        }
+        if (dir != null && !dir.isBlank()) {
+            return in(Path.of(dir));
+        }
         String xdg = System.getenv("XDG_CONFIG_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
         return new ProfileStore(base.resolve("studycollab-debugger").resolve("profiles.json"));

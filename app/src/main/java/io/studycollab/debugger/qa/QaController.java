@@ -2,11 +2,12 @@ package io.studycollab.debugger.qa;
 
 import io.studycollab.debugger.AppVersion;
 import io.studycollab.debugger.connection.RealtimeModel;
-import io.studycollab.debugger.fx.FxTasks;
-import io.studycollab.debugger.window.DebuggerController;
+import io.studycollab.debugger.fx.Tasks;
+import io.studycollab.debugger.sandbox.Sandbox;
 import io.studycollab.debugger.window.LiveSession;
 import io.studycollab.realtime.client.ClientOptions;
-import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.client.ConnectionSnapshot;
+import io.studycollab.realtime.client.ConnectionState;
 import io.studycollab.realtime.qa.diagnostics.ConsistencyCheck;
 import io.studycollab.realtime.qa.diagnostics.DiagnosticsReport;
 import io.studycollab.realtime.qa.netsim.FaultProxy;
@@ -17,13 +18,22 @@ import io.studycollab.realtime.qa.swarm.SwarmStats;
 import io.studycollab.realtime.server.auth.TokenMinter;
 import io.studycollab.realtime.session.Redactor;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.collections.ObservableList;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 
 /**
  * The QA tab's commands: a fault proxy in front of our connection (and of some virtual users),
  * the virtual users themselves, and the diagnostics. Owns the proxy and the swarm.
+ *
+ * <p>{@link #routedProperty()} is the truth about the route: true only while our connection goes
+ * through a running proxy. Connecting anywhere else (another profile, the sandbox again) closes the
+ * proxy and clears it, so the tab's toggle can never claim a route that no longer exists.
  */
 public final class QaController implements QaPanel.Actions, AutoCloseable {
 
@@ -35,8 +45,8 @@ public final class QaController implements QaPanel.Actions, AutoCloseable {
         /** Mints tokens for virtual users (the sandbox's or a profile's secret), or null. */
         TokenMinter minter();
 
-        /** Connects again to {@code url} with the same token and options, rejoining {@code group}. */
-        void reconnectTo(String url, String group);
+        /** Connects again to the same server, through {@code proxyUrl} (null: directly), rejoining {@code group}. */
+        void reconnectVia(String proxyUrl, String group);
     }
 
     /** Where passing messages and errors go. */
@@ -46,23 +56,38 @@ public final class QaController implements QaPanel.Actions, AutoCloseable {
         void error(String message);
     }
 
-    private static final String DEFAULT_GROUP = DebuggerController.DEMO_GROUP;
-
     private final LiveSession session;
     private final RealtimeModel realtime;
     private final Redactor redactor;
     private final Connection connection;
     private final Notices notices;
+    private final Tasks tasks;
+    private final ConnectionTimeline timeline;
+    private final ReadOnlyBooleanWrapper routed = new ReadOnlyBooleanWrapper(false);
     private FaultProxy proxy;
     private Swarm swarm;
 
     public QaController(
-            LiveSession session, RealtimeModel realtime, Redactor redactor, Connection connection, Notices notices) {
+            LiveSession session,
+            RealtimeModel realtime,
+            Redactor redactor,
+            Connection connection,
+            Notices notices,
+            Tasks tasks) {
         this.session = session;
         this.realtime = realtime;
         this.redactor = redactor;
         this.connection = connection;
         this.notices = notices;
+        this.tasks = tasks;
+        this.timeline = new ConnectionTimeline(redactor);
+        session.pump().onBatch(timeline::onBatch);
+    }
+
+    /** True while our connection goes through the fault proxy. */
+    @Override
+    public ReadOnlyBooleanProperty routedProperty() {
+        return routed.getReadOnlyProperty();
     }
 
     @Override
@@ -72,9 +97,12 @@ public final class QaController implements QaPanel.Actions, AutoCloseable {
         }
         String group = realtime.currentGroupIdProperty().get();
         String directUrl = connection.directUrl();
+        if (on == routed.get()) {
+            return null;
+        }
         if (on) {
             try {
-                java.net.URI u = java.net.URI.create(directUrl);
+                URI u = URI.create(directUrl);
                 int port = u.getPort() > 0 ? u.getPort() : "https".equals(u.getScheme()) ? 443 : 80;
                 if ("https".equals(u.getScheme())) {
                     return "The fault proxy forwards plain TCP to http:// servers; this one is https://.";
@@ -84,10 +112,11 @@ public final class QaController implements QaPanel.Actions, AutoCloseable {
                 return "The fault proxy could not start: " + e.getMessage();
             }
             proxy.onChange(this::recordProfile);
-            connection.reconnectTo(proxy.url(), group);
+            connection.reconnectVia(proxy.url(), group);
+            routed.set(true);
             recordProfile(proxy.profile());
         } else {
-            connection.reconnectTo(directUrl, group);
+            connection.reconnectVia(null, group);
             closeProxy();
         }
         return null;
@@ -95,29 +124,34 @@ public final class QaController implements QaPanel.Actions, AutoCloseable {
 
     /** A profile switch is an event in the log, like everything else that happens to the connection. */
     private void recordProfile(NetworkProfile p) {
+        FaultProxy current = proxy;
         session.hub()
-                .publish(EventRecord.of(
-                        io.studycollab.realtime.events.Direction.LOCAL,
-                        "netsim:profile",
-                        io.studycollab.realtime.protocol.ProtocolCodec.object()
-                                .put("profile", p.describe())
-                                .put("proxy", proxy == null ? null : proxy.url()),
-                        40,
-                        null,
+                .publish(ProfileSwitch.record(
+                        p,
+                        current == null ? null : current.url(),
                         session.clock().wallMillis(),
-                        session.clock().monoNanos(),
-                        null));
+                        session.clock().monoNanos()));
     }
 
+    /**
+     * Switches the proxy's network. Back to Normal after the client gave up (Failed) starts a fresh
+     * attempt: the user fixed the network, so waiting for a manual Reconnect would only confuse.
+     */
     @Override
     public void setNetworkProfile(NetworkProfile profile) {
-        if (proxy != null) {
-            proxy.set(profile);
+        if (proxy == null) {
+            return;
+        }
+        proxy.set(profile);
+        if (profile instanceof NetworkProfile.Normal
+                && realtime.connectionStatusProperty().get().state() == ConnectionState.FAILED) {
+            realtime.reconnect();
         }
     }
 
     /** Stops the proxy; our connection, if it went through it, will see the cut. */
     public void closeProxy() {
+        routed.set(false);
         if (proxy != null) {
             FaultProxy p = proxy;
             proxy = null;
@@ -136,7 +170,7 @@ public final class QaController implements QaPanel.Actions, AutoCloseable {
         }
         String group = realtime.currentGroupIdProperty().get() != null
                 ? realtime.currentGroupIdProperty().get()
-                : DEFAULT_GROUP;
+                : Sandbox.DEMO_GROUP;
         if (throughProxy > 0 && proxy == null) {
             return "Route your connection through the fault proxy first; virtual users share it.";
         }
@@ -159,14 +193,9 @@ public final class QaController implements QaPanel.Actions, AutoCloseable {
         if (swarm != null) {
             Swarm s = swarm;
             swarm = null;
-            FxTasks.background(
-                    "swarm-stop",
-                    () -> {
-                        s.close();
-                        return s;
-                    },
-                    x -> {},
-                    e -> notices.error("Stopping virtual users: " + e.getMessage()));
+            tasks.run(s::close)
+                    .onError(Exception.class, e -> notices.error("Stopping virtual users: " + e.getMessage()))
+                    .run();
         }
     }
 
@@ -182,9 +211,9 @@ public final class QaController implements QaPanel.Actions, AutoCloseable {
                 realtime.connectionStatusProperty().get(),
                 session.history().snapshot(),
                 redactor);
-        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        ClipboardContent content = new ClipboardContent();
         content.putString(report);
-        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        Clipboard.getSystemClipboard().setContent(content);
         notices.info("Diagnostics report copied (" + report.length() + " characters, secrets masked).");
     }
 
@@ -196,34 +225,13 @@ public final class QaController implements QaPanel.Actions, AutoCloseable {
 
     @Override
     public double roundTripMillis() {
-        io.studycollab.realtime.client.ConnectionSnapshot s =
-                realtime.connectionStatusProperty().get();
-        return s.state() == io.studycollab.realtime.client.ConnectionState.CONNECTED ? s.rttMillis() : -1;
+        ConnectionSnapshot s = realtime.connectionStatusProperty().get();
+        return s.state() == ConnectionState.CONNECTED ? s.rttMillis() : -1;
     }
 
     @Override
-    public List<String> connectionTimeline() {
-        java.time.format.DateTimeFormatter f =
-                java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneId.systemDefault());
-        List<String> out = new ArrayList<>();
-        for (EventRecord r : session.history()
-                .matching(r -> r.direction() == io.studycollab.realtime.events.Direction.LOCAL
-                        && DiagnosticsReport.TIMELINE.contains(r.name()))) {
-            String detail = switch (r.name()) {
-                case "client:state" ->
-                    r.payload().path("to").asText() + " — "
-                            + r.payload().path("reason").asText()
-                            + (r.payload().path("retryInMs").asLong(-1) >= 0
-                                    ? " (retry in "
-                                            + r.payload().path("retryInMs").asLong() + " ms)"
-                                    : "");
-                case "netsim:profile" ->
-                    "network " + r.payload().path("profile").asText();
-                default -> r.name() + " " + redactor.json(r.payload());
-            };
-            out.add(f.format(java.time.Instant.ofEpochMilli(r.wallMillis())) + "  " + detail);
-        }
-        return out.size() > 200 ? out.subList(out.size() - 200, out.size()) : out;
+    public ObservableList<String> connectionTimeline() {
+        return timeline.entries();
     }
 
     @Override

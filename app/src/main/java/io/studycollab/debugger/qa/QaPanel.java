@@ -1,23 +1,41 @@
 package io.studycollab.debugger.qa;
 
 import atlantafx.base.theme.Styles;
+import io.studycollab.debugger.fx.FxEventPump;
+import io.studycollab.realtime.qa.diagnostics.ConsistencyCheck;
 import io.studycollab.realtime.qa.netsim.NetworkProfile;
 import io.studycollab.realtime.qa.swarm.SwarmBehaviour;
 import io.studycollab.realtime.qa.swarm.SwarmStats;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -42,27 +60,19 @@ public final class QaPanel extends VBox {
         void copyDiagnostics();
 
         /** Presence findings over the live history, now. */
-        java.util.List<io.studycollab.realtime.qa.diagnostics.ConsistencyCheck.Finding> checkConsistency();
+        List<ConsistencyCheck.Finding> checkConsistency();
 
         /** The current average heartbeat round trip, -1 when offline or unmeasured. */
         double roundTripMillis();
 
         /** The latest connection timeline entries (state changes, attempts, rejoins, flushes, network switches). */
-        java.util.List<String> connectionTimeline();
+        ObservableList<String> connectionTimeline();
+
+        /** True while our connection really goes through the fault proxy. */
+        ReadOnlyBooleanProperty routedProperty();
     }
 
-    static final Map<String, NetworkProfile> PROFILES = new LinkedHashMap<>();
-
-    static {
-        PROFILES.put("Normal", new NetworkProfile.Normal());
-        PROFILES.put("Offline (cut now)", new NetworkProfile.Offline());
-        PROFILES.put("Flaky (cut every 5 s)", new NetworkProfile.Flaky(Duration.ofSeconds(5)));
-        PROFILES.put(
-                "High latency (300 ± 100 ms)",
-                new NetworkProfile.Latency(Duration.ofMillis(300), Duration.ofMillis(100)));
-        PROFILES.put("Slow (16 KB/s)", new NetworkProfile.Bandwidth(16 * 1024));
-        PROFILES.put("Stall (hold, keep open)", new NetworkProfile.Stall());
-    }
+    private static final Map<String, NetworkProfile> PROFILES = NetworkChoices.BY_LABEL;
 
     private final CheckBox viaProxy = new CheckBox("Route my connection through the fault proxy");
     private final ComboBox<String> profile = new ComboBox<>();
@@ -75,16 +85,24 @@ public final class QaPanel extends VBox {
     private final Label swarmFigures = new Label("no virtual users running");
     private final Button diagnostics = new Button("Copy diagnostics report", new FontIcon(Feather.CLIPBOARD));
     private final Button consistency = new Button("Check presence consistency", new FontIcon(Feather.CHECK_SQUARE));
-    private final javafx.scene.control.TextArea findings = new javafx.scene.control.TextArea();
-    private final javafx.scene.chart.XYChart.Series<Number, Number> rtt = new javafx.scene.chart.XYChart.Series<>();
-    private final javafx.scene.control.ListView<String> timeline = new javafx.scene.control.ListView<>();
+    private final TextArea findings = new TextArea();
+    private final XYChart.Series<Number, Number> rtt = new XYChart.Series<>();
+    private final LineChart<Number, Number> chart = new LineChart<>(new NumberAxis(), new NumberAxis());
+    private final ListView<String> timeline = new ListView<>();
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final Actions actions;
+    private final FxEventPump.Registration ticker;
     private long seconds;
-    private final Timeline ticker;
 
-    private final javafx.beans.property.BooleanProperty running =
-            new javafx.beans.property.SimpleBooleanProperty(false);
+    /** {@code pump} ticks the figures and the round-trip chart once a second. */
+    public QaPanel(Actions actions, ObservableBooleanValue connected, FxEventPump pump) {
+        this.actions = actions;
+        createView();
+        initListeners(connected);
+        ticker = pump.every(FxEventPump.Phase.VIEWS, Duration.ofSeconds(1), now -> tick());
+    }
 
-    public QaPanel(Actions actions, javafx.beans.value.ObservableBooleanValue connected) {
+    private void createView() {
         setId("qaPanel");
         setSpacing(8);
         setPadding(new Insets(10));
@@ -103,10 +121,10 @@ public final class QaPanel extends VBox {
         proxied.setId("swarmProxied");
         proxied.setEditable(true);
         proxied.setPrefWidth(80);
-        behaviour.setConverter(new javafx.util.StringConverter<>() {
+        behaviour.setConverter(new StringConverter<>() {
             @Override
             public String toString(SwarmBehaviour b) {
-                return b == null ? "" : b.name().toLowerCase(java.util.Locale.ROOT);
+                return b == null ? "" : b.name().toLowerCase(Locale.ROOT);
             }
 
             @Override
@@ -123,21 +141,16 @@ public final class QaPanel extends VBox {
         swarmFigures.setId("swarmFigures");
         swarmFigures.setWrapText(true);
         diagnostics.setId("copyDiagnostics");
-        Label net = title("Network conditions");
-        Label swarm = title("Virtual users");
-        Label diag = title("Diagnostics");
         consistency.setId("checkConsistency");
         findings.setId("qaFindings");
         findings.setEditable(false);
         findings.setWrapText(true);
         findings.setPrefRowCount(4);
         findings.setPromptText("ghosts, cursor senders over 20/s, lastSeen going backwards");
-        javafx.scene.chart.NumberAxis time = new javafx.scene.chart.NumberAxis();
+        NumberAxis time = (NumberAxis) chart.getXAxis();
         time.setLabel("s");
         time.setForceZeroInRange(false);
-        javafx.scene.chart.NumberAxis ms = new javafx.scene.chart.NumberAxis();
-        ms.setLabel("round trip ms");
-        javafx.scene.chart.LineChart<Number, Number> chart = new javafx.scene.chart.LineChart<>(time, ms);
+        chart.getYAxis().setLabel("round trip ms");
         chart.setId("rttChart");
         chart.getData().add(rtt);
         chart.setLegendVisible(false);
@@ -147,45 +160,44 @@ public final class QaPanel extends VBox {
         timeline.setId("connectionTimeline");
         timeline.setPrefHeight(150);
         timeline.setPlaceholder(new Label("connection events appear here"));
+        timeline.setItems(actions.connectionTimeline());
         getChildren()
                 .addAll(
-                        net,
+                        title("Network conditions"),
                         viaProxy,
                         profile,
                         problem,
                         new Separator(),
-                        swarm,
+                        title("Virtual users"),
                         swarmRow(users, cursorRate),
                         new HBox(6, behaviour, proxiedLabel(), proxied),
                         swarmButton,
                         swarmFigures,
                         new Separator(),
-                        diag,
+                        title("Diagnostics"),
                         chart,
                         new Label("Connection timeline"),
                         timeline,
                         diagnostics,
                         consistency,
                         findings);
+    }
+
+    private void initListeners(ObservableBooleanValue connected) {
         consistency.setOnAction(e -> {
-            var found = actions.checkConsistency();
+            List<ConsistencyCheck.Finding> found = actions.checkConsistency();
             findings.setText(
                     found.isEmpty()
                             ? "No inconsistency found."
-                            : found.stream().map(Object::toString).collect(java.util.stream.Collectors.joining("\n")));
+                            : found.stream().map(Object::toString).collect(Collectors.joining("\n")));
         });
-
         viaProxy.setOnAction(e -> {
             String p = actions.routeThroughProxy(viaProxy.isSelected());
             problem.setText(p == null ? "" : p);
-            if (p != null) {
-                viaProxy.setSelected(false);
-            }
-            profile.setDisable(!viaProxy.isSelected());
-            if (!viaProxy.isSelected()) {
-                profile.setValue("Normal");
-            }
+            showRoute(actions.routedProperty().get());
         });
+        // The box shows the real route, also when something else (a profile switch) ended it.
+        actions.routedProperty().addListener((o, was, now) -> showRoute(now));
         profile.valueProperty().addListener((o, a, name) -> {
             if (name != null && viaProxy.isSelected()) {
                 actions.setNetworkProfile(PROFILES.get(name));
@@ -194,62 +206,70 @@ public final class QaPanel extends VBox {
         // Starting needs a connection; stopping never does.
         swarmButton
                 .disableProperty()
-                .bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                        () -> !connected.get() && !running.get(), connected, running));
-        swarmButton.setOnAction(e -> {
-            if (running.get()) {
-                actions.stopSwarm();
-                running.set(false);
-                swarmButton.setText("Start virtual users");
-                swarmFigures.setText("stopped");
-                return;
-            }
-            String p = actions.startSwarm(
-                    users.getValue(), behaviour.getValue(), cursorRate.getValue(), proxied.getValue());
-            problem.setText(p == null ? "" : p);
-            if (p == null) {
-                running.set(true);
-                swarmButton.setText("Stop virtual users");
+                .bind(Bindings.createBooleanBinding(() -> !connected.get() && !running.get(), connected, running));
+        swarmButton.setOnAction(e -> toggleSwarm());
+        diagnostics.setOnAction(e -> actions.copyDiagnostics());
+        timeline.getItems().addListener((ListChangeListener<String>) c -> {
+            if (!timeline.getItems().isEmpty()) {
+                timeline.scrollTo(timeline.getItems().size() - 1);
             }
         });
-        diagnostics.setOnAction(e -> actions.copyDiagnostics());
-        ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
-            SwarmStats s = actions.swarmStats();
-            if (s != null) {
-                swarmFigures.setText(String.format(
-                        "connected %d/%d · failed %d · sent %,d · received %,d%nerrors %s · rtt p50 %s p95 %s p99 %s",
-                        s.connected(),
-                        s.users(),
-                        s.failedToConnect(),
-                        s.sent(),
-                        s.received(),
-                        s.errors().isEmpty() ? "none" : s.errors(),
-                        ms(s.rttP50()),
-                        ms(s.rttP95()),
-                        ms(s.rttP99())));
+    }
+
+    private void showRoute(boolean routed) {
+        viaProxy.setSelected(routed);
+        profile.setDisable(!routed);
+        if (!routed) {
+            profile.setValue("Normal");
+        }
+    }
+
+    private void toggleSwarm() {
+        if (running.get()) {
+            actions.stopSwarm();
+            running.set(false);
+            swarmButton.setText("Start virtual users");
+            swarmFigures.setText("stopped");
+            return;
+        }
+        String p =
+                actions.startSwarm(users.getValue(), behaviour.getValue(), cursorRate.getValue(), proxied.getValue());
+        problem.setText(p == null ? "" : p);
+        if (p == null) {
+            running.set(true);
+            swarmButton.setText("Stop virtual users");
+        }
+    }
+
+    private void tick() {
+        SwarmStats s = actions.swarmStats();
+        if (s != null) {
+            swarmFigures.setText(String.format(
+                    "connected %d/%d · failed %d · sent %,d · received %,d%nerrors %s · rtt p50 %s p95 %s p99 %s",
+                    s.connected(),
+                    s.users(),
+                    s.failedToConnect(),
+                    s.sent(),
+                    s.received(),
+                    s.errors().isEmpty() ? "none" : s.errors(),
+                    ms(s.rttP50()),
+                    ms(s.rttP95()),
+                    ms(s.rttP99())));
+        }
+        seconds++;
+        double r = actions.roundTripMillis();
+        if (r >= 0) {
+            rtt.getData().add(new XYChart.Data<>(seconds, r));
+            if (rtt.getData().size() > 120) {
+                rtt.getData().remove(0);
             }
-            seconds++;
-            double r = actions.roundTripMillis();
-            if (r >= 0) {
-                rtt.getData().add(new javafx.scene.chart.XYChart.Data<>(seconds, r));
-                if (rtt.getData().size() > 120) {
-                    rtt.getData().remove(0);
-                }
-            }
-            java.util.List<String> entries = actions.connectionTimeline();
-            if (!entries.equals(timeline.getItems())) {
-                timeline.getItems().setAll(entries);
-                timeline.scrollTo(entries.size() - 1);
-            }
-        }));
-        ticker.setCycleCount(Timeline.INDEFINITE);
-        ticker.play();
+        }
     }
 
     private static Label proxiedLabel() {
         Label l = new Label("via proxy");
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        l.setTooltip(new javafx.scene.control.Tooltip(
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.setTooltip(new Tooltip(
                 "How many of the virtual users go through the fault proxy (the first N); the rest connect directly"));
         return l;
     }
@@ -257,10 +277,10 @@ public final class QaPanel extends VBox {
     private static HBox swarmRow(Spinner<Integer> users, Spinner<Integer> rate) {
         Label u = new Label("users");
         Label r = new Label("cursor/s");
-        u.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        u.setMinWidth(Region.USE_PREF_SIZE);
+        r.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(6, u, users, r, rate);
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
 
@@ -275,6 +295,6 @@ public final class QaPanel extends VBox {
     }
 
     public void stop() {
-        ticker.stop();
+        ticker.cancel();
     }
 }

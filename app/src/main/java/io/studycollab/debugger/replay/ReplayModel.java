@@ -1,9 +1,12 @@
 package io.studycollab.debugger.replay;
 
 import io.studycollab.debugger.eventlog.EventLogModel;
+import io.studycollab.debugger.fx.FxEventPump;
 import io.studycollab.debugger.presence.GroupModel;
+import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.presence.PresenceTracker;
 import io.studycollab.realtime.replay.SessionTimeline;
-import javafx.animation.AnimationTimer;
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -18,7 +21,8 @@ import javafx.beans.property.SimpleObjectProperty;
 /**
  * Plays a recorded session like a video: a playhead in recorded time, play/pause, step, seek and
  * speed (0.25× to 16×). At every position the log shows the events up to it and the group is the
- * fold of those events (from the timeline's checkpoints), so seeking backwards is exact.
+ * fold of those events (from the timeline's checkpoints), so seeking backwards is exact. While
+ * playing, the playhead moves on the pump's pulse (in the models' phase, before the views draw).
  */
 public final class ReplayModel {
 
@@ -29,29 +33,26 @@ public final class ReplayModel {
     private final ReadOnlyLongWrapper playheadMillis = new ReadOnlyLongWrapper(0);
     private final BooleanProperty playing = new SimpleBooleanProperty(false);
     private final DoubleProperty speed = new SimpleDoubleProperty(1);
-    private final AnimationTimer timer;
+    private final FxEventPump pump;
+    private FxEventPump.Registration ticking;
     private long lastFrame;
     // The fold at the current position, so playing forward reads and folds each record once.
-    private io.studycollab.realtime.presence.PresenceTracker fold;
+    private PresenceTracker fold;
 
-    public ReplayModel(EventLogModel log, GroupModel group) {
+    public ReplayModel(EventLogModel log, GroupModel group, FxEventPump pump) {
         this.log = log;
         this.group = group;
-        timer = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                advance(now);
-            }
-        };
+        this.pump = pump;
         playing.addListener((o, was, is) -> {
             if (is) {
                 if (position.get() >= size()) {
                     seek(0);
                 }
                 lastFrame = 0;
-                timer.start();
-            } else {
-                timer.stop();
+                ticking = pump.onPulse(FxEventPump.Phase.MODELS, this::advance);
+            } else if (ticking != null) {
+                ticking.cancel();
+                ticking = null;
             }
         });
     }
@@ -61,6 +62,7 @@ public final class ReplayModel {
         unload();
         timeline.set(t);
         seek(0);
+        group.reset(fold.snapshot());
     }
 
     public void unload() {
@@ -136,7 +138,7 @@ public final class ReplayModel {
         int limit = log.limitProperty().get();
         if (fold != null && count >= from && count - from < limit) {
             // Forward: only the new records are read, appended and folded in.
-            java.util.List<io.studycollab.realtime.events.EventRecord> fresh = t.records(from, count);
+            List<EventRecord> fresh = t.records(from, count);
             log.onBatch(fresh);
             fold.onEvents(fresh);
         } else {

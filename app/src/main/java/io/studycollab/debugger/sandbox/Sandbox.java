@@ -14,6 +14,11 @@ import java.time.Duration;
  */
 public final class Sandbox implements AutoCloseable {
 
+    /** The group the sandbox's bots are in and the window joins first. */
+    public static final String DEMO_GROUP = "demo";
+    /** How many bots the window's sandbox starts. */
+    public static final int BOTS = 3;
+
     private final StudyCollabServer server;
     private final SandboxBots bots;
     private final TokenMinter minter;

@@ -1,7 +1,6 @@
 package io.studycollab.debugger.status;
 
 import io.studycollab.realtime.client.ConnectionSnapshot;
-import io.studycollab.realtime.events.EventHistory;
 import io.studycollab.realtime.events.EventRecord;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -36,13 +35,13 @@ public final class StatsModel {
     }
 
     /** Per pulse: slide the one-second window, read drops and heap. */
-    public void refresh(EventHistory history, ConnectionSnapshot connection) {
+    public void refresh(long evictedFromHistory, ConnectionSnapshot connection) {
         long now = System.nanoTime();
         while (!window.isEmpty() && now - window.peekFirst()[0] > 1_000_000_000L) {
             windowCount -= window.removeFirst()[1];
         }
         eventsPerSecond.set(windowCount);
-        dropped.set(history.evicted() + connection.queueDropped());
+        dropped.set(evictedFromHistory + connection.queueDropped());
         Runtime rt = Runtime.getRuntime();
         heapUsedBytes.set(rt.totalMemory() - rt.freeMemory());
     }

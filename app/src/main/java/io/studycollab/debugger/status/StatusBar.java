@@ -1,5 +1,6 @@
 package io.studycollab.debugger.status;
 
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -10,29 +11,38 @@ import javafx.scene.layout.Region;
 /** Events per second, total, malformed, dropped, heap; and which mode the window is in. */
 public final class StatusBar extends HBox {
 
-    public StatusBar(StatsModel stats, javafx.beans.value.ObservableValue<String> mode) {
+    private final Label modeLabel = label("statusMode");
+    private final Label rate = label("statusRate");
+    private final Label total = label("statusTotal");
+    private final Label malformed = label("statusMalformed");
+    private final Label dropped = label("statusDropped");
+    private final Label heap = label("statusHeap");
+
+    public StatusBar(StatsModel stats, ObservableValue<String> mode) {
+        createView();
+        initListeners(stats, mode);
+    }
+
+    private void createView() {
         setSpacing(16);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 10, 4, 10));
         getStyleClass().add("status-bar");
         setId("statusBar");
-        Label rate = label("statusRate");
-        rate.textProperty().bind(stats.eventsPerSecondProperty().asString("%.0f events/s"));
-        Label total = label("statusTotal");
-        total.textProperty().bind(stats.totalProperty().asString("%,d total"));
-        Label malformed = label("statusMalformed");
-        malformed.textProperty().bind(stats.malformedProperty().asString("%,d malformed"));
-        Label dropped = label("statusDropped");
-        dropped.textProperty().bind(stats.droppedProperty().asString("%,d dropped"));
-        Label heap = label("statusHeap");
-        heap.textProperty()
-                .bind(stats.heapUsedBytesProperty().divide(1024 * 1024).asString("heap %d MiB"));
-        Label modeLabel = label("statusMode");
-        modeLabel.textProperty().bind(mode);
         modeLabel.getStyleClass().add("mode-badge");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(modeLabel, rate, total, malformed, dropped, spacer, heap);
+    }
+
+    private void initListeners(StatsModel stats, ObservableValue<String> mode) {
+        rate.textProperty().bind(stats.eventsPerSecondProperty().asString("%.0f events/s"));
+        total.textProperty().bind(stats.totalProperty().asString("%,d total"));
+        malformed.textProperty().bind(stats.malformedProperty().asString("%,d malformed"));
+        dropped.textProperty().bind(stats.droppedProperty().asString("%,d dropped"));
+        heap.textProperty()
+                .bind(stats.heapUsedBytesProperty().divide(1024 * 1024).asString("heap %d MiB"));
+        modeLabel.textProperty().bind(mode);
     }
 
     private static Label label(String id) {

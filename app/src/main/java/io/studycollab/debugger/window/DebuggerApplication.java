@@ -1,11 +1,9 @@
 package io.studycollab.debugger.window;
 
-import io.studycollab.debugger.AppVersion;
-import io.studycollab.debugger.fx.Theme;
+import io.studycollab.debugger.profiles.ProfileStore;
 import java.nio.file.Path;
-import java.util.Objects;
 import javafx.application.Application;
-import javafx.scene.Scene;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /** The JavaFX application: builds the window around a {@link DebuggerController}. */
@@ -47,29 +45,18 @@ public final class DebuggerApplication extends Application {
                         System.out.println("smoke test: demo group visible with its bots");
                         smokeTestPassed();
                         stage.close();
-                        javafx.application.Platform.exit();
+                        Platform.exit();
                     },
                     () -> {
                         System.err.println("smoke test: the demo group did not show its bots in time");
-                        javafx.application.Platform.exit();
+                        Platform.exit();
                     });
         }
     }
 
     /** The main window on {@code stage}, shown, not yet connected (also how tests and benchmarks open it). */
     public static DebuggerController showWindow(Stage stage, boolean dark) {
-        Theme theme = new Theme();
-        theme.apply(dark);
-        DebuggerController controller = new DebuggerController(theme, stage);
-        Scene scene = new Scene(controller.view(), 1400, 860);
-        scene.getStylesheets()
-                .add(Objects.requireNonNull(DebuggerApplication.class.getResource("/io/studycollab/debugger/app.css"))
-                        .toExternalForm());
-        controller.attach(scene);
-        stage.setTitle(AppVersion.full());
-        stage.setScene(scene);
-        stage.show();
-        return controller;
+        return WindowFactory.show(stage, dark, ProfileStore.inUserConfig());
     }
 
     @Override

@@ -6,31 +6,37 @@ import io.studycollab.realtime.client.RealtimeClient;
 import io.studycollab.realtime.events.EventHistory;
 import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.presence.PresenceTracker;
-import io.studycollab.realtime.time.SystemClock;
+import io.studycollab.realtime.time.Clock;
 
 /**
- * Everything a live window runs on, owned in one place: clock, hub, history, presence fold, the
- * client and the FX pump. Closing it stops them all, newest first.
+ * Everything a live window runs on, in one place: hub, history, presence fold, the client, the
+ * feed of snapshots for the FX thread and the FX pump. The clock is injected and stays its
+ * creator's. Closing stops the rest, newest first.
+ *
+ * <p>The client can be replaced (to change how many reconnect attempts it makes before giving up):
+ * hub, history, fold and pump stay, so the log and the group carry on across the swap.
  */
 public final class LiveSession implements AutoCloseable {
 
     public static final int DEFAULT_LOG_LIMIT = 10_000;
 
-    private final SystemClock clock = new SystemClock("debugger-clock");
+    private final Clock clock;
     private final EventHub hub = new EventHub("debugger-hub");
     private final EventHistory history = new EventHistory(DEFAULT_LOG_LIMIT);
     private final PresenceTracker presence = new PresenceTracker();
-    private final RealtimeClient client;
+    private final LiveFeed feed = new LiveFeed(presence, history);
     private final FxEventPump pump;
+    private volatile RealtimeClient client;
 
-    public LiveSession(ClientOptions options) {
+    public LiveSession(ClientOptions options, Clock clock) {
+        this.clock = clock;
         hub.subscribe(history);
         hub.subscribe(presence);
         client = new RealtimeClient(hub, clock, options);
         pump = new FxEventPump(hub);
     }
 
-    public SystemClock clock() {
+    public Clock clock() {
         return clock;
     }
 
@@ -46,7 +52,21 @@ public final class LiveSession implements AutoCloseable {
         return presence;
     }
 
+    /** Immutable readings of the fold and history for the FX thread. */
+    public LiveFeed feed() {
+        return feed;
+    }
+
+    /** The current client (see {@link #replaceClient}). */
     public RealtimeClient client() {
+        return client;
+    }
+
+    /** Closes the current client and puts one with {@code options} in its place, not connected. */
+    public RealtimeClient replaceClient(ClientOptions options) {
+        RealtimeClient old = client;
+        client = new RealtimeClient(hub, clock, options);
+        old.close();
         return client;
     }
 
@@ -58,7 +78,7 @@ public final class LiveSession implements AutoCloseable {
     public void close() {
         pump.close();
         client.close();
+        feed.close();
         hub.close();
-        clock.close();
     }
 }

@@ -6,26 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.studycollab.debugger.fx.Theme;
+import io.studycollab.debugger.profiles.ProfileStore;
 import io.studycollab.debugger.window.DebuggerController;
+import io.studycollab.debugger.window.WindowFactory;
 import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.presence.Member;
 import io.studycollab.realtime.protocol.InboundValidator;
+import io.studycollab.realtime.protocol.Payloads;
 import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.session.Redactor;
 import io.studycollab.realtime.session.SessionExport;
 import io.studycollab.realtime.session.SessionHeader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -35,22 +37,26 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ReplayTimelineTest {
 
-    private static DebuggerController controller;
+    @TempDir
+    Path config;
+
+    private DebuggerController controller;
 
     @Start
     void start(Stage stage) {
-        Theme theme = new Theme();
-        theme.apply(false);
-        controller = new DebuggerController(theme, stage);
-        Scene scene = new Scene(controller.view(), 1300, 800);
-        controller.attach(scene);
-        stage.setScene(scene);
-        stage.show();
+        controller = WindowFactory.show(stage, false, ProfileStore.in(config));
     }
 
-    @AfterAll
-    static void close() throws Exception {
+    @AfterEach
+    void close() throws Exception {
         WaitForAsyncUtils.asyncFx(controller::close).get(20, TimeUnit.SECONDS);
+    }
+
+    private Payloads.Cursor cursorOf(String userId) throws Exception {
+        return fx(() -> {
+            Member m = controller.group().snapshotProperty().get().member(userId);
+            return m == null ? null : m.cursor();
+        });
     }
 
     private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
@@ -105,7 +111,7 @@ class ReplayTimelineTest {
 
     @Test
     void playStepAndSeekShowTheGroupAsItWas(FxRobot robot) throws Exception {
-        Path dir = Files.createTempDirectory("replay");
+        Path dir = config;
         Path file = recording(dir);
         fx(() -> {
             controller.openSession(file);
@@ -131,11 +137,11 @@ class ReplayTimelineTest {
                 fx(() -> controller.group().groupMembers().stream()
                         .map(m -> m.userId())
                         .toList()));
-        assertNull(fx(() -> controller.group().userCursors().get("bob")));
+        assertNull(cursorOf("bob"));
 
         robot.clickOn("#replayForward");
         assertEquals(3, (int) fx(() -> controller.replay().positionProperty().get()));
-        assertEquals(100.0, fx(() -> controller.group().userCursors().get("bob").x()));
+        assertEquals(100.0, cursorOf("bob").x());
 
         fx(() -> {
             controller.replay().seek(43);
@@ -151,7 +157,7 @@ class ReplayTimelineTest {
             controller.replay().seek(30);
             return null;
         });
-        assertEquals(370.0, fx(() -> controller.group().userCursors().get("bob").x()), "seeking back is exact");
+        assertEquals(370.0, cursorOf("bob").x(), "seeking back is exact");
         assertEquals(30, (int) fx(() -> controller.log().visible().size()), "the log shows events up to the playhead");
         robot.clickOn("#replayBack");
         assertEquals(29, (int) fx(() -> controller.replay().positionProperty().get()));

@@ -1,0 +1,239 @@
+package io.studycollab.debugger.connection;
+
+import io.studycollab.debugger.fx.FxTasks;
+import io.studycollab.debugger.fx.Tasks;
+import io.studycollab.debugger.profiles.ServerProfile;
+import io.studycollab.debugger.qa.QaController;
+import io.studycollab.debugger.sandbox.Sandbox;
+import io.studycollab.debugger.window.LiveSession;
+import io.studycollab.realtime.client.AccessToken;
+import io.studycollab.realtime.client.ConnectTarget;
+import io.studycollab.realtime.client.ConnectionSnapshot;
+import io.studycollab.realtime.client.ConnectionState;
+import io.studycollab.realtime.server.ServerConfig;
+import io.studycollab.realtime.server.auth.TokenMinter;
+import io.studycollab.realtime.session.Redactor;
+import java.time.Duration;
+
+/**
+ * What Connect does: picks the server and token for a profile (starting the embedded sandbox when
+ * that profile is chosen and it is not running), connects, and rejoins the group we were in. Never
+ * throws at the user: every Connect either starts connecting or says why in the connection bar.
+ * Also the route the QA tab switches (straight to the server or through the fault proxy), and how
+ * many reconnect attempts the client makes before it gives up. Owns the sandbox.
+ */
+public final class ConnectionController implements QaController.Connection, AutoCloseable {
+
+    /** Where the connection's problems and passing messages go. */
+    public interface Feedback {
+        /** Why a Connect did not start, shown beside the button. */
+        void problem(String why);
+
+        void error(String message);
+
+        /** The sandbox is up: its service key and secrets are known. */
+        void sandboxStarted(Sandbox sandbox);
+
+        /** A token was minted or entered; the bar shows it (masked). */
+        void token(String reveal);
+    }
+
+    private final LiveSession session;
+    private final RealtimeModel realtime;
+    private final Redactor redactor;
+    private final Tasks tasks;
+    private final Feedback feedback;
+    private Runnable onNewRoute = () -> {};
+    private volatile Sandbox sandbox;
+    private boolean sandboxStarting;
+    private boolean closed;
+    private String directUrl;
+    private AccessToken lastToken;
+    private ConnectTarget lastTarget;
+    private TokenMinter lastMinter;
+    private String joinOnConnect;
+    // The group we were last in while connected; rejoined after switching server or profile.
+    private String lastGroup;
+    private int maxAttempts;
+
+    public ConnectionController(
+            LiveSession session, RealtimeModel realtime, Redactor redactor, Tasks tasks, Feedback feedback) {
+        this.session = session;
+        this.realtime = realtime;
+        this.redactor = redactor;
+        this.tasks = tasks;
+        this.feedback = feedback;
+        this.maxAttempts = session.client().options().reconnectPolicy().maxAttempts();
+        realtime.connectionStatusProperty().addListener((o, was, now) -> onStatus(now));
+    }
+
+    /** Called before every new connection (the QA tab closes its proxy: that route is over). */
+    public void onNewRoute(Runnable hook) {
+        this.onNewRoute = hook;
+    }
+
+    // On the status, not on isConnected: a reconnect within one pulse never shows as "not connected".
+    private void onStatus(ConnectionSnapshot now) {
+        if (now.state() != ConnectionState.CONNECTED) {
+            return;
+        }
+        if (now.groupId() != null) {
+            lastGroup = now.groupId();
+            joinOnConnect = null;
+        } else if (joinOnConnect != null) {
+            String g = joinOnConnect;
+            joinOnConnect = null;
+            FxTasks.whenDone(
+                    realtime.joinGroup(g),
+                    r -> {
+                        if (!r.ok()) {
+                            feedback.error("joining " + g + ": " + r.errorCode());
+                        }
+                    },
+                    e -> feedback.error("joining " + g + ": " + e.getMessage()));
+        } else {
+            lastGroup = null; // connected in no group: the user left it
+        }
+    }
+
+    /** Starts the embedded sandbox (off the FX thread), then connects to it and joins its demo group. */
+    public void startSandbox() {
+        if (sandbox != null || sandboxStarting) {
+            return;
+        }
+        sandboxStarting = true;
+        tasks.create(() -> Sandbox.start(
+                        "127.0.0.1", 0, null, null, ServerConfig.GroupsPolicy.OPEN, Sandbox.BOTS, Sandbox.DEMO_GROUP))
+                .onSuccess(started -> {
+                    if (closed) {
+                        started.close();
+                        return;
+                    }
+                    sandbox = started;
+                    System.out.println("Sandbox server listening on " + started.url());
+                    System.out.flush();
+                    redactor.addSecret(started.serviceKey()).addSecret(started.jwtSecret());
+                    feedback.sandboxStarted(started);
+                    connect(ServerProfile.embeddedSandbox(), started.url(), "");
+                })
+                .onError(Exception.class, e -> {
+                    feedback.problem("The embedded sandbox could not start: " + e.getMessage());
+                    feedback.error("The embedded sandbox could not start: " + e.getMessage());
+                })
+                .andFinally(() -> sandboxStarting = false)
+                .run();
+    }
+
+    /** Connects with a profile, URL and token text as typed; says why when it cannot. */
+    public void connect(ServerProfile profile, String url, String tokenText) {
+        try {
+            connectOrExplain(profile == null ? ServerProfile.embeddedSandbox() : profile, url, tokenText);
+        } catch (RuntimeException e) {
+            feedback.problem("Cannot connect: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    private void connectOrExplain(ServerProfile p, String url, String tokenText) {
+        String typedToken = tokenText == null ? "" : tokenText.trim();
+        String target = url == null ? "" : url.trim();
+        AccessToken token;
+        if (p.sandbox()) {
+            Sandbox s = sandbox;
+            if (s == null) {
+                feedback.problem(sandboxStarting ? "The sandbox is still starting…" : "Starting the embedded sandbox…");
+                startSandbox();
+                return;
+            }
+            target = s.url();
+            token = typedToken.isBlank()
+                    ? s.mint(p.mintSub(), p.mintName(), Duration.ofHours(8))
+                    : AccessToken.of(typedToken);
+            lastMinter = s.minter();
+        } else if (!typedToken.isBlank()) {
+            token = AccessToken.of(typedToken);
+        } else if (p.jwtSecret() != null) {
+            lastMinter = new TokenMinter(p.jwtSecret(), "authenticated");
+            token = lastMinter.mint(
+                    p.mintSub() == null ? "debugger" : p.mintSub(), p.mintName(), null, null, Duration.ofHours(8));
+        } else {
+            token = null; // the server will answer AUTH_MISSING, which is worth seeing too
+        }
+        if (!target.matches("(?i)https?://\\S+")) {
+            feedback.problem(
+                    target.isEmpty()
+                            ? "Enter a server URL (http://… or https://…), or pick the embedded sandbox profile."
+                            : "\"" + target + "\" is not a server URL: it must start with http:// or https://.");
+            return;
+        }
+        if (token != null) {
+            feedback.token(token.reveal());
+            redactor.addSecret(token.reveal());
+        }
+        if (p.jwtSecret() != null) {
+            redactor.addSecret(p.jwtSecret());
+        }
+        onNewRoute.run();
+        String group = lastGroup != null ? lastGroup : p.sandbox() ? Sandbox.DEMO_GROUP : null;
+        applyMaxAttempts();
+        directUrl = target;
+        lastToken = token;
+        lastTarget = p.target();
+        joinOnConnect = group;
+        realtime.connect(target, token, p.target());
+    }
+
+    @Override
+    public void reconnectVia(String proxyUrl, String group) {
+        applyMaxAttempts();
+        joinOnConnect = group;
+        realtime.connect(directUrl, proxyUrl, lastToken, lastTarget);
+    }
+
+    @Override
+    public String directUrl() {
+        return directUrl;
+    }
+
+    @Override
+    public TokenMinter minter() {
+        return lastMinter;
+    }
+
+    /**
+     * How many reconnect attempts before giving up (Failed). Takes effect now when the connection is
+     * down, otherwise at the next Connect (changing it means a fresh client, which would drop the link).
+     */
+    public void setMaxAttempts(int n) {
+        maxAttempts = n;
+        ConnectionState s = realtime.connectionStatusProperty().get().state();
+        if (s == ConnectionState.DISCONNECTED || s == ConnectionState.FAILED) {
+            applyMaxAttempts();
+        }
+    }
+
+    public int maxAttempts() {
+        return session.client().options().reconnectPolicy().maxAttempts();
+    }
+
+    private void applyMaxAttempts() {
+        var options = session.client().options();
+        if (options.reconnectPolicy().maxAttempts() != maxAttempts) {
+            session.replaceClient(
+                    options.withReconnectPolicy(options.reconnectPolicy().withMaxAttempts(maxAttempts)));
+            realtime.refresh();
+        }
+    }
+
+    public Sandbox sandbox() {
+        return sandbox;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Sandbox s = sandbox;
+        if (s != null) {
+            s.close();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.studycollab.debugger.window;
+
+import io.studycollab.debugger.AppVersion;
+import io.studycollab.debugger.fx.Theme;
+import io.studycollab.debugger.profiles.ProfileStore;
+import io.studycollab.realtime.time.SystemClock;
+import java.util.Objects;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Makes the main window: theme, clock, controller, scene and stylesheet, shown on a stage. The
+ * clock it makes is closed with the window.
+ */
+public final class WindowFactory {
+
+    public static final double WIDTH = 1400;
+    public static final double HEIGHT = 860;
+
+    private WindowFactory() {}
+
+    /** The main window on {@code stage}, shown, not yet connected; profiles from {@code store}. */
+    public static DebuggerController show(Stage stage, boolean dark, ProfileStore store) {
+        Theme theme = new Theme();
+        theme.apply(dark);
+        SystemClock clock = new SystemClock("debugger-clock");
+        DebuggerController controller = new DebuggerController(theme, stage, store, clock);
+        controller.closeAlso(clock);
+        Scene scene = new Scene(controller.view(), WIDTH, HEIGHT);
+        scene.getStylesheets()
+                .add(Objects.requireNonNull(WindowFactory.class.getResource("/io/studycollab/debugger/app.css"))
+                        .toExternalForm());
+        controller.attach(scene);
+        stage.setTitle(AppVersion.full());
+        stage.setScene(scene);
+        stage.show();
+        return controller;
+    }
+}
