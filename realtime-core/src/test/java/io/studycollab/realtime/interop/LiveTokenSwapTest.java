@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * A Supabase session whose access token lasts 8 s, on the reference server (official socket.io)
+ * A Supabase session whose access token lasts 9 s, on the reference server (official socket.io)
  * verifying through the stand-in Auth's JWKS. The session refreshes itself and the live connection
  * moves to each new token while another member streams numbered events at us and we stream ours
  * at them: past the first token's expiry, every event arrives exactly once and in order, our
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 class LiveTokenSwapTest {
 
-    static final int TOKEN_SECONDS = 8;
+    static final int TOKEN_SECONDS = 9;
 
     @Test
     void refreshDuringALiveSessionLosesNoEventAndShowsNoDrop() throws Exception {
