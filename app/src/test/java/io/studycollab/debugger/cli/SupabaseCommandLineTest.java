@@ -4,15 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.studycollab.realtime.client.AccessToken;
+import io.studycollab.realtime.client.ClientOptions;
+import io.studycollab.realtime.client.ConnectionState;
+import io.studycollab.realtime.client.RealtimeClient;
+import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.server.ServerConfig;
 import io.studycollab.realtime.server.StudyCollabServer;
 import io.studycollab.realtime.server.auth.JwksVerifier;
 import io.studycollab.realtime.server.auth.SupabaseKeys;
 import io.studycollab.realtime.session.SessionReader;
+import io.studycollab.realtime.supabase.GoTrueClient;
 import io.studycollab.realtime.supabase.SupabaseAuthStandIn;
 import io.studycollab.realtime.supabase.SupabaseClaims;
+import io.studycollab.realtime.testing.Await;
 import io.studycollab.realtime.testing.TestTokens;
+import io.studycollab.realtime.time.SystemClock;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -20,7 +28,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,7 +109,7 @@ class SupabaseCommandLineTest {
         assertEquals("", r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(1, lines.size(), r.out());
-        SupabaseClaims claims = SupabaseClaims.decode(io.studycollab.realtime.client.AccessToken.of(lines.get(0)));
+        SupabaseClaims claims = SupabaseClaims.decode(AccessToken.of(lines.get(0)));
         assertEquals(SupabaseAuthStandIn.EMAIL, claims.email());
         assertEquals(auth.url() + "/auth/v1", claims.issuer());
     }
@@ -226,5 +236,69 @@ class SupabaseCommandLineTest {
                         signIn("--anonymous")));
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("signed in 3 Supabase users"), r.err());
+    }
+
+    @Test
+    void serveVerifiesTheProjectsTokensThroughItsJwks() throws Exception {
+        auth.expiry(3600);
+        Path out = dir.resolve("serve.txt");
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.studycollab.debugger.Launcher",
+                        "serve",
+                        "--port",
+                        "0",
+                        "--supabase-url",
+                        auth.url(),
+                        "--secret-key",
+                        "sb_secret_serve-test")
+                .redirectOutput(out.toFile())
+                .redirectError(dir.resolve("serve-err.txt").toFile())
+                .start();
+        try (SystemClock clock = new SystemClock("serve-test");
+                GoTrueClient gotrue = new GoTrueClient(auth.project())) {
+            Await.until(
+                    "startup line", Duration.ofSeconds(60), () -> !lines(out).isEmpty());
+            String line = lines(out).get(0);
+            assertTrue(line.contains("Supabase tokens from " + auth.url()), line);
+            assertFalse(line.contains("dev token"), "no HS256 dev token when verifying a project: " + line);
+            String url = line.split(" ")[4];
+            AccessToken real = gotrue.signInWithPassword(SupabaseAuthStandIn.EMAIL, SupabaseAuthStandIn.PASSWORD)
+                    .get(15, TimeUnit.SECONDS)
+                    .accessToken();
+            String t = real.reveal();
+            String forged = t.substring(0, t.lastIndexOf('.') + 1) + "AAAA" + t.substring(t.lastIndexOf('.') + 5);
+            assertEquals("CONNECTED", connect(url, clock, real));
+            assertEquals("FAILED AUTH_INVALID", connect(url, clock, AccessToken.of(forged)));
+        } finally {
+            p.destroy();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
+    private static String connect(String url, SystemClock clock, AccessToken token) {
+        try (EventHub hub = new EventHub();
+                RealtimeClient c = new RealtimeClient(hub, clock, ClientOptions.defaults())) {
+            c.connect(url, token);
+            Await.until(
+                    "settled",
+                    Duration.ofSeconds(30),
+                    () -> c.state() == ConnectionState.CONNECTED || c.state() == ConnectionState.FAILED);
+            return c.state() == ConnectionState.CONNECTED
+                    ? "CONNECTED"
+                    : "FAILED " + c.snapshot().errorCode();
+        }
     }
 }
