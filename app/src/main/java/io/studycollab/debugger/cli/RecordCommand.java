@@ -89,16 +89,35 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = "--path", defaultValue = "/socket.io", description = "Socket.IO path (default ${DEFAULT-VALUE}).")
     String path;
 
+    @Mixin
+    SupabaseOptions supabase;
+
     @Override
     public Integer call() throws Exception {
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
         boolean tokenGiven = spec.commandLine().getParseResult().hasMatchedOption("--token")
                 || spec.commandLine().getParseResult().hasMatchedOption("--token-file");
-        if (noToken && tokenGiven) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--no-token and --token exclude each other");
+        if (noToken && (tokenGiven || supabase.signsIn())) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--no-token excludes --token, --token-file, --email and --anonymous");
         }
-        AccessToken accessToken = noToken ? null : token.required();
+        CommandToken credentials;
+        try {
+            credentials = noToken
+                    ? CommandToken.none()
+                    : CommandToken.resolve(supabase, token::required, spec.commandLine(), "record");
+        } catch (SupabaseSignIn.SignInFailed e) {
+            spec.commandLine().getErr().println("cannot get a token: " + e.getMessage());
+            return 1;
+        }
+        try (credentials) {
+            return record(credentials);
+        }
+    }
+
+    private Integer record(CommandToken credentials) throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        AccessToken accessToken = credentials.token();
         String url = server.url;
         ClientOptions options;
         try {
@@ -156,6 +175,7 @@ public final class RecordCommand implements Callable<Integer> {
             });
             int[] reconnects = {0};
             try (RealtimeClient client = new RealtimeClient(hub, clock, options)) {
+                credentials.keepFresh(client, redactor, stderr);
                 client.onStateChange(c -> {
                     if (c.to() == ConnectionState.RECONNECTING) {
                         reconnects[0]++;

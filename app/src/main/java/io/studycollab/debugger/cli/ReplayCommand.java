@@ -2,7 +2,6 @@ package io.studycollab.debugger.cli;
 
 import io.studycollab.debugger.cli.options.ServerUrlOption;
 import io.studycollab.debugger.cli.options.TokenOption;
-import io.studycollab.realtime.client.AccessToken;
 import io.studycollab.realtime.client.AckReply;
 import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.client.RealtimeClient;
@@ -54,15 +53,30 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--group", description = "Send to this group instead of the recorded one.")
     String group;
 
+    @Mixin
+    SupabaseOptions supabase;
+
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        AccessToken accessToken = token.required();
-        String url = server.url;
         if (!(speed > 0) || speed > 1000) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--speed must be above 0 and at most 1000");
         }
+        CommandToken credentials;
+        try {
+            credentials = CommandToken.resolve(supabase, token::required, spec.commandLine(), "replay");
+        } catch (SupabaseSignIn.SignInFailed e) {
+            spec.commandLine().getErr().println("cannot get a token: " + e.getMessage());
+            return 1;
+        }
+        try (credentials) {
+            return replay(credentials);
+        }
+    }
+
+    private Integer replay(CommandToken credentials) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String url = server.url;
         if (!Files.isReadable(file)) {
             err.println("cannot read " + file);
             return 1;
@@ -87,7 +101,9 @@ public final class ReplayCommand implements Callable<Integer> {
         try (SystemClock clock = new SystemClock("replay-clock");
                 EventHub hub = new EventHub("replay-hub");
                 RealtimeClient client = new RealtimeClient(hub, clock, ClientOptions.defaults())) {
-            String failure = FirstConnection.connect(client, url, accessToken, java.time.Duration.ofSeconds(15));
+            credentials.keepFresh(client, new io.studycollab.realtime.session.Redactor(), err);
+            String failure =
+                    FirstConnection.connect(client, url, credentials.token(), java.time.Duration.ofSeconds(15));
             if (failure != null) {
                 err.println(failure);
                 return 1;

@@ -22,6 +22,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {
             ServeCommand.class,
             TokenCommand.class,
+            LoginCommand.class,
             RecordCommand.class,
             ReplayCommand.class,
             CompareCommand.class,

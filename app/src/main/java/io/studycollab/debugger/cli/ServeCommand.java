@@ -5,6 +5,8 @@ import io.studycollab.debugger.cli.options.SecretInput;
 import io.studycollab.debugger.cli.options.Secrets;
 import io.studycollab.debugger.sandbox.Sandbox;
 import io.studycollab.realtime.server.ServerConfig;
+import io.studycollab.realtime.server.auth.JwksVerifier;
+import io.studycollab.realtime.server.auth.SupabaseKeys;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +61,28 @@ public final class ServeCommand implements Callable<Integer> {
             description = "open or claims (default ${DEFAULT-VALUE}).")
     String groupsPolicy;
 
+    @Option(
+            names = "--supabase-url",
+            defaultValue = "${env:SUPABASE_URL}",
+            description = "Also accept this Supabase project's ES256/RS256 tokens, verified against its JWKS "
+                    + "(default: $SUPABASE_URL).")
+    String supabaseUrl;
+
+    @Option(
+            names = "--jwks-url",
+            description = "Where the signing keys are (default: <supabase-url>/auth/v1/.well-known/jwks.json).")
+    String jwksUrl;
+
+    @Option(
+            names = "--secret-key",
+            paramLabel = "KEY",
+            description = "A Supabase secret key (sb_secret_…) the HTTP API accepts besides the service-role key,"
+                    + " or - for stdin (default: $SUPABASE_SECRET_KEY).")
+    String secretKeyValue;
+
+    @Option(names = "--secret-key-file", paramLabel = "FILE", description = "Read the sb_secret_ key from FILE.")
+    Path secretKeyFile;
+
     @Option(names = "--bots", defaultValue = "0", description = "Simulated users to run (default ${DEFAULT-VALUE}).")
     int bots;
 
@@ -83,9 +107,19 @@ public final class ServeCommand implements Callable<Integer> {
         String jwtSecret = secrets.resolve(spec, "--jwt-secret", jwtSecretValue, jwtSecretFile, JwtSecretOption.ENV);
         String serviceKey =
                 secrets.resolve(spec, "--service-key", serviceKeyValue, serviceKeyFile, "SUPABASE_SERVICE_ROLE_KEY");
+        String secretKey = secrets.resolve(spec, "--secret-key", secretKeyValue, secretKeyFile, "SUPABASE_SECRET_KEY");
+        if (jwksUrl != null && (supabaseUrl == null || supabaseUrl.isBlank())) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--jwks-url needs --supabase-url (the tokens' issuer is <url>/auth/v1)");
+        }
         Sandbox sandbox;
         try {
-            sandbox = Sandbox.start(host, port, jwtSecret, serviceKey, policy, bots, botGroup);
+            JwksVerifier jwks = supabaseUrl == null || supabaseUrl.isBlank()
+                    ? null
+                    : JwksVerifier.forProject(supabaseUrl, jwksUrl, System::currentTimeMillis);
+            String secret = secretKey == null || secretKey.isBlank() ? null : secretKey.trim();
+            sandbox = Sandbox.start(
+                    host, port, jwtSecret, serviceKey, policy, bots, botGroup, new SupabaseKeys(jwks, secret));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -109,8 +143,11 @@ public final class ServeCommand implements Callable<Integer> {
         if (bots > 0) {
             line.append(", ").append(bots).append(" bots in ").append(botGroup);
         }
+        if (supabaseUrl != null && !supabaseUrl.isBlank()) {
+            line.append(", Supabase tokens from ").append(supabaseUrl.trim().replaceAll("/+$", ""));
+        }
         line.append(')');
-        if (sandbox.secretGenerated()) {
+        if (sandbox.secretGenerated() && (supabaseUrl == null || supabaseUrl.isBlank())) {
             line.append(" dev token: ")
                     .append(sandbox.mint("dev-user", "Developer", Duration.ofHours(12))
                             .reveal());

@@ -49,6 +49,17 @@ public final class SwarmCommand implements Callable<Integer> {
             description = "File with one access token per line (reused round-robin), instead of a secret.")
     Path tokensFile;
 
+    @Option(
+            names = "--users-csv",
+            paramLabel = "FILE",
+            description = "Supabase test users, one email,password per line: each signs in (needs --supabase-url"
+                    + " and --anon-key) and virtual users take their sessions round-robin.")
+    Path usersCsv;
+
+    /** Or Supabase: --anonymous signs in one anonymous user per virtual user, --email one shared user. */
+    @Mixin
+    SupabaseOptions supabase;
+
     @Option(names = "--group", required = true, description = "Group to join.")
     String group;
 
@@ -69,6 +80,33 @@ public final class SwarmCommand implements Callable<Integer> {
         String url = server.url;
         int users = load.users;
         Duration duration = load.duration;
+        SwarmBehaviour kind;
+        try {
+            kind = SwarmBehaviour.parse(behaviour);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--behaviour: " + e.getMessage());
+        }
+        if (usersCsv != null || supabase.signsIn()) {
+            if (tokensFile != null || secretOption.given()) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "Supabase users (--users-csv, --email, --anonymous) exclude a secret and --tokens");
+            }
+            if (usersCsv != null && supabase.signsIn()) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--users-csv excludes --email and --anonymous");
+            }
+            SupabaseSwarmUsers signed;
+            try {
+                signed = SupabaseSwarmUsers.signIn(supabase, usersCsv, users, spec.commandLine(), err);
+            } catch (SupabaseSignIn.SignInFailed | java.io.IOException e) {
+                err.println("sign-in failed: " + e.getMessage());
+                return 1;
+            }
+            try (signed) {
+                return run(signed::token, signed, kind);
+            }
+        }
         if (tokensFile != null && secretOption.given()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give a secret or --tokens, not both");
         }
@@ -76,13 +114,8 @@ public final class SwarmCommand implements Callable<Integer> {
         if (tokensFile == null && secret == null) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(),
-                    "a secret ($SUPABASE_JWT_SECRET, --secret-file FILE, --secret -) or --tokens FILE is required");
-        }
-        SwarmBehaviour kind;
-        try {
-            kind = SwarmBehaviour.parse(behaviour);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--behaviour: " + e.getMessage());
+                    "a secret ($SUPABASE_JWT_SECRET, --secret-file FILE, --secret -), --tokens FILE, or Supabase"
+                            + " users (--users-csv FILE, --anonymous, --email with --supabase-url) are required");
         }
         java.util.function.IntFunction<AccessToken> tokens;
         if (secret != null) {
@@ -108,11 +141,24 @@ public final class SwarmCommand implements Callable<Integer> {
             }
             tokens = i -> AccessToken.of(lines.get(i % lines.size()));
         }
+        return run(tokens, null, kind);
+    }
+
+    private int run(java.util.function.IntFunction<AccessToken> tokens, SupabaseSwarmUsers signed, SwarmBehaviour kind)
+            throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String url = server.url;
+        int users = load.users;
+        Duration duration = load.duration;
         SwarmStats last;
         try (StopSignal stop = new StopSignal("swarm-shutdown");
                 SystemClock clock = new SystemClock("swarm-clock");
                 Swarm swarm = Swarm.start(
                         url, users, tokens, group, kind, load.cursorRate, clock, ClientOptions.defaults())) {
+            if (signed != null) {
+                signed.keepFresh(swarm, users, err);
+            }
             out.printf(
                     "swarm: %d %s users in %s on %s for %d s%n",
                     users, kind.name().toLowerCase(), group, url, duration.toSeconds());

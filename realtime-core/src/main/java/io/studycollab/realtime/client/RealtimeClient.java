@@ -70,6 +70,13 @@ public final class RealtimeClient implements AutoCloseable {
     // Confined to the event thread.
     private Socket socket;
     private long generation;
+    private long generations; // the last generation handed out: current and standby sockets differ
+    private java.util.function.Supplier<AccessToken> tokenSupplier;
+    private TokenSwap swap; // a live token swap under way, or null
+    private Socket draining; // the connection a swap left, until its last events are in
+    private long drainMarker; // the heartbeat ts whose ack ends the drain
+    private Clock.Cancellable drainTimer;
+    private InboundDedup dedup; // while two connections overlap
     private String url;
     private AccessToken token;
     private ConnectTarget target;
@@ -194,6 +201,40 @@ public final class RealtimeClient implements AutoCloseable {
     /** Replaces the token used by the next connection attempt (after AUTH_EXPIRED, say). */
     public void setToken(AccessToken newToken) {
         onLoop(() -> this.token = newToken);
+    }
+
+    /**
+     * Where every (re)connect takes its token from, e.g. a self-refreshing Supabase session; the
+     * token given to {@code connect} is used only while this returns null. Called on the event
+     * thread: it must not block.
+     */
+    public void setTokenSupplier(java.util.function.Supplier<AccessToken> supplier) {
+        onLoop(() -> this.tokenSupplier = supplier);
+    }
+
+    /**
+     * Moves the live connection to {@code newToken} without a drop: a second connection is opened
+     * with it and joins the group while the first still carries everything; then sends switch to
+     * the new one, the old one is drained (a heartbeat round trip, so every event already on its
+     * way arrives) and closed. What is sent meanwhile waits in the offline queue; events both
+     * connections receive are shown once; the others in the group never see us leave. When not
+     * connected the token is just kept for the next connect. The future fails with the reason
+     * when the new token is refused, and the old connection carries on until its token expires.
+     */
+    public CompletableFuture<Void> reauthenticate(AccessToken newToken) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        onLoop(() -> {
+            token = newToken;
+            if (closed || state != ConnectionState.CONNECTED || socket == null) {
+                done.complete(null);
+                return;
+            }
+            if (swap != null) {
+                abortSwap(swap, "superseded by a newer token");
+            }
+            startSwap(newToken, done);
+        });
+        return done;
     }
 
     public ConnectionState state() {
@@ -349,7 +390,7 @@ public final class RealtimeClient implements AutoCloseable {
     }
 
     private boolean connectedAndJoined() {
-        return state == ConnectionState.CONNECTED && !rejoining && socket != null;
+        return state == ConnectionState.CONNECTED && !rejoining && socket != null && draining == null;
     }
 
     /** New sends go straight out only when nothing queued is still waiting its turn. */
@@ -410,15 +451,14 @@ public final class RealtimeClient implements AutoCloseable {
         }));
     }
 
-    private void openSocket() {
-        long gen = ++generation;
+    private Socket newSocket(AccessToken auth, long gen) {
         IO.Options o = IO.Options.builder()
                 .setForceNew(true)
                 .setReconnection(false)
                 .setTimeout(-1) // our own timer, on the injected clock
                 .setPath(target.path())
                 .setTransports(target.transports().stream().map(Transport::wire).toArray(String[]::new))
-                .setAuth(token == null ? new HashMap<>() : new HashMap<>(Map.of("token", token.reveal())))
+                .setAuth(auth == null ? new HashMap<>() : new HashMap<>(Map.of("token", auth.reveal())))
                 .setExtraHeaders(headers())
                 .build();
         o.callFactory = http;
@@ -428,15 +468,47 @@ public final class RealtimeClient implements AutoCloseable {
                 onUndecodable(packet, why);
             }
         });
+        return IO.socket(target.socketUri(url), o);
+    }
+
+    private void openSocket() {
+        long gen = ++generations;
+        generation = gen;
+        if (tokenSupplier != null) {
+            AccessToken supplied = tokenSupplier.get();
+            if (supplied != null) {
+                token = supplied;
+            }
+        }
         Socket s;
         try {
-            s = IO.socket(target.socketUri(url), o);
+            s = newSocket(token, gen);
         } catch (RuntimeException e) {
             transition(ConnectionState.FAILED, "bad server URL: " + e.getMessage(), null, 0, -1);
             return;
         }
         socket = s;
         transport = null;
+        listen(s, gen);
+        Duration timeout = options.connectTimeout();
+        connectTimer = clock.schedule(
+                timeout,
+                () -> onLoop(() -> {
+                    if (gen == generation && state != ConnectionState.CONNECTED) {
+                        publishLocal(
+                                EventNames.CLIENT_CONNECT_ERROR,
+                                ProtocolCodec.object()
+                                        .put("code", "TIMEOUT")
+                                        .put("message", "no connection within " + timeout.toMillis() + " ms"));
+                        closeSocket();
+                        retryOrFail("connect timeout after " + timeout.toMillis() + " ms", "TIMEOUT");
+                    }
+                }));
+        s.connect();
+    }
+
+    /** The current connection's listeners; each ignores callbacks once {@code gen} is no longer current. */
+    private void listen(Socket s, long gen) {
         s.on(
                 Socket.EVENT_CONNECT,
                 a -> onLoop(() -> {
@@ -459,7 +531,7 @@ public final class RealtimeClient implements AutoCloseable {
                     }
                 }));
         s.onAnyIncoming(a -> {
-            if (gen == generation) {
+            if (gen == generation && (dedup == null || dedup.firstCopy(gen, InboundDedup.fingerprint(a)))) {
                 onIncoming(a);
             }
         });
@@ -468,21 +540,186 @@ public final class RealtimeClient implements AutoCloseable {
                 transport = t.name;
             }
         });
-        Duration timeout = options.connectTimeout();
-        connectTimer = clock.schedule(
-                timeout,
-                () -> onLoop(() -> {
-                    if (gen == generation && state != ConnectionState.CONNECTED) {
-                        publishLocal(
-                                EventNames.CLIENT_CONNECT_ERROR,
-                                ProtocolCodec.object()
-                                        .put("code", "TIMEOUT")
-                                        .put("message", "no connection within " + timeout.toMillis() + " ms"));
-                        closeSocket();
-                        retryOrFail("connect timeout after " + timeout.toMillis() + " ms", "TIMEOUT");
+    }
+
+    // ---------------------------------------------------------------- live token swap
+
+    private void startSwap(AccessToken newToken, CompletableFuture<Void> done) {
+        long gen = ++generations;
+        Socket standby;
+        try {
+            standby = newSocket(newToken, gen);
+        } catch (RuntimeException e) {
+            done.completeExceptionally(new RealtimeException("SWAP_FAILED", e.getMessage()));
+            return;
+        }
+        TokenSwap sw = new TokenSwap(standby, gen, groupId, done);
+        swap = sw;
+        if (dedup == null) {
+            dedup = new InboundDedup();
+        }
+        standby.on(
+                Socket.EVENT_CONNECT,
+                a -> onLoop(() -> {
+                    if (swap == sw) {
+                        standbyConnected(sw);
                     }
                 }));
-        s.connect();
+        standby.on(
+                Socket.EVENT_CONNECT_ERROR,
+                a -> onLoop(() -> {
+                    if (swap == sw) {
+                        Object e = a.length > 0 ? a[0] : null;
+                        String why = e instanceof JSONObject j
+                                ? j.optString("message") + " " + String.valueOf(j.optJSONObject("data"))
+                                : String.valueOf(e);
+                        abortSwap(sw, "the new token was refused: " + why);
+                    }
+                }));
+        standby.on(
+                Socket.EVENT_DISCONNECT,
+                a -> onLoop(() -> {
+                    if (swap == sw) {
+                        abortSwap(sw, "the new connection dropped: " + (a.length > 0 ? a[0] : "unknown"));
+                    }
+                }));
+        standby.onAnyIncoming(a -> {
+            if (swap != sw) {
+                return;
+            }
+            if (!sw.joined) {
+                sw.joined = EventNames.GROUP_JOINED.equals(String.valueOf(a[0]));
+                return;
+            }
+            if (dedup.firstCopy(gen, InboundDedup.fingerprint(a))) {
+                onIncoming(a);
+            }
+        });
+        Duration timeout = options.connectTimeout();
+        sw.timeout = clock.schedule(
+                timeout,
+                () -> onLoop(() -> {
+                    if (swap == sw) {
+                        abortSwap(sw, "the new connection was not ready within " + timeout.toMillis() + " ms");
+                    }
+                }));
+        standby.connect();
+    }
+
+    private void standbyConnected(TokenSwap sw) {
+        if (sw.group == null) {
+            switchTo(sw);
+            return;
+        }
+        Object wire = ProtocolCodec.toWire(ProtocolCodec.object().put("groupId", sw.group));
+        sw.socket.emit(EventNames.GROUP_JOIN, new Object[] {wire}, (Ack) args -> onLoop(() -> {
+            if (swap != sw) {
+                return;
+            }
+            AckReply reply = AckReply.of(
+                    ProtocolCodec.fromWire(args.length > 0 ? args[0] : null).tree());
+            if (!reply.ok()) {
+                abortSwap(sw, "the new connection could not join " + sw.group + ": " + reply.errorCode());
+            } else if (!sw.group.equals(groupId)) {
+                abortSwap(sw, "the group changed during the swap");
+            } else {
+                switchTo(sw);
+            }
+        }));
+    }
+
+    /** The new connection is in the group: it becomes the current one, the old one drains. */
+    private void switchTo(TokenSwap sw) {
+        cancel(sw.timeout);
+        swap = null;
+        Socket old = socket;
+        long oldGen = generation;
+        cancel(heartbeatTimer);
+        cancel(tokenTimer);
+        cancel(flushTimer);
+        heartbeatTimer = tokenTimer = flushTimer = null;
+        flushing = 0;
+        sw.socket.off();
+        sw.socket.offAnyIncoming();
+        socket = sw.socket;
+        generation = sw.generation;
+        socketId = socket.id();
+        listen(socket, generation);
+        // The old connection stays until the server answers a heartbeat on it: everything it sent
+        // there before (broadcasts from before the new one joined) has arrived by then.
+        old.off();
+        old.offAnyIncoming();
+        old.io().off();
+        draining = old;
+        drainMarker = Math.max(clock.wallMillis(), lastHeartbeatTs + 1);
+        lastHeartbeatTs = drainMarker;
+        old.onAnyIncoming(a -> {
+            if (draining != old) {
+                return;
+            }
+            if (EventNames.HEARTBEAT_ACK.equals(String.valueOf(a[0]))
+                    && a.length > 1
+                    && ProtocolCodec.fromWire(a[1]).tree().path("ts").asLong() == drainMarker) {
+                onLoop(this::endDrain);
+                return;
+            }
+            if (dedup.firstCopy(oldGen, InboundDedup.fingerprint(a))) {
+                onIncoming(a);
+            }
+        });
+        old.emit(
+                EventNames.HEARTBEAT,
+                ProtocolCodec.toWire(ProtocolCodec.object().put("ts", drainMarker)));
+        drainTimer = clock.schedule(
+                options.ackTimeout(),
+                () -> onLoop(() -> {
+                    if (draining == old) {
+                        endDrain();
+                    }
+                }));
+        startHeartbeat(generation);
+        scheduleTokenWarning(generation);
+        ObjectNode body = ProtocolCodec.object().put("ok", true);
+        if (tokenExpiresAt > 0) {
+            body.put("expiresAt", Instant.ofEpochMilli(tokenExpiresAt).toString());
+        }
+        publishLocal(EventNames.CLIENT_TOKEN_SWAPPED, body);
+        refreshSnapshot();
+        sw.done.complete(null);
+    }
+
+    private void endDrain() {
+        if (draining == null) {
+            return;
+        }
+        cancel(drainTimer);
+        drainTimer = null;
+        Socket old = draining;
+        draining = null;
+        dedup = null;
+        old.off();
+        old.disconnect();
+        flushQueue();
+    }
+
+    private void abortSwap(TokenSwap sw, String why) {
+        cancel(sw.timeout);
+        if (swap == sw) {
+            swap = null;
+        }
+        sw.socket.off();
+        sw.socket.disconnect();
+        if (draining == null) {
+            dedup = null;
+        }
+        ObjectNode body = ProtocolCodec.object().put("ok", false).put("reason", why);
+        if (tokenExpiresAt > 0) {
+            body.put(
+                    "currentTokenExpiresAt",
+                    Instant.ofEpochMilli(tokenExpiresAt).toString());
+        }
+        publishLocal(EventNames.CLIENT_TOKEN_SWAPPED, body);
+        sw.done.completeExceptionally(new RealtimeException("SWAP_FAILED", why));
     }
 
     private Map<String, List<String>> headers() {
@@ -492,7 +729,18 @@ public final class RealtimeClient implements AutoCloseable {
     }
 
     private void closeSocket() {
-        generation++;
+        generation = ++generations;
+        if (swap != null) {
+            abortSwap(swap, "the connection closed");
+        }
+        if (draining != null) {
+            draining.off();
+            draining.disconnect();
+            draining = null;
+            cancel(drainTimer);
+            drainTimer = null;
+        }
+        dedup = null;
         cancel(connectTimer);
         cancel(retryTimer);
         cancel(heartbeatTimer);

@@ -39,6 +39,9 @@ public final class EventNames {
     public static final String CLIENT_QUEUE_FLUSHED = "client:queue:flushed";
     public static final String CLIENT_QUEUE_DROPPED = "client:queue:dropped";
     public static final String CLIENT_TOKEN_EXPIRING = "client:token:expiring";
+    /** A live token swap ended: {@code ok}, and the reason when it failed. */
+    public static final String CLIENT_TOKEN_SWAPPED = "client:token:swapped";
+
     public static final String CLIENT_ACK = "client:ack";
     /**
      * The state a recording starts from (connection, group, members with presence, cursors, tools),
@@ -113,6 +116,7 @@ public final class EventNames {
             Map.entry(CLIENT_STATE, EventCategory.CONNECTION),
             Map.entry(CLIENT_CONNECT_ERROR, EventCategory.CONNECTION),
             Map.entry(CLIENT_TOKEN_EXPIRING, EventCategory.CONNECTION),
+            Map.entry(CLIENT_TOKEN_SWAPPED, EventCategory.CONNECTION),
             Map.entry(GROUP_JOIN, EventCategory.GROUP),
             Map.entry(GROUP_LEAVE, EventCategory.GROUP),
             Map.entry(GROUP_PRESENCE, EventCategory.GROUP),

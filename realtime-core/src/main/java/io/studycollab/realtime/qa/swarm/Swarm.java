@@ -215,6 +215,11 @@ public final class Swarm implements AutoCloseable {
         }
     }
 
+    /** The client of user {@code index} (0-based), e.g. to keep it on a refreshed token. */
+    public RealtimeClient client(int index) {
+        return users.get(index).client;
+    }
+
     public SwarmStats stats() {
         int connected = 0;
         int failed = 0;
