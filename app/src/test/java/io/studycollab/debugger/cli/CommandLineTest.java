@@ -445,6 +445,12 @@ class CommandLineTest {
         assertTrue(forbidden.err().contains("FORBIDDEN"), forbidden.err());
     }
 
+    /**
+     * How long a launched JVM may take to print its first line: 16 s was measured for `serve` on
+     * this 2-core machine while other builds ran (load average 30); a passing run waits no longer.
+     */
+    private static final Duration JVM_START = Duration.ofSeconds(90);
+
     /** A real process running the launcher; its stdout goes to a file (a pipe may lose what a dying JVM writes last). */
     private Process launch(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(
@@ -488,12 +494,10 @@ class CommandLineTest {
                 "--out",
                 file.toString());
         try {
-            Await.until("recording started", Duration.ofSeconds(20), () -> !lines(p).isEmpty());
+            Await.until("recording started", JVM_START, () -> !lines(p).isEmpty());
             assertTrue(lines(p).get(0).startsWith("recording "), lines(p).get(0));
-            Await.until(
-                    "events on disk",
-                    Duration.ofSeconds(20),
-                    () -> file.toFile().length() > 2_000);
+            // Records, not bytes: how big a record is depends on what it carries.
+            Await.until("events on disk", Duration.ofSeconds(20), () -> lineCount(file) > 12);
             p.destroy(); // SIGTERM: the same shutdown path as Ctrl-C
             assertTrue(p.waitFor(20, TimeUnit.SECONDS));
             assertTrue(lines(p).stream().anyMatch(l -> l.startsWith("recorded ")), lines(p).toString());
@@ -506,11 +510,19 @@ class CommandLineTest {
         }
     }
 
+    private static long lineCount(Path file) {
+        try (var lines = Files.lines(file)) {
+            return lines.count();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
+    }
+
     @Test
     void servePrintsOneStartupLineAndAnswersHealth() throws Exception {
         Process p = launch("serve", "--port", "0", "--bots", "1");
         try {
-            Await.until("startup line", Duration.ofSeconds(20), () -> !lines(p).isEmpty());
+            Await.until("startup line", JVM_START, () -> !lines(p).isEmpty());
             String line = lines(p).get(0);
             assertTrue(line.startsWith("StudyCollab server listening on http://127.0.0.1:"), line);
             assertTrue(line.contains("dev token: ey"), "a ready dev token when the secret was generated");
