@@ -3,6 +3,7 @@ package io.studycollab.debugger.sandbox;
 import io.studycollab.realtime.client.AccessToken;
 import io.studycollab.realtime.server.ServerConfig;
 import io.studycollab.realtime.server.StudyCollabServer;
+import io.studycollab.realtime.server.admin.AdminConfig;
 import io.studycollab.realtime.server.auth.TokenMinter;
 import io.studycollab.realtime.server.bots.SandboxBots;
 import java.io.IOException;
@@ -48,6 +49,20 @@ public final class Sandbox implements AutoCloseable {
             int botCount,
             String botGroup)
             throws IOException {
+        return start(host, port, jwtSecret, serviceKey, policy, botCount, botGroup, AdminConfig.OFF);
+    }
+
+    /** With the Socket.IO admin namespace as {@code admin} says. */
+    public static Sandbox start(
+            String host,
+            int port,
+            String jwtSecret,
+            String serviceKey,
+            ServerConfig.GroupsPolicy policy,
+            int botCount,
+            String botGroup,
+            AdminConfig admin)
+            throws IOException {
         boolean genSecret = jwtSecret == null || jwtSecret.isBlank();
         boolean genKey = serviceKey == null || serviceKey.isBlank();
         ServerConfig config = ServerConfig.defaults(
@@ -56,7 +71,7 @@ public final class Sandbox implements AutoCloseable {
                 .withHost(host)
                 .withPort(port)
                 .withGroupsPolicy(policy);
-        StudyCollabServer server = StudyCollabServer.start(config);
+        StudyCollabServer server = StudyCollabServer.start(config, admin);
         TokenMinter minter = new TokenMinter(config.jwtSecret(), config.audience());
         SandboxBots bots = null;
         try {
