@@ -180,6 +180,30 @@ public final class AdminScenarios implements AutoCloseable {
                 names.toString());
     }
 
+    /**
+     * Three users in two groups; the official Admin UI in Chromium and our admin client must list
+     * the same sockets and rooms (with member counts).
+     */
+    public void officialUiShowsWhatWeShow(AdminOptions options, java.nio.file.Path screenshot) throws Exception {
+        join(user("ada", "Ada"), "g1");
+        join(user("bob", "Bob"), "g1");
+        join(user("carol", "Carol"), "g2");
+        AdminClient admin = admin(options);
+        Await.until(
+                "three sockets",
+                () -> admin.snapshot().sockets().stream()
+                                .filter(s -> s.namespace().equals("/"))
+                                .count()
+                        == 3);
+        OfficialAdminUi.Pages ui = OfficialAdminUi.open(
+                url,
+                options.username(),
+                options.password() == null ? null : options.password().reveal(),
+                3,
+                screenshot);
+        OfficialAdminUi.assertSameAs(admin.snapshot(), ui);
+    }
+
     @Override
     public void close() throws Exception {
         for (int i = owned.size() - 1; i >= 0; i--) {
