@@ -24,8 +24,8 @@ import java.util.TreeMap;
  *
  * <p>A user counts as in the room when one of their sockets is. A socket "announced" itself when the
  * server's own data puts it in the group ({@code data.groupId}); servers that keep no such data are
- * taken at their word. A member missing from the client is only reported after {@code graceMillis},
- * the time a {@code user:joined} takes to arrive.
+ * taken at their word. A divergence is reported once it has lasted {@code graceMillis}: server and
+ * client learn of a join or leave by different messages, and the later one may still be on its way.
  */
 public final class CrossCheck {
 
@@ -63,8 +63,8 @@ public final class CrossCheck {
             String key = d.key();
             rawKeys.add(key);
             long since = firstSeen.computeIfAbsent(key, k -> nowMillis);
-            if (d.kind() == Divergence.Kind.MISSING_MEMBER && nowMillis - since < graceMillis) {
-                continue; // user:joined may still be on its way
+            if (nowMillis - since < graceMillis) {
+                continue; // the event that settles it (user:joined, user:left, a data update) may be on its way
             }
             found.put(key, d.since(since));
         }

@@ -60,10 +60,19 @@ final class SocketScanner {
                 String transport = SocketSerializer.transport(c);
                 Known before = known.get(k);
                 if (before == null) {
-                    // as the official package does: the socket's own room first, then the socket
+                    // new: the socket with all its rooms, its own private one included
                     out.add(new Emit(
                             "socket_connected", List.of(SocketSerializer.serialize(c, src.nsp(), view, rooms), at)));
                 } else {
+                    // data first: a socket that joined its group is never seen in the room without it
+                    if (!Objects.equals(before.view(), view) || !transport.equals(before.transport())) {
+                        JsonNode update = ProtocolCodec.object()
+                                .put("id", k.id())
+                                .put("nsp", src.nsp())
+                                .put("transport", transport)
+                                .set("data", SocketSerializer.data(view));
+                        out.add(new Emit("socket_updated", List.of(update)));
+                    }
                     for (String r : rooms) {
                         if (!before.rooms().contains(r)) {
                             out.add(new Emit("room_joined", List.of(src.nsp(), r, k.id(), at)));
@@ -73,14 +82,6 @@ final class SocketScanner {
                         if (!rooms.contains(r)) {
                             out.add(new Emit("room_left", List.of(src.nsp(), r, k.id(), at)));
                         }
-                    }
-                    if (!Objects.equals(before.view(), view) || !transport.equals(before.transport())) {
-                        JsonNode update = ProtocolCodec.object()
-                                .put("id", k.id())
-                                .put("nsp", src.nsp())
-                                .put("transport", transport)
-                                .set("data", SocketSerializer.data(view));
-                        out.add(new Emit("socket_updated", List.of(update)));
                     }
                 }
                 known.put(k, new Known(rooms, view, transport));
