@@ -182,7 +182,8 @@ function start(opts) {
     maxHttpBufferSize: 64 * 1024,
     pingInterval: opts.pingInterval,
     pingTimeout: opts.pingTimeout,
-    cors: { origin: true },
+    // The Admin UI connects from its own origin with credentials (withCredentials: true).
+    cors: { origin: true, credentials: opts.admin },
   });
 
   if (opts.admin) {

@@ -2,6 +2,8 @@ package io.studycollab.debugger.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.studycollab.debugger.cli.options.Durations;
+import io.studycollab.debugger.cli.options.SecretInput;
+import io.studycollab.debugger.cli.options.Secrets;
 import io.studycollab.realtime.admin.AdminChange;
 import io.studycollab.realtime.admin.AdminClient;
 import io.studycollab.realtime.admin.AdminOptions;
@@ -9,12 +11,7 @@ import io.studycollab.realtime.admin.AdminPassword;
 import io.studycollab.realtime.admin.AdminSnapshot;
 import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.time.SystemClock;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -36,9 +33,6 @@ import picocli.CommandLine.Spec;
         })
 public final class InspectCommand implements Callable<Integer> {
 
-    /** Where --password-stdin reads; a test may point it elsewhere. */
-    static InputStream stdin = System.in;
-
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -59,7 +53,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Option(
             names = "--password-stdin",
-            description = "Read the admin password from the first line of stdin (else $STUDYCOLLAB_ADMIN_PASSWORD).")
+            description = "Read the admin password from stdin (else $STUDYCOLLAB_ADMIN_PASSWORD).")
     boolean passwordStdin;
 
     @Option(names = "--json", description = "One machine-readable JSON document instead of text.")
@@ -152,15 +146,16 @@ public final class InspectCommand implements Callable<Integer> {
         }
     }
 
-    private AdminPassword password() throws IOException {
-        String pw;
-        if (passwordStdin) {
-            BufferedReader r = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
-            pw = r.readLine();
-        } else {
-            pw = System.getenv("STUDYCOLLAB_ADMIN_PASSWORD");
-        }
-        if (pw == null || pw.isEmpty()) {
+    private AdminPassword password() {
+        // stdin or the environment, never a command-line argument (ps and shell history show those)
+        String pw = Secrets.of(spec)
+                .resolve(
+                        spec,
+                        "--password",
+                        passwordStdin ? SecretInput.STDIN : null,
+                        null,
+                        "STUDYCOLLAB_ADMIN_PASSWORD");
+        if (pw == null) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--username needs a password: --password-stdin or $STUDYCOLLAB_ADMIN_PASSWORD");
         }

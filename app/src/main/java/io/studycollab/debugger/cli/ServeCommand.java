@@ -5,6 +5,7 @@ import io.studycollab.debugger.cli.options.SecretInput;
 import io.studycollab.debugger.cli.options.Secrets;
 import io.studycollab.debugger.sandbox.Sandbox;
 import io.studycollab.realtime.server.ServerConfig;
+import io.studycollab.realtime.server.admin.AdminConfig;
 import io.studycollab.realtime.server.auth.JwksVerifier;
 import io.studycollab.realtime.server.auth.SupabaseKeys;
 import java.io.PrintWriter;
@@ -92,8 +93,43 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Group the bots join (default ${DEFAULT-VALUE}).")
     String botGroup;
 
+    @Option(
+            names = "--admin",
+            description = "Serve the Socket.IO admin namespace (official Admin UI, `inspect`); off by default.")
+    boolean admin;
+
+    @Option(names = "--admin-user", description = "Basic-auth user of the admin namespace (default: no auth).")
+    String adminUser;
+
+    @Option(
+            names = "--admin-password-file",
+            description = "File holding the admin password, - for stdin (else $STUDYCOLLAB_ADMIN_PASSWORD).")
+    Path adminPasswordFile;
+
+    @Option(
+            names = "--admin-namespace",
+            defaultValue = "/admin",
+            description = "Admin namespace (default ${DEFAULT-VALUE}).")
+    String adminNamespace;
+
+    @Option(
+            names = "--admin-allow-remote",
+            description = "Admit admins from other hosts too (default: loopback only, whatever --host is).")
+    boolean adminAllowRemote;
+
+    @Option(names = "--admin-readonly", description = "No disconnect, join or leave actions.")
+    boolean adminReadonly;
+
+    @Option(
+            names = "--admin-mode",
+            defaultValue = "development",
+            description =
+                    "development (every socket, room and event) or production (stats only); default ${DEFAULT-VALUE}.")
+    String adminMode;
+
     @Override
     public Integer call() throws Exception {
+        AdminConfig adminConfig = adminConfig();
         ServerConfig.GroupsPolicy policy;
         try {
             policy = ServerConfig.GroupsPolicy.valueOf(groupsPolicy.toUpperCase(Locale.ROOT));
@@ -119,7 +155,15 @@ public final class ServeCommand implements Callable<Integer> {
                     : JwksVerifier.forProject(supabaseUrl, jwksUrl, System::currentTimeMillis);
             String secret = secretKey == null || secretKey.isBlank() ? null : secretKey.trim();
             sandbox = Sandbox.start(
-                    host, port, jwtSecret, serviceKey, policy, bots, botGroup, new SupabaseKeys(jwks, secret));
+                    host,
+                    port,
+                    jwtSecret,
+                    serviceKey,
+                    policy,
+                    bots,
+                    botGroup,
+                    new SupabaseKeys(jwks, secret),
+                    adminConfig);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -146,6 +190,12 @@ public final class ServeCommand implements Callable<Integer> {
         if (supabaseUrl != null && !supabaseUrl.isBlank()) {
             line.append(", Supabase tokens from ").append(supabaseUrl.trim().replaceAll("/+$", ""));
         }
+        if (adminConfig.enabled()) {
+            line.append(", admin namespace ")
+                    .append(adminConfig.namespace())
+                    .append(adminConfig.username() == null ? " without auth" : " with basic auth")
+                    .append(adminConfig.allowRemote() ? "" : ", loopback only");
+        }
         line.append(')');
         if (sandbox.secretGenerated() && (supabaseUrl == null || supabaseUrl.isBlank())) {
             line.append(" dev token: ")
@@ -164,5 +214,50 @@ public final class ServeCommand implements Callable<Integer> {
             closed.countDown();
         }
         return 0;
+    }
+
+    private AdminConfig adminConfig() {
+        boolean anyAdminFlag = adminUser != null
+                || adminPasswordFile != null
+                || adminAllowRemote
+                || adminReadonly
+                || !"/admin".equals(adminNamespace)
+                || !"development".equals(adminMode);
+        if (!admin) {
+            if (anyAdminFlag) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--admin-* options need --admin");
+            }
+            return AdminConfig.OFF;
+        }
+        if (!adminMode.equals("development") && !adminMode.equals("production")) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--admin-mode must be development or production");
+        }
+        AdminConfig c;
+        try {
+            c = AdminConfig.open()
+                    .withNamespace(adminNamespace)
+                    .withAllowRemote(adminAllowRemote)
+                    .withReadonly(adminReadonly)
+                    .withDevelopment(adminMode.equals("development"));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--admin-namespace: " + e.getMessage());
+        }
+        if (adminUser == null) {
+            if (adminPasswordFile != null) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--admin-password-file needs --admin-user");
+            }
+            return c;
+        }
+        String password = Secrets.of(spec)
+                .resolve(spec, "--admin-password", null, adminPasswordFile, "STUDYCOLLAB_ADMIN_PASSWORD");
+        if (password == null) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--admin-user needs a password: --admin-password-file FILE (- for stdin) or"
+                            + " $STUDYCOLLAB_ADMIN_PASSWORD");
+        }
+        return c.withCredentials(adminUser, password);
     }
 }

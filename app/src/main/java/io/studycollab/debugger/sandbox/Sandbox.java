@@ -3,6 +3,7 @@ package io.studycollab.debugger.sandbox;
 import io.studycollab.realtime.client.AccessToken;
 import io.studycollab.realtime.server.ServerConfig;
 import io.studycollab.realtime.server.StudyCollabServer;
+import io.studycollab.realtime.server.admin.AdminConfig;
 import io.studycollab.realtime.server.auth.SupabaseKeys;
 import io.studycollab.realtime.server.auth.TokenMinter;
 import io.studycollab.realtime.server.bots.SandboxBots;
@@ -49,10 +50,13 @@ public final class Sandbox implements AutoCloseable {
             int botCount,
             String botGroup)
             throws IOException {
-        return start(host, port, jwtSecret, serviceKey, policy, botCount, botGroup, SupabaseKeys.NONE);
+        return start(host, port, jwtSecret, serviceKey, policy, botCount, botGroup, SupabaseKeys.NONE, AdminConfig.OFF);
     }
 
-    /** As above, also verifying a Supabase project's asymmetric tokens and accepting its secret API key. */
+    /**
+     * As above, also verifying a Supabase project's asymmetric tokens and accepting its secret API key
+     * ({@link SupabaseKeys#NONE} for neither), with the Socket.IO admin namespace as {@code admin} says.
+     */
     public static Sandbox start(
             String host,
             int port,
@@ -61,7 +65,8 @@ public final class Sandbox implements AutoCloseable {
             ServerConfig.GroupsPolicy policy,
             int botCount,
             String botGroup,
-            SupabaseKeys supabase)
+            SupabaseKeys supabase,
+            AdminConfig admin)
             throws IOException {
         boolean genSecret = jwtSecret == null || jwtSecret.isBlank();
         boolean genKey = serviceKey == null || serviceKey.isBlank();
@@ -71,7 +76,7 @@ public final class Sandbox implements AutoCloseable {
                 .withHost(host)
                 .withPort(port)
                 .withGroupsPolicy(policy);
-        StudyCollabServer server = StudyCollabServer.start(config, supabase);
+        StudyCollabServer server = StudyCollabServer.start(config, supabase, admin);
         TokenMinter minter = new TokenMinter(config.jwtSecret(), config.audience());
         SandboxBots bots = null;
         try {

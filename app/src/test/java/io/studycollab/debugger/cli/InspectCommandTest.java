@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.studycollab.debugger.cli.options.SecretInput;
 import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.client.ConnectionState;
 import io.studycollab.realtime.client.RealtimeClient;
@@ -58,7 +59,6 @@ class InspectCommandTest {
 
     @AfterEach
     void closeOwned() throws Exception {
-        InspectCommand.stdin = System.in;
         for (int i = owned.size() - 1; i >= 0; i--) {
             owned.get(i).close();
         }
@@ -69,8 +69,7 @@ class InspectCommandTest {
 
     private static Run run(String stdin, StringWriter out, String... args) {
         InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-        InspectCommand.stdin = in;
-        CommandLine cl = RootCommand.commandLine();
+        CommandLine cl = RootCommand.commandLine(new SecretInput(Map.of(), in));
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
@@ -174,5 +173,19 @@ class InspectCommandTest {
         Run noPw = run("", "inspect", "--url", server.url(), "--username", "admin", "--password-stdin");
         assertEquals(2, noPw.code());
         assertTrue(noPw.err().contains("password"), noPw.err());
+    }
+
+    @Test
+    void serveAdminFlagsAreCheckedBeforeAnythingStarts() {
+        Run orphan = run("", "serve", "--port", "0", "--admin-user", "admin");
+        assertEquals(2, orphan.code());
+        assertTrue(orphan.err().contains("--admin-* options need --admin"), orphan.err());
+        Run noPassword = run("", "serve", "--port", "0", "--admin", "--admin-user", "admin");
+        assertEquals(2, noPassword.code());
+        assertTrue(noPassword.err().contains("needs a password"), noPassword.err());
+        Run badMode = run("", "serve", "--port", "0", "--admin", "--admin-mode", "loud");
+        assertEquals(2, badMode.code());
+        Run badNamespace = run("", "serve", "--port", "0", "--admin", "--admin-namespace", "/");
+        assertEquals(2, badNamespace.code());
     }
 }

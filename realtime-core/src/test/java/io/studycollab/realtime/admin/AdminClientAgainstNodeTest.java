@@ -58,6 +58,6 @@ class AdminClientAgainstNodeTest {
 
     @Test
     void modelFollowsSocketsRoomsEventsAndActions() throws Exception {
-        scenarios.modelFollowsTheServer(OPTIONS);
+        scenarios.modelFollowsTheServer(OPTIONS, true);
     }
 }

@@ -22,6 +22,9 @@ import io.studycollab.realtime.protocol.Payloads;
 import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.protocol.ProtocolRules;
 import io.studycollab.realtime.protocol.ProtocolViolation;
+import io.studycollab.realtime.server.admin.AdminConfig;
+import io.studycollab.realtime.server.admin.AdminNamespace;
+import io.studycollab.realtime.server.admin.SocketView;
 import io.studycollab.realtime.server.auth.AuthFailure;
 import io.studycollab.realtime.server.auth.ServiceKeys;
 import io.studycollab.realtime.server.auth.SupabaseKeys;
@@ -64,10 +67,11 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
     private final ServiceKeys serviceKeys;
     private final SocketIOServer io;
     private final int port;
+    private final AdminNamespace admin;
     private volatile Clock.Cancellable sweepTimer;
     private volatile boolean closed;
 
-    private StudyCollabServer(ServerConfig config, SupabaseKeys supabase, int port) {
+    private StudyCollabServer(ServerConfig config, SupabaseKeys supabase, int port, AdminConfig adminConfig) {
         this.config = config;
         this.port = port;
         this.clock = new SystemClock("studycollab-server-timers");
@@ -117,22 +121,40 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         io.getNamespace(Namespace.DEFAULT_NAME).addAuthTokenListener(this::authenticate);
         io.addMultiTypeEventListener(RawEventJsonSupport.ANY_EVENT, this::onEvent, Object.class);
         io.addDisconnectListener(this::onDisconnect);
+        admin = adminConfig.enabled() ? AdminNamespace.install(io, adminConfig, this::describe, clock) : null;
+    }
+
+    /** What the admin namespace shows of a socket: its user and group; null when not authenticated. */
+    private SocketView describe(UUID socketId) {
+        SocketSession s = sessions.get(socketId);
+        return s == null ? null : new SocketView(s.user.userId(), s.user.displayName(), s.groupId);
     }
 
     /** Binds and starts; with port 0 a free loopback port is chosen. */
     public static StudyCollabServer start(ServerConfig config) throws IOException {
-        return start(config, SupabaseKeys.NONE);
+        return start(config, SupabaseKeys.NONE, AdminConfig.OFF);
     }
 
     /** A server that also verifies the project's asymmetric tokens and accepts its secret API key. */
     public static StudyCollabServer start(ServerConfig config, SupabaseKeys supabase) throws IOException {
+        return start(config, supabase, AdminConfig.OFF);
+    }
+
+    /** Binds and starts with the Socket.IO admin namespace as {@code admin} says (off: {@link AdminConfig#OFF}). */
+    public static StudyCollabServer start(ServerConfig config, AdminConfig admin) throws IOException {
+        return start(config, SupabaseKeys.NONE, admin);
+    }
+
+    /** Binds and starts with the project's keys and the admin namespace as given. */
+    public static StudyCollabServer start(ServerConfig config, SupabaseKeys supabase, AdminConfig admin)
+            throws IOException {
         if (supabase.jwks() != null) {
             supabase.jwks().keys().prefetch(); // the first handshake should not wait for it
         }
         IOException last = null;
         for (int tries = 0; tries < 5; tries++) {
             int port = config.port() != 0 ? config.port() : freePort(config.host());
-            StudyCollabServer server = new StudyCollabServer(config, supabase, port);
+            StudyCollabServer server = new StudyCollabServer(config, supabase, port, admin);
             try {
                 server.io.start();
                 server.scheduleSweep();
@@ -621,6 +643,9 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         Clock.Cancellable t = sweepTimer;
         if (t != null) {
             t.cancel();
+        }
+        if (admin != null) {
+            admin.close();
         }
         try {
             io.stop();

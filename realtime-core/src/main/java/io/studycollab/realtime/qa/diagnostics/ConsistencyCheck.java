@@ -26,7 +26,9 @@ public final class ConsistencyCheck {
     public enum Kind {
         GHOST,
         CURSOR_RATE,
-        LAST_SEEN_BACKWARDS
+        LAST_SEEN_BACKWARDS,
+        /** A divergence from the server's own room membership (admin cross-check), still open. */
+        SERVER_DIVERGENCE
     }
 
     public record Finding(Kind kind, String userId, long atMillis, String detail) {
@@ -52,6 +54,11 @@ public final class ConsistencyCheck {
     static final int CURSOR_ARRIVALS_ALLOWED_PER_SECOND =
             (int) ((1000 + ARRIVAL_JITTER_MILLIS) / THROTTLE_INTERVAL_MILLIS) + 1;
 
+    // Names of io.studycollab.realtime.admin.crosscheck.CrossCheckRecords, kept here as text so
+    // diagnostics do not depend on the admin package.
+    private static final String CROSSCHECK_OPENED = "crosscheck:divergence";
+    private static final String CROSSCHECK_RESOLVED = "crosscheck:resolved";
+
     private ConsistencyCheck() {}
 
     /** Checks {@code records} as they stand at {@code nowMillis} (use the last record's time for a recording). */
@@ -61,7 +68,9 @@ public final class ConsistencyCheck {
         Map<String, ArrayDeque<Long>> cursorTimes = new HashMap<>();
         Set<String> overBudget = new HashSet<>();
         Map<String, Instant> lastSeen = new HashMap<>();
+        Map<String, EventRecord> openDivergences = new java.util.LinkedHashMap<>();
         for (EventRecord r : records) {
+            trackDivergence(r, openDivergences);
             fold.applyQuietly(r);
             if (r.malformed()) {
                 continue;
@@ -101,7 +110,35 @@ public final class ConsistencyCheck {
                                 + (nowMillis - m.lastEventMillis()) / 1000 + " s (liveness window 60 s)"));
             }
         }
+        for (EventRecord d : openDivergences.values()) {
+            JsonNode p = d.payload();
+            out.add(new Finding(
+                    Kind.SERVER_DIVERGENCE,
+                    d.userId(),
+                    p.path("sinceMillis").asLong(d.wallMillis()),
+                    p.path("kind").asText() + ": " + p.path("detail").asText()));
+        }
         return out;
+    }
+
+    // The cross-check's records (crosscheck:divergence / crosscheck:resolved): open until resolved.
+    private static void trackDivergence(EventRecord r, Map<String, EventRecord> open) {
+        boolean opened = CROSSCHECK_OPENED.equals(r.name());
+        if ((!opened && !CROSSCHECK_RESOLVED.equals(r.name()))
+                || r.payload() == null
+                || !r.payload().isObject()) {
+            return;
+        }
+        // the same divergence: same kind and group, and the same user (or, with none known, the same sockets)
+        String key = r.payload().path("kind").asText() + "\u0000" + r.groupId() + "\u0000"
+                + (r.userId() != null
+                        ? r.userId()
+                        : r.payload().path("socketIds").toString());
+        if (opened) {
+            open.put(key, r);
+        } else {
+            open.remove(key);
+        }
     }
 
     private static List<JsonNode> presences(EventRecord r) {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.studycollab.realtime.admin.crosscheck.CrossCheck;
+import io.studycollab.realtime.admin.crosscheck.CrossCheckRecords;
+import io.studycollab.realtime.admin.crosscheck.Divergence;
 import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.protocol.InboundValidator;
@@ -105,5 +108,25 @@ class ConsistencyCheckTest {
                         .anyMatch(f -> f.kind() == ConsistencyCheck.Kind.GHOST
                                 && f.userId().equals("ghost")),
                 "ada spoke at 90 s; ghost never did after joining");
+    }
+
+    @Test
+    void openServerDivergencesAreFindingsWithTheirStartUntilResolved() {
+        Divergence ghost = new Divergence(Divergence.Kind.GHOST, "g1", "bob", List.of(), 1_000, "bob is shown");
+        Divergence twice = new Divergence(
+                Divergence.Kind.MULTIPLE_SOCKETS, "g1", "dave", List.of("a", "b"), 2_000, "dave has 2 sockets");
+        List<EventRecord> records = new ArrayList<>(CrossCheckRecords.of(
+                new CrossCheck.Result(List.of(ghost, twice), List.of(ghost, twice), List.of()), 2_000, 0));
+        List<ConsistencyCheck.Finding> open = ConsistencyCheck.run(records, 3_000);
+        assertEquals(2, open.size(), open.toString());
+        assertEquals(ConsistencyCheck.Kind.SERVER_DIVERGENCE, open.get(0).kind());
+        assertEquals(1_000, open.get(0).atMillis());
+        assertTrue(open.get(0).detail().startsWith("GHOST"), open.get(0).detail());
+
+        records.addAll(
+                CrossCheckRecords.of(new CrossCheck.Result(List.of(twice), List.of(), List.of(ghost)), 4_000, 0));
+        List<ConsistencyCheck.Finding> after = ConsistencyCheck.run(records, 5_000);
+        assertEquals(1, after.size(), after.toString());
+        assertEquals("dave", after.get(0).userId());
     }
 }
