@@ -49,6 +49,12 @@ class ProxyConformanceTest {
     @AfterAll
     static void stop() {
         proxy.close();
+        // all of them, including the upstream connections of every bridge
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(t -> t.getName().startsWith("proxy-worker")
+                                || t.getName().startsWith("proxy-boss")));
         server.close();
         clock.close();
     }
@@ -93,6 +99,38 @@ class ProxyConformanceTest {
                         && r.direction() == io.studycollab.realtime.events.Direction.OUT)
                 .allMatch(r -> !r.payload().has("token")
                         || r.payload().get("token").asText().equals("[REDACTED]")));
+    }
+
+    @Test
+    void binaryNamespacesHeadersPingsUpgradeAndPlainHttpPassAsDirect() throws Exception {
+        List<EventRecord> before = List.copyOf(seen);
+        try (NodeProcess peers = NodeProcess.start("proxy-peers.js", "serve");
+                ProxyServer front = ProxyServer.start(
+                        ProxyConfig.of(0, URI.create(peers.url())), clock, seen::add, new RuleSet())) {
+            NodeProcess.Result direct = NodeProcess.run(
+                    NodeProcess.interopDir(), 120, "node", "proxy-peers.js", "check", "--url", peers.url());
+            NodeProcess.Result proxied = NodeProcess.run(
+                    NodeProcess.interopDir(), 120, "node", "proxy-peers.js", "check", "--url", front.url());
+            System.out.println(proxied.output());
+            assertTrue(direct.output().contains(" passed, 0 failed"), direct.output());
+            assertEquals(scenarioLines(direct.output()), scenarioLines(proxied.output()));
+            assertEquals(0, proxied.exitCode(), proxied.output());
+        }
+        List<EventRecord> mine = seen.stream().filter(r -> !before.contains(r)).toList();
+        // binary attachments are shown as binary, other namespaces and multi-argument events are kept apart
+        assertTrue(mine.stream()
+                .anyMatch(r ->
+                        r.name().equals("digest") && r.payload().path("_binary").asInt() == 4096));
+        assertTrue(mine.stream().anyMatch(r -> "/admin".equals(r.packet().namespace())));
+        assertTrue(mine.stream()
+                .anyMatch(r -> r.name().equals("echo")
+                        && r.packet().argCount() == 4
+                        && r.packet().ackId() >= 0));
+        assertTrue(mine.stream()
+                .anyMatch(r -> r.name().equals(PacketRecords.CONNECTION)
+                        && r.payload().path("state").asText().equals("upgrade")));
+        assertTrue(mine.stream()
+                .noneMatch(r -> r.payload() != null && r.payload().toString().contains("not-a-secret-just-a-marker")));
     }
 
     private static List<String> scenarioLines(String output) {

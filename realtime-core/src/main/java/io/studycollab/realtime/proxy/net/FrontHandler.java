@@ -52,6 +52,14 @@ final class FrontHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (bridge != null) {
+            bridge.clientReadComplete();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (bridge != null) {
             bridge.clientGone();

@@ -137,6 +137,7 @@ final class WebSocketBridge {
 
     /** A frame from the client (front channel's handler calls this); takes ownership. */
     void fromClient(WebSocketFrame frame) {
+        readingClient = front.channel().eventLoop().inEventLoop();
         try {
             if (frame instanceof TextWebSocketFrame t) {
                 EioPacket p = parse(t.text());
@@ -162,6 +163,7 @@ final class WebSocketBridge {
     }
 
     private void fromServer(WebSocketFrame frame) {
+        readingServer = front.channel().eventLoop().inEventLoop();
         if (frame instanceof TextWebSocketFrame t) {
             EioPacket p = parse(t.text());
             if (p == null) {
@@ -209,14 +211,19 @@ final class WebSocketBridge {
     }
 
     private void writeToServer(List<EioPacket> packets) {
-        write(server, packets);
+        write(server, packets, readingClient);
     }
 
     private void writeToClient(List<EioPacket> packets) {
-        write(front.channel(), packets);
+        write(front.channel(), packets, readingServer);
     }
 
-    private static void write(Channel ch, List<EioPacket> packets) {
+    // While a read burst is being handled on the event loop, writes are flushed once at its end
+    // (channelReadComplete) instead of once per frame: one syscall for a burst of cursor updates.
+    private boolean readingClient;
+    private boolean readingServer;
+
+    private static void write(Channel ch, List<EioPacket> packets, boolean deferFlush) {
         if (ch == null || !ch.isActive()) {
             return;
         }
@@ -226,7 +233,18 @@ final class WebSocketBridge {
                             ? new BinaryWebSocketFrame(Unpooled.wrappedBuffer(p.binary()))
                             : new TextWebSocketFrame(p.frameText()));
         }
-        ch.flush();
+        if (!(deferFlush && ch.eventLoop().inEventLoop())) {
+            ch.flush();
+        }
+    }
+
+    /** The client's read burst ended: flush what it sent on. */
+    void clientReadComplete() {
+        readingClient = false;
+        Channel s = server;
+        if (s != null) {
+            s.flush();
+        }
     }
 
     private static io.netty.channel.ChannelFuture writeRaw(Channel ch, WebSocketFrame frame) {
@@ -269,6 +287,12 @@ final class WebSocketBridge {
             if (msg instanceof WebSocketFrame f) {
                 fromServer(f);
             }
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            readingServer = false;
+            front.channel().flush();
         }
 
         @Override
