@@ -105,8 +105,8 @@ public final class PacketRecords {
                 return args(c, flow, SIO_ACK, EventCategory.SYSTEM, args, size, p);
             }
             case SioPacket.CONNECT -> {
-                if (flow == Flow.UP && "/".equals(p.namespace())) {
-                    learnUser(c, data);
+                if (flow == Flow.UP) {
+                    learnUser(c, data, "/".equals(p.namespace()));
                 }
                 return record(
                         c,
@@ -160,7 +160,14 @@ public final class PacketRecords {
             String problem,
             PacketInfo info) {
         EventRecord r = EventRecord.of(
-                flow.direction(), name, payload, size, problem, clock.wallMillis(), clock.monoNanos(), c.userId());
+                flow.direction(),
+                name,
+                c.redactor().json(payload),
+                size,
+                problem,
+                clock.wallMillis(),
+                clock.monoNanos(),
+                c.userId());
         if (category != null) {
             r = new EventRecord(
                     r.seq(),
@@ -182,8 +189,13 @@ public final class PacketRecords {
         return new PacketInfo(c.id(), p.namespace(), p.ackId(), argCount);
     }
 
-    private static void learnUser(ProxyConnection c, JsonNode auth) {
+    /** Masks the token from now on; the default namespace's token also names the connection's user. */
+    private static void learnUser(ProxyConnection c, JsonNode auth, boolean names) {
         if (auth == null || !auth.path("token").isTextual()) {
+            return;
+        }
+        c.token(auth.get("token").textValue());
+        if (!names) {
             return;
         }
         try {

@@ -1,6 +1,7 @@
 package io.studycollab.realtime.proxy;
 
 import io.studycollab.realtime.proxy.wire.EioPacket;
+import io.studycollab.realtime.session.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +31,8 @@ public final class ProxyConnection {
     private volatile PacketSink pollingUp;
     private volatile PacketSink pollingDown;
     private volatile boolean upgraded;
+    // masks this connection's token wherever it shows up in its packets (an echo, an error message)
+    private final Redactor redactor = new Redactor();
     private final AtomicLong upCount = new AtomicLong();
     private final AtomicLong downCount = new AtomicLong();
     private final Lane up = new Lane(() -> sink(Flow.UP));
@@ -69,6 +72,15 @@ public final class ProxyConnection {
     public void user(String id, String name) {
         userId = id;
         displayName = name;
+    }
+
+    /** Remembers the handshake token so it is masked in every record of this connection. */
+    public void token(String token) {
+        redactor.addSecret(token);
+    }
+
+    public Redactor redactor() {
+        return redactor;
     }
 
     /** {@code polling} or {@code websocket}: how packets travel now. */
@@ -114,6 +126,17 @@ public final class ProxyConnection {
     public void upgraded() {
         upgraded = true;
         transport = "websocket";
+        Runnable r = onUpgrade;
+        if (r != null) {
+            r.run();
+        }
+    }
+
+    private volatile Runnable onUpgrade;
+
+    /** Runs when the client switches to the websocket (the polling side hands over what it still holds). */
+    public void onUpgrade(Runnable r) {
+        onUpgrade = r;
     }
 
     public boolean isUpgraded() {

@@ -74,6 +74,23 @@ final class PollingExchange {
         this.registry = registry;
         this.onClose = onClose;
         conn.polling(toServer, toClient);
+        conn.onUpgrade(this::handOver);
+    }
+
+    /**
+     * The client upgraded: it polls no more, so what the proxy already took from the server for it
+     * (a ping sent during the probe, say) goes over the websocket, as the server would have sent it.
+     */
+    private void handOver() {
+        List<EioPacket> left;
+        synchronized (this) {
+            if (parked != null || downQueue.isEmpty()) {
+                return;
+            }
+            left = new ArrayList<>(downQueue);
+            downQueue.clear();
+        }
+        conn.sink(Flow.DOWN).send(left);
     }
 
     void handle(ChannelHandlerContext ctx, FullHttpRequest req) {
@@ -168,6 +185,10 @@ final class PollingExchange {
 
     private void sendDown(List<EioPacket> packets) {
         synchronized (this) {
+            if (conn.isUpgraded() && parked == null) {
+                conn.sink(Flow.DOWN).send(packets);
+                return;
+            }
             downQueue.addAll(packets);
             flushDown();
         }
