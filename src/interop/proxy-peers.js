@@ -2,7 +2,8 @@
 // Wire-level peers for the intercepting proxy's transparency test, on the official socket.io 4
 // packages: what the StudyCollab protocol suite (conformance.js) does not exercise.
 //
-//   node proxy-peers.js serve            a socket.io server: prints {"listening":PORT}; exits when stdin closes
+//   node proxy-peers.js serve [--ping-ms 300]  a socket.io server: prints {"listening":PORT}; exits when stdin closes
+//                                         (short pings by default, so the check sees them flow)
 //   node proxy-peers.js check --url URL  runs the scenarios against URL (the server, or a proxy in front of it)
 //
 // Scenarios, over websocket, long-polling and polling upgraded to websocket: binary attachments
@@ -13,7 +14,7 @@
 const http = require('http');
 const crypto = require('crypto');
 
-function serve() {
+function serve(pingMs) {
   const { Server } = require('socket.io');
   const httpServer = http.createServer((req, res) => {
     if (req.url.startsWith('/socket.io')) return;
@@ -26,9 +27,12 @@ function serve() {
       res.end(text);
     });
   });
-  const io = new Server(httpServer, { pingInterval: 300, pingTimeout: 400, cors: { origin: true, credentials: true },
+  const io = new Server(httpServer, { pingInterval: pingMs, pingTimeout: Math.max(400, pingMs), cors: { origin: true, credentials: true },
     cookie: { name: 'io', path: '/', httpOnly: true } });
   const onConnection = (socket) => {
+    let counted = 0;
+    socket.on('count', () => { counted++; });
+    socket.on('counted', (ack) => ack(counted));
     socket.on('echo', (...args) => {
       const ack = args.pop();
       ack(...args);
@@ -171,7 +175,7 @@ function check(url) {
   })();
 }
 
-if (process.argv[2] === 'serve') serve();
+if (process.argv[2] === 'serve') serve(process.argv[3] === '--ping-ms' ? Number(process.argv[4]) : 300);
 else if (process.argv[2] === 'check' && process.argv[3] === '--url' && process.argv[4]) check(process.argv[4]);
 else {
   process.stderr.write('usage: node proxy-peers.js serve | check --url URL\n');

@@ -14,6 +14,8 @@ import java.util.List;
  */
 final class FrontHandler extends ChannelInboundHandlerAdapter {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FrontHandler.class);
+
     private final ProxyRuntime runtime;
     private WebSocketBridge bridge;
 
@@ -69,6 +71,7 @@ final class FrontHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.warn("proxy: client connection failed, closing it", cause);
         ctx.close();
     }
 

@@ -41,6 +41,8 @@ import java.util.List;
  */
 final class WebSocketBridge {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebSocketBridge.class);
+
     private final Upstream upstream;
     private final Interceptor interceptor;
     private final ConnectionRegistry registry;
@@ -155,7 +157,7 @@ final class WebSocketBridge {
             } else if (frame instanceof PingWebSocketFrame || frame instanceof PongWebSocketFrame) {
                 writeRaw(server, frame.retain());
             } else if (frame instanceof CloseWebSocketFrame c) {
-                writeRaw(server, new CloseWebSocketFrame(c.statusCode(), c.reasonText()));
+                writeRaw(server, copyOf(c));
             }
         } finally {
             frame.release();
@@ -180,8 +182,15 @@ final class WebSocketBridge {
         } else if (frame instanceof PingWebSocketFrame || frame instanceof PongWebSocketFrame) {
             writeRaw(front.channel(), frame.retain());
         } else if (frame instanceof CloseWebSocketFrame c) {
-            writeRaw(front.channel(), new CloseWebSocketFrame(c.statusCode(), c.reasonText()));
+            writeRaw(front.channel(), copyOf(c));
         }
+    }
+
+    /** The same close frame for the other side: its status and reason, or none when it had none. */
+    private static CloseWebSocketFrame copyOf(CloseWebSocketFrame c) {
+        return c.statusCode() < 0
+                ? new CloseWebSocketFrame(true, 0, Unpooled.EMPTY_BUFFER)
+                : new CloseWebSocketFrame(c.statusCode(), c.reasonText());
     }
 
     private static EioPacket parse(String text) {
@@ -307,6 +316,7 @@ final class WebSocketBridge {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.warn("proxy: server side of a websocket failed, closing it", cause);
             ctx.close();
         }
     }
