@@ -48,10 +48,11 @@ for t in websocket polling; do
   results+="{\"cpuSeconds\":$cpu,\"wallSeconds\":$wall,\"result\":$json}"$'\n'
 done
 
-printf '%s' "$results" | node -e '
+printf '%s' "$results" > "$OUT/results.jsonl"
+node - "$OUT/results.jsonl" > src/docs/proxy-overhead.md <<'JS'
 const fs = require("fs");
 const os = require("os");
-const rows = fs.readFileSync(0, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+const rows = fs.readFileSync(process.argv[2], "utf8").trim().split("\n").map((l) => JSON.parse(l));
 const f = (x, d = 2) => Number(x).toFixed(d);
 const date = new Date().toISOString().slice(0, 10);
 let md = `# Proxy overhead: latency and throughput through the intercepting proxy\n\n`;
@@ -74,5 +75,5 @@ for (const { cpuSeconds, wallSeconds, result: r } of rows) {
 }
 md += `\nRaw figures:\n\n\`\`\`json\n${rows.map((r) => JSON.stringify(r)).join("\n")}\n\`\`\`\n`;
 process.stdout.write(md);
-' > src/docs/proxy-overhead.md
+JS
 cat src/docs/proxy-overhead.md
