@@ -50,9 +50,9 @@ class BreakpointAndInjectTest {
                 "--service-key",
                 "svc-key-123456",
                 "--ping-interval",
-                "300",
+                "1000",
                 "--ping-timeout",
-                "300");
+                "2000");
         proxy = ProxyServer.start(
                 ProxyConfig.of(0, URI.create(server.url())).withAutoRelease(Duration.ofSeconds(30)),
                 clock,
@@ -94,8 +94,8 @@ class BreakpointAndInjectTest {
         bob.emit("cursor:update", obj("{\"x\":5,\"y\":6}"), false); // waits behind the paused packet
         // longer than pingInterval + pingTimeout: pings flow while the lane is held, nothing else passes
         Awaitility.await()
-                .during(Duration.ofMillis(1200))
-                .atMost(Duration.ofSeconds(5))
+                .during(Duration.ofMillis(3500))
+                .atMost(Duration.ofSeconds(8))
                 .until(() -> ada.events("user:tool:changed").isEmpty()
                         && ada.events("user:cursor:updated").isEmpty());
         assertTrue(ada.first(l -> l.path("type").asText().equals("disconnect")) == null);

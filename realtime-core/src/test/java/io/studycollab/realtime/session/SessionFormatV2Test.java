@@ -39,7 +39,7 @@ class SessionFormatV2Test {
     void packetFieldsRoundTripAndOurOwnClientsRecordsStayAsInVersionOne() throws Exception {
         EventRecord r = record(1, "c7", "/admin", 17, 3);
         String line = SessionCodec.toLine(r, new Redactor());
-        assertTrue(line.contains("\"conn\":\"c7\",\"nsp\":\"/admin\",\"ack\":17,\"args\":3"), line);
+        assertTrue(line.contains("\"args\":3,\"nsp\":\"/admin\",\"conn\":\"c7\",\"ack\":17"), line);
         assertEquals(r.packet(), SessionCodec.fromLine(line).packet());
 
         EventRecord own = record(2, null, "/", -1, 1);
