@@ -1,6 +1,7 @@
 package io.studycollab.debugger.cli;
 
 import io.studycollab.debugger.AppVersion;
+import io.studycollab.debugger.cli.options.Durations;
 import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.proxy.Flow;
