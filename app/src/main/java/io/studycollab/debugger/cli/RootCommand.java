@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
             SwarmCommand.class,
             ArtilleryCommand.class,
             InspectCommand.class,
+            ProxyCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RootCommand implements Callable<Integer>, Secrets {

@@ -59,6 +59,7 @@ public final class SessionTimeline implements AutoCloseable {
     private final List<Marker> markers = new ArrayList<>();
     private final List<SessionReader.Problem> problems;
     private final SessionHeader header;
+    private final ConnectionLanes lanes;
 
     /** A timeline over records already in memory. */
     public SessionTimeline(List<EventRecord> records) {
@@ -83,6 +84,7 @@ public final class SessionTimeline implements AutoCloseable {
         }
         this.checkpoints.addAll(state.checkpoints);
         this.markers.addAll(state.markers);
+        this.lanes = state.lanes;
     }
 
     private SessionTimeline(
@@ -99,6 +101,7 @@ public final class SessionTimeline implements AutoCloseable {
         this.problems = List.copyOf(problems);
         this.checkpoints.addAll(state.checkpoints);
         this.markers.addAll(state.markers);
+        this.lanes = state.lanes;
         this.source = new FileSource(file, offsets);
     }
 
@@ -106,6 +109,7 @@ public final class SessionTimeline implements AutoCloseable {
     private static final class FoldState {
         final List<PresenceTracker> checkpoints = new ArrayList<>();
         final List<Marker> markers = new ArrayList<>();
+        final ConnectionLanes lanes = new ConnectionLanes();
         private final PresenceTracker fold = new PresenceTracker();
 
         /** Folds record {@code i} in, checkpointing every {@link #CHECKPOINT_EVERY} records. */
@@ -114,6 +118,7 @@ public final class SessionTimeline implements AutoCloseable {
                 checkpoints.add(fold.copy());
             }
             fold.applyQuietly(r);
+            lanes.add(i, r);
             Marker m = markerFor(i, r);
             if (m != null) {
                 markers.add(m);
@@ -275,6 +280,11 @@ public final class SessionTimeline implements AutoCloseable {
     /** Lines of the file that could not be read. */
     public List<SessionReader.Problem> problems() {
         return problems;
+    }
+
+    /** The recording split by connection: one lane per connection the proxy saw. */
+    public ConnectionLanes lanes() {
+        return lanes;
     }
 
     public List<Marker> markers() {

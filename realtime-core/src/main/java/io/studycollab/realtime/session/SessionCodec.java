@@ -44,8 +44,12 @@ public final class SessionCodec {
     private static final SerializedString PROBLEM = new SerializedString("problem");
     private static final SerializedString DATA = new SerializedString("data");
     private static final SerializedString BINARY = new SerializedString("binary");
+    // where on the wire (PacketInfo), each written only when it differs from our own client's default;
+    // conn and ack came with version 2 (the intercepting proxy)
     private static final SerializedString ARGS = new SerializedString("args");
     private static final SerializedString NSP = new SerializedString("nsp");
+    private static final SerializedString CONN = new SerializedString("conn");
+    private static final SerializedString ACK = new SerializedString("ack");
 
     /** Streams one record line (without the newline) to {@code g}, payload redacted on the way. */
     public static void write(JsonGenerator g, EventRecord r, Redactor redactor) throws IOException {
@@ -78,14 +82,7 @@ public final class SessionCodec {
             g.writeFieldName(PROBLEM);
             g.writeString(redactor.text(r.problem()));
         }
-        if (r.packet().argumentsAsArray()) {
-            g.writeFieldName(ARGS);
-            g.writeNumber(r.packet().argCount());
-        }
-        if (!"/".equals(r.packet().namespace())) {
-            g.writeFieldName(NSP);
-            g.writeString(r.packet().namespace());
-        }
+        writePacket(g, r.packet());
         g.writeFieldName(DATA);
         if (redactor.write(g, r.payload())) {
             g.writeFieldName(BINARY);
@@ -94,6 +91,34 @@ public final class SessionCodec {
             g.writeEndArray();
         }
         g.writeEndObject();
+    }
+
+    private static void writePacket(JsonGenerator g, PacketInfo p) throws IOException {
+        if (p.argumentsAsArray()) {
+            g.writeFieldName(ARGS);
+            g.writeNumber(p.argCount());
+        }
+        if (!"/".equals(p.namespace())) {
+            g.writeFieldName(NSP);
+            g.writeString(p.namespace());
+        }
+        if (p.connection() != null) {
+            g.writeFieldName(CONN);
+            g.writeString(p.connection());
+        }
+        if (p.ackId() >= 0) {
+            g.writeFieldName(ACK);
+            g.writeNumber(p.ackId());
+        }
+    }
+
+    private static PacketInfo readPacket(JsonNode o, int args, String nsp) {
+        String conn = textOrNull(o.get("conn"));
+        long ack = o.path("ack").isIntegralNumber() ? o.get("ack").longValue() : -1;
+        if (conn == null && ack < 0 && args == 1 && "/".equals(nsp)) {
+            return PacketInfo.DEFAULT;
+        }
+        return new PacketInfo(conn, nsp, ack, args);
     }
 
     /** Parses one record line; throws {@link IllegalArgumentException} saying what is wrong. */
@@ -150,7 +175,7 @@ public final class SessionCodec {
                 data,
                 size,
                 problem,
-                args == 1 && "/".equals(nsp) ? PacketInfo.DEFAULT : new PacketInfo(null, nsp, -1, args));
+                readPacket(o, args, nsp));
     }
 
     private static String requireText(JsonNode o, String field) {

@@ -10,7 +10,8 @@ public record SessionHeader(
         String format, int version, String app, String serverUrl, String user, String group, String startedAt) {
 
     public static final String FORMAT = "studycollab-session";
-    public static final int VERSION = 1;
+    /** 2 added the per-packet fields of the intercepting proxy ({@code conn}, {@code nsp}, {@code ack}, {@code args}); 1 files still open. */
+    public static final int VERSION = 2;
 
     public static SessionHeader of(String app, String serverUrl, String user, String group, String startedAt) {
         return new SessionHeader(FORMAT, VERSION, app, serverUrl, user, group, startedAt);

@@ -75,7 +75,7 @@ class SessionFileTest {
         assertFalse(text.contains(TOKEN));
         assertFalse(text.contains("abc123456789"));
         assertTrue(
-                text.lines().findFirst().orElseThrow().startsWith("{\"format\":\"studycollab-session\",\"version\":1"));
+                text.lines().findFirst().orElseThrow().startsWith("{\"format\":\"studycollab-session\",\"version\":2"));
 
         try (SessionReader r = SessionReader.open(file)) {
             assertEquals("g1", r.header().group());
@@ -121,7 +121,7 @@ class SessionFileTest {
         Path newer = dir.resolve("v2.jsonl");
         Files.writeString(
                 newer,
-                "{\"format\":\"studycollab-session\",\"version\":2}\n{\"seq\":1,\"t\":1,\"dir\":\"in\",\"event\":\"a\",\"data\":1}\n");
+                "{\"format\":\"studycollab-session\",\"version\":3}\n{\"seq\":1,\"t\":1,\"dir\":\"in\",\"event\":\"a\",\"data\":1}\n");
         try (SessionReader r = SessionReader.open(newer)) {
             assertEquals(1, r.readAll().size());
             assertEquals(1, r.problems().get(0).line());

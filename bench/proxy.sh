@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Intercepting proxy overhead: added latency per packet (p50/p99) and throughput through the proxy
+# against direct, in the same run, with the CPU the proxy used. Server: src/interop/proxy-peers.js
+# (official socket.io 4); client: src/interop/proxy-bench.js (official socket.io-client 4); proxy:
+# `realtime-debugger proxy` (the CLI, nothing recorded). Writes src/docs/proxy-overhead.md.
+#   mvn -q -DskipTests package && bash bench/proxy.sh      (ROUNDS, PINGS, BURST to change the load)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=app/target/realtime-debugger.jar
+[ -f "$JAR" ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
+(cd src/interop && [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error)
+ROUNDS=${ROUNDS:-3}
+PINGS=${PINGS:-3000}
+BURST=${BURST:-30000}
+OUT=$(mktemp -d)
+SERVER_PID=""
+PROXY_PID=""
+cleanup() {
+  [ -n "$PROXY_PID" ] && kill "$PROXY_PID" 2>/dev/null || true
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+  rm -rf "$OUT"
+}
+trap cleanup EXIT
+
+coproc SERVER { exec node src/interop/proxy-peers.js serve --ping-ms 25000; }
+read -r line <&"${SERVER[0]}"
+TARGET=$(grep -o 'http://127.0.0.1:[0-9]*' <<<"$line" | head -1)
+
+java -jar "$JAR" proxy --listen 0 --target "$TARGET" > "$OUT/proxy.out" 2>&1 &
+PROXY_PID=$!
+for _ in $(seq 1 100); do grep -q 'Proxy listening' "$OUT/proxy.out" 2>/dev/null && break; sleep 0.2; done
+PROXY=$(grep -o 'http://127.0.0.1:[0-9]*' "$OUT/proxy.out" | head -1)
+[ -n "$PROXY" ] || { cat "$OUT/proxy.out" >&2; exit 1; }
+
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+HZ=$(getconf CLK_TCK)
+results=""
+for t in websocket polling; do
+  before=$(ticks "$PROXY_PID")
+  start=$(date +%s.%N)
+  n=$([ "$t" = polling ] && echo $((PINGS / 3)) || echo "$PINGS")
+  b=$([ "$t" = polling ] && echo $((BURST / 3)) || echo "$BURST")
+  json=$(node src/interop/proxy-bench.js --direct "$TARGET" --proxy "$PROXY" --rounds "$ROUNDS" --pings "$n" --burst "$b" --transport "$t")
+  after=$(ticks "$PROXY_PID")
+  end=$(date +%s.%N)
+  cpu=$(awk -v a="$before" -v b="$after" -v hz="$HZ" 'BEGIN{printf "%.2f", (b-a)/hz}')
+  wall=$(awk -v s="$start" -v e="$end" 'BEGIN{printf "%.1f", e-s}')
+  results+="{\"cpuSeconds\":$cpu,\"wallSeconds\":$wall,\"result\":$json}"$'\n'
+done
+
+printf '%s' "$results" > "$OUT/results.jsonl"
+node - "$OUT/results.jsonl" > src/docs/proxy-overhead.md <<'JS'
+const fs = require("fs");
+const os = require("os");
+const rows = fs.readFileSync(process.argv[2], "utf8").trim().split("\n").map((l) => JSON.parse(l));
+const f = (x, d = 2) => Number(x).toFixed(d);
+const date = new Date().toISOString().slice(0, 10);
+let md = `# Proxy overhead: latency and throughput through the intercepting proxy\n\n`;
+md += `Produced by \`bash bench/proxy.sh\` on ${date}: ${os.cpus().length} cores (${os.cpus()[0].model.trim()}), `;
+md += `load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}, Node ${process.version}. Server `;
+md += `\`src/interop/proxy-peers.js\` (official socket.io 4), client \`src/interop/proxy-bench.js\` (official `;
+md += `socket.io-client 4) and the proxy (\`realtime-debugger proxy\`, nothing recorded, no rules) on this one machine; `;
+md += `direct and proxied rounds alternate in the same run.\n\n`;
+md += `Latency: ack round trips of a small event, one at a time. A round trip crosses the proxy twice, so the `;
+md += `latency added per packet is (proxied − direct) / 2 at each percentile. Throughput: a burst of small events `;
+md += `emitted as fast as the client can until the server has counted them all (median of the rounds). `;
+md += `CPU: the proxy process's user + system time over the whole transport run (both paths, warm-ups included).\n\n`;
+md += `Targets: p50 under 1 ms added per packet; at least 0.8× direct throughput.\n\n`;
+md += `| transport | RTT p50 direct / proxy (ms) | RTT p99 direct / proxy (ms) | added p50 per packet (ms) | added p99 per packet (ms) | events/s direct | events/s proxy | ratio | proxy CPU s (wall s) |\n`;
+md += `| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n`;
+for (const { cpuSeconds, wallSeconds, result: r } of rows) {
+  md += `| ${r.transport} | ${f(r.rttMs.direct.p50)} / ${f(r.rttMs.proxy.p50)} | ${f(r.rttMs.direct.p99)} / ${f(r.rttMs.proxy.p99)} | `;
+  md += `${f(r.addedPerPacketMs.p50)} | ${f(r.addedPerPacketMs.p99)} | ${f(r.eventsPerSecond.direct, 0)} | ${f(r.eventsPerSecond.proxy, 0)} | `;
+  md += `${f(r.ratio)}× | ${cpuSeconds} (${wallSeconds}) |\n`;
+}
+md += `\nRaw figures:\n\n\`\`\`json\n${rows.map((r) => JSON.stringify(r)).join("\n")}\n\`\`\`\n`;
+process.stdout.write(md);
+JS
+cat src/docs/proxy-overhead.md

@@ -1,0 +1,141 @@
+package io.studycollab.realtime.proxy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.protocol.ProtocolCodec;
+import io.studycollab.realtime.proxy.breakpoint.Breakpoint;
+import io.studycollab.realtime.proxy.breakpoint.Breakpoints;
+import io.studycollab.realtime.proxy.inject.Injector;
+import io.studycollab.realtime.proxy.rules.Rule;
+import io.studycollab.realtime.proxy.rules.RuleSet;
+import io.studycollab.realtime.proxy.wire.EioPacket;
+import io.studycollab.realtime.proxy.wire.SioPacket;
+import io.studycollab.realtime.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Every packet of every connection passes here, on the network threads: Engine.IO control packets
+ * (open, ping, pong, upgrade, noop, close) go straight on so held connections stay alive; Socket.IO
+ * packets are put together with their attachments, recorded, and then forwarded, dropped, delayed
+ * or paused, in their lane's order.
+ */
+public final class Interceptor {
+
+    private final Clock clock;
+    private final PacketRecords records;
+    private final Consumer<EventRecord> publish;
+    private final RuleSet rules;
+    private final Breakpoints breakpoints;
+    private final Injector injector;
+
+    public Interceptor(Clock clock, Consumer<EventRecord> publish, RuleSet rules, Duration autoRelease) {
+        this.clock = clock;
+        this.publish = publish;
+        this.records = new PacketRecords(clock);
+        this.rules = rules;
+        this.breakpoints = new Breakpoints(clock, records, publish, autoRelease);
+        this.injector = new Injector(records, publish);
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    public Breakpoints breakpoints() {
+        return breakpoints;
+    }
+
+    public Injector injector() {
+        return injector;
+    }
+
+    public PacketRecords records() {
+        return records;
+    }
+
+    void publish(EventRecord r) {
+        publish.accept(r);
+    }
+
+    /**
+     * One Engine.IO packet from the network. Control packets go on at once through {@code sameTransport}
+     * (the transport they came on: an upgrade probe must not cross to polling); messages go through
+     * the connection's lane to whichever transport is live when they leave it.
+     */
+    public void onPacket(ProxyConnection c, Flow flow, EioPacket p, PacketSink sameTransport) {
+        if (!p.isMessage()) {
+            if (flow == Flow.UP && p.type() == EioPacket.UPGRADE) {
+                c.upgraded();
+            }
+            sameTransport.send(List.of(p));
+            return;
+        }
+        if (p.isBinary() && !c.awaitingAttachments(flow)) {
+            // a binary message outside Socket.IO: nothing to decode, pass it on in order
+            c.lane(flow).submit(new WireMessage(null, List.of(p)), false);
+            return;
+        }
+        SioPacket sio = null;
+        int attachments = 0;
+        if (!p.isBinary()) {
+            try {
+                sio = SioPacket.parse(p.text());
+                attachments = sio.attachments();
+            } catch (IllegalArgumentException e) {
+                sio = null;
+            }
+        }
+        List<EioPacket> unit = c.assemble(flow, p, attachments);
+        if (unit == null) {
+            return;
+        }
+        if (sio == null && unit.size() > 1) {
+            sio = SioPacket.parse(unit.get(0).text());
+        }
+        handle(c, flow, new WireMessage(sio, unit));
+    }
+
+    private void handle(ProxyConnection c, Flow flow, WireMessage m) {
+        c.counted(flow);
+        if (injector.takeReply(c, flow, m)) {
+            return;
+        }
+        EventRecord record = records.decode(c, flow, m);
+        publish.accept(record);
+        PacketView view = new PacketView(c, flow, record, m);
+        Lane lane = c.lane(flow);
+        Rule rule = rules.match(view);
+        if (rule != null && rule.action() == Rule.Action.DROP) {
+            publish.accept(records.local(c, PacketRecords.RULE, fired(rule, view)));
+            lane.submit(null, false);
+            return;
+        }
+        if (rule != null) {
+            publish.accept(records.local(c, PacketRecords.RULE, fired(rule, view)));
+            Lane.Entry e = lane.submit(m, true);
+            clock.schedule(Duration.ofMillis(rule.delayMillis()), () -> lane.resolve(e, m));
+            return;
+        }
+        Breakpoint b = breakpoints.match(view);
+        if (b != null) {
+            Lane.Entry e = lane.submit(m, true);
+            breakpoints.pause(b, view, lane, e);
+            return;
+        }
+        lane.submit(m, false);
+    }
+
+    private static ObjectNode fired(Rule rule, PacketView v) {
+        ObjectNode o = ProtocolCodec.object();
+        o.put("rule", rule.toString());
+        o.put("action", rule.action().label());
+        o.put("event", v.name());
+        o.put("dir", v.flow().label());
+        if (rule.action() == Rule.Action.DELAY) {
+            o.put("delayMs", rule.delayMillis());
+        }
+        return o;
+    }
+}
