@@ -12,6 +12,7 @@ import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.events.PacketInfo;
+import io.studycollab.realtime.protocol.EncodedPayload;
 import io.studycollab.realtime.protocol.ErrorCodes;
 import io.studycollab.realtime.protocol.EventCategory;
 import io.studycollab.realtime.protocol.EventNames;
@@ -383,8 +384,8 @@ public final class RealtimeClient implements AutoCloseable {
     }
 
     private void transmit(OfflineQueue.Pending p) {
-        Object wire = ProtocolCodec.toWire(p.payload());
-        publish(Direction.OUT, p.event(), p.payload(), ProtocolCodec.sizeOf(p.payload()), null);
+        EncodedPayload wire = EncodedPayload.of(p.payload()); // the only serialisation (JacksonEventEncoder)
+        publish(Direction.OUT, p.event(), p.payload(), wire.sizeBytes(), null);
         if (p.ack() == null) {
             socket.emit(p.event(), wire);
             return;
@@ -423,6 +424,7 @@ public final class RealtimeClient implements AutoCloseable {
                 .build();
         o.callFactory = http;
         o.webSocketFactory = ingress;
+        o.encoder = new JacksonEventEncoder();
         o.decoder = new JacksonEventDecoder((packet, why) -> {
             if (gen == generation) {
                 onUndecodable(packet, why);
