@@ -76,6 +76,7 @@ public final class RealtimeClient implements AutoCloseable {
     private ConnectTarget target;
     private ConnectionState state = ConnectionState.DISCONNECTED;
     private String reason = "not connected";
+    private StateCause cause = StateCause.NONE;
     private String errorCode;
     private String errorMessage;
     private int attempt;
@@ -163,7 +164,7 @@ public final class RealtimeClient implements AutoCloseable {
             attempt = 0;
             errorCode = null;
             errorMessage = null;
-            transition(ConnectionState.CONNECTING, "connecting to " + url, null, 0, -1);
+            transition(ConnectionState.CONNECTING, StateCause.CONNECT_REQUESTED, "connecting to " + url, null, 0, -1);
             openSocket();
         });
     }
@@ -174,7 +175,8 @@ public final class RealtimeClient implements AutoCloseable {
             closeSocket();
             attempt = 0;
             if (state != ConnectionState.DISCONNECTED) {
-                transition(ConnectionState.DISCONNECTED, "disconnected by user", null, 0, -1);
+                transition(
+                        ConnectionState.DISCONNECTED, StateCause.USER_DISCONNECT, "disconnected by user", null, 0, -1);
             }
         });
     }
@@ -187,7 +189,7 @@ public final class RealtimeClient implements AutoCloseable {
             }
             closeSocket();
             attempt = 0;
-            transition(ConnectionState.CONNECTING, "manual reconnect", null, 0, -1);
+            transition(ConnectionState.CONNECTING, StateCause.USER_RECONNECT, "manual reconnect", null, 0, -1);
             openSocket();
         });
     }
@@ -434,7 +436,7 @@ public final class RealtimeClient implements AutoCloseable {
         try {
             s = IO.socket(target.socketUri(url), o);
         } catch (RuntimeException e) {
-            transition(ConnectionState.FAILED, "bad server URL: " + e.getMessage(), null, 0, -1);
+            transition(ConnectionState.FAILED, StateCause.BAD_URL, "bad server URL: " + e.getMessage(), null, 0, -1);
             return;
         }
         socket = s;
@@ -481,7 +483,10 @@ public final class RealtimeClient implements AutoCloseable {
                                         .put("code", "TIMEOUT")
                                         .put("message", "no connection within " + timeout.toMillis() + " ms"));
                         closeSocket();
-                        retryOrFail("connect timeout after " + timeout.toMillis() + " ms", "TIMEOUT");
+                        retryOrFail(
+                                StateCause.CONNECT_TIMEOUT,
+                                "connect timeout after " + timeout.toMillis() + " ms",
+                                "TIMEOUT");
                     }
                 }));
         s.connect();
@@ -530,7 +535,13 @@ public final class RealtimeClient implements AutoCloseable {
         socketId = socket.id();
         errorCode = null;
         errorMessage = null;
-        transition(ConnectionState.CONNECTED, again ? "reconnected" : "connected", null, 0, -1);
+        transition(
+                ConnectionState.CONNECTED,
+                again ? StateCause.RECONNECTED : StateCause.CONNECTED,
+                again ? "reconnected" : "connected",
+                null,
+                0,
+                -1);
         startHeartbeat(generation);
         scheduleTokenWarning(generation);
         if (groupId != null) {
@@ -639,12 +650,13 @@ public final class RealtimeClient implements AutoCloseable {
         if (ErrorCodes.isAuth(code)) {
             transition(
                     ConnectionState.FAILED,
+                    StateCause.AUTH_REFUSED,
                     "refused: " + code + " (" + message + "); set a new token and reconnect",
                     code,
                     attempt,
                     -1);
         } else {
-            retryOrFail("connect error: " + message, code);
+            retryOrFail(StateCause.CONNECT_ERROR, "connect error: " + message, code);
         }
     }
 
@@ -666,6 +678,7 @@ public final class RealtimeClient implements AutoCloseable {
                         : "";
                 transition(
                         ConnectionState.DISCONNECTED,
+                        StateCause.SERVER_DISCONNECT,
                         "server closed the connection" + detail + "; not retrying, reconnect manually",
                         errorCode,
                         0,
@@ -673,17 +686,18 @@ public final class RealtimeClient implements AutoCloseable {
             }
             default -> {
                 closeSocket();
-                retryOrFail("connection lost: " + why, null);
+                retryOrFail(StateCause.CONNECTION_LOST, "connection lost: " + why, null);
             }
         }
     }
 
-    private void retryOrFail(String why, String code) {
+    private void retryOrFail(StateCause cause, String why, String code) {
         attempt++;
         ReconnectPolicy policy = options.reconnectPolicy();
         if (!policy.allows(attempt)) {
             transition(
                     ConnectionState.FAILED,
+                    StateCause.GAVE_UP,
                     why + "; gave up after " + (attempt - 1) + " retries",
                     code,
                     attempt - 1,
@@ -701,7 +715,7 @@ public final class RealtimeClient implements AutoCloseable {
                         openSocket();
                     }
                 }));
-        transition(ConnectionState.RECONNECTING, why, code, attempt, delay.toMillis());
+        transition(ConnectionState.RECONNECTING, cause, why, code, attempt, delay.toMillis());
     }
 
     private void startHeartbeat(long gen) {
@@ -839,18 +853,21 @@ public final class RealtimeClient implements AutoCloseable {
         publish(Direction.LOCAL, name, payload, ProtocolCodec.sizeOf(payload), null);
     }
 
-    private void transition(ConnectionState to, String why, String code, int attemptNo, long retryInMillis) {
+    private void transition(
+            ConnectionState to, StateCause cause, String why, String code, int attemptNo, long retryInMillis) {
         ConnectionState from = state;
         state = to;
         reason = why;
         if (code != null) {
             errorCode = code;
         }
-        StateChange change = new StateChange(from, to, why, code, attemptNo, retryInMillis, clock.wallMillis());
+        StateChange change = new StateChange(from, to, why, code, attemptNo, retryInMillis, clock.wallMillis(), cause);
+        this.cause = cause;
         refreshSnapshot();
         ObjectNode body = ProtocolCodec.object()
                 .put("from", from.name())
                 .put("to", to.name())
+                .put("cause", cause.name())
                 .put("reason", why)
                 .put("attempt", attemptNo)
                 .put("retryInMs", retryInMillis);
@@ -890,7 +907,8 @@ public final class RealtimeClient implements AutoCloseable {
                 heartbeat.quality(isOnline),
                 queue.size(),
                 queue.dropped(),
-                tokenExpiresAt);
+                tokenExpiresAt,
+                cause);
     }
 
     /** Disconnects, fails what is still queued, and releases the HTTP client if it is ours. */
@@ -906,7 +924,8 @@ public final class RealtimeClient implements AutoCloseable {
                         fail(p, RealtimeException.CLOSED, "client closed");
                     }
                     if (state != ConnectionState.DISCONNECTED) {
-                        transition(ConnectionState.DISCONNECTED, "client closed", null, 0, -1);
+                        transition(
+                                ConnectionState.DISCONNECTED, StateCause.CLIENT_CLOSED, "client closed", null, 0, -1);
                     }
                 }
             } finally {
