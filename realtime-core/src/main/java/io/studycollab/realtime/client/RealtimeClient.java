@@ -36,7 +36,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
-import org.json.JSONObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -621,26 +620,9 @@ public final class RealtimeClient implements AutoCloseable {
     private void onConnectError(Object error) {
         cancel(connectTimer);
         connectTimer = null;
-        String code = null;
-        String message;
-        if (error instanceof JSONObject j) {
-            message = j.optString("message", "connection refused");
-            JSONObject data = j.optJSONObject("data");
-            code = data != null ? data.optString("code", message) : message;
-            if (data != null && data.has("message")) {
-                message = data.optString("message");
-            }
-            if (!code.matches("[A-Z_]+")) {
-                code = null;
-            }
-        } else if (error instanceof Exception e) {
-            message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            if (e.getCause() != null && e.getCause().getMessage() != null) {
-                message += ": " + e.getCause().getMessage();
-            }
-        } else {
-            message = String.valueOf(error);
-        }
+        ConnectError refused = ConnectError.of(error);
+        String code = refused.code();
+        String message = refused.message();
         ObjectNode body = ProtocolCodec.object().put("message", message);
         body.put("code", code);
         publishLocal(EventNames.CLIENT_CONNECT_ERROR, body);
