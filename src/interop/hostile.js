@@ -2,12 +2,20 @@
 // A misbehaving server for fault tests: it accepts anyone and, on connection, sends a burst of
 // payloads that break shared/protocol.md (wrong types, missing fields, non-objects, no payload,
 // deep nesting, huge strings, unknown events), then one valid custom event `hostile:done`.
-//   node hostile.js [--port 0]
+// With --storm N it also attacks every connection, as fast as it can write: N flood events
+// (pre-encoded onto the Engine.IO connection, chunks of 1,000 with the event loop free between
+// them) with, among them, a 1 MB binary event every 10,000, a 100,000-level nested event every
+// 25,000 and a 10 MB event every 50,000; then, 2 s later, `storm:done` with what it sent and how
+// fast it offered the flood. Pings every 5 s (timeout 10 s), so a client that stops answering
+// under the storm is seen to drop.
+//   node hostile.js [--port 0] [--storm N]
 const http = require('http');
 const { Server } = require('socket.io');
 
 const portArg = process.argv.indexOf('--port');
 const port = portArg > 0 ? Number(process.argv[portArg + 1]) : 0;
+const stormArg = process.argv.indexOf('--storm');
+const stormEvents = stormArg > 0 ? Number(process.argv[stormArg + 1]) : 0;
 
 function deep(n) {
   let v = { leaf: true };
@@ -39,8 +47,41 @@ function cpuMicros() {
 }
 
 const httpServer = http.createServer();
-const io = new Server(httpServer, { maxHttpBufferSize: 1e6 });
+const io = new Server(httpServer, stormEvents > 0
+  ? { maxHttpBufferSize: 1e6, pingInterval: 5000, pingTimeout: 10000 }
+  : { maxHttpBufferSize: 1e6 });
+
+const BIG = '2["storm:big",{"from":"server","groupId":null,"data":"' + 'x'.repeat(10 * 1024 * 1024) + '","ts":1}]';
+const DEEP = '2["storm:deep",' + '['.repeat(100000) + ']'.repeat(100000) + ']';
+const BLOB = Buffer.alloc(1024 * 1024, 7);
+
+function storm(socket) {
+  const sent = { 'flood:tick': 0, 'storm:big': 0, 'storm:deep': 0, 'storm:blob': 0 };
+  let stopped = false;
+  socket.on('disconnect', () => { stopped = true; });
+  const start = process.hrtime.bigint();
+  const chunk = () => {
+    if (stopped) return;
+    for (let i = 0; i < 1000 && sent['flood:tick'] < stormEvents; i++) {
+      const n = sent['flood:tick']++;
+      socket.conn.write('2["flood:tick",{"from":"server","groupId":null,"data":' + n + ',"ts":1}]');
+      if (n % 10000 === 5000) socket.emit('storm:blob', BLOB, sent['storm:blob']++);
+      if (n % 25000 === 1000) { socket.conn.write(DEEP); sent['storm:deep']++; }
+      if (n % 50000 === 2000) { socket.conn.write(BIG); sent['storm:big']++; }
+    }
+    if (sent['flood:tick'] < stormEvents) {
+      setImmediate(chunk);
+      return;
+    }
+    const micros = Number((process.hrtime.bigint() - start) / 1000n);
+    const data = { ...sent, floodPerSecond: Math.round(stormEvents / (micros / 1e6)) };
+    setTimeout(() => socket.emit('storm:done', { from: 'server', groupId: null, data, ts: Date.now() }), 2000);
+  };
+  setImmediate(chunk);
+}
+
 io.on('connection', (socket) => {
+  if (stormEvents > 0) storm(socket);
   const burst = () => {
     for (const [event, ...args] of BAD) socket.emit(event, ...args);
     socket.emit('hostile:done', { from: 'server', groupId: null, data: { sent: BAD.length }, ts: Date.now() });

@@ -9,6 +9,7 @@ import io.studycollab.realtime.client.AckReply;
 import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.client.ConnectionState;
 import io.studycollab.realtime.client.RealtimeClient;
+import io.studycollab.realtime.client.StateCause;
 import io.studycollab.realtime.client.TokenClaims;
 import io.studycollab.realtime.client.Transport;
 import io.studycollab.realtime.events.Direction;
@@ -181,7 +182,7 @@ public final class RecordCommand implements Callable<Integer> {
                         reconnects[0]++;
                     }
                     if (c.to() == ConnectionState.FAILED
-                            || c.to() == ConnectionState.DISCONNECTED && !"client closed".equals(c.reason())) {
+                            || c.to() == ConnectionState.DISCONNECTED && c.cause() != StateCause.CLIENT_CLOSED) {
                         stderr.println("connection " + c.to() + ": " + c.reason());
                         stderr.flush();
                     }

@@ -4,6 +4,7 @@ import atlantafx.base.controls.Notification;
 import atlantafx.base.theme.Styles;
 import io.studycollab.realtime.client.ConnectionSnapshot;
 import io.studycollab.realtime.client.ConnectionState;
+import io.studycollab.realtime.client.StateCause;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -50,7 +51,7 @@ public final class ConnectionNotifier {
             }
             case FAILED -> show(Styles.DANGER, Feather.ALERT_OCTAGON, "Connection failed", now.reason());
             case DISCONNECTED -> {
-                if (!now.reason().contains("by user") && !now.reason().contains("client closed")) {
+                if (now.cause() == StateCause.SERVER_DISCONNECT) {
                     show(Styles.DANGER, Feather.ALERT_TRIANGLE, "Disconnected by the server", now.reason());
                 }
             }

@@ -5,6 +5,7 @@ package io.studycollab.realtime.client;
  *
  * @param nextRetryAtMillis wall time of the next retry while RECONNECTING, else -1
  * @param rttMillis         average heartbeat round trip, -1 before the first
+ * @param cause             why the state last changed
  */
 public record ConnectionSnapshot(
         ConnectionState state,
@@ -26,7 +27,8 @@ public record ConnectionSnapshot(
         ConnectionQuality quality,
         int queueDepth,
         long queueDropped,
-        long tokenExpiresAtMillis) {
+        long tokenExpiresAtMillis,
+        StateCause cause) {
 
     public static ConnectionSnapshot initial() {
         return new ConnectionSnapshot(
@@ -49,6 +51,7 @@ public record ConnectionSnapshot(
                 ConnectionQuality.OFFLINE,
                 0,
                 0,
-                -1);
+                -1,
+                StateCause.NONE);
     }
 }

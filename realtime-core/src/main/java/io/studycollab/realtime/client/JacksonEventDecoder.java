@@ -9,6 +9,7 @@ import io.socket.parser.IOParser;
 import io.socket.parser.Packet;
 import io.socket.parser.Parser;
 import io.studycollab.realtime.protocol.ProtocolCodec;
+import io.studycollab.realtime.protocol.Utf8;
 import io.studycollab.realtime.protocol.WirePayload;
 import java.io.IOException;
 import org.json.JSONArray;
@@ -140,7 +141,7 @@ final class JacksonEventDecoder implements Parser.Decoder {
                 args.put(
                         tree == null || tree.isNull()
                                 ? JSONObject.NULL
-                                : new WirePayload(tree, utf8Length(s, from + start, from + end)));
+                                : new WirePayload(tree, Utf8.length(s, from + start, from + end)));
             }
             return p.nextToken() == null ? args : null;
         } catch (StreamConstraintsException e) {
@@ -149,20 +150,5 @@ final class JacksonEventDecoder implements Parser.Decoder {
             // Invalid, too deep, too long: the library's decoder decides, as it always did.
             return null;
         }
-    }
-
-    private static int utf8Length(String s, int start, int end) {
-        int bytes = end - start;
-        for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80) {
-                bytes += c < 0x800 ? 1 : Character.isHighSurrogate(c) ? 0 : 2;
-                if (Character.isHighSurrogate(c)) {
-                    bytes += 2; // a surrogate pair is 4 bytes for 2 chars
-                    i++;
-                }
-            }
-        }
-        return bytes;
     }
 }

@@ -12,6 +12,7 @@ import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.events.PacketInfo;
+import io.studycollab.realtime.protocol.EncodedPayload;
 import io.studycollab.realtime.protocol.ErrorCodes;
 import io.studycollab.realtime.protocol.EventCategory;
 import io.studycollab.realtime.protocol.EventNames;
@@ -82,6 +83,7 @@ public final class RealtimeClient implements AutoCloseable {
     private ConnectTarget target;
     private ConnectionState state = ConnectionState.DISCONNECTED;
     private String reason = "not connected";
+    private StateCause cause = StateCause.NONE;
     private String errorCode;
     private String errorMessage;
     private int attempt;
@@ -169,7 +171,7 @@ public final class RealtimeClient implements AutoCloseable {
             attempt = 0;
             errorCode = null;
             errorMessage = null;
-            transition(ConnectionState.CONNECTING, "connecting to " + url, null, 0, -1);
+            transition(ConnectionState.CONNECTING, StateCause.CONNECT_REQUESTED, "connecting to " + url, null, 0, -1);
             openSocket();
         });
     }
@@ -180,7 +182,8 @@ public final class RealtimeClient implements AutoCloseable {
             closeSocket();
             attempt = 0;
             if (state != ConnectionState.DISCONNECTED) {
-                transition(ConnectionState.DISCONNECTED, "disconnected by user", null, 0, -1);
+                transition(
+                        ConnectionState.DISCONNECTED, StateCause.USER_DISCONNECT, "disconnected by user", null, 0, -1);
             }
         });
     }
@@ -193,7 +196,7 @@ public final class RealtimeClient implements AutoCloseable {
             }
             closeSocket();
             attempt = 0;
-            transition(ConnectionState.CONNECTING, "manual reconnect", null, 0, -1);
+            transition(ConnectionState.CONNECTING, StateCause.USER_RECONNECT, "manual reconnect", null, 0, -1);
             openSocket();
         });
     }
@@ -424,8 +427,8 @@ public final class RealtimeClient implements AutoCloseable {
     }
 
     private void transmit(OfflineQueue.Pending p) {
-        Object wire = ProtocolCodec.toWire(p.payload());
-        publish(Direction.OUT, p.event(), p.payload(), ProtocolCodec.sizeOf(p.payload()), null);
+        EncodedPayload wire = EncodedPayload.of(p.payload()); // the only serialisation (JacksonEventEncoder)
+        publish(Direction.OUT, p.event(), p.payload(), wire.sizeBytes(), null);
         if (p.ack() == null) {
             socket.emit(p.event(), wire);
             return;
@@ -463,6 +466,7 @@ public final class RealtimeClient implements AutoCloseable {
                 .build();
         o.callFactory = http;
         o.webSocketFactory = ingress;
+        o.encoder = new JacksonEventEncoder();
         o.decoder = new JacksonEventDecoder((packet, why) -> {
             if (gen == generation) {
                 onUndecodable(packet, why);
@@ -484,7 +488,7 @@ public final class RealtimeClient implements AutoCloseable {
         try {
             s = newSocket(token, gen);
         } catch (RuntimeException e) {
-            transition(ConnectionState.FAILED, "bad server URL: " + e.getMessage(), null, 0, -1);
+            transition(ConnectionState.FAILED, StateCause.BAD_URL, "bad server URL: " + e.getMessage(), null, 0, -1);
             return;
         }
         socket = s;
@@ -501,7 +505,10 @@ public final class RealtimeClient implements AutoCloseable {
                                         .put("code", "TIMEOUT")
                                         .put("message", "no connection within " + timeout.toMillis() + " ms"));
                         closeSocket();
-                        retryOrFail("connect timeout after " + timeout.toMillis() + " ms", "TIMEOUT");
+                        retryOrFail(
+                                StateCause.CONNECT_TIMEOUT,
+                                "connect timeout after " + timeout.toMillis() + " ms",
+                                "TIMEOUT");
                     }
                 }));
         s.connect();
@@ -611,7 +618,7 @@ public final class RealtimeClient implements AutoCloseable {
             switchTo(sw);
             return;
         }
-        Object wire = ProtocolCodec.toWire(ProtocolCodec.object().put("groupId", sw.group));
+        Object wire = EncodedPayload.of(ProtocolCodec.object().put("groupId", sw.group));
         sw.socket.emit(EventNames.GROUP_JOIN, new Object[] {wire}, (Ack) args -> onLoop(() -> {
             if (swap != sw) {
                 return;
@@ -667,9 +674,7 @@ public final class RealtimeClient implements AutoCloseable {
                 onIncoming(a);
             }
         });
-        old.emit(
-                EventNames.HEARTBEAT,
-                ProtocolCodec.toWire(ProtocolCodec.object().put("ts", drainMarker)));
+        old.emit(EventNames.HEARTBEAT, EncodedPayload.of(ProtocolCodec.object().put("ts", drainMarker)));
         drainTimer = clock.schedule(
                 options.ackTimeout(),
                 () -> onLoop(() -> {
@@ -776,7 +781,13 @@ public final class RealtimeClient implements AutoCloseable {
         socketId = socket.id();
         errorCode = null;
         errorMessage = null;
-        transition(ConnectionState.CONNECTED, again ? "reconnected" : "connected", null, 0, -1);
+        transition(
+                ConnectionState.CONNECTED,
+                again ? StateCause.RECONNECTED : StateCause.CONNECTED,
+                again ? "reconnected" : "connected",
+                null,
+                0,
+                -1);
         startHeartbeat(generation);
         scheduleTokenWarning(generation);
         if (groupId != null) {
@@ -856,26 +867,9 @@ public final class RealtimeClient implements AutoCloseable {
     private void onConnectError(Object error) {
         cancel(connectTimer);
         connectTimer = null;
-        String code = null;
-        String message;
-        if (error instanceof JSONObject j) {
-            message = j.optString("message", "connection refused");
-            JSONObject data = j.optJSONObject("data");
-            code = data != null ? data.optString("code", message) : message;
-            if (data != null && data.has("message")) {
-                message = data.optString("message");
-            }
-            if (!code.matches("[A-Z_]+")) {
-                code = null;
-            }
-        } else if (error instanceof Exception e) {
-            message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            if (e.getCause() != null && e.getCause().getMessage() != null) {
-                message += ": " + e.getCause().getMessage();
-            }
-        } else {
-            message = String.valueOf(error);
-        }
+        ConnectError refused = ConnectError.of(error);
+        String code = refused.code();
+        String message = refused.message();
         ObjectNode body = ProtocolCodec.object().put("message", message);
         body.put("code", code);
         publishLocal(EventNames.CLIENT_CONNECT_ERROR, body);
@@ -885,12 +879,13 @@ public final class RealtimeClient implements AutoCloseable {
         if (ErrorCodes.isAuth(code)) {
             transition(
                     ConnectionState.FAILED,
+                    StateCause.AUTH_REFUSED,
                     "refused: " + code + " (" + message + "); set a new token and reconnect",
                     code,
                     attempt,
                     -1);
         } else {
-            retryOrFail("connect error: " + message, code);
+            retryOrFail(StateCause.CONNECT_ERROR, "connect error: " + message, code);
         }
     }
 
@@ -912,6 +907,7 @@ public final class RealtimeClient implements AutoCloseable {
                         : "";
                 transition(
                         ConnectionState.DISCONNECTED,
+                        StateCause.SERVER_DISCONNECT,
                         "server closed the connection" + detail + "; not retrying, reconnect manually",
                         errorCode,
                         0,
@@ -919,17 +915,18 @@ public final class RealtimeClient implements AutoCloseable {
             }
             default -> {
                 closeSocket();
-                retryOrFail("connection lost: " + why, null);
+                retryOrFail(StateCause.CONNECTION_LOST, "connection lost: " + why, null);
             }
         }
     }
 
-    private void retryOrFail(String why, String code) {
+    private void retryOrFail(StateCause cause, String why, String code) {
         attempt++;
         ReconnectPolicy policy = options.reconnectPolicy();
         if (!policy.allows(attempt)) {
             transition(
                     ConnectionState.FAILED,
+                    StateCause.GAVE_UP,
                     why + "; gave up after " + (attempt - 1) + " retries",
                     code,
                     attempt - 1,
@@ -947,7 +944,7 @@ public final class RealtimeClient implements AutoCloseable {
                         openSocket();
                     }
                 }));
-        transition(ConnectionState.RECONNECTING, why, code, attempt, delay.toMillis());
+        transition(ConnectionState.RECONNECTING, cause, why, code, attempt, delay.toMillis());
     }
 
     private void startHeartbeat(long gen) {
@@ -1085,18 +1082,21 @@ public final class RealtimeClient implements AutoCloseable {
         publish(Direction.LOCAL, name, payload, ProtocolCodec.sizeOf(payload), null);
     }
 
-    private void transition(ConnectionState to, String why, String code, int attemptNo, long retryInMillis) {
+    private void transition(
+            ConnectionState to, StateCause cause, String why, String code, int attemptNo, long retryInMillis) {
         ConnectionState from = state;
         state = to;
         reason = why;
         if (code != null) {
             errorCode = code;
         }
-        StateChange change = new StateChange(from, to, why, code, attemptNo, retryInMillis, clock.wallMillis());
+        StateChange change = new StateChange(from, to, why, code, attemptNo, retryInMillis, clock.wallMillis(), cause);
+        this.cause = cause;
         refreshSnapshot();
         ObjectNode body = ProtocolCodec.object()
                 .put("from", from.name())
                 .put("to", to.name())
+                .put("cause", cause.name())
                 .put("reason", why)
                 .put("attempt", attemptNo)
                 .put("retryInMs", retryInMillis);
@@ -1136,7 +1136,8 @@ public final class RealtimeClient implements AutoCloseable {
                 heartbeat.quality(isOnline),
                 queue.size(),
                 queue.dropped(),
-                tokenExpiresAt);
+                tokenExpiresAt,
+                cause);
     }
 
     /** Disconnects, fails what is still queued, and releases the HTTP client if it is ours. */
@@ -1152,7 +1153,8 @@ public final class RealtimeClient implements AutoCloseable {
                         fail(p, RealtimeException.CLOSED, "client closed");
                     }
                     if (state != ConnectionState.DISCONNECTED) {
-                        transition(ConnectionState.DISCONNECTED, "client closed", null, 0, -1);
+                        transition(
+                                ConnectionState.DISCONNECTED, StateCause.CLIENT_CLOSED, "client closed", null, 0, -1);
                     }
                 }
             } finally {

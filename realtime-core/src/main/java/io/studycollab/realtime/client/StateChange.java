@@ -6,6 +6,7 @@ package io.studycollab.realtime.client;
  * @param code         an error code when there is one (AUTH_EXPIRED, AUTH_INVALID, …), else null
  * @param attempt      the retry number this transition belongs to (0 when not retrying)
  * @param retryInMillis for RECONNECTING: the wait before the next attempt; else -1
+ * @param cause        why, as a value (the reason is the same for people)
  */
 public record StateChange(
         ConnectionState from,
@@ -14,4 +15,5 @@ public record StateChange(
         String code,
         int attempt,
         long retryInMillis,
-        long atMillis) {}
+        long atMillis,
+        StateCause cause) {}

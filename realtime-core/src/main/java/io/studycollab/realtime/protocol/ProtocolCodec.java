@@ -78,29 +78,6 @@ public final class ProtocolCodec {
         }
     }
 
-    /** Turns a JsonNode into what socket.io-client-java sends: JSONObject, JSONArray or a scalar. */
-    public static Object toWire(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return JSONObject.NULL;
-        }
-        if (node.isObject()) {
-            return new JSONObject(write(node));
-        }
-        if (node.isArray()) {
-            return new JSONArray(write(node));
-        }
-        if (node.isTextual()) {
-            return node.textValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isIntegralNumber()) {
-            return node.longValue();
-        }
-        return node.doubleValue();
-    }
-
     /**
      * What arrived from socket.io-client-java, as a tree plus its size. Never throws: a value Jackson
      * cannot read comes back as text with the reason, so the caller can record it malformed.

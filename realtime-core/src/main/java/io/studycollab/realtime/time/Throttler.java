@@ -63,11 +63,6 @@ public final class Throttler<T> implements AutoCloseable {
         sink.accept(value);
     }
 
-    /** Drops a value waiting for its slot (e.g. when going offline it would be stale). */
-    public synchronized void discardPending() {
-        pending = null;
-    }
-
     @Override
     public synchronized void close() {
         closed = true;

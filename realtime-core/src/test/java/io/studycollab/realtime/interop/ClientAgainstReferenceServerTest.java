@@ -1,5 +1,6 @@
 package io.studycollab.realtime.interop;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,6 @@ import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.protocol.EventCategory;
 import io.studycollab.realtime.protocol.Payloads;
 import io.studycollab.realtime.protocol.ProtocolCodec;
-import io.studycollab.realtime.testing.Await;
 import io.studycollab.realtime.testing.NodeProcess;
 import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.SystemClock;
@@ -71,7 +71,9 @@ class ClientAgainstReferenceServerTest {
     private Peer connected(String sub, String name, ClientOptions options, String url) {
         Peer p = peer(options);
         p.client().connect(url, TestTokens.token(sub, name, 3600));
-        Await.until(sub + " connected", () -> p.client().state() == ConnectionState.CONNECTED);
+        await(sub + " connected")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> p.client().state() == ConnectionState.CONNECTED);
         return p;
     }
 
@@ -99,7 +101,7 @@ class ClientAgainstReferenceServerTest {
         }) {
             Peer p = (Peer) c[0];
             String code = (String) c[1];
-            Await.until(code, () -> p.client().state() == ConnectionState.FAILED);
+            await(code).atMost(Duration.ofSeconds(15)).until(() -> p.client().state() == ConnectionState.FAILED);
             assertEquals(code, p.client().snapshot().errorCode());
             assertTrue(
                     p.client().snapshot().reason().contains(code),
@@ -120,17 +122,23 @@ class ClientAgainstReferenceServerTest {
         assertTrue(joined.ok());
         assertEquals(1, joined.body().get("members").size());
         assertTrue(bob.client().joinGroup("room-1").get(5, TimeUnit.SECONDS).ok());
-        Await.until("ada sees bob join", () -> !ada.recorder().in("user:joined").isEmpty());
+        await("ada sees bob join")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> !ada.recorder().in("user:joined").isEmpty());
         assertEquals("bob", ada.recorder().in("user:joined").get(0).userId());
 
         bob.client().updateCursor(10, 20);
-        Await.until("cursor", () -> !ada.recorder().in("user:cursor:updated").isEmpty());
+        await("cursor")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> !ada.recorder().in("user:cursor:updated").isEmpty());
         JsonNode cursor = ada.recorder().in("user:cursor:updated").get(0).payload();
         assertEquals(10, cursor.get("cursor").get("x").asDouble());
         assertEquals("room-1", cursor.get("groupId").asText());
 
         assertTrue(bob.client().changeTool("pen").get(5, TimeUnit.SECONDS).ok());
-        Await.until("tool", () -> !ada.recorder().in("user:tool:changed").isEmpty());
+        await("tool")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> !ada.recorder().in("user:tool:changed").isEmpty());
         assertEquals(
                 "pen",
                 ada.recorder()
@@ -144,8 +152,9 @@ class ClientAgainstReferenceServerTest {
                 .updatePresence(new Payloads.PresenceUpdate(false, null, null))
                 .get(5, TimeUnit.SECONDS)
                 .ok());
-        Await.until(
-                "presence", () -> !ada.recorder().in("user:presence:updated").isEmpty());
+        await("presence")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> !ada.recorder().in("user:presence:updated").isEmpty());
         assertFalse(ada.recorder()
                 .in("user:presence:updated")
                 .get(0)
@@ -159,7 +168,9 @@ class ClientAgainstReferenceServerTest {
                 .get(5, TimeUnit.SECONDS);
         assertTrue(emitted.ok());
         assertEquals(1, emitted.body().get("delivered").asInt());
-        Await.until("custom event", () -> !ada.recorder().in("quiz:answer").isEmpty());
+        await("custom event")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> !ada.recorder().in("quiz:answer").isEmpty());
         EventRecord custom = ada.recorder().in("quiz:answer").get(0);
         assertEquals("bob", custom.userId());
         assertEquals("B", custom.payload().get("data").get("choice").asText());
@@ -167,9 +178,9 @@ class ClientAgainstReferenceServerTest {
 
         AckReply presence = ada.client().requestPresence().get(5, TimeUnit.SECONDS);
         assertEquals(2, presence.body().get("members").size());
-        Await.until(
-                "group:presence event",
-                () -> !ada.recorder().in("group:presence").isEmpty());
+        await("group:presence event")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> !ada.recorder().in("group:presence").isEmpty());
 
         // typed listener
         List<Payloads.UserLeft> lefts = new ArrayList<>();
@@ -179,16 +190,20 @@ class ClientAgainstReferenceServerTest {
             }
         });
         assertTrue(bob.client().leaveGroup().get(5, TimeUnit.SECONDS).ok());
-        Await.until("bob left", () -> {
+        await("bob left").atMost(Duration.ofSeconds(15)).until(() -> {
             synchronized (lefts) {
                 return !lefts.isEmpty();
             }
         });
         assertEquals("left", lefts.get(0).reason());
-        Await.until("bob's group:left", () -> bob.recorder().in("group:left").size() == 1);
+        await("bob's group:left")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> bob.recorder().in("group:left").size() == 1);
 
         // heartbeat round trip measured
-        Await.until("rtt", () -> ada.client().snapshot().rttMillis() >= 0);
+        await("rtt")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> ada.client().snapshot().rttMillis() >= 0);
         assertEquals("websocket", ada.client().snapshot().transport());
     }
 
@@ -202,17 +217,17 @@ class ClientAgainstReferenceServerTest {
                 .sendRaw("cursor:update", ProtocolCodec.object().put("x", "left"), true)
                 .get(5, TimeUnit.SECONDS);
         assertEquals("INVALID_PAYLOAD", raw.errorCode());
-        Await.until(
-                "connection:error recorded",
-                () -> p.recorder().in("connection:error").size() >= 2);
+        await("connection:error recorded")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> p.recorder().in("connection:error").size() >= 2);
 
         assertTrue(p.client().joinGroup("flood").get(5, TimeUnit.SECONDS).ok());
         for (int i = 0; i < 80; i++) {
             p.client().sendRaw("tool:change", ProtocolCodec.object().put("tool", "t" + i), false);
         }
-        Await.until(
-                "RATE_LIMITED",
-                () -> p.recorder().in("connection:error").stream()
+        await("RATE_LIMITED")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> p.recorder().in("connection:error").stream()
                         .anyMatch(r ->
                                 "RATE_LIMITED".equals(r.payload().path("code").asText())));
         long rateErrors = p.recorder().in("connection:error").stream()
@@ -227,9 +242,11 @@ class ClientAgainstReferenceServerTest {
         Peer p = peer(ClientOptions.defaults().withTokenWarningBefore(Duration.ofSeconds(30)));
         AccessToken shortLived = TestTokens.token("dave", "Dave", 2);
         p.client().connect(server.url(), shortLived);
-        Await.until("connected", () -> p.client().state() == ConnectionState.CONNECTED);
-        Await.until("expiry warning", () -> p.recorder().has("client:token:expiring"));
-        Await.until("expired", Duration.ofSeconds(10), () -> p.client().state() == ConnectionState.DISCONNECTED);
+        await("connected").atMost(Duration.ofSeconds(15)).until(() -> p.client().state() == ConnectionState.CONNECTED);
+        await("expiry warning")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> p.recorder().has("client:token:expiring"));
+        await("expired").atMost(Duration.ofSeconds(10)).until(() -> p.client().state() == ConnectionState.DISCONNECTED);
         assertEquals("AUTH_EXPIRED", p.client().snapshot().errorCode());
         assertTrue(p.client().snapshot().reason().contains("AUTH_EXPIRED"));
         assertTrue(p.hub().awaitDispatched(Duration.ofSeconds(5)));
@@ -270,7 +287,9 @@ class ClientAgainstReferenceServerTest {
                     .ok());
 
             own.kill();
-            Await.until("sender offline", () -> sender.client().state() == ConnectionState.RECONNECTING);
+            await("sender offline")
+                    .atMost(Duration.ofSeconds(15))
+                    .until(() -> sender.client().state() == ConnectionState.RECONNECTING);
             for (int i = 0; i < 20; i++) {
                 sender.client()
                         .emit(
@@ -278,21 +297,24 @@ class ClientAgainstReferenceServerTest {
                                 ProtocolCodec.mapper().getNodeFactory().numberNode(i),
                                 false);
             }
-            Await.until("queued", () -> sender.client().snapshot().queueDepth() == 20);
+            await("queued")
+                    .atMost(Duration.ofSeconds(15))
+                    .until(() -> sender.client().snapshot().queueDepth() == 20);
 
             own = NodeProcess.start("server.js", "--jwt-secret", TestTokens.SECRET, "--port", String.valueOf(port));
-            Await.until(
-                    "watcher rejoined",
-                    Duration.ofSeconds(20),
-                    () -> watcher.recorder().local("client:rejoined").size() == 1);
-            Await.until(
-                    "sender rejoined",
-                    Duration.ofSeconds(20),
-                    () -> sender.recorder().local("client:rejoined").size() == 1);
-            Await.until(
-                    "all 20 delivered", () -> watcher.recorder().in("test:seq").size() >= 20);
+            await("watcher rejoined")
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() -> watcher.recorder().local("client:rejoined").size() == 1);
+            await("sender rejoined")
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() -> sender.recorder().local("client:rejoined").size() == 1);
+            await("all 20 delivered")
+                    .atMost(Duration.ofSeconds(15))
+                    .until(() -> watcher.recorder().in("test:seq").size() >= 20);
             sender.client().emit("test:end", null, false);
-            Await.until("end marker", () -> !watcher.recorder().in("test:end").isEmpty());
+            await("end marker")
+                    .atMost(Duration.ofSeconds(15))
+                    .until(() -> !watcher.recorder().in("test:end").isEmpty());
             assertTrue(sender.hub().awaitDispatched(Duration.ofSeconds(5)));
 
             List<Integer> got = watcher.recorder().in("test:seq").stream()
@@ -329,7 +351,9 @@ class ClientAgainstReferenceServerTest {
         try (NodeProcess hostile = NodeProcess.start("hostile.js")) {
             Peer p = peer(ClientOptions.defaults());
             p.client().connect(hostile.url(), TestTokens.token("eve", "Eve", 60));
-            Await.until("burst received", () -> p.recorder().has("hostile:done"));
+            await("burst received")
+                    .atMost(Duration.ofSeconds(15))
+                    .until(() -> p.recorder().has("hostile:done"));
             List<EventRecord> bad = p.recorder().where(EventRecord::malformed);
             // 11 StudyCollab events that break their contract; the 3 bare values under names the
             // contract does not know (custom:numbers, custom:array, custom:null) are "not in the contract".
@@ -355,7 +379,9 @@ class ClientAgainstReferenceServerTest {
                             .length());
             assertEquals(ConnectionState.CONNECTED, p.client().state());
             p.client().sendRaw("hostile:again", ProtocolCodec.object(), false);
-            Await.until("second burst", () -> p.recorder().in("hostile:done").size() == 2);
+            await("second burst")
+                    .atMost(Duration.ofSeconds(15))
+                    .until(() -> p.recorder().in("hostile:done").size() == 2);
             assertEquals(22, p.recorder().where(EventRecord::malformed).size());
         }
     }

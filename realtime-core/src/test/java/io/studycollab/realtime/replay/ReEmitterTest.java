@@ -1,5 +1,6 @@
 package io.studycollab.realtime.replay;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -11,7 +12,6 @@ import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.protocol.ProtocolCodec;
-import io.studycollab.realtime.testing.Await;
 import io.studycollab.realtime.testing.NodeProcess;
 import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.ManualClock;
@@ -78,14 +78,14 @@ class ReEmitterTest {
                     r -> xs.add(r.payload().get("cursor").get("x").asDouble()));
             watcher.connect(server.url(), TestTokens.token("watcher", "Watcher", 600));
             replayer.connect(server.url(), TestTokens.token("replayer", "Replayer", 600));
-            Await.until(
-                    "both connected",
-                    () -> watcher.state() == ConnectionState.CONNECTED
+            await("both connected")
+                    .atMost(Duration.ofSeconds(15))
+                    .until(() -> watcher.state() == ConnectionState.CONNECTED
                             && replayer.state() == ConnectionState.CONNECTED);
             watcher.joinGroup("live-group").get(5, TimeUnit.SECONDS);
             ReEmitter r = new ReEmitter(replayer, clock, ReEmitter.replayable(cursorPath(20)), 4.0, "live-group");
             assertEquals(21, r.start().get(10, TimeUnit.SECONDS));
-            Await.until("20 cursors", Duration.ofSeconds(10), () -> xs.size() == 20);
+            await("20 cursors").atMost(Duration.ofSeconds(10)).until(() -> xs.size() == 20);
             List<Double> expected = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 expected.add(i * 10.0);

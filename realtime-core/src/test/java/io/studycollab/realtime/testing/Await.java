@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** Waits for a condition with a bound; never a fixed sleep. */
+/**
+ * Waits for a condition with a bound; never a fixed sleep. realtime-core's own tests use Awaitility;
+ * this stays only for the server and app tests that still call it (shared through the test jar).
+ */
 public final class Await {
 
     private Await() {}

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.studycollab.realtime.client.ConnectionQuality;
 import io.studycollab.realtime.client.ConnectionSnapshot;
 import io.studycollab.realtime.client.ConnectionState;
+import io.studycollab.realtime.client.StateCause;
 import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.protocol.ProtocolCodec;
@@ -40,7 +41,8 @@ class DiagnosticsReportTest {
                 ConnectionQuality.OFFLINE,
                 7,
                 0,
-                -1);
+                -1,
+                StateCause.CONNECTION_LOST);
         List<EventRecord> history = List.of(
                 EventRecord.of(
                         Direction.LOCAL,

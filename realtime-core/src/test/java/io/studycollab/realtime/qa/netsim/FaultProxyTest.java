@@ -1,5 +1,6 @@
 package io.studycollab.realtime.qa.netsim;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +12,9 @@ import io.studycollab.realtime.client.ReconnectPolicy;
 import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.protocol.ProtocolCodec;
-import io.studycollab.realtime.testing.Await;
 import io.studycollab.realtime.testing.NodeProcess;
 import io.studycollab.realtime.testing.TestTokens;
+import io.studycollab.realtime.time.ManualClock;
 import io.studycollab.realtime.time.SystemClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,9 +66,10 @@ class FaultProxyTest {
         watcher.on("test:seq", watched::add);
         viaProxy.connect(proxy.url(), TestTokens.token("sender", "Sender", 600));
         watcher.connect(server.url(), TestTokens.token("watcher", "Watcher", 600));
-        Await.until(
-                "both connected",
-                () -> viaProxy.state() == ConnectionState.CONNECTED && watcher.state() == ConnectionState.CONNECTED);
+        await("both connected")
+                .atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        viaProxy.state() == ConnectionState.CONNECTED && watcher.state() == ConnectionState.CONNECTED);
         assertTrue(watcher.joinGroup("netsim").get(5, TimeUnit.SECONDS).ok());
         assertTrue(viaProxy.joinGroup("netsim").get(5, TimeUnit.SECONDS).ok());
     }
@@ -82,76 +84,96 @@ class FaultProxyTest {
 
     @Test
     void aTenSecondCutWithAHundredQueuedEventsDeliversThemOnceInOrder() throws Exception {
+        // The client's time (retries, flush pacing, heartbeats) is a ManualClock: the ten seconds
+        // offline pass in steps, not on the wall clock; the network and the server stay real.
+        ManualClock manual = new ManualClock();
         List<String> changes = new CopyOnWriteArrayList<>();
-        proxy.onChange(p -> changes.add(p.describe()));
-        proxy.set(new NetworkProfile.Offline());
-        Await.until("the client notices", () -> viaProxy.state() == ConnectionState.RECONNECTING);
-        for (int i = 0; i < 100; i++) {
-            viaProxy.emit("test:seq", ProtocolCodec.mapper().getNodeFactory().numberNode(i), false);
+        viaProxy.close(); // only the client on manual time sends here (and, in the group, would see it all)
+        try (RealtimeClient offline = new RealtimeClient(hub, manual, viaProxy.options())) {
+            offline.connect(proxy.url(), TestTokens.token("offline", "Offline", 600));
+            await("connected on manual time").until(() -> offline.state() == ConnectionState.CONNECTED);
+            assertTrue(offline.joinGroup("netsim").get(5, TimeUnit.SECONDS).ok());
+            proxy.onChange(p -> changes.add(p.describe()));
+            proxy.set(new NetworkProfile.Offline());
+            await("the client notices").until(() -> offline.state() == ConnectionState.RECONNECTING);
+            for (int i = 0; i < 100; i++) {
+                offline.emit("test:seq", ProtocolCodec.mapper().getNodeFactory().numberNode(i), false);
+            }
+            await("queued").until(() -> offline.snapshot().queueDepth() == 100);
+            long wallBefore = System.nanoTime();
+            for (int step = 0; step < 100; step++) {
+                manual.advance(Duration.ofMillis(100)); // ten seconds offline, retries falling due
+            }
+            assertTrue(
+                    System.nanoTime() - wallBefore < TimeUnit.SECONDS.toNanos(5),
+                    "ten client seconds took less than five wall seconds");
+            assertEquals(
+                    ConnectionState.RECONNECTING,
+                    offline.state(),
+                    "still retrying: " + offline.snapshot().reason());
+            assertEquals(100, offline.snapshot().queueDepth(), "all still queued");
+            proxy.set(new NetworkProfile.Normal());
+            await("all 100 delivered")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
+                        // No faster than the wall clock from here: the server's rate limit runs on it.
+                        manual.advance(Duration.ofMillis(20)); // the next retry, then the paced flush
+                        return watched.size() >= 100;
+                    });
+            offline.emit("test:seq", ProtocolCodec.mapper().getNodeFactory().numberNode(100), false);
+            await("the marker after them").pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+                manual.advance(Duration.ofMillis(20)); // the flush ends on the client's clock too
+                assertEquals(101, watched.size(), () -> offline.snapshot() + " " + watched.size());
+            });
+            List<Integer> expected = new ArrayList<>();
+            for (int i = 0; i <= 100; i++) {
+                expected.add(i);
+            }
+            assertEquals(
+                    expected,
+                    watched.stream().map(r -> r.payload().get("data").asInt()).toList(),
+                    "once each, in order");
+            assertEquals(List.of("offline", "normal"), changes);
+            assertEquals("netsim", offline.snapshot().groupId(), "group rejoined");
         }
-        Await.until("queued", () -> viaProxy.snapshot().queueDepth() == 100);
-        long cutAt = System.nanoTime();
-        Await.until(
-                "ten seconds offline",
-                Duration.ofSeconds(12),
-                () -> System.nanoTime() - cutAt >= TimeUnit.SECONDS.toNanos(10));
-        assertTrue(
-                viaProxy.state() == ConnectionState.RECONNECTING,
-                "still retrying: " + viaProxy.snapshot().reason());
-        proxy.set(new NetworkProfile.Normal());
-        Await.until(
-                () -> "all 100 delivered: " + viaProxy.snapshot() + " watched " + watched.size(),
-                Duration.ofSeconds(15),
-                () -> watched.size() >= 100);
-        viaProxy.emit("test:seq", ProtocolCodec.mapper().getNodeFactory().numberNode(100), false);
-        Await.until("the marker after them", () -> watched.size() == 101);
-        List<Integer> expected = new ArrayList<>();
-        for (int i = 0; i <= 100; i++) {
-            expected.add(i);
-        }
-        assertEquals(
-                expected,
-                watched.stream().map(r -> r.payload().get("data").asInt()).toList(),
-                "once each, in order");
-        assertEquals(List.of("offline", "normal"), changes);
-        assertEquals("netsim", viaProxy.snapshot().groupId(), "group rejoined");
     }
 
     @Test
     void aStallIsSeenAsMissedHeartbeatsAndHeldDataFlowsAfterwards() throws Exception {
-        Await.until("measured", () -> viaProxy.snapshot().rttMillis() >= 0);
+        await("measured")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> viaProxy.snapshot().rttMillis() >= 0);
         proxy.set(new NetworkProfile.Stall());
         viaProxy.emit("test:seq", ProtocolCodec.mapper().getNodeFactory().numberNode(1), false);
-        Await.until(
-                "heartbeats missed",
-                Duration.ofSeconds(5),
-                () -> viaProxy.snapshot().quality() == ConnectionQuality.POOR);
+        await("heartbeats missed")
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> viaProxy.snapshot().quality() == ConnectionQuality.POOR);
         assertEquals(ConnectionState.CONNECTED, viaProxy.state(), "a stall closes nothing");
         assertTrue(watched.isEmpty(), "nothing forwarded while stalled");
         proxy.set(new NetworkProfile.Normal());
-        Await.until("held event delivered", () -> watched.size() == 1);
+        await("held event delivered").atMost(Duration.ofSeconds(15)).until(() -> watched.size() == 1);
     }
 
     @Test
     void latencyShowsInTheRoundTripAndFlakyCutsAreReconnected() throws Exception {
         proxy.set(new NetworkProfile.Latency(Duration.ofMillis(300), Duration.ZERO));
-        Await.until(
-                "round trip reflects 2 x 300 ms",
-                Duration.ofSeconds(10),
-                () -> viaProxy.snapshot().rttMillis() >= 550);
+        await("round trip reflects 2 x 300 ms")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> viaProxy.snapshot().rttMillis() >= 550);
         proxy.set(new NetworkProfile.Normal());
         long before = proxy.cuts();
         List<EventRecord> lost = new CopyOnWriteArrayList<>();
         viaProxy.on("connection:lost", lost::add);
         proxy.set(new NetworkProfile.Flaky(Duration.ofMillis(1500)));
-        Await.until(
-                "two cuts, each reconnected",
-                Duration.ofSeconds(15),
-                () -> lost.size() >= 2 && viaProxy.state() == ConnectionState.CONNECTED);
+        await("two cuts, each reconnected")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> lost.size() >= 2 && viaProxy.state() == ConnectionState.CONNECTED);
         proxy.set(new NetworkProfile.Normal());
         assertTrue(proxy.cuts() - before >= 2);
-        Await.until(
-                "back in the group",
-                () -> "netsim".equals(viaProxy.snapshot().groupId()) && viaProxy.state() == ConnectionState.CONNECTED);
+        await("back in the group")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> "netsim".equals(viaProxy.snapshot().groupId())
+                        && viaProxy.state() == ConnectionState.CONNECTED);
     }
 }
