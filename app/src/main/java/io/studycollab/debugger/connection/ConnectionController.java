@@ -206,15 +206,11 @@ public final class ConnectionController implements QaController.Connection, Auto
     }
 
     /**
-     * How many reconnect attempts before giving up (Failed). Takes effect now when the connection is
-     * down, otherwise at the next Connect (changing it means a fresh client, which would drop the link).
+     * How many reconnect attempts before giving up (Failed), from the next connection on (a new
+     * count means a new client; swapping it now would drop the link or lose what Reconnect knows).
      */
     public void setMaxAttempts(int n) {
         maxAttempts = n;
-        ConnectionState s = realtime.connectionStatusProperty().get().state();
-        if (s == ConnectionState.DISCONNECTED || s == ConnectionState.FAILED) {
-            applyMaxAttempts();
-        }
     }
 
     public int maxAttempts() {

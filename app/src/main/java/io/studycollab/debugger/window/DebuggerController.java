@@ -84,7 +84,12 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
                 session.hub(), session.presence(), realtime, log, redactor, tasks, dialogs, clock);
         replays = new ReplayController(session, realtime, replay, log, group, tasks, dialogs);
         qa = new QaController(session, realtime, redactor, connection, dialogs, tasks);
-        connection.onNewRoute(qa::closeProxy);
+        connection.onNewRoute(() -> {
+            qa.closeProxy(); // that route is over
+            if (replays.viewingFile()) {
+                replays.backToLive(); // connecting is going live
+            }
+        });
         api = new ApiPanel(realtime.urlProperty());
         List<String> loadProblems = new ArrayList<>();
         profiles = new ProfilesController(store, loadProblems::add);
