@@ -40,9 +40,6 @@ import javafx.stage.Stage;
  */
 public final class DebuggerController implements AutoCloseable, AppMenu.Commands {
 
-    public static final String DEMO_GROUP = Sandbox.DEMO_GROUP;
-    public static final int SANDBOX_BOTS = Sandbox.BOTS;
-
     private final Theme theme;
     private final LiveSession session;
     private final Redactor redactor = new Redactor();
