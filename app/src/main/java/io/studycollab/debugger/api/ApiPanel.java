@@ -43,11 +43,15 @@ public final class ApiPanel extends VBox {
     private final TextArea body = new TextArea();
 
     public ApiPanel(ReadOnlyStringProperty serverUrl) {
+        createView();
+        initListeners(serverUrl);
+    }
+
+    private void createView() {
         setId("apiPanel");
         setSpacing(8);
         setPadding(new Insets(10));
         baseUrl.setId("apiUrl");
-        baseUrl.textProperty().bind(serverUrl);
         baseUrl.setEditable(false);
         key.setId("apiKey");
         key.setPromptText("service role key");
@@ -82,6 +86,10 @@ public final class ApiPanel extends VBox {
                         new HBox(6, post, getGroup, getAll),
                         status,
                         body);
+    }
+
+    private void initListeners(ReadOnlyStringProperty serverUrl) {
+        baseUrl.textProperty().bind(serverUrl);
         post.setOnAction(e -> post());
         getGroup.setOnAction(
                 e -> get(group.getText().isBlank() ? null : group.getText().trim()));

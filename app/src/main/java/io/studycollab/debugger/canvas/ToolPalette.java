@@ -17,6 +17,11 @@ public final class ToolPalette extends VBox {
     private final ToggleGroup group = new ToggleGroup();
 
     public ToolPalette(Consumer<String> onTool) {
+        createView();
+        initListeners(onTool);
+    }
+
+    private void createView() {
         setSpacing(4);
         setPadding(new Insets(6));
         setAlignment(Pos.TOP_CENTER);
@@ -30,6 +35,9 @@ public final class ToolPalette extends VBox {
             b.setUserData(tool);
             getChildren().add(b);
         }
+    }
+
+    private void initListeners(Consumer<String> onTool) {
         group.selectedToggleProperty().addListener((obs, old, t) -> {
             if (t == null) {
                 old.setSelected(true); // always one tool

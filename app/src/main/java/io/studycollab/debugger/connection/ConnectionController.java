@@ -5,6 +5,7 @@ import io.studycollab.debugger.fx.Tasks;
 import io.studycollab.debugger.profiles.ServerProfile;
 import io.studycollab.debugger.qa.QaController;
 import io.studycollab.debugger.sandbox.Sandbox;
+import io.studycollab.debugger.window.Dialogs;
 import io.studycollab.debugger.window.LiveSession;
 import io.studycollab.realtime.client.AccessToken;
 import io.studycollab.realtime.client.ConnectTarget;
@@ -14,6 +15,7 @@ import io.studycollab.realtime.server.ServerConfig;
 import io.studycollab.realtime.server.auth.TokenMinter;
 import io.studycollab.realtime.session.Redactor;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * What Connect does: picks the server and token for a profile (starting the embedded sandbox when
@@ -24,25 +26,14 @@ import java.time.Duration;
  */
 public final class ConnectionController implements QaController.Connection, AutoCloseable {
 
-    /** Where the connection's problems and passing messages go. */
-    public interface Feedback {
-        /** Why a Connect did not start, shown beside the button. */
-        void problem(String why);
-
-        void error(String message);
-
-        /** The sandbox is up: its service key and secrets are known. */
-        void sandboxStarted(Sandbox sandbox);
-
-        /** A token was minted or entered; the bar shows it (masked). */
-        void token(String reveal);
-    }
-
     private final LiveSession session;
     private final RealtimeModel realtime;
     private final Redactor redactor;
     private final Tasks tasks;
-    private final Feedback feedback;
+    private final Dialogs dialogs;
+    private Consumer<String> problems = why -> {};
+    private Consumer<String> tokens = reveal -> {};
+    private Consumer<Sandbox> sandboxes = s -> {};
     private Runnable onNewRoute = () -> {};
     private volatile Sandbox sandbox;
     private boolean sandboxStarting;
@@ -57,14 +48,29 @@ public final class ConnectionController implements QaController.Connection, Auto
     private int maxAttempts;
 
     public ConnectionController(
-            LiveSession session, RealtimeModel realtime, Redactor redactor, Tasks tasks, Feedback feedback) {
+            LiveSession session, RealtimeModel realtime, Redactor redactor, Tasks tasks, Dialogs dialogs) {
         this.session = session;
         this.realtime = realtime;
         this.redactor = redactor;
         this.tasks = tasks;
-        this.feedback = feedback;
+        this.dialogs = dialogs;
         this.maxAttempts = session.client().options().reconnectPolicy().maxAttempts();
         realtime.connectionStatusProperty().addListener((o, was, now) -> onStatus(now));
+    }
+
+    /** Why a Connect did not start goes to {@code sink} (the connection bar shows it beside the button). */
+    public void showProblemsIn(Consumer<String> sink) {
+        this.problems = sink;
+    }
+
+    /** A token minted or entered goes to {@code sink} (the bar shows it masked). */
+    public void showTokensIn(Consumer<String> sink) {
+        this.tokens = sink;
+    }
+
+    /** Hears the sandbox once it runs (its service key and secrets are known then). */
+    public void onSandboxStarted(Consumer<Sandbox> listener) {
+        this.sandboxes = listener;
     }
 
     /** Called before every new connection (the QA tab closes its proxy: that route is over). */
@@ -87,10 +93,10 @@ public final class ConnectionController implements QaController.Connection, Auto
                     realtime.joinGroup(g),
                     r -> {
                         if (!r.ok()) {
-                            feedback.error("joining " + g + ": " + r.errorCode());
+                            dialogs.error("joining " + g + ": " + r.errorCode());
                         }
                     },
-                    e -> feedback.error("joining " + g + ": " + e.getMessage()));
+                    e -> dialogs.error("joining " + g + ": " + e.getMessage()));
         } else {
             lastGroup = null; // connected in no group: the user left it
         }
@@ -113,12 +119,12 @@ public final class ConnectionController implements QaController.Connection, Auto
                     System.out.println("Sandbox server listening on " + started.url());
                     System.out.flush();
                     redactor.addSecret(started.serviceKey()).addSecret(started.jwtSecret());
-                    feedback.sandboxStarted(started);
+                    sandboxes.accept(started);
                     connect(ServerProfile.embeddedSandbox(), started.url(), "");
                 })
                 .onError(Exception.class, e -> {
-                    feedback.problem("The embedded sandbox could not start: " + e.getMessage());
-                    feedback.error("The embedded sandbox could not start: " + e.getMessage());
+                    problems.accept("The embedded sandbox could not start: " + e.getMessage());
+                    dialogs.error("The embedded sandbox could not start: " + e.getMessage());
                 })
                 .andFinally(() -> sandboxStarting = false)
                 .run();
@@ -129,7 +135,7 @@ public final class ConnectionController implements QaController.Connection, Auto
         try {
             connectOrExplain(profile == null ? ServerProfile.embeddedSandbox() : profile, url, tokenText);
         } catch (RuntimeException e) {
-            feedback.problem("Cannot connect: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            problems.accept("Cannot connect: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
     }
 
@@ -140,7 +146,7 @@ public final class ConnectionController implements QaController.Connection, Auto
         if (p.sandbox()) {
             Sandbox s = sandbox;
             if (s == null) {
-                feedback.problem(sandboxStarting ? "The sandbox is still starting…" : "Starting the embedded sandbox…");
+                problems.accept(sandboxStarting ? "The sandbox is still starting…" : "Starting the embedded sandbox…");
                 startSandbox();
                 return;
             }
@@ -159,14 +165,14 @@ public final class ConnectionController implements QaController.Connection, Auto
             token = null; // the server will answer AUTH_MISSING, which is worth seeing too
         }
         if (!target.matches("(?i)https?://\\S+")) {
-            feedback.problem(
+            problems.accept(
                     target.isEmpty()
                             ? "Enter a server URL (http://… or https://…), or pick the embedded sandbox profile."
                             : "\"" + target + "\" is not a server URL: it must start with http:// or https://.");
             return;
         }
         if (token != null) {
-            feedback.token(token.reveal());
+            tokens.accept(token.reveal());
             redactor.addSecret(token.reveal());
         }
         if (p.jwtSecret() != null) {
@@ -200,15 +206,11 @@ public final class ConnectionController implements QaController.Connection, Auto
     }
 
     /**
-     * How many reconnect attempts before giving up (Failed). Takes effect now when the connection is
-     * down, otherwise at the next Connect (changing it means a fresh client, which would drop the link).
+     * How many reconnect attempts before giving up (Failed), from the next connection on (a new
+     * count means a new client; swapping it now would drop the link or lose what Reconnect knows).
      */
     public void setMaxAttempts(int n) {
         maxAttempts = n;
-        ConnectionState s = realtime.connectionStatusProperty().get().state();
-        if (s == ConnectionState.DISCONNECTED || s == ConnectionState.FAILED) {
-            applyMaxAttempts();
-        }
     }
 
     public int maxAttempts() {

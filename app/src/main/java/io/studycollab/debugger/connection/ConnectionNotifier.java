@@ -8,6 +8,7 @@ import io.studycollab.realtime.client.StateCause;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -76,7 +77,7 @@ public final class ConnectionNotifier {
         n.getStyleClass().addAll(style, Styles.ELEVATED_1);
         n.setPrefWidth(400);
         n.setMaxWidth(400);
-        n.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        n.setMaxHeight(Region.USE_PREF_SIZE);
         n.getStyleClass().add("connection-notification");
         n.setOnClose(e -> stack.getChildren().remove(n));
         stack.getChildren().add(n);

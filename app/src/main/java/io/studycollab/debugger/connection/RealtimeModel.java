@@ -39,6 +39,11 @@ public final class RealtimeModel {
 
     public void refresh() {
         ConnectionSnapshot s = client.get().snapshot();
+        // A client just put in place of another (see LiveSession.replaceClient) says "not connected"
+        // until it is told where to go: that is no news about the connection, so it is not shown.
+        if (s.url() == null && connectionStatus.get().url() != null) {
+            return;
+        }
         if (s != connectionStatus.get()) {
             connectionStatus.set(s);
             connected.set(s.state() == ConnectionState.CONNECTED);

@@ -11,6 +11,7 @@ import io.studycollab.realtime.protocol.EventNames;
 import io.studycollab.realtime.protocol.ProtocolCodec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -156,7 +157,7 @@ public final class EmitPanel extends VBox {
         JsonNode data = parse();
         boolean wantAck = ack.isSelected();
         reply.setText(wantAck ? "waiting for the acknowledgement…" : "sent (no acknowledgement asked)");
-        java.util.concurrent.CompletableFuture<AckReply> f;
+        CompletableFuture<AckReply> f;
         if (isProtocolEvent(name)) {
             f = realtime.emitRaw(name, data, wantAck);
         } else {

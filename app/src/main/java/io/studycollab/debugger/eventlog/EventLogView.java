@@ -2,45 +2,37 @@ package io.studycollab.debugger.eventlog;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.studycollab.debugger.fx.UserColors;
 import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventFilter;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.protocol.EventCategory;
-import io.studycollab.realtime.protocol.ProtocolCodec;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.TreeView;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.text.Font;
@@ -77,10 +69,7 @@ public final class EventLogView extends BorderPane {
     private final Label counts = new Label();
     private final Label filterProblem = new Label();
     private final Spinner<Integer> limit = new Spinner<>(100, 1_000_000, 10_000, 1_000);
-    private final TreeView<String> tree = new TreeView<>();
-    private final TextArea raw = new TextArea();
-    private final Label detailTitle = new Label("Select an event");
-    private final Button copy = new Button("Copy JSON", new FontIcon(Feather.COPY));
+    private final EventDetailView detail = new EventDetailView();
 
     public EventLogView(EventLogModel model) {
         this.model = model;
@@ -167,7 +156,7 @@ public final class EventLogView extends BorderPane {
             }
         });
         TableColumn<EventRecord, String> size = column("Size", 60, r -> r.sizeBytes() + " B");
-        table.getColumns().setAll(java.util.List.of(time, dir, event, group, usr, size));
+        table.getColumns().setAll(List.of(time, dir, event, group, usr, size));
         // One row height for all: without it the table measures rows to estimate its scroll range,
         // which, following the newest of thousands of rows 10 times a second, was most of an idle frame.
         table.setFixedCellSize(Math.ceil(Font.getDefault().getSize() * 2));
@@ -190,21 +179,6 @@ public final class EventLogView extends BorderPane {
             }
         });
 
-        tree.setId("payloadTree");
-        tree.setShowRoot(true);
-        raw.setId("payloadRaw");
-        raw.setEditable(false);
-        raw.setWrapText(true);
-        raw.getStyleClass().add("monospace");
-        copy.setId("copyJson");
-        copy.setDisable(true);
-        detailTitle.getStyleClass().add(Styles.TEXT_BOLD);
-        detailTitle.setWrapText(true);
-        TabPane detailTabs = new TabPane(new Tab("Tree", tree), new Tab("Raw", raw));
-        detailTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox detail = new VBox(6, new HBox(6, detailTitle), copy, detailTabs);
-        VBox.setVgrow(detailTabs, Priority.ALWAYS);
-        detail.setPadding(new Insets(6));
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.68);
@@ -213,7 +187,7 @@ public final class EventLogView extends BorderPane {
     }
 
     private static TableColumn<EventRecord, String> column(
-            String title, double width, java.util.function.Function<EventRecord, String> value) {
+            String title, double width, Function<EventRecord, String> value) {
         TableColumn<EventRecord, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setSortable(false);
@@ -250,15 +224,7 @@ public final class EventLogView extends BorderPane {
             }
         });
         model.pendingProperty().addListener((o, a, b) -> updateCounts());
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> showDetail(r));
-        copy.setOnAction(e -> {
-            EventRecord r = table.getSelectionModel().getSelectedItem();
-            if (r != null) {
-                ClipboardContent content = new ClipboardContent();
-                content.putString(asJson(r));
-                Clipboard.getSystemClipboard().setContent(content);
-            }
-        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> detail.show(r));
     }
 
     private void applyFilter() {
@@ -298,45 +264,6 @@ public final class EventLogView extends BorderPane {
             s += " · " + model.pendingProperty().get() + " waiting (paused)";
         }
         counts.setText(s);
-    }
-
-    private void showDetail(EventRecord r) {
-        copy.setDisable(r == null);
-        if (r == null) {
-            detailTitle.setText("Select an event");
-            tree.setRoot(null);
-            raw.clear();
-            return;
-        }
-        detailTitle.setText("#" + r.seq() + " " + r.direction().wire() + " " + r.name()
-                + (r.malformed() ? "\nMalformed: " + r.problem() : "")
-                + (r.category() == EventCategory.OTHER ? "\nNot in the contract" : "")
-                + (r.packet().argumentsAsArray()
-                        ? "\n" + r.packet().argCount() + " arguments (payload lists them all)"
-                        : ""));
-        tree.setRoot(JsonTree.of("payload", r.payload()));
-        tree.getRoot().setExpanded(true);
-        raw.setText(
-                r.payload() == null
-                        ? ""
-                        : ProtocolCodec.mapper().valueToTree(r.payload()).toPrettyString());
-    }
-
-    static String asJson(EventRecord r) {
-        ObjectNode o = ProtocolCodec.object()
-                .put("seq", r.seq())
-                .put("t", r.wallMillis())
-                .put("dir", r.direction().wire())
-                .put("event", r.name())
-                .put("category", r.category().label());
-        o.put("group", r.groupId());
-        o.put("user", r.userId());
-        o.put("size", r.sizeBytes());
-        if (r.malformed()) {
-            o.put("malformed", true).put("problem", r.problem());
-        }
-        o.set("data", r.payload());
-        return o.toPrettyString();
     }
 
     public TableView<EventRecord> table() {

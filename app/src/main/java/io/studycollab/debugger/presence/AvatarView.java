@@ -39,6 +39,12 @@ public final class AvatarView extends StackPane {
 
     public AvatarView(
             BooleanSupplier showTools, BooleanSupplier showCursor, Function<String, Payloads.Cursor> cursorOf) {
+        this.showTools = showTools;
+        createView();
+        initListeners(showCursor, cursorOf);
+    }
+
+    private void createView() {
         getStyleClass().add("avatar");
         initials.getStyleClass().add("avatar-initials");
         initials.setTextFill(Color.WHITE);
@@ -51,7 +57,9 @@ public final class AvatarView extends StackPane {
         getChildren().addAll(ring, face, initials, badge);
         setMinSize(RADIUS * 2 + 8, RADIUS * 2 + 8);
         setMaxSize(RADIUS * 2 + 8, RADIUS * 2 + 8);
-        this.showTools = showTools;
+    }
+
+    private void initListeners(BooleanSupplier showCursor, Function<String, Payloads.Cursor> cursorOf) {
         // Built when shown: the cursor moves far more often than the avatar changes.
         tooltip.setOnShowing(e -> {
             if (member != null) {

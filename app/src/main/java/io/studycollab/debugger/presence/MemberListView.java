@@ -32,9 +32,17 @@ public final class MemberListView extends ListView<String> {
     public MemberListView(ObservableList<String> ids, ObservableMap<String, Member> members) {
         super(ids);
         this.members = members;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
         setId("memberList");
         setPlaceholder(new Label("Join a group to see its members"));
         setCellFactory(v -> new MemberCell());
+    }
+
+    private void initListeners() {
         members.addListener((MapChangeListener<String, Member>) c -> {
             if (c.wasAdded()) {
                 MemberCell row = rows.get(c.getKey());

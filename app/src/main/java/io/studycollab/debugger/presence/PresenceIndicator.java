@@ -35,6 +35,12 @@ public final class PresenceIndicator extends HBox {
     public PresenceIndicator(ObservableList<Member> members, Function<String, Payloads.Cursor> cursors) {
         this.members = members;
         this.cursors = cursors;
+        createView();
+        initListeners();
+        render();
+    }
+
+    private void createView() {
         none.getStyleClass().add("text-muted");
         more.setId("presenceOverflow");
         more.getStyleClass().add("presence-overflow");
@@ -52,6 +58,9 @@ public final class PresenceIndicator extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         setId("presenceIndicator");
         getStyleClass().add("presence-indicator");
+    }
+
+    private void initListeners() {
         members.addListener((ListChangeListener<Member>) c -> {
             // Changes past the visible avatars only alter the "+N" list, which is built when shown.
             while (c.next()) {
@@ -66,7 +75,6 @@ public final class PresenceIndicator extends HBox {
         maxVisible.addListener((o, a, b) -> render());
         showCursors.addListener((o, a, b) -> render());
         showTools.addListener((o, a, b) -> render());
-        render();
     }
 
     private void render() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -33,6 +34,14 @@ public final class ProfileDialog extends Dialog<ServerProfile> {
 
     public ProfileDialog(ServerProfile existing) {
         setTitle(existing == null || existing.sandbox() ? "New server profile" : "Edit " + existing.name());
+        createView();
+        if (existing != null && !existing.sandbox()) {
+            fill(existing);
+        }
+        initListeners();
+    }
+
+    private void createView() {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
@@ -58,27 +67,31 @@ public final class ProfileDialog extends Dialog<ServerProfile> {
         grid.add(problem, 1, r);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        if (existing != null && !existing.sandbox()) {
-            name.setText(existing.name());
-            url.setText(existing.url());
-            path.setText(existing.path());
-            websocket.setSelected(
-                    existing.transports() == null || existing.transports().contains("websocket"));
-            polling.setSelected(
-                    existing.transports() == null || existing.transports().contains("polling"));
-            StringBuilder h = new StringBuilder();
-            if (existing.headers() != null) {
-                existing.headers()
-                        .forEach((k, v) -> h.append(k).append(": ").append(v).append('\n'));
-            }
-            headers.setText(h.toString());
-            token.setText(existing.token() == null ? "" : existing.token());
-            secret.setText(existing.jwtSecret() == null ? "" : existing.jwtSecret());
-            mintSub.setText(existing.mintSub());
-            mintName.setText(existing.mintName());
-            storeSecrets.setSelected(existing.storeSecrets());
+    }
+
+    private void fill(ServerProfile existing) {
+        name.setText(existing.name());
+        url.setText(existing.url());
+        path.setText(existing.path());
+        websocket.setSelected(
+                existing.transports() == null || existing.transports().contains("websocket"));
+        polling.setSelected(
+                existing.transports() == null || existing.transports().contains("polling"));
+        StringBuilder h = new StringBuilder();
+        if (existing.headers() != null) {
+            existing.headers()
+                    .forEach((k, v) -> h.append(k).append(": ").append(v).append('\n'));
         }
-        getDialogPane().lookupButton(ButtonType.OK).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        headers.setText(h.toString());
+        token.setText(existing.token() == null ? "" : existing.token());
+        secret.setText(existing.jwtSecret() == null ? "" : existing.jwtSecret());
+        mintSub.setText(existing.mintSub());
+        mintName.setText(existing.mintName());
+        storeSecrets.setSelected(existing.storeSecrets());
+    }
+
+    private void initListeners() {
+        getDialogPane().lookupButton(ButtonType.OK).addEventFilter(ActionEvent.ACTION, e -> {
             String error = validate();
             problem.setText(error == null ? "" : error);
             if (error != null) {

@@ -4,6 +4,7 @@ import io.studycollab.debugger.AppVersion;
 import io.studycollab.debugger.connection.RealtimeModel;
 import io.studycollab.debugger.fx.Tasks;
 import io.studycollab.debugger.sandbox.Sandbox;
+import io.studycollab.debugger.window.Dialogs;
 import io.studycollab.debugger.window.LiveSession;
 import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.client.ConnectionSnapshot;
@@ -49,18 +50,11 @@ public final class QaController implements QaPanel.Actions, AutoCloseable {
         void reconnectVia(String proxyUrl, String group);
     }
 
-    /** Where passing messages and errors go. */
-    public interface Notices {
-        void info(String message);
-
-        void error(String message);
-    }
-
     private final LiveSession session;
     private final RealtimeModel realtime;
     private final Redactor redactor;
     private final Connection connection;
-    private final Notices notices;
+    private final Dialogs notices;
     private final Tasks tasks;
     private final ConnectionTimeline timeline;
     private final ReadOnlyBooleanWrapper routed = new ReadOnlyBooleanWrapper(false);
@@ -72,7 +66,7 @@ public final class QaController implements QaPanel.Actions, AutoCloseable {
             RealtimeModel realtime,
             Redactor redactor,
             Connection connection,
-            Notices notices,
+            Dialogs notices,
             Tasks tasks) {
         this.session = session;
         this.realtime = realtime;

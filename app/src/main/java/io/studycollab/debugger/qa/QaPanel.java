@@ -20,9 +20,6 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -86,13 +83,11 @@ public final class QaPanel extends VBox {
     private final Button diagnostics = new Button("Copy diagnostics report", new FontIcon(Feather.CLIPBOARD));
     private final Button consistency = new Button("Check presence consistency", new FontIcon(Feather.CHECK_SQUARE));
     private final TextArea findings = new TextArea();
-    private final XYChart.Series<Number, Number> rtt = new XYChart.Series<>();
-    private final LineChart<Number, Number> chart = new LineChart<>(new NumberAxis(), new NumberAxis());
+    private final RoundTripChart chart = new RoundTripChart();
     private final ListView<String> timeline = new ListView<>();
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final Actions actions;
     private final FxEventPump.Registration ticker;
-    private long seconds;
 
     /** {@code pump} ticks the figures and the round-trip chart once a second. */
     public QaPanel(Actions actions, ObservableBooleanValue connected, FxEventPump pump) {
@@ -147,16 +142,6 @@ public final class QaPanel extends VBox {
         findings.setWrapText(true);
         findings.setPrefRowCount(4);
         findings.setPromptText("ghosts, cursor senders over 20/s, lastSeen going backwards");
-        NumberAxis time = (NumberAxis) chart.getXAxis();
-        time.setLabel("s");
-        time.setForceZeroInRange(false);
-        chart.getYAxis().setLabel("round trip ms");
-        chart.setId("rttChart");
-        chart.getData().add(rtt);
-        chart.setLegendVisible(false);
-        chart.setCreateSymbols(false);
-        chart.setAnimated(false);
-        chart.setPrefHeight(170);
         timeline.setId("connectionTimeline");
         timeline.setPrefHeight(150);
         timeline.setPlaceholder(new Label("connection events appear here"));
@@ -256,14 +241,7 @@ public final class QaPanel extends VBox {
                     ms(s.rttP95()),
                     ms(s.rttP99())));
         }
-        seconds++;
-        double r = actions.roundTripMillis();
-        if (r >= 0) {
-            rtt.getData().add(new XYChart.Data<>(seconds, r));
-            if (rtt.getData().size() > 120) {
-                rtt.getData().remove(0);
-            }
-        }
+        chart.tick(actions.roundTripMillis());
     }
 
     private static Label proxiedLabel() {

@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -18,6 +19,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -50,8 +52,15 @@ public final class ReplayBar extends VBox {
     private final Button reEmit = new Button("Re-emit to live", new FontIcon(Feather.SEND));
     private final Button compare = new Button("Compare with live", new FontIcon(Feather.COLUMNS));
 
+    private Pane markerPane;
+
     public ReplayBar(ReplayModel model, LiveActions actions) {
         this.model = model;
+        createView();
+        initListeners(actions);
+    }
+
+    private void createView() {
         setId("replayBar");
         getStyleClass().add("replay-bar");
         setPadding(new Insets(4, 10, 4, 10));
@@ -65,7 +74,7 @@ public final class ReplayBar extends VBox {
         speed.setId("replaySpeed");
         speed.getItems().setAll(List.of(0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0));
         speed.setValue(1.0);
-        speed.setConverter(new javafx.util.StringConverter<>() {
+        speed.setConverter(new StringConverter<>() {
             @Override
             public String toString(Double d) {
                 return d == null ? "" : (d == Math.floor(d) ? String.valueOf(d.intValue()) : String.valueOf(d)) + "×";
@@ -80,10 +89,10 @@ public final class ReplayBar extends VBox {
         where.setMinWidth(260);
         live.setId("backToLive");
         live.getStyleClass().add(Styles.ACCENT);
-        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {play, back, forward}) {
+        for (ButtonBase b : new ButtonBase[] {play, back, forward}) {
             b.getStyleClass().add(Styles.BUTTON_ICON);
         }
-        Pane markerPane = new Pane(markers);
+        markerPane = new Pane(markers);
         markerPane.setPrefHeight(10);
         markers.widthProperty().bind(markerPane.widthProperty());
         VBox track = new VBox(1, markerPane, scrubber);
@@ -97,7 +106,9 @@ public final class ReplayBar extends VBox {
         HBox row = new HBox(6, back, play, forward, track, speed, where, reEmit, compare, live);
         row.setAlignment(Pos.CENTER_LEFT);
         getChildren().add(row);
+    }
 
+    private void initListeners(LiveActions actions) {
         play.selectedProperty().bindBidirectional(model.playingProperty());
         play.selectedProperty()
                 .addListener((o, a, p) -> play.setGraphic(new FontIcon(p ? Feather.PAUSE : Feather.PLAY)));

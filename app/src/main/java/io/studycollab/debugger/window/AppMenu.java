@@ -26,14 +26,27 @@ public final class AppMenu extends MenuBar {
         void quit();
     }
 
+    private final CheckMenuItem record = new CheckMenuItem("Record to file…");
+
     public AppMenu(Commands commands, ObservableBooleanValue recording) {
+        createView(commands);
+        initListeners(commands, recording);
+    }
+
+    private void initListeners(Commands commands, ObservableBooleanValue recording) {
+        record.setOnAction(e -> {
+            commands.setRecording(record.isSelected());
+            record.setSelected(recording.get());
+        });
+        // The item shows what is true: a cancelled file chooser or a failed start leaves it unticked.
+        recording.addListener((o, was, now) -> record.setSelected(now));
+    }
+
+    private void createView(Commands commands) {
         setId("appMenu");
         MenuItem open = item("Open session…", "Shortcut+O", "menuOpen", commands::openSession);
-        CheckMenuItem record = new CheckMenuItem("Record to file…");
         record.setId("menuRecord");
         record.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
-        record.setOnAction(e -> commands.setRecording(record.isSelected()));
-        recording.addListener((o, was, now) -> record.setSelected(now));
         MenuItem saveAll =
                 item("Save history as session…", "Shortcut+S", "menuSaveAll", () -> commands.saveHistory(false));
         MenuItem saveVisible =

@@ -2,21 +2,15 @@ package io.studycollab.debugger.window;
 
 import io.studycollab.debugger.api.ApiPanel;
 import io.studycollab.debugger.canvas.CursorCanvas;
-import io.studycollab.debugger.canvas.ToolPalette;
 import io.studycollab.debugger.connection.ConnectionBar;
 import io.studycollab.debugger.connection.ConnectionController;
 import io.studycollab.debugger.connection.ConnectionNotifier;
 import io.studycollab.debugger.connection.RealtimeModel;
-import io.studycollab.debugger.emit.EmitPanel;
 import io.studycollab.debugger.eventlog.EventLogModel;
-import io.studycollab.debugger.eventlog.EventLogView;
 import io.studycollab.debugger.fx.FxEventPump;
 import io.studycollab.debugger.fx.Tasks;
 import io.studycollab.debugger.fx.Theme;
-import io.studycollab.debugger.presence.GroupBar;
 import io.studycollab.debugger.presence.GroupModel;
-import io.studycollab.debugger.presence.MemberListView;
-import io.studycollab.debugger.presence.PresenceIndicator;
 import io.studycollab.debugger.presence.PresenceModel;
 import io.studycollab.debugger.profiles.ProfileStore;
 import io.studycollab.debugger.profiles.ProfilesController;
@@ -24,28 +18,18 @@ import io.studycollab.debugger.profiles.ServerProfile;
 import io.studycollab.debugger.qa.QaController;
 import io.studycollab.debugger.qa.QaPanel;
 import io.studycollab.debugger.recording.RecordingController;
-import io.studycollab.debugger.replay.ReplayBar;
 import io.studycollab.debugger.replay.ReplayController;
 import io.studycollab.debugger.replay.ReplayModel;
 import io.studycollab.debugger.sandbox.Sandbox;
 import io.studycollab.debugger.status.StatsModel;
-import io.studycollab.debugger.status.StatusBar;
 import io.studycollab.realtime.client.ClientOptions;
-import io.studycollab.realtime.presence.Member;
-import io.studycollab.realtime.protocol.Payloads;
 import io.studycollab.realtime.session.Redactor;
 import io.studycollab.realtime.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.StringBinding;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
 
 /**
@@ -55,9 +39,6 @@ import javafx.stage.Stage;
  * models refresh first, then the board draws (see {@link FxEventPump}).
  */
 public final class DebuggerController implements AutoCloseable, AppMenu.Commands {
-
-    public static final String DEMO_GROUP = Sandbox.DEMO_GROUP;
-    public static final int SANDBOX_BOTS = Sandbox.BOTS;
 
     private final Theme theme;
     private final LiveSession session;
@@ -95,12 +76,17 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         dialogs = new Dialogs(stage, notifier);
         tasks = new Tasks(e -> dialogs.error(String.valueOf(e.getMessage())));
         replay = new ReplayModel(log, group, pump);
-        connection = new ConnectionController(session, realtime, redactor, tasks, connectionFeedback());
+        connection = new ConnectionController(session, realtime, redactor, tasks, dialogs);
         recording = new RecordingController(
                 session.hub(), session.presence(), realtime, log, redactor, tasks, dialogs, clock);
         replays = new ReplayController(session, realtime, replay, log, group, tasks, dialogs);
-        qa = new QaController(session, realtime, redactor, connection, qaNotices(), tasks);
-        connection.onNewRoute(qa::closeProxy);
+        qa = new QaController(session, realtime, redactor, connection, dialogs, tasks);
+        connection.onNewRoute(() -> {
+            qa.closeProxy(); // that route is over
+            if (replays.viewingFile()) {
+                replays.backToLive(); // connecting is going live
+            }
+        });
         api = new ApiPanel(realtime.urlProperty());
         List<String> loadProblems = new ArrayList<>();
         profiles = new ProfilesController(store, loadProblems::add);
@@ -114,65 +100,14 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         canvas = new CursorCanvas(group, presence::updateCursor);
         canvas.setDark(theme.isDark());
         qaPanel = new QaPanel(qa, realtime.isConnectedProperty(), pump);
-        view = buildView();
+        connection.showProblemsIn(connectionBar::showProblem);
+        connection.showTokensIn(connectionBar::showToken);
+        connection.onSandboxStarted(started -> api.setServiceKey(started.serviceKey()));
+        view = WindowViews.build(this);
         connectionBar.profileBox().getSelectionModel().selectFirst();
         registerPulseWork(pump);
         pump.start();
         loadProblems.forEach(dialogs::error);
-    }
-
-    private MainView buildView() {
-        PresenceIndicator indicator = new PresenceIndicator(group.groupMembers(), this::cursorOf);
-        GroupBar groupBar = new GroupBar(realtime, indicator, connectionBar.indicator(), dialogs::error);
-        ToolPalette tools = new ToolPalette(presence::changeTool);
-        tools.select("select");
-        ReplayBar replayBar = new ReplayBar(replay, new ReplayBar.LiveActions() {
-            @Override
-            public void backToLive() {
-                replays.backToLive();
-            }
-
-            @Override
-            public void reEmitToLive() {
-                replays.reEmitToLive();
-            }
-
-            @Override
-            public void compareWithLive() {
-                replays.compareWithLive();
-            }
-        });
-        replayBar.visibleProperty().bind(replays.viewingFileProperty());
-        replayBar.managedProperty().bind(replays.viewingFileProperty());
-        MemberListView members = new MemberListView(group.memberIds(), group.membersById());
-        group.offlineNoteProperty().addListener((o, was, note) -> {
-            members.pseudoClassStateChanged(GroupModel.OFFLINE, note != null);
-            indicator.pseudoClassStateChanged(GroupModel.OFFLINE, note != null);
-        });
-        return new MainView(
-                new AppMenu(this, recording.recordingProperty()),
-                connectionBar,
-                groupBar,
-                tools,
-                canvas,
-                new EventLogView(log),
-                members,
-                new EmitPanel(realtime),
-                api,
-                qaPanel,
-                new StatusBar(stats, modeText()),
-                notifier,
-                replayBar);
-    }
-
-    private StringBinding modeText() {
-        return Bindings.createStringBinding(
-                () -> replays.viewingFile()
-                        ? replays.fileDescriptionProperty().get()
-                        : recording.recordingProperty().get() ? "LIVE · REC " + recording.fileName() : "LIVE",
-                replays.viewingFileProperty(),
-                replays.fileDescriptionProperty(),
-                recording.recordingProperty());
     }
 
     /** The frame loop's work, in order: batch sinks, then models, then views (see {@link FxEventPump}). */
@@ -201,49 +136,6 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         pump.onPulse(FxEventPump.Phase.VIEWS, canvas::frame);
     }
 
-    private Payloads.Cursor cursorOf(String userId) {
-        Member m = group.snapshotProperty().get().member(userId);
-        return m == null ? null : m.cursor();
-    }
-
-    private ConnectionController.Feedback connectionFeedback() {
-        return new ConnectionController.Feedback() {
-            @Override
-            public void problem(String why) {
-                connectionBar.showProblem(why);
-            }
-
-            @Override
-            public void error(String message) {
-                dialogs.error(message);
-            }
-
-            @Override
-            public void sandboxStarted(Sandbox sandbox) {
-                api.setServiceKey(sandbox.serviceKey());
-            }
-
-            @Override
-            public void token(String reveal) {
-                connectionBar.showToken(reveal);
-            }
-        };
-    }
-
-    private QaController.Notices qaNotices() {
-        return new QaController.Notices() {
-            @Override
-            public void info(String message) {
-                dialogs.info(message);
-            }
-
-            @Override
-            public void error(String message) {
-                dialogs.error(message);
-            }
-        };
-    }
-
     private void editProfile(ServerProfile current) {
         ServerProfile saved = profiles.edit(current);
         if (saved != null) {
@@ -253,28 +145,6 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
 
     public Parent view() {
         return view;
-    }
-
-    /** Mouse and keyboard anywhere in the window count as activity; a session file dropped on it opens. */
-    public void attach(Scene scene) {
-        scene.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        scene.setOnDragDropped(e -> {
-            boolean ok =
-                    e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
-            if (ok) {
-                openSession(e.getDragboard().getFiles().get(0).toPath());
-            }
-            e.setDropCompleted(ok);
-            e.consume();
-        });
-        scene.addEventFilter(MouseEvent.MOUSE_MOVED, e -> presence.markActivity());
-        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> presence.markActivity());
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> presence.markActivity());
     }
 
     /** Starts the embedded sandbox (off the FX thread), connects to it and joins the demo group. */
@@ -289,7 +159,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
 
     /** Calls {@code onVisible} once the demo group shows its bots, or {@code onTimeout} after 60 s. */
     public void whenDemoVisible(Runnable onVisible, Runnable onTimeout) {
-        DemoWatch.start(group, javafx.util.Duration.seconds(60), onVisible, onTimeout);
+        DemoWatch.start(group, 60_000, onVisible, onTimeout);
     }
 
     /** Closes {@code resource} with the window (after everything it made). */
@@ -326,6 +196,35 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
     @Override
     public void quit() {
         dialogs.stage().close();
+    }
+
+    // The parts WindowViews lays out.
+    PresenceModel presence() {
+        return presence;
+    }
+
+    StatsModel stats() {
+        return stats;
+    }
+
+    ConnectionNotifier notifier() {
+        return notifier;
+    }
+
+    Dialogs dialogs() {
+        return dialogs;
+    }
+
+    ConnectionBar connectionBar() {
+        return connectionBar;
+    }
+
+    ApiPanel api() {
+        return api;
+    }
+
+    QaPanel qaPanel() {
+        return qaPanel;
     }
 
     // Exposed for tests and benchmarks.

@@ -16,9 +16,9 @@ final class DemoWatch {
     private final PauseTransition timeout;
     private final InvalidationListener check;
 
-    private DemoWatch(GroupModel group, Duration limit, Runnable onVisible, Runnable onTimeout) {
+    private DemoWatch(GroupModel group, long limitMillis, Runnable onVisible, Runnable onTimeout) {
         this.group = group;
-        this.timeout = new PauseTransition(limit);
+        this.timeout = new PauseTransition(Duration.millis(limitMillis));
         this.check = obs -> {
             if (visible()) {
                 stop();
@@ -31,9 +31,9 @@ final class DemoWatch {
         });
     }
 
-    /** Calls {@code onVisible} once the demo group shows its bots, or {@code onTimeout} after {@code limit}. */
-    static void start(GroupModel group, Duration limit, Runnable onVisible, Runnable onTimeout) {
-        DemoWatch w = new DemoWatch(group, limit, onVisible, onTimeout);
+    /** Calls {@code onVisible} once the demo group shows its bots, or {@code onTimeout} after {@code limitMillis}. */
+    static void start(GroupModel group, long limitMillis, Runnable onVisible, Runnable onTimeout) {
+        DemoWatch w = new DemoWatch(group, limitMillis, onVisible, onTimeout);
         group.groupMembers().addListener(w.check);
         w.timeout.play();
     }

@@ -11,6 +11,8 @@ import io.studycollab.debugger.presence.GroupBar;
 import io.studycollab.debugger.presence.MemberListView;
 import io.studycollab.debugger.status.StatusBar;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -35,17 +37,35 @@ public final class MainView extends StackPane {
             MemberListView members,
             EmitPanel emit,
             ApiPanel api,
-            javafx.scene.Node qa,
+            Node qa,
             StatusBar status,
             ConnectionNotifier notifier,
-            javafx.scene.Node replayBar) {
+            Node replayBar) {
+        createView(
+                menu, connectionBar, groupBar, tools, canvas, log, members, emit, api, qa, status, notifier, replayBar);
+    }
+
+    private void createView(
+            AppMenu menu,
+            ConnectionBar connectionBar,
+            GroupBar groupBar,
+            ToolPalette tools,
+            CursorCanvas canvas,
+            EventLogView log,
+            MemberListView members,
+            EmitPanel emit,
+            ApiPanel api,
+            Node qa,
+            StatusBar status,
+            ConnectionNotifier notifier,
+            Node replayBar) {
         BorderPane board = new BorderPane(canvas);
         board.setLeft(tools);
         board.getStyleClass().add("board");
         SplitPane left = new SplitPane(board, log);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.45);
-        javafx.scene.control.ScrollPane qaScroll = new javafx.scene.control.ScrollPane(qa);
+        ScrollPane qaScroll = new ScrollPane(qa);
         qaScroll.setFitToWidth(true);
         TabPane side = new TabPane(
                 new Tab("Members", members), new Tab("Emit", emit), new Tab("API", api), new Tab("QA", qaScroll));

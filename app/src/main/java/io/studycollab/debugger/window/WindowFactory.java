@@ -2,10 +2,14 @@ package io.studycollab.debugger.window;
 
 import io.studycollab.debugger.AppVersion;
 import io.studycollab.debugger.fx.Theme;
+import io.studycollab.debugger.presence.PresenceModel;
 import io.studycollab.debugger.profiles.ProfileStore;
 import io.studycollab.realtime.time.SystemClock;
 import java.util.Objects;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
 
 /**
@@ -30,10 +34,33 @@ public final class WindowFactory {
         scene.getStylesheets()
                 .add(Objects.requireNonNull(WindowFactory.class.getResource("/io/studycollab/debugger/app.css"))
                         .toExternalForm());
-        controller.attach(scene);
+        attach(scene, controller);
         stage.setTitle(AppVersion.full());
         stage.setScene(scene);
         stage.show();
         return controller;
+    }
+
+    /** Mouse and keyboard anywhere in the window count as activity; a session file dropped on it opens. */
+    private static void attach(Scene scene, DebuggerController controller) {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            boolean ok =
+                    e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
+            if (ok) {
+                controller.openSession(e.getDragboard().getFiles().get(0).toPath());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+        PresenceModel presence = controller.presence();
+        scene.addEventFilter(MouseEvent.MOUSE_MOVED, e -> presence.markActivity());
+        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> presence.markActivity());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> presence.markActivity());
     }
 }

@@ -1,5 +1,6 @@
 package io.studycollab.debugger.bench;
 
+import io.studycollab.debugger.sandbox.Sandbox;
 import io.studycollab.debugger.window.DebuggerApplication;
 import io.studycollab.debugger.window.DebuggerController;
 import io.studycollab.realtime.events.Direction;
@@ -148,7 +149,7 @@ public final class UiPulseBenchmark {
                         }
                     }
                 });
-                String group = DebuggerController.DEMO_GROUP;
+                String group = Sandbox.DEMO_GROUP;
                 List<Result> results = new ArrayList<>();
                 // Warm-up: compile the paths before anything is counted.
                 run(hub, group, new Phase("warm-up", 500, 20), 5, received, false);
@@ -265,7 +266,7 @@ public final class UiPulseBenchmark {
             Await.until(
                     phase.name() + ": users gone",
                     Duration.ofSeconds(30),
-                    () -> fx(() -> controller.group().groupMembers().size()) <= DebuggerController.SANDBOX_BOTS + 1);
+                    () -> fx(() -> controller.group().groupMembers().size()) <= Sandbox.BOTS + 1);
             return r;
         }
 

@@ -1,0 +1,89 @@
+package io.studycollab.debugger.window;
+
+import io.studycollab.debugger.canvas.ToolPalette;
+import io.studycollab.debugger.emit.EmitPanel;
+import io.studycollab.debugger.eventlog.EventLogView;
+import io.studycollab.debugger.presence.GroupBar;
+import io.studycollab.debugger.presence.GroupModel;
+import io.studycollab.debugger.presence.MemberListView;
+import io.studycollab.debugger.presence.PresenceIndicator;
+import io.studycollab.debugger.replay.ReplayBar;
+import io.studycollab.debugger.replay.ReplayController;
+import io.studycollab.debugger.status.StatusBar;
+import io.studycollab.realtime.presence.Member;
+import io.studycollab.realtime.protocol.Payloads;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+
+/** Lays out one window's views around the parts its controller made. */
+final class WindowViews {
+
+    private WindowViews() {}
+
+    static MainView build(DebuggerController c) {
+        GroupModel group = c.group();
+        PresenceIndicator indicator = new PresenceIndicator(group.groupMembers(), id -> cursorOf(group, id));
+        GroupBar groupBar =
+                new GroupBar(c.realtime(), indicator, c.connectionBar().indicator(), c.dialogs()::error);
+        ToolPalette tools = new ToolPalette(c.presence()::changeTool);
+        tools.select("select");
+        ReplayController replays = c.replays();
+        ReplayBar replayBar = new ReplayBar(c.replay(), new ReplayBar.LiveActions() {
+            @Override
+            public void backToLive() {
+                replays.backToLive();
+            }
+
+            @Override
+            public void reEmitToLive() {
+                replays.reEmitToLive();
+            }
+
+            @Override
+            public void compareWithLive() {
+                replays.compareWithLive();
+            }
+        });
+        replayBar.visibleProperty().bind(replays.viewingFileProperty());
+        replayBar.managedProperty().bind(replays.viewingFileProperty());
+        MemberListView members = new MemberListView(group.memberIds(), group.membersById());
+        // While the group shown is a memory of a dropped connection, its views are greyed.
+        group.offlineNoteProperty().addListener((o, was, note) -> {
+            members.pseudoClassStateChanged(GroupModel.OFFLINE, note != null);
+            indicator.pseudoClassStateChanged(GroupModel.OFFLINE, note != null);
+        });
+        return new MainView(
+                new AppMenu(c, c.recording().recordingProperty()),
+                c.connectionBar(),
+                groupBar,
+                tools,
+                c.canvas(),
+                new EventLogView(c.log()),
+                members,
+                new EmitPanel(c.realtime()),
+                c.api(),
+                c.qaPanel(),
+                new StatusBar(c.stats(), modeText(c)),
+                c.notifier(),
+                replayBar);
+    }
+
+    /** LIVE, LIVE · REC file, or the recording shown. */
+    private static StringBinding modeText(DebuggerController c) {
+        ReplayController replays = c.replays();
+        return Bindings.createStringBinding(
+                () -> replays.viewingFile()
+                        ? replays.fileDescriptionProperty().get()
+                        : c.recording().recordingProperty().get()
+                                ? "LIVE · REC " + c.recording().fileName()
+                                : "LIVE",
+                replays.viewingFileProperty(),
+                replays.fileDescriptionProperty(),
+                c.recording().recordingProperty());
+    }
+
+    private static Payloads.Cursor cursorOf(GroupModel group, String userId) {
+        Member m = group.snapshotProperty().get().member(userId);
+        return m == null ? null : m.cursor();
+    }
+}
