@@ -1,4 +1,4 @@
-package io.studycollab.realtime.server.netty;
+package io.studycollab.realtime.server.transport;
 
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;

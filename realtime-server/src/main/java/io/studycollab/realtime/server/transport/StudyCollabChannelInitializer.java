@@ -1,26 +1,32 @@
-package io.studycollab.realtime.server.netty;
+package io.studycollab.realtime.server.transport;
 
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.scheduler.CancelableScheduler;
 import io.netty.channel.Channel;
+import io.studycollab.realtime.protocol.ProtocolRules;
 import io.studycollab.realtime.server.HttpApi;
+import io.studycollab.realtime.server.auth.HandshakeStats;
+import io.studycollab.realtime.server.http.HttpApiHandler;
 import java.lang.reflect.Field;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** netty-socketio's pipeline plus our two handlers in front of its packet handler. */
+/**
+ * netty-socketio's pipeline plus ours: the websocket size limit, the HTTP API and the inbound
+ * packet guard in front of its packet handler.
+ */
 public final class StudyCollabChannelInitializer extends SocketIOChannelInitializer {
 
     private static final Logger LOG = LoggerFactory.getLogger(StudyCollabChannelInitializer.class);
 
     private final HttpApiHandler api;
-    private final MissingAuthNormalizer normalizer = new MissingAuthNormalizer();
-    private final PacketSizeLimiter sizeLimiter =
-            new PacketSizeLimiter(io.studycollab.realtime.protocol.ProtocolRules.MAX_PACKET_BYTES);
+    private final InboundPacketGuard guard;
+    private final PacketSizeLimiter sizeLimiter = new PacketSizeLimiter(ProtocolRules.MAX_PACKET_BYTES);
 
-    public StudyCollabChannelInitializer(HttpApi api) {
+    public StudyCollabChannelInitializer(HttpApi api, HandshakeStats handshakes) {
         this.api = new HttpApiHandler(api);
+        this.guard = new InboundPacketGuard(handshakes);
     }
 
     /**
@@ -48,6 +54,6 @@ public final class StudyCollabChannelInitializer extends SocketIOChannelInitiali
         // After the permessage-deflate handler: the limit is on what a packet inflates to.
         ch.pipeline().addBefore(WEB_SOCKET_TRANSPORT, "studycollabPacketSize", sizeLimiter);
         ch.pipeline().addBefore(PACKET_HANDLER, "studycollabHttpApi", api);
-        ch.pipeline().addBefore(PACKET_HANDLER, "studycollabMissingAuth", normalizer);
+        ch.pipeline().addBefore(PACKET_HANDLER, "studycollabPacketGuard", guard);
     }
 }
