@@ -2,6 +2,7 @@ package io.studycollab.realtime.server.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.studycollab.realtime.protocol.ProtocolCodec;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +26,7 @@ public final class RawPolling implements AutoCloseable {
     });
     private final HttpClient http = HttpClient.newBuilder()
             .executor(executor)
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final String base;
@@ -46,13 +48,17 @@ public final class RawPolling implements AutoCloseable {
 
     /** POSTs a payload as written (packets joined by {@link #SEPARATOR}); returns the HTTP status. */
     public int post(String payload) throws Exception {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(base))
-                        .timeout(Duration.ofSeconds(10))
-                        .POST(HttpRequest.BodyPublishers.ofString(payload))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return r.statusCode();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base))
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(payload))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (IOException stale) {
+            // netty-socketio closes a polling connection after each response; the client may have
+            // picked it from its pool just before noticing. Nothing was read then: send it again.
+            return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        }
     }
 
     /** One long-poll GET: the packets the server had queued (pings answered on the next post). */
