@@ -41,10 +41,16 @@ public final class HandshakeStats {
         refusedByCode.computeIfAbsent(code, c -> new LongAdder()).increment();
     }
 
-    /** A handshake or packet that does not follow the protocol, refused or closed. */
-    public void malformed(Object connection, String reason) {
+    /**
+     * A handshake or packet that does not follow the protocol, refused or closed.
+     *
+     * @param firstOnConnection whether to write the one DEBUG line this connection gets
+     */
+    public void malformed(Object connection, String reason, boolean firstOnConnection) {
         malformed.increment();
-        LOG.debug("malformed handshake from {} refused: {}", connection, reason);
+        if (firstOnConnection) {
+            LOG.debug("malformed input from {} refused: {}", connection, reason);
+        }
         long n = malformedSinceSummary.incrementAndGet();
         long now = clock.monoNanos();
         long last = lastSummaryNanos.get();

@@ -5,6 +5,7 @@ import com.corundumstudio.socketio.messages.PacketsMessage;
 import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
+import com.corundumstudio.socketio.store.Store;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
@@ -29,6 +30,7 @@ import java.util.List;
 public final class InboundPacketGuard extends ChannelInboundHandlerAdapter {
 
     private static final char RECORD_SEPARATOR = '\u001e';
+    private static final String MALFORMED_SEEN = "studycollab.malformedSeen";
 
     private final HandshakeStats stats;
 
@@ -52,14 +54,14 @@ public final class InboundPacketGuard extends ChannelInboundHandlerAdapter {
                 case PASS -> kept.add(packet);
                 case CONNECT_WITHOUT_AUTH -> {
                     if (v.reason() != null) {
-                        stats.malformed(client.getSessionId(), v.reason());
+                        stats.malformed(client.getSessionId(), v.reason(), firstOnConnection(client));
                     }
                     stats.refused(ErrorCodes.AUTH_MISSING);
                     refuse(client, v.namespace());
                     changed = true;
                 }
                 case MALFORMED -> {
-                    stats.malformed(client.getSessionId(), v.reason());
+                    stats.malformed(client.getSessionId(), v.reason(), firstOnConnection(client));
                     client.disconnect();
                     return;
                 }
@@ -90,6 +92,16 @@ public final class InboundPacketGuard extends ChannelInboundHandlerAdapter {
         Packet pending = client.getLastBinaryPacket();
         boolean attachment = pending != null && pending.hasAttachments() && !pending.isAttachmentsLoaded();
         return !attachment && client.getEngineIOVersion() == EngineIOVersion.V4;
+    }
+
+    /** True the first time a connection sends something malformed: it is logged once, counted always. */
+    private static boolean firstOnConnection(ClientHead client) {
+        Store store = client.getStore();
+        if (store.has(MALFORMED_SEEN)) {
+            return false;
+        }
+        store.set(MALFORMED_SEEN, Boolean.TRUE);
+        return true;
     }
 
     private static void refuse(ClientHead client, String namespace) {
