@@ -29,6 +29,7 @@ import io.studycollab.realtime.server.groups.GroupRegistry;
 import io.studycollab.realtime.server.limits.TokenBucket;
 import io.studycollab.realtime.server.session.SessionTable;
 import io.studycollab.realtime.server.session.SocketSession;
+import io.studycollab.realtime.server.transport.HandshakeDeadline;
 import io.studycollab.realtime.server.transport.RawEventJsonSupport;
 import io.studycollab.realtime.server.transport.StudyCollabChannelInitializer;
 import io.studycollab.realtime.time.Clock;
@@ -55,7 +56,9 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StudyCollabServer.class);
 
     private final ServerConfig config;
-    private final SystemClock clock;
+    private final Clock clock;
+    private final SystemClock ownedClock;
+    private final HandshakeDeadline deadline;
     private final TokenVerifier verifier;
     private final GroupRegistry registry = new GroupRegistry();
     private final Object membership = new Object();
@@ -67,10 +70,11 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
     private volatile Clock.Cancellable sweepTimer;
     private volatile boolean closed;
 
-    private StudyCollabServer(ServerConfig config, int port) {
+    private StudyCollabServer(ServerConfig config, int port, Clock givenClock) {
         this.config = config;
         this.port = port;
-        this.clock = new SystemClock("studycollab-server-timers");
+        this.ownedClock = givenClock == null ? new SystemClock("studycollab-server-timers") : null;
+        this.clock = givenClock == null ? ownedClock : givenClock;
         this.verifier = new TokenVerifier(config.jwtSecret(), config.audience(), clock::wallMillis);
         this.serviceKeyDigest = sha256(config.serviceKey());
         this.handshakes = new HandshakeStats(clock);
@@ -115,7 +119,8 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
             }
         });
         io = new SocketIOServer(c);
-        new StudyCollabChannelInitializer(this, handshakes).installIn(io);
+        deadline = new HandshakeDeadline(clock, config.limits().handshakeTimeout(), sessions::isAdmitted, handshakes);
+        new StudyCollabChannelInitializer(this, handshakes, deadline).installIn(io);
         HandshakeAuthenticator authenticator = new HandshakeAuthenticator(
                 verifier,
                 sessions,
@@ -140,10 +145,18 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
 
     /** Binds and starts; with port 0 a free loopback port is chosen. */
     public static StudyCollabServer start(ServerConfig config) throws IOException {
+        return start(config, null);
+    }
+
+    /**
+     * Starts with its timers (token expiry, handshake deadline, inactivity sweep) and rate limits
+     * on {@code clock}, which the caller owns; null for a clock of the server's own.
+     */
+    public static StudyCollabServer start(ServerConfig config, Clock clock) throws IOException {
         IOException last = null;
         for (int tries = 0; tries < 5; tries++) {
             int port = config.port() != 0 ? config.port() : freePort(config.host());
-            StudyCollabServer server = new StudyCollabServer(config, port);
+            StudyCollabServer server = new StudyCollabServer(config, port, clock);
             try {
                 server.io.start();
                 server.scheduleSweep();
@@ -576,7 +589,7 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
                 .put("status", "ok")
                 .put("connections", sessions.size())
                 .put("groups", registry.groupCount())
-                .set("handshakes", handshakes.toJson());
+                .set("handshakes", handshakes.toJson(deadline.pending()));
     }
 
     @Override
@@ -636,7 +649,9 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("stopping netty-socketio: {}", e.toString());
         }
-        clock.close();
+        if (ownedClock != null) {
+            ownedClock.close();
+        }
         sessions.clear();
     }
 }

@@ -28,7 +28,6 @@ public final class HandshakeStats {
     private final LongAdder malformed = new LongAdder();
     private final AtomicLong malformedSinceSummary = new AtomicLong();
     private final AtomicLong lastSummaryNanos;
-    private final AtomicLong pending = new AtomicLong();
     private final LongAdder timedOut = new LongAdder();
 
     public HandshakeStats(Clock clock) {
@@ -60,14 +59,6 @@ public final class HandshakeStats {
         }
     }
 
-    public void pendingOpened() {
-        pending.incrementAndGet();
-    }
-
-    public void pendingClosed() {
-        pending.decrementAndGet();
-    }
-
     public void timedOut() {
         timedOut.increment();
     }
@@ -77,9 +68,9 @@ public final class HandshakeStats {
     }
 
     /** {@code { pending, timedOut, malformed, refused: { CODE: n } }} for /health. */
-    public ObjectNode toJson() {
+    public ObjectNode toJson(int pending) {
         ObjectNode o = ProtocolCodec.object()
-                .put("pending", Math.max(0, pending.get()))
+                .put("pending", pending)
                 .put("timedOut", timedOut.sum())
                 .put("malformed", malformed.sum());
         ObjectNode refused = o.putObject("refused");

@@ -1,5 +1,6 @@
 package io.studycollab.realtime.server.transport;
 
+import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.messages.PacketsMessage;
 import com.corundumstudio.socketio.protocol.EngineIOVersion;
@@ -8,9 +9,12 @@ import com.corundumstudio.socketio.protocol.PacketType;
 import com.corundumstudio.socketio.store.Store;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.studycollab.realtime.protocol.ErrorCodes;
 import io.studycollab.realtime.server.auth.HandshakeRefusal;
 import io.studycollab.realtime.server.auth.HandshakeStats;
@@ -63,6 +67,11 @@ public final class InboundPacketGuard extends ChannelInboundHandlerAdapter {
                 case MALFORMED -> {
                     stats.malformed(client.getSessionId(), v.reason(), firstOnConnection(client));
                     client.disconnect();
+                    if (pm.getTransport() == Transport.WEBSOCKET) {
+                        // In front of netty-socketio's encoder (which passes on only its own messages).
+                        ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.PROTOCOL_ERROR, v.reason()))
+                                .addListener(ChannelFutureListener.CLOSE);
+                    }
                     return;
                 }
             }

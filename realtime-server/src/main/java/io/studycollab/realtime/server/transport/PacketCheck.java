@@ -13,8 +13,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 public final class PacketCheck {
 
-    /** The largest ack id a JavaScript peer can hold exactly: 2^53 - 1. */
-    public static final long MAX_ACK_ID = 9_007_199_254_740_991L;
+    /**
+     * The largest ack id accepted: 2^31 - 1. A JavaScript peer could count to 2^53 - 1, but
+     * netty-socketio reads ack ids with int arithmetic and garbles them from 3e9 up (and wraps past
+     * 2^63); ids count up from 0 per connection, so no real client comes near.
+     */
+    public static final long MAX_ACK_ID = Integer.MAX_VALUE;
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -89,7 +93,7 @@ public final class PacketCheck {
             ackEnd++;
         }
         if (ackEnd > i && !ackIdFits(packet.substring(i, ackEnd))) {
-            return Verdict.malformed("ack id beyond 2^53");
+            return Verdict.malformed("ack id beyond 2^31 - 1");
         }
         if (ackEnd < packet.length() && packet.charAt(ackEnd) != '[' && packet.charAt(ackEnd) != '{') {
             return Verdict.malformed("bad packet header");
@@ -131,6 +135,6 @@ public final class PacketCheck {
     }
 
     private static boolean ackIdFits(String digits) {
-        return digits.length() <= 16 && Long.parseLong(digits) <= MAX_ACK_ID;
+        return digits.length() <= 10 && Long.parseLong(digits) <= MAX_ACK_ID;
     }
 }

@@ -96,6 +96,11 @@ public final class RawWebSocket implements AutoCloseable {
         return closeCode.get(10, TimeUnit.SECONDS);
     }
 
+    /** True once the server's close frame has been answered (or the connection is gone). */
+    public boolean isOutputClosed() {
+        return ws.isOutputClosed();
+    }
+
     public boolean isClosed() {
         return closeCode.isDone();
     }
@@ -118,19 +123,23 @@ public final class RawWebSocket implements AutoCloseable {
         private final StringBuilder partial = new StringBuilder();
 
         @Override
+        public void onOpen(WebSocket webSocket) {
+            // Unbounded demand: a close or an error must be reported even while frames go unread.
+            webSocket.request(Long.MAX_VALUE);
+        }
+
+        @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
                 inbound.add(partial.toString());
                 partial.setLength(0);
             }
-            webSocket.request(1);
             return null;
         }
 
         @Override
         public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            webSocket.request(1);
             return null;
         }
 
