@@ -1,5 +1,6 @@
 package io.studycollab.realtime.server;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -24,7 +25,9 @@ public record ServerConfig(
         Duration pingTimeout,
         double cursorRatePerSecond,
         double eventRatePerSecond,
-        int eventBurst) {
+        int eventBurst,
+        ConnectionLimits limits,
+        boolean allowWeakSecret) {
 
     /** Who may join which group (§3 Authorization). */
     public enum GroupsPolicy {
@@ -35,8 +38,16 @@ public record ServerConfig(
     }
 
     public ServerConfig {
-        if (jwtSecret == null || jwtSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
-            throw new IllegalArgumentException("the JWT secret must be at least 32 bytes (HS256 needs 256 bits)");
+        if (jwtSecret == null || jwtSecret.isEmpty()) {
+            throw new IllegalArgumentException("a JWT secret is required");
+        }
+        if (isWeakSecret(jwtSecret) && !allowWeakSecret) {
+            throw new IllegalArgumentException(
+                    "the JWT secret must be at least 32 bytes (RFC 7518 §3.2: HS256 needs 256 bits);"
+                            + " allow a weaker one explicitly (serve --allow-weak-secret)");
+        }
+        if (limits == null) {
+            throw new IllegalArgumentException("limits are required");
         }
         if (serviceKey == null || serviceKey.isBlank()) {
             throw new IllegalArgumentException("a service-role key is required");
@@ -61,7 +72,14 @@ public record ServerConfig(
                 Duration.ofSeconds(20),
                 30,
                 20,
-                40);
+                40,
+                ConnectionLimits.defaults(),
+                false);
+    }
+
+    /** Shorter than HS256's 256 bits (RFC 7518 §3.2). */
+    public static boolean isWeakSecret(String secret) {
+        return secret.getBytes(StandardCharsets.UTF_8).length < 32;
     }
 
     /** A fresh random secret, for a sandbox nobody else needs to verify tokens for. */
@@ -86,7 +104,9 @@ public record ServerConfig(
                 pingTimeout,
                 cursorRatePerSecond,
                 eventRatePerSecond,
-                eventBurst);
+                eventBurst,
+                limits,
+                allowWeakSecret);
     }
 
     public ServerConfig withPort(int p) {
@@ -104,7 +124,9 @@ public record ServerConfig(
                 pingTimeout,
                 cursorRatePerSecond,
                 eventRatePerSecond,
-                eventBurst);
+                eventBurst,
+                limits,
+                allowWeakSecret);
     }
 
     public ServerConfig withGroupsPolicy(GroupsPolicy g) {
@@ -122,7 +144,9 @@ public record ServerConfig(
                 pingTimeout,
                 cursorRatePerSecond,
                 eventRatePerSecond,
-                eventBurst);
+                eventBurst,
+                limits,
+                allowWeakSecret);
     }
 
     public ServerConfig withAudience(String a) {
@@ -140,7 +164,9 @@ public record ServerConfig(
                 pingTimeout,
                 cursorRatePerSecond,
                 eventRatePerSecond,
-                eventBurst);
+                eventBurst,
+                limits,
+                allowWeakSecret);
     }
 
     public ServerConfig withInactivity(Duration timeout, Duration sweep) {
@@ -158,7 +184,9 @@ public record ServerConfig(
                 pingTimeout,
                 cursorRatePerSecond,
                 eventRatePerSecond,
-                eventBurst);
+                eventBurst,
+                limits,
+                allowWeakSecret);
     }
 
     public ServerConfig withRates(double cursorPerSecond, double eventsPerSecond, int burst) {
@@ -176,7 +204,50 @@ public record ServerConfig(
                 pingTimeout,
                 cursorPerSecond,
                 eventsPerSecond,
-                burst);
+                burst,
+                limits,
+                allowWeakSecret);
+    }
+
+    public ServerConfig withLimits(ConnectionLimits l) {
+        return new ServerConfig(
+                host,
+                port,
+                jwtSecret,
+                serviceKey,
+                groupsPolicy,
+                audience,
+                inactivityTimeout,
+                sweepInterval,
+                heartbeatInterval,
+                pingInterval,
+                pingTimeout,
+                cursorRatePerSecond,
+                eventRatePerSecond,
+                eventBurst,
+                l,
+                allowWeakSecret);
+    }
+
+    /** Lets {@code serve} run with a JWT secret under 256 bits, as servers on jsonwebtoken do. */
+    public ServerConfig withWeakSecretAllowed(boolean allowed) {
+        return new ServerConfig(
+                host,
+                port,
+                jwtSecret,
+                serviceKey,
+                groupsPolicy,
+                audience,
+                inactivityTimeout,
+                sweepInterval,
+                heartbeatInterval,
+                pingInterval,
+                pingTimeout,
+                cursorRatePerSecond,
+                eventRatePerSecond,
+                eventBurst,
+                limits,
+                allowed);
     }
 
     @Override

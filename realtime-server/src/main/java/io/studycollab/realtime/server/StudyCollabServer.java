@@ -2,7 +2,6 @@ package io.studycollab.realtime.server;
 
 import com.corundumstudio.socketio.AckMode;
 import com.corundumstudio.socketio.AckRequest;
-import com.corundumstudio.socketio.AuthTokenResult;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.MultiTypeArgs;
 import com.corundumstudio.socketio.SocketConfig;
@@ -25,27 +24,28 @@ import io.studycollab.realtime.protocol.ProtocolViolation;
 import io.studycollab.realtime.server.admin.AdminConfig;
 import io.studycollab.realtime.server.admin.AdminNamespace;
 import io.studycollab.realtime.server.admin.SocketView;
-import io.studycollab.realtime.server.auth.AuthFailure;
+import io.studycollab.realtime.server.auth.HandshakeAuthenticator;
+import io.studycollab.realtime.server.auth.HandshakeStats;
 import io.studycollab.realtime.server.auth.ServiceKeys;
 import io.studycollab.realtime.server.auth.SupabaseKeys;
 import io.studycollab.realtime.server.auth.TokenVerifier;
 import io.studycollab.realtime.server.auth.VerifiedUser;
 import io.studycollab.realtime.server.groups.GroupRegistry;
 import io.studycollab.realtime.server.limits.TokenBucket;
-import io.studycollab.realtime.server.netty.RawEventJsonSupport;
-import io.studycollab.realtime.server.netty.StudyCollabChannelInitializer;
+import io.studycollab.realtime.server.session.SessionTable;
+import io.studycollab.realtime.server.session.SocketSession;
+import io.studycollab.realtime.server.transport.HandshakeDeadline;
+import io.studycollab.realtime.server.transport.RawEventJsonSupport;
+import io.studycollab.realtime.server.transport.StudyCollabChannelInitializer;
 import io.studycollab.realtime.time.Clock;
 import io.studycollab.realtime.time.SystemClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,11 +59,14 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StudyCollabServer.class);
 
     private final ServerConfig config;
-    private final SystemClock clock;
+    private final Clock clock;
+    private final SystemClock ownedClock;
+    private final HandshakeDeadline deadline;
     private final TokenVerifier verifier;
     private final GroupRegistry registry = new GroupRegistry();
     private final Object membership = new Object();
-    private final Map<UUID, SocketSession> sessions = new ConcurrentHashMap<>();
+    private final SessionTable sessions = new SessionTable();
+    private final HandshakeStats handshakes;
     private final ServiceKeys serviceKeys;
     private final SocketIOServer io;
     private final int port;
@@ -71,12 +74,15 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
     private volatile Clock.Cancellable sweepTimer;
     private volatile boolean closed;
 
-    private StudyCollabServer(ServerConfig config, SupabaseKeys supabase, int port, AdminConfig adminConfig) {
+    private StudyCollabServer(
+            ServerConfig config, SupabaseKeys supabase, int port, AdminConfig adminConfig, Clock givenClock) {
         this.config = config;
         this.port = port;
-        this.clock = new SystemClock("studycollab-server-timers");
+        this.ownedClock = givenClock == null ? new SystemClock("studycollab-server-timers") : null;
+        this.clock = givenClock == null ? ownedClock : givenClock;
         this.verifier = new TokenVerifier(config.jwtSecret(), supabase.jwks(), config.audience(), clock::wallMillis);
         this.serviceKeys = new ServiceKeys(config.serviceKey(), supabase.secretApiKey());
+        this.handshakes = new HandshakeStats(clock);
 
         Configuration c = new Configuration();
         c.setHostname(config.host());
@@ -113,12 +119,31 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
 
             @Override
             public void onAuthException(Throwable e, SocketIOClient client) {
-                LOG.error("auth listener failed", e);
+                // HandshakeAuthenticator catches its own failures; this is netty-socketio's last resort.
+                LOG.warn("auth listener failed for {}: {}", client.getSessionId(), e.toString());
             }
         });
         io = new SocketIOServer(c);
-        new StudyCollabChannelInitializer(this).installIn(io);
-        io.getNamespace(Namespace.DEFAULT_NAME).addAuthTokenListener(this::authenticate);
+        deadline = new HandshakeDeadline(clock, config.limits().handshakeTimeout(), sessions::isAdmitted, handshakes);
+        new StudyCollabChannelInitializer(this, handshakes, deadline).installIn(io);
+        HandshakeAuthenticator authenticator = new HandshakeAuthenticator(
+                verifier,
+                sessions,
+                clock,
+                config,
+                new HandshakeAuthenticator.Hooks() {
+                    @Override
+                    public void admitted(SocketSession session) {
+                        greet(session);
+                    }
+
+                    @Override
+                    public void expired(SocketSession session) {
+                        expire(session);
+                    }
+                },
+                handshakes::refused);
+        io.getNamespace(Namespace.DEFAULT_NAME).addAuthTokenListener(authenticator);
         io.addMultiTypeEventListener(RawEventJsonSupport.ANY_EVENT, this::onEvent, Object.class);
         io.addDisconnectListener(this::onDisconnect);
         admin = adminConfig.enabled() ? AdminNamespace.install(io, adminConfig, this::describe, clock) : null;
@@ -127,26 +152,43 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
     /** What the admin namespace shows of a socket: its user and group; null when not authenticated. */
     private SocketView describe(UUID socketId) {
         SocketSession s = sessions.get(socketId);
-        return s == null ? null : new SocketView(s.user.userId(), s.user.displayName(), s.groupId);
+        return s == null ? null : new SocketView(s.user().userId(), s.user().displayName(), s.groupId());
     }
 
     /** Binds and starts; with port 0 a free loopback port is chosen. */
     public static StudyCollabServer start(ServerConfig config) throws IOException {
-        return start(config, SupabaseKeys.NONE, AdminConfig.OFF);
+        return start(config, SupabaseKeys.NONE, AdminConfig.OFF, null);
     }
 
     /** A server that also verifies the project's asymmetric tokens and accepts its secret API key. */
     public static StudyCollabServer start(ServerConfig config, SupabaseKeys supabase) throws IOException {
-        return start(config, supabase, AdminConfig.OFF);
+        return start(config, supabase, AdminConfig.OFF, null);
     }
 
     /** Binds and starts with the Socket.IO admin namespace as {@code admin} says (off: {@link AdminConfig#OFF}). */
     public static StudyCollabServer start(ServerConfig config, AdminConfig admin) throws IOException {
-        return start(config, SupabaseKeys.NONE, admin);
+        return start(config, SupabaseKeys.NONE, admin, null);
+    }
+
+    /**
+     * Starts with its timers (token expiry, handshake deadline, inactivity sweep) and rate limits
+     * on {@code clock}, which the caller owns.
+     */
+    public static StudyCollabServer start(ServerConfig config, Clock clock) throws IOException {
+        return start(config, SupabaseKeys.NONE, AdminConfig.OFF, clock);
     }
 
     /** Binds and starts with the project's keys and the admin namespace as given. */
     public static StudyCollabServer start(ServerConfig config, SupabaseKeys supabase, AdminConfig admin)
+            throws IOException {
+        return start(config, supabase, admin, null);
+    }
+
+    /**
+     * Binds and starts with everything given: the project's keys, the admin namespace, and the clock
+     * its timers and rate limits run on (null for a clock of the server's own).
+     */
+    public static StudyCollabServer start(ServerConfig config, SupabaseKeys supabase, AdminConfig admin, Clock clock)
             throws IOException {
         if (supabase.jwks() != null) {
             supabase.jwks().keys().prefetch(); // the first handshake should not wait for it
@@ -154,7 +196,7 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         IOException last = null;
         for (int tries = 0; tries < 5; tries++) {
             int port = config.port() != 0 ? config.port() : freePort(config.host());
-            StudyCollabServer server = new StudyCollabServer(config, supabase, port, admin);
+            StudyCollabServer server = new StudyCollabServer(config, supabase, port, admin, clock);
             try {
                 server.io.start();
                 server.scheduleSweep();
@@ -202,23 +244,9 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
 
     // ------------------------------------------------------------------ handshake
 
-    private AuthTokenResult authenticate(Object authData, SocketIOClient client) {
-        Object token = authData instanceof Map<?, ?> m ? m.get("token") : null;
-        VerifiedUser user;
-        try {
-            user = verifier.verify(token);
-        } catch (AuthFailure f) {
-            return new AuthTokenResult(
-                    false, Map.of("message", f.code(), "data", Map.of("code", f.code(), "message", f.getMessage())));
-        }
-        SocketSession session = new SocketSession(
-                client,
-                user,
-                new TokenBucket(clock, config.cursorRatePerSecond(), config.cursorRatePerSecond()),
-                new TokenBucket(clock, config.eventRatePerSecond(), config.eventBurst()));
-        sessions.put(client.getSessionId(), session);
-        long left = user.expiresAtMillis() - clock.wallMillis();
-        session.expiryTimer = clock.schedule(Duration.ofMillis(Math.max(0, left)), () -> expire(session));
+    /** Greets an admitted socket (§1); runs inside the admission step, so a failure here undoes it. */
+    private void greet(SocketSession session) {
+        VerifiedUser user = session.user();
         ObjectNode hello = ProtocolCodec.object()
                 .put("socketId", session.socketId())
                 .put("userId", user.userId())
@@ -228,28 +256,31 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
                 .put(
                         "tokenExpiresAt",
                         Instant.ofEpochMilli(user.expiresAtMillis()).toString());
-        // netty-socketio writes the CONNECT packet after this listener returns, on this same event
+        // netty-socketio writes the CONNECT packet after the auth listener returns, on this same event
         // loop. A greeting sent now would precede it, and socket.io-client-java drops events that
         // arrive before CONNECT from its catch-all listeners; queued on the loop, it follows CONNECT.
+        SocketIOClient client = session.client();
         EventExecutor loop = ThreadExecutorMap.currentExecutor();
         if (loop != null) {
             loop.execute(() -> client.sendEvent(EventNames.CONNECTION_ESTABLISHED, hello));
         } else {
             client.sendEvent(EventNames.CONNECTION_ESTABLISHED, hello);
         }
-        return AuthTokenResult.AuthTokenResultSuccess;
     }
 
     private void expire(SocketSession s) {
-        if (sessions.get(s.client.getSessionId()) != s) {
+        if (sessions.get(s.id()) != s) {
             return;
         }
-        s.client.sendEvent(
-                EventNames.CONNECTION_ERROR,
-                ProtocolCodec.object().put("code", ErrorCodes.AUTH_EXPIRED).put("message", "token expired"));
+        s.client()
+                .sendEvent(
+                        EventNames.CONNECTION_ERROR,
+                        ProtocolCodec.object()
+                                .put("code", ErrorCodes.AUTH_EXPIRED)
+                                .put("message", "token expired"));
         leaveCurrent(s, "expired", false);
-        sessions.remove(s.client.getSessionId());
-        s.client.disconnect();
+        sessions.remove(s);
+        s.client().disconnect();
     }
 
     private void onDisconnect(SocketIOClient client) {
@@ -257,9 +288,7 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         if (s == null) {
             return;
         }
-        if (s.expiryTimer != null) {
-            s.expiryTimer.cancel();
-        }
+        s.cancelExpiry();
         leaveCurrent(s, "disconnect", false);
     }
 
@@ -274,7 +303,7 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         String name = nameNode.asText();
         JsonNode payload = args.size() > 1 ? (JsonNode) args.get(1) : null;
         long nowNanos = clock.monoNanos();
-        TokenBucket bucket = EventNames.CURSOR_UPDATE.equals(name) ? s.cursorBucket : s.eventBucket;
+        TokenBucket bucket = EventNames.CURSOR_UPDATE.equals(name) ? s.cursorBucket() : s.eventBucket();
         if (!bucket.tryTake()) {
             if (s.mayReportRateLimit(nowNanos)) {
                 client.sendEvent(EventNames.CONNECTION_ERROR, error(ErrorCodes.RATE_LIMITED, "too many events", name));
@@ -324,7 +353,7 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
     }
 
     private String requireGroup(SocketSession s) {
-        String g = s.groupId;
+        String g = s.groupId();
         if (g == null) {
             throw new ProtocolViolation(ErrorCodes.NOT_IN_GROUP, "join a group first");
         }
@@ -333,12 +362,12 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
 
     private ObjectNode join(SocketSession s, JsonNode p) {
         String groupId = ProtocolRules.groupId(object(p).get("groupId"), "groupId");
-        VerifiedUser user = s.user;
+        VerifiedUser user = s.user();
         boolean mustBeListed = config.groupsPolicy() == ServerConfig.GroupsPolicy.CLAIMS || user.groups() != null;
         if (mustBeListed && (user.groups() == null || !user.groups().contains(groupId))) {
             throw new ProtocolViolation(ErrorCodes.FORBIDDEN, "not a member of group " + groupId);
         }
-        if (s.groupId != null && !s.groupId.equals(groupId)) {
+        if (s.groupId() != null && !s.groupId().equals(groupId)) {
             leaveCurrent(s, "left", true);
         }
         ObjectNode body = enterGroup(s, groupId);
@@ -350,39 +379,39 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
      * slip between the member list we send and the user:joined others receive.
      */
     private ObjectNode enterGroup(SocketSession s, String groupId) {
-        VerifiedUser user = s.user;
+        VerifiedUser user = s.user();
         ObjectNode body = ProtocolCodec.object().put("groupId", groupId);
         synchronized (membership) {
             ArrayNode members;
-            if (!groupId.equals(s.groupId)) {
+            if (!groupId.equals(s.groupId())) {
                 GroupRegistry.Joined joined = registry.join(
                         groupId,
-                        s.client.getSessionId(),
+                        s.id(),
                         user.userId(),
                         user.displayName(),
                         user.avatarUrl(),
                         clock.wallMillis(),
                         clock.monoNanos());
-                s.groupId = groupId;
-                s.client.joinRoom(groupId);
+                s.groupId(groupId);
+                s.client().joinRoom(groupId);
                 if (joined.newMember()) {
                     ObjectNode event = ProtocolCodec.object().put("groupId", groupId);
                     event.set("user", joined.user());
-                    io.getRoomOperations(groupId).sendEvent(EventNames.USER_JOINED, s.client, event);
+                    io.getRoomOperations(groupId).sendEvent(EventNames.USER_JOINED, s.client(), event);
                 }
                 members = joined.members();
             } else {
                 members = registry.members(groupId);
             }
             body.set("members", members);
-            s.client.sendEvent(EventNames.GROUP_JOINED, body);
+            s.client().sendEvent(EventNames.GROUP_JOINED, body);
         }
         return body;
     }
 
     private ObjectNode leave(SocketSession s, JsonNode p) {
         String groupId = ProtocolRules.groupId(object(p).get("groupId"), "groupId");
-        if (!groupId.equals(s.groupId)) {
+        if (!groupId.equals(s.groupId())) {
             throw new ProtocolViolation(ErrorCodes.NOT_IN_GROUP, "not in group " + groupId);
         }
         leaveCurrent(s, "left", true);
@@ -391,12 +420,12 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
 
     private ObjectNode presence(SocketSession s, JsonNode p) {
         String groupId = ProtocolRules.groupId(object(p).get("groupId"), "groupId");
-        if (!groupId.equals(s.groupId)) {
+        if (!groupId.equals(s.groupId())) {
             throw new ProtocolViolation(ErrorCodes.NOT_IN_GROUP, "not in group " + groupId);
         }
         ObjectNode body = ProtocolCodec.object().put("groupId", groupId);
         body.set("members", registry.members(groupId));
-        s.client.sendEvent(EventNames.GROUP_PRESENCE, body);
+        s.client().sendEvent(EventNames.GROUP_PRESENCE, body);
         return body.deepCopy();
     }
 
@@ -417,7 +446,7 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         String groupId = requireGroup(s);
         GroupRegistry.Changed changed = registry.updatePresence(
                 groupId,
-                s.user.userId(),
+                s.user().userId(),
                 active,
                 tool,
                 t != null && t.isNull(),
@@ -428,7 +457,7 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         if (changed == null) {
             throw new ProtocolViolation(ErrorCodes.NOT_IN_GROUP, "join a group first");
         }
-        broadcastPresence(changed, s.client);
+        broadcastPresence(changed, s.client());
         ObjectNode body = ProtocolCodec.object();
         body.set("user", changed.user());
         return body;
@@ -439,14 +468,16 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         String groupId = requireGroup(s);
         long now = clock.wallMillis();
         GroupRegistry.Changed reactivated =
-                registry.activity(groupId, s.user.userId(), cursor, null, now, clock.monoNanos());
+                registry.activity(groupId, s.user().userId(), cursor, null, now, clock.monoNanos());
         if (reactivated != null) {
-            broadcastPresence(reactivated, s.client);
+            broadcastPresence(reactivated, s.client());
         }
-        ObjectNode event = ProtocolCodec.object().put("groupId", groupId).put("userId", s.user.userId());
+        ObjectNode event = ProtocolCodec.object()
+                .put("groupId", groupId)
+                .put("userId", s.user().userId());
         event.putObject("cursor").put("x", cursor.x()).put("y", cursor.y());
         event.put("ts", now);
-        io.getRoomOperations(groupId).sendEvent(EventNames.USER_CURSOR_UPDATED, s.client, event);
+        io.getRoomOperations(groupId).sendEvent(EventNames.USER_CURSOR_UPDATED, s.client(), event);
         return ProtocolCodec.object();
     }
 
@@ -454,17 +485,17 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         String tool = ProtocolRules.tool(object(p).get("tool"));
         String groupId = requireGroup(s);
         GroupRegistry.Changed reactivated =
-                registry.activity(groupId, s.user.userId(), null, tool, clock.wallMillis(), clock.monoNanos());
+                registry.activity(groupId, s.user().userId(), null, tool, clock.wallMillis(), clock.monoNanos());
         if (reactivated != null) {
-            broadcastPresence(reactivated, s.client);
+            broadcastPresence(reactivated, s.client());
         }
         io.getRoomOperations(groupId)
                 .sendEvent(
                         EventNames.USER_TOOL_CHANGED,
-                        s.client,
+                        s.client(),
                         ProtocolCodec.object()
                                 .put("groupId", groupId)
-                                .put("userId", s.user.userId())
+                                .put("userId", s.user().userId())
                                 .put("tool", tool));
         return ProtocolCodec.object().put("tool", tool);
     }
@@ -477,7 +508,7 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         ObjectNode ack = ProtocolCodec.object();
         ack.set("ts", ts);
         ack.put("serverTime", now());
-        s.client.sendEvent(EventNames.HEARTBEAT_ACK, ack);
+        s.client().sendEvent(EventNames.HEARTBEAT_ACK, ack);
         return ack.deepCopy();
     }
 
@@ -488,7 +519,7 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
                 ProtocolRules.customEvent(nameNode != null && nameNode.isTextual() ? nameNode.textValue() : null);
         JsonNode data = p.has("data") ? p.get("data") : ProtocolCodec.mapper().nullNode();
         ProtocolRules.customData(data, ProtocolCodec.sizeOf(data));
-        String target = s.groupId;
+        String target = s.groupId();
         JsonNode g = p.get("groupId");
         if (g != null && !g.isNull()) {
             String asked = ProtocolRules.groupId(g, "groupId");
@@ -501,39 +532,39 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         }
         long now = clock.wallMillis();
         GroupRegistry.Changed reactivated =
-                registry.activity(target, s.user.userId(), null, null, now, clock.monoNanos());
+                registry.activity(target, s.user().userId(), null, null, now, clock.monoNanos());
         if (reactivated != null) {
-            broadcastPresence(reactivated, s.client);
+            broadcastPresence(reactivated, s.client());
         }
         Collection<SocketIOClient> room = io.getRoomOperations(target).getClients();
-        ObjectNode out = ProtocolCodec.object().put("from", s.user.userId()).put("groupId", target);
+        ObjectNode out = ProtocolCodec.object().put("from", s.user().userId()).put("groupId", target);
         out.set("data", data);
         out.put("ts", now);
-        io.getRoomOperations(target).sendEvent(event, s.client, out);
+        io.getRoomOperations(target).sendEvent(event, s.client(), out);
         return ProtocolCodec.object().put("delivered", Math.max(0, room.size() - 1));
     }
 
     private void leaveCurrent(SocketSession s, String reason, boolean notifySelf) {
-        String groupId = s.groupId;
+        String groupId = s.groupId();
         if (groupId == null) {
             return;
         }
         synchronized (membership) {
-            s.groupId = null;
-            s.client.leaveRoom(groupId);
-            GroupRegistry.Left left = registry.leave(groupId, s.client.getSessionId(), s.user.userId());
+            s.groupId(null);
+            s.client().leaveRoom(groupId);
+            GroupRegistry.Left left = registry.leave(groupId, s.id(), s.user().userId());
             if (left.lastSocket()) {
                 io.getRoomOperations(groupId)
                         .sendEvent(
                                 EventNames.USER_LEFT,
                                 ProtocolCodec.object()
                                         .put("groupId", groupId)
-                                        .put("userId", s.user.userId())
+                                        .put("userId", s.user().userId())
                                         .put("reason", reason));
             }
         }
         if (notifySelf) {
-            s.client.sendEvent(EventNames.GROUP_LEFT, ProtocolCodec.object().put("groupId", groupId));
+            s.client().sendEvent(EventNames.GROUP_LEFT, ProtocolCodec.object().put("groupId", groupId));
         }
     }
 
@@ -597,7 +628,8 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         return ProtocolCodec.object()
                 .put("status", "ok")
                 .put("connections", sessions.size())
-                .put("groups", registry.groupCount());
+                .put("groups", registry.groupCount())
+                .set("handshakes", handshakes.toJson(deadline.pending()));
     }
 
     @Override
@@ -626,8 +658,8 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
             return n;
         }
         int n = 0;
-        for (SocketSession s : sessions.values()) {
-            s.client.sendEvent(event, payload);
+        for (SocketSession s : sessions.all()) {
+            s.client().sendEvent(event, payload);
             n++;
         }
         return n;
@@ -652,7 +684,9 @@ public final class StudyCollabServer implements HttpApi, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("stopping netty-socketio: {}", e.toString());
         }
-        clock.close();
+        if (ownedClock != null) {
+            ownedClock.close();
+        }
         sessions.clear();
     }
 }

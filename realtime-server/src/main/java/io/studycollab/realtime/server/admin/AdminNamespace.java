@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.internal.ThreadExecutorMap;
 import io.studycollab.realtime.protocol.ProtocolCodec;
-import io.studycollab.realtime.server.netty.RawEventJsonSupport;
+import io.studycollab.realtime.server.transport.RawEventJsonSupport;
 import io.studycollab.realtime.time.Clock;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;

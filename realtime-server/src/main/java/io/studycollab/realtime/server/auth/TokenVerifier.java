@@ -3,24 +3,36 @@ package io.studycollab.realtime.server.auth;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.MACVerifier;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.studycollab.realtime.protocol.ErrorCodes;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Verifies Supabase access tokens (§1): a valid signature, {@code exp} in the future, the
- * configured audience, and a {@code sub}. HS256 tokens are checked with the legacy JWT secret;
- * with a {@link JwksVerifier} the project's asymmetric keys (ES256/RS256) are accepted too, as
- * during a Supabase key migration. Either may be absent, not both.
+ * Verifies Supabase access tokens (§1): a valid signature, {@code exp} in the future, {@code nbf}
+ * and {@code iat} not in the future (beyond {@link #CLOCK_SKEW}), the configured audience, and a
+ * {@code sub} that is a non-empty string. HS256 tokens are checked with the legacy JWT secret; with
+ * a {@link JwksVerifier} the project's asymmetric keys (ES256/RS256) are accepted too, as during a
+ * Supabase key migration. Either may be absent, not both.
  */
 public final class TokenVerifier {
+
+    /**
+     * How far {@code nbf} and {@code iat} may lie in the future, for clocks that disagree a little
+     * (the 60 s most JWT libraries allow; jsonwebtoken's {@code clockTolerance}, Spring's default).
+     */
+    public static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
+    /** Dates past this (9999-12-31T23:59:59Z, the last RFC 3339 can write) count as this. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    private static final long ABSENT = Long.MIN_VALUE;
 
     private final MACVerifier verifier;
     private final JwksVerifier jwks;
@@ -69,30 +81,38 @@ public final class TokenVerifier {
         } else {
             throw new AuthFailure(ErrorCodes.AUTH_INVALID, "token must be signed with HS256");
         }
-        JWTClaimsSet claims;
-        try {
-            claims = jwt.getJWTClaimsSet();
-        } catch (ParseException e) {
-            throw new AuthFailure(ErrorCodes.AUTH_INVALID, "token claims are not valid JSON");
+        // The claims are read from the payload's JSON as it is: nimbus's typed view turns a NumericDate
+        // like 1e17 into a wrapped-around Date.
+        Map<String, Object> raw = jwt.getPayload().toJSONObject();
+        if (raw == null) {
+            throw new AuthFailure(ErrorCodes.AUTH_INVALID, "token claims are not a JSON object");
         }
-        Date exp = claims.getExpirationTime();
-        if (exp == null) {
+        long now = nowMillis.getAsLong();
+        long exp = numericDateMillis(raw, "exp");
+        if (exp == ABSENT) {
             throw new AuthFailure(ErrorCodes.AUTH_INVALID, "token has no exp");
         }
-        if (exp.getTime() <= nowMillis.getAsLong()) {
+        if (exp <= now) {
             throw new AuthFailure(ErrorCodes.AUTH_EXPIRED, "token expired");
         }
-        if (claims.getAudience() == null || !claims.getAudience().contains(audience)) {
+        long nbf = numericDateMillis(raw, "nbf");
+        if (nbf != ABSENT && nbf > now + CLOCK_SKEW.toMillis()) {
+            throw new AuthFailure(ErrorCodes.AUTH_INVALID, "token not valid yet (nbf)");
+        }
+        long iat = numericDateMillis(raw, "iat");
+        if (iat != ABSENT && iat > now + CLOCK_SKEW.toMillis()) {
+            throw new AuthFailure(ErrorCodes.AUTH_INVALID, "token issued in the future (iat)");
+        }
+        Object aud = raw.get("aud");
+        if (!(audience.equals(aud) || aud instanceof List<?> list && list.contains(audience))) {
             throw new AuthFailure(ErrorCodes.AUTH_INVALID, "token audience is not " + audience);
         }
-        String sub = claims.getSubject();
-        if (sub == null || sub.isBlank()) {
-            throw new AuthFailure(ErrorCodes.AUTH_INVALID, "token has no sub");
+        if (!(raw.get("sub") instanceof String sub) || sub.isBlank()) {
+            throw new AuthFailure(ErrorCodes.AUTH_INVALID, "token sub must be a non-empty string");
         }
-        Map<String, Object> meta = map(claims.getClaim("user_metadata"));
-        Map<String, Object> app = map(claims.getClaim("app_metadata"));
-        String name =
-                firstText(meta.get("full_name"), meta.get("name"), claims.getClaim("email"), meta.get("email"), sub);
+        Map<String, Object> meta = map(raw.get("user_metadata"));
+        Map<String, Object> app = map(raw.get("app_metadata"));
+        String name = firstText(meta.get("full_name"), meta.get("name"), raw.get("email"), meta.get("email"), sub);
         Object avatar = meta.get("avatar_url");
         List<String> groups = null;
         if (app.get("groups") instanceof List<?> list) {
@@ -104,7 +124,24 @@ public final class TokenVerifier {
             }
             groups = List.copyOf(groups);
         }
-        return new VerifiedUser(sub, name, avatar instanceof String a ? a : null, groups, exp.getTime());
+        return new VerifiedUser(sub, name, avatar instanceof String a ? a : null, groups, exp);
+    }
+
+    /**
+     * A NumericDate claim (RFC 7519 §2: seconds, possibly fractional) in epoch milliseconds, capped
+     * at {@link #LATEST}; {@link #ABSENT} when missing. Nimbus multiplies by 1000 in a long and
+     * wraps for values like 1e17, so the raw JSON number is read here instead.
+     */
+    private static long numericDateMillis(Map<String, Object> raw, String name) throws AuthFailure {
+        Object v = raw.get(name);
+        if (v == null) {
+            return ABSENT;
+        }
+        if (!(v instanceof Number n) || !Double.isFinite(n.doubleValue()) || n.doubleValue() < 0) {
+            throw new AuthFailure(ErrorCodes.AUTH_INVALID, "token " + name + " must be a non-negative number");
+        }
+        double seconds = n.doubleValue();
+        return seconds >= LATEST.getEpochSecond() ? LATEST.toEpochMilli() : (long) (seconds * 1000);
     }
 
     private void checkSecret(SignedJWT jwt) throws AuthFailure {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.studycollab.realtime.server.wire.RawTokens;
 import io.studycollab.realtime.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -61,5 +62,49 @@ class TokenVerifierTest {
         assertEquals("AUTH_INVALID", code(none));
         String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "xx." + parts[2];
         assertEquals("AUTH_INVALID", code(tampered));
+    }
+
+    private final long now = System.currentTimeMillis() / 1000;
+
+    private String withClaims(String extra) {
+        return RawTokens.signed(RawTokens.claims("u", now + 600, extra));
+    }
+
+    @Test
+    void nbfAndIatInTheFutureBeyondTheClockSkewAreRefused() throws Exception {
+        long skew = TokenVerifier.CLOCK_SKEW.toSeconds();
+        assertEquals("AUTH_INVALID", code(withClaims("\"nbf\":" + (now + skew + 5))));
+        assertEquals("AUTH_INVALID", code(withClaims("\"iat\":" + (now + skew + 5))));
+        assertEquals(
+                "u", verifier.verify(withClaims("\"nbf\":" + (now + skew - 5))).userId(), "within skew");
+        assertEquals(
+                "u", verifier.verify(withClaims("\"iat\":" + (now + skew - 5))).userId(), "within skew");
+        assertEquals(
+                "u",
+                verifier.verify(withClaims("\"nbf\":" + (now - 100) + ",\"iat\":" + (now - 100)))
+                        .userId());
+        assertEquals("AUTH_INVALID", code(withClaims("\"nbf\":\"tomorrow\"")));
+    }
+
+    private String withSub(String rawSub) {
+        return RawTokens.signed("{\"sub\":" + rawSub + ",\"aud\":\"authenticated\",\"exp\":" + (now + 600) + "}");
+    }
+
+    @Test
+    void subMustBeANonEmptyString() {
+        assertEquals("AUTH_INVALID", code(withSub("\"\"")));
+        assertEquals("AUTH_INVALID", code(withSub("42")));
+        assertEquals("AUTH_INVALID", code(withSub("{\"id\":\"u\"}")));
+        assertEquals("AUTH_INVALID", code(RawTokens.signed("{\"aud\":\"authenticated\",\"exp\":" + (now + 600) + "}")));
+    }
+
+    @Test
+    void anExpiryPastTheYear9999CountsAsThen() throws Exception {
+        for (String exp : List.of("253402300799", "100000000000000000", "9.9e15", "1e300")) {
+            VerifiedUser u = verifier.verify(RawTokens.signed(RawTokens.claims("u", exp, "")));
+            assertEquals(TokenVerifier.LATEST.toEpochMilli(), u.expiresAtMillis(), exp);
+        }
+        assertEquals("AUTH_INVALID", code(RawTokens.signed(RawTokens.claims("u", -1, ""))));
+        assertEquals("AUTH_INVALID", code(RawTokens.signed(RawTokens.claims("u", "\"soon\"", ""))));
     }
 }

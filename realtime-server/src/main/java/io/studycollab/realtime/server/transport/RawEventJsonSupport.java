@@ -1,4 +1,4 @@
-package io.studycollab.realtime.server.netty;
+package io.studycollab.realtime.server.transport;
 
 import com.corundumstudio.socketio.AckCallback;
 import com.corundumstudio.socketio.protocol.AckArgs;

@@ -1,4 +1,4 @@
-package io.studycollab.realtime.server.netty;
+package io.studycollab.realtime.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,26 +1,42 @@
-package io.studycollab.realtime.server.netty;
+package io.studycollab.realtime.server.transport;
 
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.SocketIOServer;
+import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.scheduler.CancelableScheduler;
 import io.netty.channel.Channel;
+import io.studycollab.realtime.protocol.ProtocolRules;
 import io.studycollab.realtime.server.HttpApi;
+import io.studycollab.realtime.server.auth.HandshakeStats;
+import io.studycollab.realtime.server.http.HttpApiHandler;
+import io.studycollab.realtime.server.http.JsonHttpAggregator;
 import java.lang.reflect.Field;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** netty-socketio's pipeline plus our two handlers in front of its packet handler. */
+/**
+ * netty-socketio's pipeline plus ours: the websocket size limit, the HTTP API and the inbound
+ * packet guard in front of its packet handler.
+ */
 public final class StudyCollabChannelInitializer extends SocketIOChannelInitializer {
 
     private static final Logger LOG = LoggerFactory.getLogger(StudyCollabChannelInitializer.class);
 
     private final HttpApiHandler api;
-    private final MissingAuthNormalizer normalizer = new MissingAuthNormalizer();
-    private final PacketSizeLimiter sizeLimiter =
-            new PacketSizeLimiter(io.studycollab.realtime.protocol.ProtocolRules.MAX_PACKET_BYTES);
+    private final InboundPacketGuard guard;
 
-    public StudyCollabChannelInitializer(HttpApi api) {
+    private final HandshakeDeadline deadline;
+
+    public StudyCollabChannelInitializer(HttpApi api, HandshakeStats handshakes, HandshakeDeadline deadline) {
         this.api = new HttpApiHandler(api);
+        this.guard = new InboundPacketGuard(handshakes);
+        this.deadline = deadline;
+    }
+
+    @Override
+    public void onDisconnect(ClientHead client) {
+        super.onDisconnect(client);
+        deadline.gone(client.getSessionId());
     }
 
     /**
@@ -46,8 +62,14 @@ public final class StudyCollabChannelInitializer extends SocketIOChannelInitiali
     protected void initChannel(Channel ch) throws Exception {
         super.initChannel(ch);
         // After the permessage-deflate handler: the limit is on what a packet inflates to.
-        ch.pipeline().addBefore(WEB_SOCKET_TRANSPORT, "studycollabPacketSize", sizeLimiter);
+        ch.pipeline()
+                .addBefore(
+                        WEB_SOCKET_TRANSPORT,
+                        "studycollabPacketSize",
+                        new PacketSizeLimiter(ProtocolRules.MAX_PACKET_BYTES));
         ch.pipeline().addBefore(PACKET_HANDLER, "studycollabHttpApi", api);
-        ch.pipeline().addBefore(PACKET_HANDLER, "studycollabMissingAuth", normalizer);
+        ch.pipeline().addBefore(PACKET_HANDLER, "studycollabPacketGuard", guard);
+        ch.pipeline().replace(HTTP_AGGREGATOR, HTTP_AGGREGATOR, new JsonHttpAggregator(ProtocolRules.MAX_PACKET_BYTES));
+        ch.pipeline().addAfter(AUTHORIZE_HANDLER, "studycollabHandshakeDeadline", deadline);
     }
 }

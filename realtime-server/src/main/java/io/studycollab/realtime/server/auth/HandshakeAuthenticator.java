@@ -1,0 +1,91 @@
+package io.studycollab.realtime.server.auth;
+
+import com.corundumstudio.socketio.AuthTokenListener;
+import com.corundumstudio.socketio.AuthTokenResult;
+import com.corundumstudio.socketio.SocketIOClient;
+import io.studycollab.realtime.protocol.ErrorCodes;
+import io.studycollab.realtime.server.ServerConfig;
+import io.studycollab.realtime.server.limits.TokenBucket;
+import io.studycollab.realtime.server.session.SessionTable;
+import io.studycollab.realtime.server.session.SocketSession;
+import io.studycollab.realtime.time.Clock;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Admits a socket from its CONNECT auth object (§1), as one step that either completes or leaves
+ * nothing behind: the token is verified, the session with its rate limits and expiry timer is
+ * built, and only then is it entered in the {@link SessionTable} (what makes a socket able to act)
+ * and greeted. Any failure on the way undoes what was done and refuses the CONNECT with a code;
+ * netty-socketio would otherwise answer "Internal error" without one and keep the half-built
+ * session.
+ */
+public final class HandshakeAuthenticator implements AuthTokenListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HandshakeAuthenticator.class);
+
+    /** What happens right after admission and when an admitted token expires. */
+    public interface Hooks {
+        /** Sends the greeting; may throw, which undoes the admission. */
+        void admitted(SocketSession session);
+
+        void expired(SocketSession session);
+    }
+
+    private final TokenVerifier verifier;
+    private final SessionTable sessions;
+    private final Clock clock;
+    private final ServerConfig config;
+    private final Hooks hooks;
+    private final Consumer<String> refusals;
+
+    /**
+     * @param refusals told the code of every refused handshake (for the counters in /health)
+     */
+    public HandshakeAuthenticator(
+            TokenVerifier verifier,
+            SessionTable sessions,
+            Clock clock,
+            ServerConfig config,
+            Hooks hooks,
+            Consumer<String> refusals) {
+        this.verifier = verifier;
+        this.sessions = sessions;
+        this.clock = clock;
+        this.config = config;
+        this.hooks = hooks;
+        this.refusals = refusals;
+    }
+
+    @Override
+    public AuthTokenResult getAuthTokenResult(Object authData, SocketIOClient client) {
+        Object token = authData instanceof Map<?, ?> m ? m.get("token") : null;
+        VerifiedUser user;
+        try {
+            user = verifier.verify(token);
+        } catch (AuthFailure f) {
+            LOG.debug("handshake of {} refused: {} ({})", client.getSessionId(), f.code(), f.getMessage());
+            refusals.accept(f.code());
+            return HandshakeRefusal.refuse(f.code(), f.getMessage());
+        }
+        SocketSession session = new SocketSession(
+                client,
+                user,
+                new TokenBucket(clock, config.cursorRatePerSecond(), config.cursorRatePerSecond()),
+                new TokenBucket(clock, config.eventRatePerSecond(), config.eventBurst()));
+        try {
+            session.expiryTimer(ExpiryTimer.arm(clock, user.expiresAtMillis(), () -> hooks.expired(session)));
+            sessions.admit(session);
+            hooks.admitted(session);
+            return AuthTokenResult.AuthTokenResultSuccess;
+        } catch (RuntimeException e) {
+            sessions.remove(session);
+            session.cancelExpiry();
+            LOG.warn("handshake of {} could not be completed, refused: {}", client.getSessionId(), e.toString());
+            refusals.accept(ErrorCodes.INTERNAL);
+            return HandshakeRefusal.refuse(ErrorCodes.INTERNAL, "the server could not admit this connection");
+        }
+    }
+}

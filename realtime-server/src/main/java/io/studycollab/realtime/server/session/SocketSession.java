@@ -1,0 +1,79 @@
+package io.studycollab.realtime.server.session;
+
+import com.corundumstudio.socketio.SocketIOClient;
+import io.studycollab.realtime.server.auth.VerifiedUser;
+import io.studycollab.realtime.server.limits.TokenBucket;
+import io.studycollab.realtime.time.Clock;
+import java.util.UUID;
+
+/** One authenticated socket: who it is, which group it is in, its rate limits and its expiry timer. */
+public final class SocketSession {
+
+    private final SocketIOClient client;
+    private final VerifiedUser user;
+    private final TokenBucket cursorBucket;
+    private final TokenBucket eventBucket;
+    private volatile String groupId;
+    private volatile Clock.Cancellable expiryTimer;
+    private long lastRateErrorNanos = Long.MIN_VALUE;
+
+    public SocketSession(SocketIOClient client, VerifiedUser user, TokenBucket cursorBucket, TokenBucket eventBucket) {
+        this.client = client;
+        this.user = user;
+        this.cursorBucket = cursorBucket;
+        this.eventBucket = eventBucket;
+    }
+
+    public SocketIOClient client() {
+        return client;
+    }
+
+    public UUID id() {
+        return client.getSessionId();
+    }
+
+    public VerifiedUser user() {
+        return user;
+    }
+
+    public TokenBucket cursorBucket() {
+        return cursorBucket;
+    }
+
+    public TokenBucket eventBucket() {
+        return eventBucket;
+    }
+
+    public String groupId() {
+        return groupId;
+    }
+
+    public void groupId(String g) {
+        groupId = g;
+    }
+
+    public void expiryTimer(Clock.Cancellable t) {
+        expiryTimer = t;
+    }
+
+    /** Stops the expiry timer, if one is armed. */
+    public void cancelExpiry() {
+        Clock.Cancellable t = expiryTimer;
+        if (t != null) {
+            t.cancel();
+        }
+    }
+
+    public String socketId() {
+        return client.getSessionId().toString();
+    }
+
+    /** At most one RATE_LIMITED error a second per socket (§3). */
+    public synchronized boolean mayReportRateLimit(long nowNanos) {
+        if (lastRateErrorNanos == Long.MIN_VALUE || nowNanos - lastRateErrorNanos >= 1_000_000_000L) {
+            lastRateErrorNanos = nowNanos;
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,107 @@
+package io.studycollab.realtime.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import io.studycollab.realtime.server.wire.RawWebSocket;
+import io.studycollab.realtime.testing.TestTokens;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bad input from the network costs the log one DEBUG line per connection at most and never a
+ * stack trace (one 4-byte {@code 40[]} used to write ~19 KB at ERROR); /health counts it instead.
+ */
+class MalformedInputLoggingTest {
+
+    private static final List<String> BAD = List.of(
+            "40[]",
+            "40\"str\"",
+            "4",
+            "4x",
+            "47",
+            "42abc[\"x\"]",
+            "42",
+            "\u001e\u001e",
+            "451x-[\"a\"]",
+            "4299999999999999999999[\"heartbeat\",{\"ts\":1}]",
+            "9");
+
+    private final List<ILoggingEvent> events = new CopyOnWriteArrayList<>();
+    private Logger root;
+    private Level before;
+    private AppenderBase<ILoggingEvent> capture;
+
+    @BeforeEach
+    void captureEverything() {
+        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+        root = logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        before = root.getLevel();
+        capture = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent e) {
+                events.add(e);
+            }
+        };
+        capture.setContext(logging);
+        capture.start();
+        root.addAppender(capture);
+        root.setLevel(Level.DEBUG);
+    }
+
+    @AfterEach
+    void restore() {
+        root.setLevel(before);
+        root.detachAppender(capture);
+    }
+
+    @Test
+    void malformedHandshakesAreCountedNotLoggedWithStackTraces() throws Exception {
+        try (StudyCollabServer server =
+                StudyCollabServer.start(ServerConfig.defaults(TestTokens.SECRET, "logging-test-service-key"))) {
+            events.clear();
+            int connections = 0;
+            for (int round = 0; round < 3; round++) {
+                for (String bad : BAD) {
+                    try (RawWebSocket ws = RawWebSocket.open(server.url())) {
+                        connections++;
+                        ws.send(bad);
+                        ws.send(bad); // twice on one connection: still one line
+                        ws.next(java.time.Duration.ofMillis(300));
+                    }
+                }
+            }
+            long malformed =
+                    server.health().path("handshakes").path("malformed").asLong();
+            assertTrue(malformed >= connections, "every connection counted: " + server.health());
+            List<ILoggingEvent> traces =
+                    events.stream().filter(e -> e.getThrowableProxy() != null).toList();
+            assertEquals(
+                    List.of(),
+                    traces.stream().map(ILoggingEvent::getFormattedMessage).toList(),
+                    "no stack traces");
+            List<String> loud = events.stream()
+                    .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .toList();
+            assertEquals(List.of(), loud, "nothing above DEBUG/INFO for bad input");
+            long ours = events.stream()
+                    .filter(e -> e.getFormattedMessage().contains("malformed input from"))
+                    .count();
+            assertTrue(ours <= connections, ours + " lines for " + connections + " connections");
+            long bytes = events.stream()
+                    .mapToLong(e -> e.getFormattedMessage().length())
+                    .sum();
+            assertTrue(bytes / connections < 2_000, "log bytes per bad connection: " + bytes / connections);
+        }
+    }
+}
