@@ -1,7 +1,6 @@
 package io.studycollab.debugger.window;
 
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -29,11 +28,13 @@ public final class AppMenu extends MenuBar {
     public AppMenu(Commands commands, ObservableBooleanValue recording) {
         setId("appMenu");
         MenuItem open = item("Open session…", "Shortcut+O", "menuOpen", commands::openSession);
-        CheckMenuItem record = new CheckMenuItem("Record to file…");
+        // A plain item whose text follows the real state: a cancelled file chooser cannot leave a
+        // tick behind that makes the next click do nothing.
+        MenuItem record = new MenuItem("Record to file…");
         record.setId("menuRecord");
         record.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
-        record.setOnAction(e -> commands.setRecording(record.isSelected()));
-        recording.addListener((o, was, now) -> record.setSelected(now));
+        record.setOnAction(e -> commands.setRecording(!recording.get()));
+        recording.addListener((o, was, now) -> record.setText(now ? "Stop recording" : "Record to file…"));
         MenuItem saveAll =
                 item("Save history as session…", "Shortcut+S", "menuSaveAll", () -> commands.saveHistory(false));
         MenuItem saveVisible =

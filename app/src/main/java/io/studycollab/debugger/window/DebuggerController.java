@@ -13,6 +13,8 @@ import io.studycollab.debugger.eventlog.EventLogView;
 import io.studycollab.debugger.fx.FxEventPump;
 import io.studycollab.debugger.fx.Tasks;
 import io.studycollab.debugger.fx.Theme;
+import io.studycollab.debugger.notifications.NoticeArea;
+import io.studycollab.debugger.notifications.Notices;
 import io.studycollab.debugger.presence.GroupBar;
 import io.studycollab.debugger.presence.GroupModel;
 import io.studycollab.debugger.presence.MemberListView;
@@ -67,6 +69,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
     private final PresenceModel presence;
     private final EventLogModel log = new EventLogModel(LiveSession.DEFAULT_LOG_LIMIT);
     private final StatsModel stats = new StatsModel();
+    private final Notices notices;
     private final ConnectionNotifier notifier;
     private final Dialogs dialogs;
     private final Tasks tasks;
@@ -91,7 +94,8 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         FxEventPump pump = session.pump();
         realtime = new RealtimeModel(session::client);
         presence = new PresenceModel(realtime, clock);
-        notifier = new ConnectionNotifier(realtime);
+        notices = new Notices(clock);
+        notifier = new ConnectionNotifier(realtime, notices);
         dialogs = new Dialogs(stage, notifier);
         tasks = new Tasks(e -> dialogs.error(String.valueOf(e.getMessage())));
         replay = new ReplayModel(log, group, pump);
@@ -145,6 +149,11 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         replayBar.visibleProperty().bind(replays.viewingFileProperty());
         replayBar.managedProperty().bind(replays.viewingFileProperty());
         MemberListView members = new MemberListView(group.memberIds(), group.membersById());
+        // "You" (live, or the recorded user in a replay): own colour and "(you)" in every view.
+        StringBinding self = Bindings.createStringBinding(
+                () -> group.snapshotProperty().get().selfUserId(), group.snapshotProperty());
+        members.selfIdProperty().bind(self);
+        indicator.selfIdProperty().bind(self);
         group.offlineNoteProperty().addListener((o, was, note) -> {
             members.pseudoClassStateChanged(GroupModel.OFFLINE, note != null);
             indicator.pseudoClassStateChanged(GroupModel.OFFLINE, note != null);
@@ -161,7 +170,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
                 api,
                 qaPanel,
                 new StatusBar(stats, modeText()),
-                notifier,
+                new NoticeArea(notices),
                 replayBar);
     }
 
@@ -199,6 +208,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
             stats.refresh(reading.evicted(), realtime.connectionStatusProperty().get());
         });
         pump.onPulse(FxEventPump.Phase.VIEWS, canvas::frame);
+        pump.every(FxEventPump.Phase.VIEWS, Duration.ofSeconds(1), now -> notices.expire());
     }
 
     private Payloads.Cursor cursorOf(String userId) {
@@ -351,6 +361,10 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
 
     public RealtimeModel realtime() {
         return realtime;
+    }
+
+    public Notices notices() {
+        return notices;
     }
 
     public GroupModel group() {

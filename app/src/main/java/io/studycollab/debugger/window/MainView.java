@@ -4,9 +4,9 @@ import io.studycollab.debugger.api.ApiPanel;
 import io.studycollab.debugger.canvas.CursorCanvas;
 import io.studycollab.debugger.canvas.ToolPalette;
 import io.studycollab.debugger.connection.ConnectionBar;
-import io.studycollab.debugger.connection.ConnectionNotifier;
 import io.studycollab.debugger.emit.EmitPanel;
 import io.studycollab.debugger.eventlog.EventLogView;
+import io.studycollab.debugger.notifications.NoticeArea;
 import io.studycollab.debugger.presence.GroupBar;
 import io.studycollab.debugger.presence.MemberListView;
 import io.studycollab.debugger.status.StatusBar;
@@ -21,7 +21,7 @@ import javafx.scene.layout.VBox;
 /**
  * The window's layout: connection bar and group bar on top; the cursor board above the event log
  * on the left; members, emit and API panels on the right; the status bar at the bottom; and
- * connection notifications floating in the top-right corner.
+ * notifications in a strip of their own under the bars (never over a control).
  */
 public final class MainView extends StackPane {
 
@@ -37,7 +37,7 @@ public final class MainView extends StackPane {
             ApiPanel api,
             javafx.scene.Node qa,
             StatusBar status,
-            ConnectionNotifier notifier,
+            NoticeArea notices,
             javafx.scene.Node replayBar) {
         BorderPane board = new BorderPane(canvas);
         board.setLeft(tools);
@@ -55,9 +55,10 @@ public final class MainView extends StackPane {
         SplitPane main = new SplitPane(left, side);
         main.setDividerPositions(0.72);
         BorderPane root = new BorderPane(main);
-        root.setTop(new VBox(menu, connectionBar, groupBar));
+        // Notifications take their own room under the bars: they never lie over a control.
+        root.setTop(new VBox(menu, connectionBar, groupBar, notices));
         root.setBottom(new VBox(replayBar, status));
-        getChildren().addAll(root, notifier.view());
+        getChildren().add(root);
         getStyleClass().add("main-view");
     }
 }
