@@ -46,6 +46,8 @@ public final class Notices {
 
     private final Clock clock;
     private final ObservableList<Notice> shown = FXCollections.observableArrayList();
+    // One wrapper, kept: a wrapper made per call holds its listeners weakly and loses them to the GC.
+    private final ObservableList<Notice> readOnly = FXCollections.unmodifiableObservableList(shown);
     // When each title was posted lately: repeats are counted even across a resolve in between.
     private final Map<String, Deque<Long>> recent = new HashMap<>();
 
@@ -54,7 +56,7 @@ public final class Notices {
     }
 
     public ObservableList<Notice> shown() {
-        return FXCollections.unmodifiableObservableList(shown);
+        return readOnly;
     }
 
     /** Shows a notice in {@code slot} until it is resolved or closed. */

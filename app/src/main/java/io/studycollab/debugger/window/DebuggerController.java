@@ -169,7 +169,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
                 new EmitPanel(realtime),
                 api,
                 qaPanel,
-                new StatusBar(stats, modeText()),
+                new StatusBar(stats, modeText(), log.limitProperty(), recording.badgeProperty()),
                 new NoticeArea(notices),
                 replayBar);
     }
@@ -178,7 +178,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         return Bindings.createStringBinding(
                 () -> replays.viewingFile()
                         ? replays.fileDescriptionProperty().get()
-                        : recording.recordingProperty().get() ? "LIVE · REC " + recording.fileName() : "LIVE",
+                        : recording.recordingProperty().get() ? "LIVE · recording " + recording.fileName() : "LIVE",
                 replays.viewingFileProperty(),
                 replays.fileDescriptionProperty(),
                 recording.recordingProperty());
@@ -208,7 +208,10 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
             stats.refresh(reading.evicted(), realtime.connectionStatusProperty().get());
         });
         pump.onPulse(FxEventPump.Phase.VIEWS, canvas::frame);
-        pump.every(FxEventPump.Phase.VIEWS, Duration.ofSeconds(1), now -> notices.expire());
+        pump.every(FxEventPump.Phase.VIEWS, Duration.ofSeconds(1), now -> {
+            notices.expire();
+            recording.tick();
+        });
     }
 
     private Payloads.Cursor cursorOf(String userId) {
