@@ -400,6 +400,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         qaPanel.stop();
         qa.close();
         replay.unload();
+        replays.closeComparisons();
         presence.close();
         recording.close();
         session.close();
