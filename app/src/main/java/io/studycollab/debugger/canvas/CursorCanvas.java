@@ -30,6 +30,7 @@ public final class CursorCanvas extends Pane {
 
     private final ImageView surface = new ImageView();
     private final LabelOverlay overlay = new LabelOverlay();
+    private String drawnSelf;
     private final PointerCompositor compositor = new PointerCompositor(surface);
     private final SpriteSet sprites = new SpriteSet(overlay::tagWidth);
     private final GroupModel group;
@@ -117,9 +118,11 @@ public final class CursorCanvas extends Pane {
         double dt = lastFrame == 0 ? 0.016 : Math.min(0.1, (now - lastFrame) / 1e9);
         lastFrame = now;
         List<Member> members = group.snapshotProperty().get().members();
-        if (rosterChanged) {
+        String self = group.snapshotProperty().get().selfUserId();
+        if (rosterChanged || !java.util.Objects.equals(self, drawnSelf)) {
             rosterChanged = false;
-            sprites.syncRoster(members);
+            drawnSelf = self;
+            sprites.syncRoster(members, self);
         }
         sprites.syncCursors(members, now);
         BoardGeometry fit = geometry();

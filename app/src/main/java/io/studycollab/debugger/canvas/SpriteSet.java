@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import javafx.scene.paint.Color;
 
 /**
  * The pointers to draw and how they move, without drawing anything: one sprite per member, those
@@ -35,9 +36,19 @@ final class SpriteSet {
 
     /** Who is in the group, their names and activity; call when the roster changed. */
     void syncRoster(List<Member> members) {
+        syncRoster(members, null);
+    }
+
+    /** As above; {@code selfId}'s pointer has your own colour, which nobody else gets. */
+    void syncRoster(List<Member> members, String selfId) {
         Set<String> present = new HashSet<>();
         for (Member m : members) {
-            Sprite s = sprites.computeIfAbsent(m.userId(), id -> new Sprite(id, UserColors.of(id)));
+            Color colour = UserColors.of(m.userId(), selfId);
+            Sprite s = sprites.get(m.userId());
+            if (s == null || !s.color.equals(colour)) {
+                s = new Sprite(m.userId(), colour);
+                sprites.put(m.userId(), s);
+            }
             String name = m.displayName() == null ? m.userId() : m.displayName();
             if (!name.equals(s.name)) {
                 s.name = name;

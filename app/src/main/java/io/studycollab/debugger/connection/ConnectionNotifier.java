@@ -1,91 +1,90 @@
 package io.studycollab.debugger.connection;
 
-import atlantafx.base.controls.Notification;
-import atlantafx.base.theme.Styles;
+import io.studycollab.debugger.notifications.Notices;
+import io.studycollab.debugger.notifications.Notices.Kind;
 import io.studycollab.realtime.client.ConnectionSnapshot;
 import io.studycollab.realtime.client.ConnectionState;
 import io.studycollab.realtime.client.StateCause;
-import javafx.animation.PauseTransition;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
-import javafx.util.Duration;
-import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
+import java.time.Duration;
 
 /**
- * Tells the user about connection problems with a notification in the window's corner, not only
- * a colour: a drop, a retry schedule, a refusal, a server disconnect, and the recovery.
+ * Tells the user about connection problems in the notification area, not only with a colour. All
+ * connection news shares one slot, so what is shown is always the current state of the link: a
+ * later success replaces "Connection failed", a drop replaces "Reconnected", and repeats under a
+ * flaky network collapse into one counted notice. A client that never got through says "Cannot
+ * connect", never "Connection lost".
  */
 public final class ConnectionNotifier {
 
-    private final VBox stack = new VBox(8);
+    public static final String SLOT = "connection";
+    static final Duration PASSING = Duration.ofSeconds(8);
 
-    public ConnectionNotifier(RealtimeModel model) {
-        stack.setAlignment(Pos.TOP_RIGHT);
-        stack.setPickOnBounds(false);
-        stack.setPadding(new Insets(12));
-        stack.setMaxWidth(420);
-        StackPane.setAlignment(stack, Pos.TOP_RIGHT);
+    private final Notices notices;
+    // Whether the current attempt ever got through: a failure before that is not a lost connection.
+    private boolean gotThrough;
+
+    public ConnectionNotifier(RealtimeModel model, Notices notices) {
+        this(notices);
         model.connectionStatusProperty().addListener((obs, old, now) -> onChange(old, now));
     }
 
-    public VBox view() {
-        return stack;
+    /** Fed by hand: tests drive {@link #onChange} with the snapshots a client would produce. */
+    ConnectionNotifier(Notices notices) {
+        this.notices = notices;
     }
 
-    private void onChange(ConnectionSnapshot old, ConnectionSnapshot now) {
+    void onChange(ConnectionSnapshot old, ConnectionSnapshot now) {
         if (old.state() == now.state()) {
             return;
         }
         switch (now.state()) {
-            case RECONNECTING -> {
-                if (old.state() == ConnectionState.CONNECTED) {
-                    show(
-                            Styles.WARNING,
-                            Feather.WIFI_OFF,
-                            "Connection lost",
-                            now.reason() + ". Retrying (attempt " + now.attempt() + "/" + now.maxAttempts() + ").");
+            case CONNECTING -> {
+                if (old.state() == ConnectionState.DISCONNECTED || old.state() == ConnectionState.FAILED) {
+                    gotThrough = false; // a new attempt by the user
                 }
             }
-            case FAILED -> show(Styles.DANGER, Feather.ALERT_OCTAGON, "Connection failed", now.reason());
+            case RECONNECTING -> {
+                if (old.state() == ConnectionState.CONNECTED) {
+                    notices.post(SLOT, Kind.WARNING, "Connection lost", now.reason() + ". " + retrying(now));
+                } else if (!gotThrough && old.state() == ConnectionState.CONNECTING) {
+                    notices.post(SLOT, Kind.WARNING, "Cannot connect", now.reason() + ". " + retrying(now));
+                }
+            }
+            case FAILED ->
+                notices.post(
+                        SLOT,
+                        Kind.DANGER,
+                        gotThrough ? "Connection failed" : "Could not connect",
+                        now.reason() + (now.attempt() > 0 ? " (gave up after " + now.attempt() + " tries)" : ""));
             case DISCONNECTED -> {
-                if (now.cause() == StateCause.SERVER_DISCONNECT) {
-                    show(Styles.DANGER, Feather.ALERT_TRIANGLE, "Disconnected by the server", now.reason());
+                if (byUser(now)) {
+                    notices.resolve(SLOT);
+                } else {
+                    notices.post(SLOT, Kind.DANGER, "Disconnected by the server", now.reason());
                 }
             }
             case CONNECTED -> {
-                if (old.state() == ConnectionState.RECONNECTING) {
-                    show(Styles.SUCCESS, Feather.CHECK_CIRCLE, "Reconnected", "Group rejoined, queued events sent.");
+                boolean recovered = gotThrough && old.state() == ConnectionState.RECONNECTING;
+                gotThrough = true;
+                if (recovered) {
+                    notices.post(SLOT, Kind.SUCCESS, "Reconnected", "Group rejoined, queued events sent.", PASSING);
+                } else {
+                    notices.resolve(SLOT); // whatever went wrong before, this connect resolved it
                 }
             }
-            default -> {
-                // connecting: the indicator says enough
-            }
         }
     }
 
-    /** A passing message in the same corner, for things the user should notice without a dialog. */
+    private static boolean byUser(ConnectionSnapshot s) {
+        return s.cause() == StateCause.USER_DISCONNECT || s.cause() == StateCause.CLIENT_CLOSED;
+    }
+
+    private static String retrying(ConnectionSnapshot s) {
+        return "Retrying (attempt " + s.attempt() + "/" + s.maxAttempts() + ").";
+    }
+
+    /** A passing message in the notification area, for things to notice without a dialog. */
     public void info(String title, String text) {
-        show(Styles.ACCENT, Feather.INFO, title, text);
-    }
-
-    private void show(String style, Feather icon, String title, String text) {
-        Notification n = new Notification(title + "\n" + text, new FontIcon(icon));
-        n.getStyleClass().addAll(style, Styles.ELEVATED_1);
-        n.setPrefWidth(400);
-        n.setMaxWidth(400);
-        n.setMaxHeight(Region.USE_PREF_SIZE);
-        n.getStyleClass().add("connection-notification");
-        n.setOnClose(e -> stack.getChildren().remove(n));
-        stack.getChildren().add(n);
-        while (stack.getChildren().size() > 3) {
-            stack.getChildren().remove(0);
-        }
-        PauseTransition hide = new PauseTransition(Duration.seconds(8));
-        hide.setOnFinished(e -> stack.getChildren().remove(n));
-        hide.play();
+        notices.post("info:" + title + text, Kind.INFO, title, text, PASSING);
     }
 }

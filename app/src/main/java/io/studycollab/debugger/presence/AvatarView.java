@@ -70,9 +70,14 @@ public final class AvatarView extends StackPane {
     }
 
     public void show(Member m) {
+        show(m, null);
+    }
+
+    /** Shows {@code m}; {@code selfId} (when known) is you, drawn in your own colour. */
+    public void show(Member m, String selfId) {
         member = m;
         setId("avatar-" + m.userId());
-        Color colour = UserColors.of(m.userId());
+        Color colour = UserColors.of(m.userId(), selfId);
         String url = m.avatarUrl() != null && m.avatarUrl().matches("(?i)https?://.+") ? m.avatarUrl() : null;
         if (url == null || !url.equals(imageUrl)) {
             face.setFill(colour);

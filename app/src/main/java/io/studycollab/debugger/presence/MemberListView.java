@@ -4,6 +4,8 @@ import io.studycollab.debugger.fx.UserColors;
 import io.studycollab.realtime.presence.Member;
 import java.util.HashMap;
 import java.util.Map;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
@@ -28,6 +30,7 @@ public final class MemberListView extends ListView<String> {
     private final ObservableMap<String, Member> members;
     // The row showing each id, for redrawing it when that member changes.
     private final Map<String, MemberCell> rows = new HashMap<>();
+    private final StringProperty selfId = new SimpleStringProperty();
 
     public MemberListView(ObservableList<String> ids, ObservableMap<String, Member> members) {
         super(ids);
@@ -43,6 +46,7 @@ public final class MemberListView extends ListView<String> {
     }
 
     private void initListeners() {
+        selfId.addListener((o, was, now) -> refresh());
         members.addListener((MapChangeListener<String, Member>) c -> {
             if (c.wasAdded()) {
                 MemberCell row = rows.get(c.getKey());
@@ -54,6 +58,11 @@ public final class MemberListView extends ListView<String> {
     }
 
     /** One row, its nodes made once and refilled: new nodes per update would each need styling. */
+    /** Who "you" are: that row says "(you)" and has your own colour. */
+    public StringProperty selfIdProperty() {
+        return selfId;
+    }
+
     private final class MemberCell extends ListCell<String> {
 
         private final Circle dot = new Circle(6);
@@ -91,8 +100,9 @@ public final class MemberListView extends ListView<String> {
         }
 
         void fill(Member m) {
-            dot.setFill(UserColors.of(m.userId()));
-            name.setText(m.displayName());
+            boolean you = m.userId().equals(selfId.get());
+            dot.setFill(UserColors.of(m.userId(), selfId.get()));
+            name.setText(you ? m.displayName() + " (you)" : m.displayName());
             id.setText(m.userId() + (m.active() ? " · active" : " · inactive"));
             toolIcon.setIconCode(ToolIcons.icon(m.currentTool()));
             tool.setText(m.currentTool() == null ? "" : m.currentTool());

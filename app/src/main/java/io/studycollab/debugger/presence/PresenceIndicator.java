@@ -9,6 +9,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -28,6 +30,7 @@ public final class PresenceIndicator extends HBox {
     private final BooleanProperty showCursors = new SimpleBooleanProperty(true);
     private final BooleanProperty showTools = new SimpleBooleanProperty(true);
     private final List<AvatarView> avatars = new ArrayList<>();
+    private final StringProperty selfId = new SimpleStringProperty();
     private final Label none = new Label("nobody here yet");
     private final Label more = new Label();
 
@@ -75,6 +78,7 @@ public final class PresenceIndicator extends HBox {
         maxVisible.addListener((o, a, b) -> render());
         showCursors.addListener((o, a, b) -> render());
         showTools.addListener((o, a, b) -> render());
+        selfId.addListener((o, a, b) -> render());
     }
 
     private void render() {
@@ -88,7 +92,7 @@ public final class PresenceIndicator extends HBox {
         }
         List<Node> children = new ArrayList<>(shown + 1);
         for (int i = 0; i < shown; i++) {
-            avatars.get(i).show(members.get(i));
+            avatars.get(i).show(members.get(i), selfId.get());
             children.add(avatars.get(i));
         }
         int rest = members.size() - shown;
@@ -100,6 +104,11 @@ public final class PresenceIndicator extends HBox {
         if (!getChildren().equals(children)) {
             getChildren().setAll(children);
         }
+    }
+
+    /** Who "you" are: your avatar has your own colour, which nobody else gets. */
+    public StringProperty selfIdProperty() {
+        return selfId;
     }
 
     public IntegerProperty maxVisibleProperty() {

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 
 /**
@@ -43,6 +45,10 @@ public final class RecordingController implements AutoCloseable {
     private SessionWriter recorder;
     private EventHub.Subscription subscription;
     private String fileName;
+    private Path file;
+    private long startedMillis;
+    // "● REC 0:35 · 1.2 MB · 1,204 events" while recording, else null: the badge nobody can miss.
+    private final ReadOnlyStringWrapper badge = new ReadOnlyStringWrapper();
 
     public RecordingController(
             EventHub hub,
@@ -65,6 +71,32 @@ public final class RecordingController implements AutoCloseable {
 
     public ReadOnlyBooleanProperty recordingProperty() {
         return recording;
+    }
+
+    /** What the red REC badge says while recording (elapsed time, size, events), else null. */
+    public ReadOnlyStringProperty badgeProperty() {
+        return badge.getReadOnlyProperty();
+    }
+
+    /** Refreshes the badge (the frame loop calls this about once a second). */
+    public void tick() {
+        SessionWriter w = recorder;
+        if (w == null) {
+            badge.set(null);
+            return;
+        }
+        long seconds = Math.max(0, (clock.monoMillis() - startedMillis) / 1000);
+        badge.set(
+                String.format("● REC %d:%02d · %s · %,d events", seconds / 60, seconds % 60, size(file), w.written()));
+    }
+
+    private static String size(Path f) {
+        try {
+            long b = java.nio.file.Files.size(f);
+            return b < 1024 * 1024 ? String.format("%.1f KB", b / 1024.0) : String.format("%.1f MB", b / 1048576.0);
+        } catch (IOException e) {
+            return "? KB";
+        }
     }
 
     /** The file being recorded to, or null. */
@@ -97,7 +129,10 @@ public final class RecordingController implements AutoCloseable {
             subscription = hub.subscribe(new SnapshottingRecorder(
                     recorder, presence, realtime.connectionStatusProperty().get(), clock));
             fileName = file.getFileName().toString();
+            this.file = file;
+            startedMillis = clock.monoMillis();
             recording.set(true);
+            tick();
         } catch (IOException e) {
             recording.set(false);
             dialogs.error("Cannot record to " + file + ": " + e.getMessage());
@@ -110,7 +145,15 @@ public final class RecordingController implements AutoCloseable {
         recorder = null;
         subscription = null;
         recording.set(false);
-        tasks.run(w::close)
+        badge.set(null);
+        Path saved = file;
+        tasks.create(() -> {
+                    w.close();
+                    return w.written();
+                })
+                // The user is told where the file is, and that it is complete.
+                .onSuccess(n -> dialogs.info(
+                        "Recording saved: " + saved + " (" + String.format("%,d", n) + " events, " + size(saved) + ")"))
                 .onError(IOException.class, e -> dialogs.error("Closing the recording: " + e.getMessage()))
                 .run();
     }

@@ -18,8 +18,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.scene.control.Alert;
-import javafx.scene.control.TextArea;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 
 /**
  * Showing a recording instead of the live group: open, back to live, re-emit its outbound events
@@ -39,6 +39,7 @@ public final class ReplayController {
     private final Dialogs dialogs;
     private final ReadOnlyBooleanWrapper viewingFile = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper fileDescription = new ReadOnlyStringWrapper();
+    private final List<Stage> comparisons = new ArrayList<>();
 
     public ReplayController(
             LiveSession session,
@@ -83,14 +84,36 @@ public final class ReplayController {
                     List<SessionReader.Problem> problems = timeline.problems();
                     viewingFile.set(true);
                     replay.load(timeline);
-                    fileDescription.set(
-                            "REPLAY " + file.getFileName() + " (" + timeline.size() + " events) · not live");
+                    fileDescription.set(describe(file, timeline));
                     if (!problems.isEmpty()) {
                         dialogs.error(problems.size() + " line(s) skipped; first: " + problems.get(0));
                     }
                 })
                 .onError(Exception.class, e -> dialogs.error("Cannot open " + file + ": " + e.getMessage()))
                 .run();
+    }
+
+    /**
+     * What the status bar says while a file is shown: the file's server, user, group, size and
+     * length, so nothing there can be read as the live connection's.
+     */
+    static String describe(Path file, SessionTimeline t) {
+        var h = t.header();
+        StringBuilder s = new StringBuilder("REPLAY ").append(file.getFileName());
+        if (h != null) {
+            if (h.serverUrl() != null) {
+                s.append(" · ").append(h.serverUrl());
+            }
+            if (h.user() != null) {
+                s.append(" · user ").append(h.user());
+            }
+            if (h.group() != null) {
+                s.append(" · group ").append(h.group());
+            }
+        }
+        long seconds = Math.max(0, (t.endMillis() - t.startMillis()) / 1000);
+        s.append(String.format(" · %,d events over %d:%02d · not live", t.size(), seconds / 60, seconds % 60));
+        return s.toString();
     }
 
     /** Leaves the recording and shows the live group again. */
@@ -144,27 +167,32 @@ public final class ReplayController {
                     long span = SessionComparison.spanMillis(recorded);
                     // Like with like: the live events of the last span as long as the recording.
                     List<EventRecord> live = SessionComparison.lastSpan(history, span);
-                    return SessionComparison.report(
-                            SessionComparison.compare(recorded, live),
-                            "the recording (" + t.size() + " events over " + span / 1000 + " s)",
-                            "the live history's last " + span / 1000 + " s (" + live.size() + " events)");
+                    String left = "the recording (" + t.size() + " events over " + span / 1000 + " s)";
+                    String right = "the live history's last " + span / 1000 + " s (" + live.size() + " events)";
+                    return new Comparison(SessionComparison.compare(recorded, live), left, right);
                 })
-                .onSuccess(this::showReport)
+                .onSuccess(this::showComparison)
                 .onError(Exception.class, e -> dialogs.error("Compare failed: " + e.getMessage()))
                 .run();
     }
 
-    private void showReport(String report) {
-        TextArea text = new TextArea(report);
-        text.setEditable(false);
-        text.setPrefColumnCount(90);
-        text.setPrefRowCount(24);
-        text.setStyle("-fx-font-family: monospace;");
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.initOwner(dialogs.stage());
-        alert.setTitle("Recording vs live");
-        alert.setHeaderText(null);
-        alert.getDialogPane().setContent(text);
-        alert.show();
+    private record Comparison(SessionComparison.Result result, String left, String right) {}
+
+    /** The comparison in a window of its own (not modal: the user keeps scrubbing the recording). */
+    private void showComparison(Comparison c) {
+        Stage window = new Stage();
+        window.initOwner(dialogs.stage());
+        window.setTitle("Recording vs live");
+        Scene scene = new Scene(new ComparisonView(c.result(), c.left(), c.right()));
+        scene.getStylesheets().setAll(dialogs.stage().getScene().getStylesheets());
+        window.setScene(scene);
+        window.show();
+        comparisons.add(window);
+    }
+
+    /** Closes the comparison windows this window opened. */
+    public void closeComparisons() {
+        comparisons.forEach(Stage::close);
+        comparisons.clear();
     }
 }

@@ -5,6 +5,7 @@ import io.studycollab.debugger.fx.FxEventPump;
 import io.studycollab.debugger.presence.GroupModel;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.presence.PresenceTracker;
+import io.studycollab.realtime.protocol.EventNames;
 import io.studycollab.realtime.replay.SessionTimeline;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
@@ -25,6 +26,9 @@ import javafx.beans.property.SimpleObjectProperty;
  * playing, the playhead moves on the pump's pulse (in the models' phase, before the views draw).
  */
 public final class ReplayModel {
+
+    // Where the opening snapshot is looked for: a file from the app has it first.
+    private static final int OPENING_RECORDS = 5;
 
     private final EventLogModel log;
     private final GroupModel group;
@@ -57,12 +61,26 @@ public final class ReplayModel {
         });
     }
 
-    /** Shows {@code t} from its start. */
+    /**
+     * Shows {@code t} from its start: after its opening {@code client:snapshot} when it has one (a
+     * recording started mid-session opens with the group as it was, not an empty board).
+     */
     public void load(SessionTimeline t) {
         unload();
         timeline.set(t);
-        seek(0);
+        seek(openingSnapshotEnd(t));
         group.reset(fold.snapshot());
+    }
+
+    /** Just after the snapshot among the first records (SnapshottingRecorder writes it first), or 0. */
+    static int openingSnapshotEnd(SessionTimeline t) {
+        List<EventRecord> head = t.records(0, Math.min(t.size(), OPENING_RECORDS));
+        for (int i = 0; i < head.size(); i++) {
+            if (EventNames.CLIENT_SNAPSHOT.equals(head.get(i).name())) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     public void unload() {

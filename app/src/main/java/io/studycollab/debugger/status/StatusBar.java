@@ -1,26 +1,38 @@
 package io.studycollab.debugger.status;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** Events per second, total, malformed, dropped, heap; and which mode the window is in. */
+/**
+ * Which mode the window is in (and a red REC badge while recording); events per second, total,
+ * malformed, evicted from the log (with the limit), really lost, heap.
+ */
 public final class StatusBar extends HBox {
 
     private final Label modeLabel = label("statusMode");
     private final Label rate = label("statusRate");
     private final Label total = label("statusTotal");
     private final Label malformed = label("statusMalformed");
-    private final Label dropped = label("statusDropped");
+    private final Label evicted = label("statusEvicted");
+    private final Label lost = label("statusLost");
+    private final Label rec = label("recBadge");
     private final Label heap = label("statusHeap");
 
-    public StatusBar(StatsModel stats, ObservableValue<String> mode) {
+    /** {@code limit} is how many events the log keeps; {@code recBadge} is null when not recording. */
+    public StatusBar(
+            StatsModel stats,
+            ObservableValue<String> mode,
+            ObservableValue<Number> limit,
+            ObservableValue<String> recBadge) {
         createView();
-        initListeners(stats, mode);
+        initListeners(stats, mode, limit, recBadge);
     }
 
     private void createView() {
@@ -30,16 +42,40 @@ public final class StatusBar extends HBox {
         getStyleClass().add("status-bar");
         setId("statusBar");
         modeLabel.getStyleClass().add("mode-badge");
+        rec.getStyleClass().add("rec-badge");
+        rec.setStyle("-fx-background-color: #d32f2f; -fx-text-fill: white; -fx-font-weight: bold;"
+                + " -fx-padding: 1 8 1 8; -fx-background-radius: 4;");
+        rec.managedProperty().bind(rec.visibleProperty());
+        lost.setStyle("-fx-text-fill: -color-danger-fg;");
+        lost.managedProperty().bind(lost.visibleProperty());
+        evicted.setTooltip(new Tooltip("The log keeps the newest events only; older ones are evicted from"
+                + " the window's history (a recording still has them). The log's limit field sets N."));
+        lost.setTooltip(new Tooltip("Events that never reached the window: dropped by the client under"
+                + " overload (client:dropped records in the log) or by the full offline queue."));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(modeLabel, rate, total, malformed, dropped, spacer, heap);
+        getChildren().addAll(modeLabel, rec, rate, total, malformed, evicted, lost, spacer, heap);
     }
 
-    private void initListeners(StatsModel stats, ObservableValue<String> mode) {
+    private void initListeners(
+            StatsModel stats,
+            ObservableValue<String> mode,
+            ObservableValue<Number> limit,
+            ObservableValue<String> recBadge) {
         rate.textProperty().bind(stats.eventsPerSecondProperty().asString("%.0f events/s"));
         total.textProperty().bind(stats.totalProperty().asString("%,d total"));
         malformed.textProperty().bind(stats.malformedProperty().asString("%,d malformed"));
-        dropped.textProperty().bind(stats.droppedProperty().asString("%,d dropped"));
+        evicted.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> String.format(
+                                "%,d evicted (keep %,d)",
+                                stats.evictedProperty().get(), limit.getValue().longValue()),
+                        stats.evictedProperty(),
+                        limit));
+        lost.textProperty().bind(stats.lostProperty().asString("%,d lost"));
+        lost.visibleProperty().bind(stats.lostProperty().greaterThan(0));
+        rec.textProperty().bind(recBadge);
+        rec.visibleProperty().bind(Bindings.createBooleanBinding(() -> recBadge.getValue() != null, recBadge));
         heap.textProperty()
                 .bind(stats.heapUsedBytesProperty().divide(1024 * 1024).asString("heap %d MiB"));
         modeLabel.textProperty().bind(mode);

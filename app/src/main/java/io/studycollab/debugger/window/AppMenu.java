@@ -1,7 +1,6 @@
 package io.studycollab.debugger.window;
 
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -26,7 +25,9 @@ public final class AppMenu extends MenuBar {
         void quit();
     }
 
-    private final CheckMenuItem record = new CheckMenuItem("Record to file…");
+    // A plain item whose text follows the real state: a cancelled file chooser cannot leave a tick
+    // behind that makes the next click do nothing.
+    private final MenuItem record = new MenuItem("Record to file…");
 
     public AppMenu(Commands commands, ObservableBooleanValue recording) {
         createView(commands);
@@ -34,12 +35,8 @@ public final class AppMenu extends MenuBar {
     }
 
     private void initListeners(Commands commands, ObservableBooleanValue recording) {
-        record.setOnAction(e -> {
-            commands.setRecording(record.isSelected());
-            record.setSelected(recording.get());
-        });
-        // The item shows what is true: a cancelled file chooser or a failed start leaves it unticked.
-        recording.addListener((o, was, now) -> record.setSelected(now));
+        record.setOnAction(e -> commands.setRecording(!recording.get()));
+        recording.addListener((o, was, now) -> record.setText(now ? "Stop recording" : "Record to file…"));
     }
 
     private void createView(Commands commands) {

@@ -10,6 +10,7 @@ import io.studycollab.debugger.eventlog.EventLogModel;
 import io.studycollab.debugger.fx.FxEventPump;
 import io.studycollab.debugger.fx.Tasks;
 import io.studycollab.debugger.fx.Theme;
+import io.studycollab.debugger.notifications.Notices;
 import io.studycollab.debugger.presence.GroupModel;
 import io.studycollab.debugger.presence.PresenceModel;
 import io.studycollab.debugger.profiles.ProfileStore;
@@ -48,6 +49,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
     private final PresenceModel presence;
     private final EventLogModel log = new EventLogModel(LiveSession.DEFAULT_LOG_LIMIT);
     private final StatsModel stats = new StatsModel();
+    private final Notices notices;
     private final ConnectionNotifier notifier;
     private final Dialogs dialogs;
     private final Tasks tasks;
@@ -72,7 +74,8 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         FxEventPump pump = session.pump();
         realtime = new RealtimeModel(session::client);
         presence = new PresenceModel(realtime, clock);
-        notifier = new ConnectionNotifier(realtime);
+        notices = new Notices(clock);
+        notifier = new ConnectionNotifier(realtime, notices);
         dialogs = new Dialogs(stage, notifier);
         tasks = new Tasks(e -> dialogs.error(String.valueOf(e.getMessage())));
         replay = new ReplayModel(log, group, pump);
@@ -134,6 +137,10 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
             stats.refresh(reading.evicted(), realtime.connectionStatusProperty().get());
         });
         pump.onPulse(FxEventPump.Phase.VIEWS, canvas::frame);
+        pump.every(FxEventPump.Phase.VIEWS, Duration.ofSeconds(1), now -> {
+            notices.expire();
+            recording.tick();
+        });
     }
 
     private void editProfile(ServerProfile current) {
@@ -252,6 +259,10 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         return realtime;
     }
 
+    public Notices notices() {
+        return notices;
+    }
+
     public GroupModel group() {
         return group;
     }
@@ -282,6 +293,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         qaPanel.stop();
         qa.close();
         replay.unload();
+        replays.closeComparisons();
         presence.close();
         recording.close();
         session.close();

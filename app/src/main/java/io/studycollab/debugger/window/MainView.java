@@ -4,9 +4,9 @@ import io.studycollab.debugger.api.ApiPanel;
 import io.studycollab.debugger.canvas.CursorCanvas;
 import io.studycollab.debugger.canvas.ToolPalette;
 import io.studycollab.debugger.connection.ConnectionBar;
-import io.studycollab.debugger.connection.ConnectionNotifier;
 import io.studycollab.debugger.emit.EmitPanel;
 import io.studycollab.debugger.eventlog.EventLogView;
+import io.studycollab.debugger.notifications.NoticeArea;
 import io.studycollab.debugger.presence.GroupBar;
 import io.studycollab.debugger.presence.MemberListView;
 import io.studycollab.debugger.status.StatusBar;
@@ -23,7 +23,7 @@ import javafx.scene.layout.VBox;
 /**
  * The window's layout: connection bar and group bar on top; the cursor board above the event log
  * on the left; members, emit and API panels on the right; the status bar at the bottom; and
- * connection notifications floating in the top-right corner.
+ * notifications in a strip of their own under the bars (never over a control).
  */
 public final class MainView extends StackPane {
 
@@ -39,10 +39,10 @@ public final class MainView extends StackPane {
             ApiPanel api,
             Node qa,
             StatusBar status,
-            ConnectionNotifier notifier,
+            NoticeArea notices,
             Node replayBar) {
         createView(
-                menu, connectionBar, groupBar, tools, canvas, log, members, emit, api, qa, status, notifier, replayBar);
+                menu, connectionBar, groupBar, tools, canvas, log, members, emit, api, qa, status, notices, replayBar);
     }
 
     private void createView(
@@ -57,7 +57,7 @@ public final class MainView extends StackPane {
             ApiPanel api,
             Node qa,
             StatusBar status,
-            ConnectionNotifier notifier,
+            NoticeArea notices,
             Node replayBar) {
         BorderPane board = new BorderPane(canvas);
         board.setLeft(tools);
@@ -75,9 +75,10 @@ public final class MainView extends StackPane {
         SplitPane main = new SplitPane(left, side);
         main.setDividerPositions(0.72);
         BorderPane root = new BorderPane(main);
-        root.setTop(new VBox(menu, connectionBar, groupBar));
+        // Notifications take their own room under the bars: they never lie over a control.
+        root.setTop(new VBox(menu, connectionBar, groupBar, notices));
         root.setBottom(new VBox(replayBar, status));
-        getChildren().addAll(root, notifier.view());
+        getChildren().add(root);
         getStyleClass().add("main-view");
     }
 }

@@ -3,6 +3,7 @@ package io.studycollab.debugger.window;
 import io.studycollab.debugger.canvas.ToolPalette;
 import io.studycollab.debugger.emit.EmitPanel;
 import io.studycollab.debugger.eventlog.EventLogView;
+import io.studycollab.debugger.notifications.NoticeArea;
 import io.studycollab.debugger.presence.GroupBar;
 import io.studycollab.debugger.presence.GroupModel;
 import io.studycollab.debugger.presence.MemberListView;
@@ -47,6 +48,11 @@ final class WindowViews {
         replayBar.visibleProperty().bind(replays.viewingFileProperty());
         replayBar.managedProperty().bind(replays.viewingFileProperty());
         MemberListView members = new MemberListView(group.memberIds(), group.membersById());
+        // "You" (live, or the recorded user in a replay): own colour and "(you)" in every view.
+        StringBinding self = Bindings.createStringBinding(
+                () -> group.snapshotProperty().get().selfUserId(), group.snapshotProperty());
+        members.selfIdProperty().bind(self);
+        indicator.selfIdProperty().bind(self);
         // While the group shown is a memory of a dropped connection, its views are greyed.
         group.offlineNoteProperty().addListener((o, was, note) -> {
             members.pseudoClassStateChanged(GroupModel.OFFLINE, note != null);
@@ -63,8 +69,12 @@ final class WindowViews {
                 new EmitPanel(c.realtime()),
                 c.api(),
                 c.qaPanel(),
-                new StatusBar(c.stats(), modeText(c)),
-                c.notifier(),
+                new StatusBar(
+                        c.stats(),
+                        modeText(c),
+                        c.log().limitProperty(),
+                        c.recording().badgeProperty()),
+                new NoticeArea(c.notices()),
                 replayBar);
     }
 
@@ -75,7 +85,7 @@ final class WindowViews {
                 () -> replays.viewingFile()
                         ? replays.fileDescriptionProperty().get()
                         : c.recording().recordingProperty().get()
-                                ? "LIVE · REC " + c.recording().fileName()
+                                ? "LIVE · recording " + c.recording().fileName()
                                 : "LIVE",
                 replays.viewingFileProperty(),
                 replays.fileDescriptionProperty(),

@@ -505,7 +505,7 @@ class MainWindowTest {
                 fx(() -> robot.lookup("#connectionState").queryAs(Label.class).getText());
         assertTrue(state.equals("Reconnecting…") || state.equals("Failed"), state);
         Node notification =
-                fx(() -> robot.lookup(".connection-notification").tryQuery().orElse(null));
+                fx(() -> robot.lookup(".notice-connection").tryQuery().orElse(null));
         assertNotNull(notification, "the user is told, not only shown a colour");
         long manualBefore = manualReconnects();
         robot.clickOn(reconnect);

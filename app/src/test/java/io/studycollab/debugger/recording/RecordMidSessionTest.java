@@ -1,0 +1,157 @@
+package io.studycollab.debugger.recording;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.studycollab.debugger.profiles.ProfileStore;
+import io.studycollab.debugger.replay.ComparisonView;
+import io.studycollab.debugger.window.DebuggerController;
+import io.studycollab.debugger.window.WindowFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Issue 14 point 1, as a user does it: record mid-session (the group already joined, the bots
+ * already moving), open the file, and the board, the group bar and Members show the state at the
+ * recording's start instead of an empty group.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RecordMidSessionTest {
+
+    @TempDir
+    Path dir;
+
+    private DebuggerController controller;
+
+    @Start
+    void start(Stage stage) {
+        controller = WindowFactory.show(stage, false, ProfileStore.in(dir.resolve("config")));
+        stage.requestFocus();
+        controller.startSandbox();
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        WaitForAsyncUtils.asyncFx(controller::close).get(20, TimeUnit.SECONDS);
+    }
+
+    private static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void waitFor(String what, long seconds, Callable<Boolean> condition) {
+        await(what)
+                .atMost(Duration.ofSeconds(seconds))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> fx(condition));
+    }
+
+    /** Records about 30 events mid-session and returns the closed file. */
+    private Path recordMidSession() throws Exception {
+        waitFor(
+                "the demo group with its bots on the board",
+                60,
+                () -> controller.group().groupMembers().size() >= 4
+                        && controller.canvas().cursorCount() >= 3);
+        Path file = dir.resolve("mid-session.jsonl");
+        fx(() -> {
+            controller.recording().recordTo(file);
+            return null;
+        });
+        assertTrue(fx(() -> controller.recording().recordingProperty().get()));
+        // Some cursor traffic lands in the file after the start (the bots move several times a second).
+        long logged = fx(() -> (long) controller.log().all().size());
+        waitFor("more events arrive", 20, () -> controller.log().all().size() > logged + 30);
+        fx(() -> {
+            controller.recording().setRecording(false);
+            return null;
+        });
+        await("the file is closed with cursor updates in it")
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> Files.readString(file).contains("user:cursor:updated"));
+        fx(() -> {
+            controller.openSession(file);
+            return null;
+        });
+        waitFor("the recording is shown", 20, () -> controller.replays().viewingFile());
+        return file;
+    }
+
+    @Test
+    void aRecordingStartedMidSessionOpensWithTheGroupAtItsStart(FxRobot robot) throws Exception {
+        recordMidSession();
+        // At the start (nothing played yet) the group already shows who was there.
+        waitFor(
+                "members and pointers at the recording's start",
+                20,
+                () -> controller.group().groupMembers().size() >= 4
+                        && controller.canvas().cursorCount() >= 3);
+        assertTrue(
+                fx(() -> robot.lookup("#memberList").queryListView().getItems().size()) >= 4);
+        assertFalse(
+                fx(() -> robot.lookup(".label").queryAllAs(Label.class).stream()
+                        .anyMatch(l -> "nobody here yet".equals(l.getText()))),
+                "the group bar does not say nobody is here");
+        // Point 2: the status bar describes the file (server, user, group, counts, length), not the live link.
+        String mode = fx(() -> robot.lookup("#statusMode").queryAs(Label.class).getText());
+        assertTrue(
+                mode.matches("REPLAY mid-session\\.jsonl · http://\\S+ · user \\S+ · group demo"
+                        + " · [\\d,]+ events over 0:\\d\\d · not live"),
+                mode);
+    }
+
+    @Test
+    void compareWithLiveShowsATablePerEventWithTheFirstDifferenceMarked(FxRobot robot) throws Exception {
+        recordMidSession();
+        fx(() -> {
+            controller.replays().compareWithLive();
+            return null;
+        });
+        waitFor(
+                "the comparison view",
+                20,
+                () -> robot.lookup("#comparisonTable").tryQuery().isPresent());
+        TableView<ComparisonView.Row> table =
+                fx(() -> robot.lookup("#comparisonTable").queryTableView());
+        List<ComparisonView.Row> rows = fx(() -> List.copyOf(table.getItems()));
+        assertTrue(
+                rows.stream().anyMatch(r -> r.event().equals("user:cursor:updated") && r.left() > 0 && r.right() > 0),
+                String.valueOf(rows));
+        assertEquals(
+                rows.size(),
+                rows.stream().map(ComparisonView.Row::event).distinct().count(),
+                "one row per name");
+        String first =
+                fx(() -> robot.lookup("#firstDifference").queryAs(Label.class).getText());
+        // The live history goes on after the recording stopped, so the two part somewhere.
+        assertTrue(first.startsWith("First difference at event #"), first);
+        waitFor(
+                "the first difference's row is highlighted",
+                5,
+                () -> robot.lookup(".table-row-cell").queryAll().stream()
+                        .anyMatch(n ->
+                                n.getPseudoClassStates().contains(PseudoClass.getPseudoClass("first-difference"))));
+    }
+}
