@@ -141,7 +141,7 @@ class RecordPlainServerTest {
     void noTokenAndTokenExcludeEachOtherAndABadNamespaceIsAUsageError() {
         Run both = run("record", "--url", "http://127.0.0.1:1", "--no-token", "--token", "t");
         assertEquals(2, both.code());
-        assertTrue(both.err().contains("exclude each other"), both.err());
+        assertTrue(both.err().contains("--no-token excludes --token"), both.err());
         Run badNsp = run("record", "--url", "http://127.0.0.1:1", "--no-token", "--namespace", "/a b");
         assertEquals(2, badNsp.code());
         assertTrue(badNsp.err().contains("--namespace"), badNsp.err());
