@@ -6,6 +6,7 @@ import com.corundumstudio.socketio.SocketIOClient;
 import io.studycollab.realtime.protocol.ErrorCodes;
 import io.studycollab.realtime.server.ServerConfig;
 import io.studycollab.realtime.server.limits.TokenBucket;
+import io.studycollab.realtime.server.limits.UserBudgets;
 import io.studycollab.realtime.server.session.SessionTable;
 import io.studycollab.realtime.server.session.SocketSession;
 import io.studycollab.realtime.time.Clock;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Admits a socket from its CONNECT auth object (§1), as one step that either completes or leaves
  * nothing behind: the token is verified, the session with its rate limits and expiry timer is
- * built, and only then is it entered in the {@link SessionTable} (what makes a socket able to act)
- * and greeted. Any failure on the way undoes what was done and refuses the CONNECT with a code;
+ * built (holding one of its user's socket slots: a user at the limit is refused
+ * TOO_MANY_CONNECTIONS), and only then is it entered in the {@link SessionTable} (what makes a
+ * socket able to act) and greeted. Any failure on the way undoes what was done and refuses the CONNECT with a code;
  * netty-socketio would otherwise answer "Internal error" without one and keep the half-built
  * session.
  */
@@ -38,6 +40,7 @@ public final class HandshakeAuthenticator implements AuthTokenListener {
     private final SessionTable sessions;
     private final Clock clock;
     private final ServerConfig config;
+    private final UserBudgets users;
     private final Hooks hooks;
     private final Consumer<String> refusals;
 
@@ -49,12 +52,14 @@ public final class HandshakeAuthenticator implements AuthTokenListener {
             SessionTable sessions,
             Clock clock,
             ServerConfig config,
+            UserBudgets users,
             Hooks hooks,
             Consumer<String> refusals) {
         this.verifier = verifier;
         this.sessions = sessions;
         this.clock = clock;
         this.config = config;
+        this.users = users;
         this.hooks = hooks;
         this.refusals = refusals;
     }
@@ -70,11 +75,20 @@ public final class HandshakeAuthenticator implements AuthTokenListener {
             refusals.accept(f.code());
             return HandshakeRefusal.refuse(f.code(), f.getMessage());
         }
+        UserBudgets.Slot slot = users.admit(user.userId());
+        if (slot == null) {
+            LOG.debug("handshake of {} refused: the user holds {} sockets", client.getSessionId(), users.maxSockets());
+            refusals.accept(ErrorCodes.TOO_MANY_CONNECTIONS);
+            return HandshakeRefusal.refuse(
+                    ErrorCodes.TOO_MANY_CONNECTIONS,
+                    "this user already holds " + users.maxSockets() + " connections, the most allowed");
+        }
         SocketSession session = new SocketSession(
                 client,
                 user,
                 new TokenBucket(clock, config.cursorRatePerSecond(), config.cursorRatePerSecond()),
-                new TokenBucket(clock, config.eventRatePerSecond(), config.eventBurst()));
+                new TokenBucket(clock, config.eventRatePerSecond(), config.eventBurst()),
+                slot);
         try {
             session.expiryTimer(ExpiryTimer.arm(clock, user.expiresAtMillis(), () -> hooks.expired(session)));
             sessions.admit(session);
@@ -82,7 +96,7 @@ public final class HandshakeAuthenticator implements AuthTokenListener {
             return AuthTokenResult.AuthTokenResultSuccess;
         } catch (RuntimeException e) {
             sessions.remove(session);
-            session.cancelExpiry();
+            session.end();
             LOG.warn("handshake of {} could not be completed, refused: {}", client.getSessionId(), e.toString());
             refusals.accept(ErrorCodes.INTERNAL);
             return HandshakeRefusal.refuse(ErrorCodes.INTERNAL, "the server could not admit this connection");

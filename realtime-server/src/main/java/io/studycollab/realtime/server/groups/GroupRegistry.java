@@ -21,8 +21,11 @@ public final class GroupRegistry {
     /** The outcome of a join. {@code user} is the joiner's presence; {@code newMember} is false for a second socket. */
     public record Joined(String groupId, ObjectNode user, boolean newMember, ArrayNode members) {}
 
-    /** The outcome of a leave; {@code lastSocket} says whether the user left the group's presence. */
-    public record Left(String groupId, String userId, boolean lastSocket) {}
+    /**
+     * The outcome of a leave; {@code lastSocket} says whether the user left the group's presence,
+     * {@code groupEmpty} whether nobody is left in the group.
+     */
+    public record Left(String groupId, String userId, boolean lastSocket, boolean groupEmpty) {}
 
     /** A presence change others must hear about. */
     public record Changed(String groupId, String userId, ObjectNode user) {}
@@ -51,17 +54,19 @@ public final class GroupRegistry {
         Map<String, MemberEntry> members = groups.get(groupId);
         MemberEntry m = members == null ? null : members.get(userId);
         if (m == null) {
-            return new Left(groupId, userId, false);
+            return new Left(groupId, userId, false, members == null);
         }
         m.sockets.remove(socket);
         boolean last = m.sockets.isEmpty();
+        boolean empty = false;
         if (last) {
             members.remove(userId);
             if (members.isEmpty()) {
                 groups.remove(groupId);
+                empty = true;
             }
         }
-        return new Left(groupId, userId, last);
+        return new Left(groupId, userId, last, empty);
     }
 
     public synchronized ArrayNode members(String groupId) {

@@ -23,6 +23,7 @@ import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.protocol.ProtocolRules;
 import io.studycollab.realtime.protocol.ProtocolViolation;
 import io.studycollab.realtime.server.HttpApi;
+import io.studycollab.realtime.server.events.CustomEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -95,18 +96,8 @@ public final class HttpApiHandler extends ChannelInboundHandlerAdapter {
             return error(HttpResponseStatus.BAD_REQUEST, "body must be JSON");
         }
         try {
-            if (body == null || !body.isObject()) {
-                throw ProtocolViolation.invalid("payload must be a JSON object");
-            }
-            JsonNode eventNode = body.get("event");
-            String event = ProtocolRules.customEvent(
-                    eventNode != null && eventNode.isTextual() ? eventNode.textValue() : null);
-            JsonNode data =
-                    body.has("data") ? body.get("data") : ProtocolCodec.mapper().nullNode();
-            ProtocolRules.customData(data, ProtocolCodec.sizeOf(data));
-            JsonNode g = body.get("groupId");
-            String groupId = g == null || g.isNull() ? null : ProtocolRules.groupId(g, "groupId");
-            int delivered = api.emit(event, data, groupId);
+            CustomEvent e = CustomEvent.parse(body);
+            int delivered = api.emit(e.event(), e.data(), e.groupId());
             ObjectNode ok = ProtocolCodec.object().put("ok", true).put("delivered", delivered);
             return new Reply(HttpResponseStatus.OK, ok);
         } catch (ProtocolViolation v) {

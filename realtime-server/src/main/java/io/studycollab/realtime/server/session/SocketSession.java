@@ -3,25 +3,36 @@ package io.studycollab.realtime.server.session;
 import com.corundumstudio.socketio.SocketIOClient;
 import io.studycollab.realtime.server.auth.VerifiedUser;
 import io.studycollab.realtime.server.limits.TokenBucket;
+import io.studycollab.realtime.server.limits.UserBudgets;
 import io.studycollab.realtime.time.Clock;
 import java.util.UUID;
 
-/** One authenticated socket: who it is, which group it is in, its rate limits and its expiry timer. */
+/**
+ * One authenticated socket: who it is, which group it is in, its rate limits, its hold on its
+ * user's budget and its expiry timer.
+ */
 public final class SocketSession {
 
     private final SocketIOClient client;
     private final VerifiedUser user;
     private final TokenBucket cursorBucket;
     private final TokenBucket eventBucket;
+    private final UserBudgets.Slot userSlot;
     private volatile String groupId;
     private volatile Clock.Cancellable expiryTimer;
     private long lastRateErrorNanos = Long.MIN_VALUE;
 
-    public SocketSession(SocketIOClient client, VerifiedUser user, TokenBucket cursorBucket, TokenBucket eventBucket) {
+    public SocketSession(
+            SocketIOClient client,
+            VerifiedUser user,
+            TokenBucket cursorBucket,
+            TokenBucket eventBucket,
+            UserBudgets.Slot userSlot) {
         this.client = client;
         this.user = user;
         this.cursorBucket = cursorBucket;
         this.eventBucket = eventBucket;
+        this.userSlot = userSlot;
     }
 
     public SocketIOClient client() {
@@ -44,6 +55,10 @@ public final class SocketSession {
         return eventBucket;
     }
 
+    public UserBudgets.Slot userSlot() {
+        return userSlot;
+    }
+
     public String groupId() {
         return groupId;
     }
@@ -56,12 +71,13 @@ public final class SocketSession {
         expiryTimer = t;
     }
 
-    /** Stops the expiry timer, if one is armed. */
-    public void cancelExpiry() {
+    /** Stops the expiry timer and gives the user's socket slot back: the session is over. */
+    public void end() {
         Clock.Cancellable t = expiryTimer;
         if (t != null) {
             t.cancel();
         }
+        userSlot.release();
     }
 
     public String socketId() {

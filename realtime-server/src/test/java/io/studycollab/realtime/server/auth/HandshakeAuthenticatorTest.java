@@ -8,6 +8,7 @@ import com.corundumstudio.socketio.AuthTokenResult;
 import com.corundumstudio.socketio.SocketIOClient;
 import io.studycollab.realtime.protocol.ErrorCodes;
 import io.studycollab.realtime.server.ServerConfig;
+import io.studycollab.realtime.server.limits.UserBudgets;
 import io.studycollab.realtime.server.session.SessionTable;
 import io.studycollab.realtime.server.session.SocketSession;
 import io.studycollab.realtime.server.wire.RawTokens;
@@ -28,12 +29,14 @@ class HandshakeAuthenticatorTest {
     private final List<String> refusals = new ArrayList<>();
     private final List<SocketSession> expired = new ArrayList<>();
     private RuntimeException greetingFails;
+    private final UserBudgets users = new UserBudgets(clock, 2, 0, 1);
 
     private final HandshakeAuthenticator authenticator = new HandshakeAuthenticator(
             new TokenVerifier(TestTokens.SECRET, "authenticated", clock::wallMillis),
             sessions,
             clock,
             ServerConfig.defaults(TestTokens.SECRET, "key"),
+            users,
             new HandshakeAuthenticator.Hooks() {
                 @Override
                 public void admitted(SocketSession session) {
@@ -74,6 +77,33 @@ class HandshakeAuthenticatorTest {
         assertEquals(0, sessions.size(), "no session left registered");
         assertEquals(0, clock.pendingTasks(), "no expiry timer left armed");
         assertEquals(List.of(ErrorCodes.INTERNAL), refusals);
+        assertEquals(0, users.sockets("u"), "the user's socket slot given back");
+    }
+
+    @Test
+    void aUserHoldingTheMostSocketsIsRefusedWithACodeUntilOneGoes() {
+        Map<String, String> auth =
+                Map.of("token", TestTokens.token("many", "Many", 600).reveal());
+        assertTrue(authenticator.getAuthTokenResult(auth, client()).isSuccess());
+        assertTrue(authenticator.getAuthTokenResult(auth, client()).isSuccess());
+        AuthTokenResult third = authenticator.getAuthTokenResult(auth, client());
+        assertFalse(third.isSuccess());
+        assertEquals(ErrorCodes.TOO_MANY_CONNECTIONS, code(third));
+        assertEquals(2, sessions.size(), "the refused one left nothing");
+        assertEquals(List.of(ErrorCodes.TOO_MANY_CONNECTIONS), refusals);
+        SocketSession first = sessions.all().iterator().next();
+        sessions.remove(first);
+        first.end();
+        assertTrue(authenticator.getAuthTokenResult(auth, client()).isSuccess(), "a slot is free again");
+        assertTrue(
+                authenticator
+                        .getAuthTokenResult(
+                                Map.of(
+                                        "token",
+                                        TestTokens.token("other", "O", 600).reveal()),
+                                client())
+                        .isSuccess(),
+                "other users are not affected");
     }
 
     @Test
