@@ -1,9 +1,11 @@
 package io.studycollab.debugger.cli;
 
+import io.studycollab.debugger.cli.options.BudgetOptions;
 import io.studycollab.debugger.cli.options.JwtSecretOption;
 import io.studycollab.debugger.cli.options.SecretInput;
 import io.studycollab.debugger.cli.options.Secrets;
 import io.studycollab.debugger.sandbox.Sandbox;
+import io.studycollab.realtime.server.ConnectionLimits;
 import io.studycollab.realtime.server.ServerConfig;
 import io.studycollab.realtime.server.admin.AdminConfig;
 import io.studycollab.realtime.server.auth.JwksVerifier;
@@ -16,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,6 +30,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    BudgetOptions budgets;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default ${DEFAULT-VALUE}).")
     String host;
@@ -139,6 +145,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (bots < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bots must be 0 or more");
         }
+        ConnectionLimits limits = budgets.limits(ConnectionLimits.defaults());
         SecretInput secrets = Secrets.of(spec);
         String jwtSecret = secrets.resolve(spec, "--jwt-secret", jwtSecretValue, jwtSecretFile, JwtSecretOption.ENV);
         String serviceKey =
@@ -163,7 +170,8 @@ public final class ServeCommand implements Callable<Integer> {
                     bots,
                     botGroup,
                     new SupabaseKeys(jwks, secret),
-                    adminConfig);
+                    adminConfig,
+                    limits);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

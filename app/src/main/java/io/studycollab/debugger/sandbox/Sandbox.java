@@ -1,6 +1,7 @@
 package io.studycollab.debugger.sandbox;
 
 import io.studycollab.realtime.client.AccessToken;
+import io.studycollab.realtime.server.ConnectionLimits;
 import io.studycollab.realtime.server.ServerConfig;
 import io.studycollab.realtime.server.StudyCollabServer;
 import io.studycollab.realtime.server.admin.AdminConfig;
@@ -50,12 +51,23 @@ public final class Sandbox implements AutoCloseable {
             int botCount,
             String botGroup)
             throws IOException {
-        return start(host, port, jwtSecret, serviceKey, policy, botCount, botGroup, SupabaseKeys.NONE, AdminConfig.OFF);
+        return start(
+                host,
+                port,
+                jwtSecret,
+                serviceKey,
+                policy,
+                botCount,
+                botGroup,
+                SupabaseKeys.NONE,
+                AdminConfig.OFF,
+                ConnectionLimits.defaults());
     }
 
     /**
      * As above, also verifying a Supabase project's asymmetric tokens and accepting its secret API key
-     * ({@link SupabaseKeys#NONE} for neither), with the Socket.IO admin namespace as {@code admin} says.
+     * ({@link SupabaseKeys#NONE} for neither), with the Socket.IO admin namespace as {@code admin} says
+     * and the budgets beyond one socket as {@code limits} says.
      */
     public static Sandbox start(
             String host,
@@ -66,7 +78,8 @@ public final class Sandbox implements AutoCloseable {
             int botCount,
             String botGroup,
             SupabaseKeys supabase,
-            AdminConfig admin)
+            AdminConfig admin,
+            ConnectionLimits limits)
             throws IOException {
         boolean genSecret = jwtSecret == null || jwtSecret.isBlank();
         boolean genKey = serviceKey == null || serviceKey.isBlank();
@@ -75,7 +88,8 @@ public final class Sandbox implements AutoCloseable {
                         genKey ? ServerConfig.randomSecret() : serviceKey)
                 .withHost(host)
                 .withPort(port)
-                .withGroupsPolicy(policy);
+                .withGroupsPolicy(policy)
+                .withLimits(limits);
         StudyCollabServer server = StudyCollabServer.start(config, supabase, admin);
         TokenMinter minter = new TokenMinter(config.jwtSecret(), config.audience());
         SandboxBots bots = null;
