@@ -192,7 +192,10 @@ class FaultSuiteTest {
         outputs = Files.createTempDirectory("fault-suite");
         secret(TestTokens.SECRET);
         secret(SERVICE_KEY);
-        config = ServerConfig.defaults(TestTokens.SECRET, SERVICE_KEY).withRates(60, 500, 500);
+        // The suite's bursts are above the protocol's rates on purpose; the user's budget follows them.
+        config = ServerConfig.defaults(TestTokens.SECRET, SERVICE_KEY)
+                .withRates(60, 500, 500)
+                .withLimits(ConnectionLimits.defaults().withUserEvents(560, 1_000));
         server = StudyCollabServer.start(config);
         port = server.port();
         config = config.withPort(port);
