@@ -76,7 +76,7 @@ beyond one socket at their defaults and then all off (\`--max-sockets-per-user 0
 Each run: ${flooders} sockets of ${flooders} users join one group and each sends \`cursor:update\` at the
 per-socket limit (30/s; its send time in \`x\`) and a \`tool:change\` every 2 s, over raw websockets from
 one Node process that only counts what it receives. A legitimate member (official socket.io-client, another
-process) measures, after ${on.seconds ? Math.round(3) : 3} s of warm-up and for ${f(on.seconds)} s: the age of every cursor
+process) measures, after 3 s of warm-up and for ${f(on.seconds)} s: the age of every cursor
 update it receives (receive time minus send time), the time between two updates of the same flooder, every
 non-cursor event (the flooders' tool changes, a second legitimate socket's \`event:emit\` at 10/s, the HTTP
 API's emits at 5/s; after the flood and a 3 s drain, what did not arrive is lost), and \`GET /health\` every

@@ -19,6 +19,7 @@ const { fork } = require('child_process');
 const fs = require('fs');
 const http = require('http');
 const jwt = require('jsonwebtoken');
+const { requireLoopbackTarget, percentile } = require('./load-common');
 
 function args(argv) {
   const o = { url: null, secret: null, serviceKey: null, flooders: 100, seconds: 15, warmup: 3, drain: 3,
@@ -39,15 +40,7 @@ function args(argv) {
       default: process.stderr.write(`unknown flag ${argv[i]}\n`); process.exit(2);
     }
   }
-  if (!o.url || !o.secret) {
-    process.stderr.write('usage: node fanout-bench.js --url URL --secret S [--flooders N] [--seconds N]\n');
-    process.exit(2);
-  }
-  const host = new URL(o.url).hostname;
-  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) {
-    process.stderr.write('load tests only run against loopback addresses\n');
-    process.exit(2);
-  }
+  requireLoopbackTarget(o.url, o.secret, 'node fanout-bench.js --url URL --secret S [--flooders N] [--seconds N]');
   return o;
 }
 
@@ -125,11 +118,6 @@ function floodRole() {
 }
 
 // ------------------------------------------------------------------ the legitimate member
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 function healthOnce() {
   return new Promise((resolve) => {

@@ -9,6 +9,7 @@
 
 const { io } = require('socket.io-client');
 const jwt = require('jsonwebtoken');
+const { requireLoopbackTarget, percentile } = require('./load-common');
 
 function args(argv) {
   const o = { url: null, secret: null, sizes: [5, 10, 20, 30, 40, 50, 60, 80], seconds: 8, warmup: 2, rate: 20, p99Target: 100 };
@@ -24,25 +25,12 @@ function args(argv) {
       default: process.stderr.write(`unknown flag ${argv[i]}\n`); process.exit(2);
     }
   }
-  if (!o.url || !o.secret) {
-    process.stderr.write('usage: node load.js --url URL --secret S [--sizes a,b,c] [--seconds N]\n');
-    process.exit(2);
-  }
-  const host = new URL(o.url).hostname;
-  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) {
-    process.stderr.write('load tests only run against loopback addresses\n');
-    process.exit(2);
-  }
+  requireLoopbackTarget(o.url, o.secret, 'node load.js --url URL --secret S [--sizes a,b,c] [--seconds N]');
   return o;
 }
 
 const opts = args(process.argv);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 async function step(n) {
   const group = `load-${n}-${Date.now()}`;
