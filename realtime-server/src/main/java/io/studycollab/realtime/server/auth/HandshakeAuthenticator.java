@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * nothing behind: the token is verified, the session with its rate limits and expiry timer is
  * built (holding one of its user's socket slots: a user at the limit is refused
  * TOO_MANY_CONNECTIONS), and only then is it entered in the {@link SessionTable} (what makes a
- * socket able to act) and greeted. Any failure on the way undoes what was done and refuses the CONNECT with a code;
- * netty-socketio would otherwise answer "Internal error" without one and keep the half-built
- * session.
+ * socket able to act) and greeted. Any failure on the way undoes what was done (the slot is given
+ * back) and refuses the CONNECT with a code; netty-socketio would otherwise answer "Internal error"
+ * without one and keep the half-built session.
  */
 public final class HandshakeAuthenticator implements AuthTokenListener {
 
