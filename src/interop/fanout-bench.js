@@ -5,8 +5,8 @@
 //   - cursor age: receive time minus the flooder's send time, which every cursor carries in x
 //     (ms since --t0); and the gap between two updates of the same flooder;
 //   - non-cursor loss: every tool:change of the flooders, every custom event a second legitimate
-//     socket relays (10/s) and every event the HTTP API emits (5/s) is numbered; after the flood
-//     and a drain, what did not arrive is lost;
+//     socket relays (10/s) and every event the HTTP API emits (5/s) is counted; after the flood,
+//     once nothing more has arrived for 3 s (at most a minute), what did not arrive is lost;
 //   - /health latency: GET /health every 100 ms on a fresh connection.
 // The flooders run in a child process (raw websocket Engine.IO/Socket.IO, incoming frames only
 // counted) so their receiving does not share the member's event loop. Prints one JSON line.
@@ -111,8 +111,12 @@ function floodRole() {
       flooding = false;
       timers.forEach((t) => { clearTimeout(t); clearInterval(t); });
       process.send({ stopped: true, received });
+    }
+    if (m.exit) {
+      // Only after the member's drain: a socket closed with unread data is reset, and the server
+      // would drop what it had not read yet from it, counting as lost what was only late.
       sockets.forEach((ws) => ws.close());
-      setTimeout(() => process.exit(0), 200);
+      setTimeout(() => process.exit(0), 1000);
     }
   });
 }
@@ -209,8 +213,9 @@ async function memberRole() {
   const serverTimer = setInterval(() => { postEmit(serverSent++).then((ok) => { if (ok) serverAccepted++; }); }, 200);
   const healthLoop = (async () => {
     while (running) {
+      const inWindow = measuring; // a request started in the window counts, however late its answer
       const ms = await healthOnce();
-      if (measuring) { if (ms === null) healthFailed++; else health.push(ms); }
+      if (inWindow) { if (ms === null) healthFailed++; else health.push(ms); }
       await sleep(100);
     }
   })();
@@ -228,7 +233,17 @@ async function memberRole() {
   child.send({ stop: true });
   running = false;
   await healthLoop;
-  await sleep(opts.drain * 1000); // what is in flight arrives; anything later counts as lost
+  // Late is not lost: wait until nothing more arrives for a few seconds (at most a minute).
+  const arrived = () => seen.tools + seen.notes.size + seen.server.size;
+  const drainStart = Date.now();
+  let last = -1;
+  let quietSince = Date.now();
+  while (Date.now() - drainStart < 60000 && Date.now() - quietSince < opts.drain * 1000) {
+    await sleep(250);
+    if (arrived() !== last) { last = arrived(); quietSince = Date.now(); }
+  }
+  const drainSeconds = (Date.now() - drainStart) / 1000;
+  child.send({ exit: true });
   const serverHealth = await healthBody();
   ages.sort((a, b) => a - b);
   gaps.sort((a, b) => a - b);
@@ -245,6 +260,8 @@ async function memberRole() {
     serverEmits: { sent: serverAccepted, received: seen.server.size },
     healthP50: percentile(health, 50), healthP99: percentile(health, 99), healthMax: health.length ? health[health.length - 1] : null,
     healthFailed,
+    healthSamples: health.length,
+    drainSeconds,
     floodReceivedPerSecond: floodReceived === null ? null : Math.round(floodReceived / (elapsed + opts.warmup)),
     cpu: {
       server: cpu0.server === null ? null : (cpu1.server - cpu0.server) / elapsed,
