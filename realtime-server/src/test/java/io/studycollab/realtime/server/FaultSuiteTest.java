@@ -1,5 +1,6 @@
 package io.studycollab.realtime.server;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +36,6 @@ import io.studycollab.realtime.session.Redactor;
 import io.studycollab.realtime.session.SessionExport;
 import io.studycollab.realtime.session.SessionHeader;
 import io.studycollab.realtime.session.SessionWriter;
-import io.studycollab.realtime.testing.Await;
 import io.studycollab.realtime.testing.NodeProcess;
 import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.ManualClock;
@@ -269,7 +269,7 @@ class FaultSuiteTest {
     private static RealtimeClient joined(String url, String sub, ClientOptions options) throws Exception {
         RealtimeClient c = new RealtimeClient(hub, clock, options);
         c.connect(url, token(sub));
-        Await.until(sub + " connected", Duration.ofSeconds(10), () -> c.state() == ConnectionState.CONNECTED);
+        await(sub + " connected").atMost(Duration.ofSeconds(10)).until(() -> c.state() == ConnectionState.CONNECTED);
         assertTrue(c.joinGroup(GROUP).get(5, TimeUnit.SECONDS).ok());
         return c;
     }
@@ -282,8 +282,9 @@ class FaultSuiteTest {
         List<EventRecord> marks = new CopyOnWriteArrayList<>();
         try (EventHub.Subscription s = watcher.on("fault:marker", marks::add)) {
             sender.emit("fault:marker", ProtocolCodec.object().put("after", scenario), false);
-            Await.until(
-                    scenario + ": the marker sent after everything", Duration.ofSeconds(20), () -> !marks.isEmpty());
+            await(scenario + ": the marker sent after everything")
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() -> !marks.isEmpty());
         }
     }
 
@@ -316,16 +317,17 @@ class FaultSuiteTest {
                             false);
                 }
                 int live = n;
-                Await.until("live events of cycle " + cycle, Duration.ofSeconds(10), () -> seen.size() >= live);
+                await("live events of cycle " + cycle)
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> seen.size() >= live);
                 // The sender's path goes down first, so it comes back only after the watcher has rejoined
                 // (the server relays to members present at the time, as Socket.IO rooms do).
                 proxy.set(new NetworkProfile.Offline());
                 server.close();
                 TALLY.fault("server killed and restarted", 1);
-                Await.until(
-                        "both notice",
-                        Duration.ofSeconds(10),
-                        () -> sender.state() == ConnectionState.RECONNECTING
+                await("both notice")
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> sender.state() == ConnectionState.RECONNECTING
                                 && watcher.state() != ConnectionState.CONNECTED);
                 for (int i = 0; i < 20; i++) {
                     sender.emit(
@@ -333,20 +335,22 @@ class FaultSuiteTest {
                             ProtocolCodec.mapper().getNodeFactory().numberNode(n++),
                             false);
                 }
-                Await.until("queued", () -> sender.snapshot().queueDepth() == 20);
+                await("queued")
+                        .atMost(Duration.ofSeconds(15))
+                        .until(() -> sender.snapshot().queueDepth() == 20);
                 server = StudyCollabServer.start(config);
-                Await.until(
-                        "watcher back in the group",
-                        Duration.ofSeconds(15),
-                        () -> watcher.state() == ConnectionState.CONNECTED
+                await("watcher back in the group")
+                        .atMost(Duration.ofSeconds(15))
+                        .until(() -> watcher.state() == ConnectionState.CONNECTED
                                 && GROUP.equals(watcher.snapshot().groupId()));
                 proxy.set(new NetworkProfile.Normal());
                 int all = n;
                 int thisCycle = cycle;
-                Await.until(
-                        () -> "queued events of cycle " + thisCycle + " delivered: " + seen.size() + "/" + all,
-                        Duration.ofSeconds(20),
-                        () -> seen.size() >= all);
+                await().atMost(Duration.ofSeconds(20))
+                        .untilAsserted(() -> assertTrue(
+                                seen.size() >= all,
+                                () -> "queued events of cycle " + thisCycle + " delivered: " + seen.size() + "/"
+                                        + all));
                 assertEquals(GROUP, sender.snapshot().groupId(), "sender rejoined");
             }
             afterEverythingSent(sender, watcher, "restarts");
@@ -368,36 +372,36 @@ class FaultSuiteTest {
             watcher.on("fault:cut", seen::add);
             proxy.set(new NetworkProfile.Offline());
             TALLY.fault("network cut for 10 s", 1);
-            Await.until(
-                    "the sender notices", Duration.ofSeconds(10), () -> sender.state() == ConnectionState.RECONNECTING);
+            await("the sender notices")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> sender.state() == ConnectionState.RECONNECTING);
             int n = 0;
             for (; n < 100; n++) {
                 sender.emit("fault:cut", ProtocolCodec.mapper().getNodeFactory().numberNode(n), false);
             }
             long cutAt = System.nanoTime();
-            Await.until(
-                    "ten seconds offline",
-                    Duration.ofSeconds(12),
-                    () -> System.nanoTime() - cutAt >= TimeUnit.SECONDS.toNanos(10));
+            await("ten seconds offline")
+                    .atMost(Duration.ofSeconds(12))
+                    .until(() -> System.nanoTime() - cutAt >= TimeUnit.SECONDS.toNanos(10));
             assertEquals(ConnectionState.RECONNECTING, sender.state(), "still trying after 10 s");
             proxy.set(new NetworkProfile.Normal());
-            Await.until("100 queued delivered", Duration.ofSeconds(20), () -> seen.size() >= 100);
+            await("100 queued delivered").atMost(Duration.ofSeconds(20)).until(() -> seen.size() >= 100);
 
             // A stall: the connection stays open but nothing moves; heartbeats go missing.
-            Await.until(
-                    "measured", Duration.ofSeconds(5), () -> sender.snapshot().rttMillis() >= 0);
+            await("measured")
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> sender.snapshot().rttMillis() >= 0);
             proxy.set(new NetworkProfile.Stall());
             TALLY.fault("stalled connection", 1);
             for (int i = 0; i < 10; i++) {
                 sender.emit("fault:cut", ProtocolCodec.mapper().getNodeFactory().numberNode(n++), false);
             }
-            Await.until(
-                    "stall seen as missed heartbeats",
-                    Duration.ofSeconds(10),
-                    () -> sender.snapshot().quality() == ConnectionQuality.POOR);
+            await("stall seen as missed heartbeats")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> sender.snapshot().quality() == ConnectionQuality.POOR);
             proxy.set(new NetworkProfile.Normal());
             int all = n;
-            Await.until("held events delivered", Duration.ofSeconds(20), () -> seen.size() >= all);
+            await("held events delivered").atMost(Duration.ofSeconds(20)).until(() -> seen.size() >= all);
             afterEverythingSent(sender, watcher, "cut and stall");
             TALLY.delivery(n, seq(seen));
             assertEquals(upTo(n), seq(seen), "once each, in order");
@@ -423,11 +427,10 @@ class FaultSuiteTest {
                 sender.emit(
                         "fault:slow", ProtocolCodec.mapper().getNodeFactory().numberNode(i), false);
             }
-            Await.until(
-                    "round trip shows the delay",
-                    Duration.ofSeconds(15),
-                    () -> sender.snapshot().rttMillis() >= 500);
-            Await.until("all arrived", Duration.ofSeconds(30), () -> seen.size() >= n);
+            await("round trip shows the delay")
+                    .atMost(Duration.ofSeconds(15))
+                    .until(() -> sender.snapshot().rttMillis() >= 500);
+            await("all arrived").atMost(Duration.ofSeconds(30)).until(() -> seen.size() >= n);
             proxy.set(new NetworkProfile.Bandwidth(16 * 1024));
             TALLY.fault("slow link: 16 KiB/s", 1);
             for (int i = n; i < n + 50; i++) {
@@ -442,7 +445,7 @@ class FaultSuiteTest {
                                 .ok(),
                         "acknowledged through the narrow link");
             }
-            Await.until("padded events arrived", Duration.ofSeconds(30), () -> seen.size() >= n + 50);
+            await("padded events arrived").atMost(Duration.ofSeconds(30)).until(() -> seen.size() >= n + 50);
             proxy.set(new NetworkProfile.Normal());
             afterEverythingSent(sender, watcher, "slow link");
             List<Integer> order = seen.stream()
@@ -500,10 +503,9 @@ class FaultSuiteTest {
                         .forEach(states::add));
                 try (RealtimeClient client = new RealtimeClient(own, manual, ClientOptions.defaults())) {
                     client.connect(server.url(), c.getValue() == null ? null : AccessToken.of(c.getValue()));
-                    Await.until(
-                            c.getKey() + " refused",
-                            Duration.ofSeconds(10),
-                            () -> client.state() == ConnectionState.FAILED);
+                    await(c.getKey() + " refused")
+                            .atMost(Duration.ofSeconds(10))
+                            .until(() -> client.state() == ConnectionState.FAILED);
                     String code = expected.getOrDefault(c.getKey(), ErrorCodes.AUTH_INVALID);
                     assertEquals(code, client.snapshot().errorCode(), c.getKey());
                     // Ten minutes later (on the client's clock, where all its retry timers run): still one attempt.
@@ -582,11 +584,11 @@ class FaultSuiteTest {
                     RealtimeClient client = new RealtimeClient(own, clock, ClientOptions.defaults())) {
                 own.subscribe(writer);
                 client.connect(hostile.url(), token("flood"));
-                Await.until("first burst", Duration.ofSeconds(10), () -> done.get() == 1);
+                await("first burst").atMost(Duration.ofSeconds(10)).until(() -> done.get() == 1);
                 for (int i = 0; i < 9; i++) {
                     client.sendRaw("hostile:again", null, false);
                 }
-                Await.until("ten bursts", Duration.ofSeconds(10), () -> done.get() == 10);
+                await("ten bursts").atMost(Duration.ofSeconds(10)).until(() -> done.get() == 10);
                 own.awaitDispatched(Duration.ofSeconds(5));
                 // 14 bad payloads: 11 break a StudyCollab event's contract; 3 bare values under unknown
                 // names are recorded as "not in the contract", not malformed.
@@ -595,7 +597,7 @@ class FaultSuiteTest {
                 TALLY.bad("malformed payloads (11 kinds × 10; 3 more kinds not in the contract)", 110);
 
                 client.sendRaw("hostile:frames", null, false);
-                Await.until("frames sent", Duration.ofSeconds(10), () -> done.get() == 11);
+                await("frames sent").atMost(Duration.ofSeconds(10)).until(() -> done.get() == 11);
                 own.awaitDispatched(Duration.ofSeconds(5));
                 long packets = bounded.snapshot().stream()
                         .filter(r -> r.name().equals(EventNames.CLIENT_MALFORMED_PACKET))
@@ -614,12 +616,11 @@ class FaultSuiteTest {
                         "hostile:floodmix",
                         ProtocolCodec.mapper().getNodeFactory().numberNode(n),
                         false);
-                Await.until(
-                        () -> "flood received: " + ticks.get() + " ticks",
-                        Duration.ofSeconds(120),
-                        () -> done.get() == 12);
+                await().atMost(Duration.ofSeconds(120))
+                        .untilAsserted(
+                                () -> assertEquals(12, done.get(), () -> "flood received: " + ticks.get() + " ticks"));
                 own.awaitDispatched(Duration.ofSeconds(30));
-                Await.until("recorder caught up", Duration.ofSeconds(60), () -> writer.pendingBatches() == 0);
+                await("recorder caught up").atMost(Duration.ofSeconds(60)).until(() -> writer.pendingBatches() == 0);
                 long floodMalformed = malformed.get() - 110 - 7;
                 // The client is bounded (#13 point 8): what it could not keep is counted in
                 // client:dropped records, so every flood event is either recorded or counted.
@@ -633,7 +634,7 @@ class FaultSuiteTest {
                 assertEquals(ConnectionState.CONNECTED, client.state());
                 // Still responsive: a request right after the flood is answered.
                 client.sendRaw("hostile:frames", null, false);
-                Await.until("answered after the flood", Duration.ofSeconds(10), () -> done.get() == 13);
+                await("answered after the flood").atMost(Duration.ofSeconds(10)).until(() -> done.get() == 13);
                 double wall = (System.nanoTime() - wallBefore) / 1e9;
                 TALLY.floodJvmCores = (processCpuNanos() - jvmCpuBefore) / 1e9 / wall;
                 TALLY.floodNodeCores = (nodeCpuMicros.get() - nodeCpuBefore) / 1e6 / wall;
@@ -687,11 +688,11 @@ class FaultSuiteTest {
                             .put("authorization", "Bearer whatever")
                             .put("apiKey", SERVICE_KEY),
                     false);
-            Await.until("leak relayed", () -> got.size() == 1);
+            await("leak relayed").atMost(Duration.ofSeconds(15)).until(() -> got.size() == 1);
             assertTrue(got.get(0).payload().toString().contains(someToken), "the secret really went over the wire");
         }
         hub.awaitDispatched(Duration.ofSeconds(5));
-        Await.until("recorded", Duration.ofSeconds(10), () -> recorder.pendingBatches() == 0);
+        await("recorded").atMost(Duration.ofSeconds(10)).until(() -> recorder.pendingBatches() == 0);
         List<EventRecord> records = history.snapshot();
         SessionExport.json(outputs.resolve("export.json"), records, REDACTOR);
         SessionExport.csv(outputs.resolve("export.csv"), records, REDACTOR);
@@ -743,7 +744,7 @@ class FaultSuiteTest {
         AccessToken probe = token("probe");
         try (RealtimeClient c = new RealtimeClient(hub, clock, ClientOptions.defaults())) {
             c.connect(server.url(), probe);
-            Await.until("probe connected", () -> c.state() == ConnectionState.CONNECTED);
+            await("probe connected").atMost(Duration.ofSeconds(15)).until(() -> c.state() == ConnectionState.CONNECTED);
         } finally {
             logging.getLogger("io.socket").setLevel(Level.ERROR);
         }
