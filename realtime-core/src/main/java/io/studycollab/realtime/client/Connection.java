@@ -110,10 +110,23 @@ final class Connection implements LiveTokenSwap.Host, OutboundQueue.Link, Connec
     void sendOrQueue(OfflineQueue.Pending pending) {
         if (closed) {
             Transmitter.fail(pending, RealtimeException.CLOSED, "client closed");
-        } else if (ready() && outbound.idle()) {
-            transmit(pending); // new sends go straight out only when nothing queued waits its turn
         } else {
-            outbound.offer(pending);
+            outbound.send(pending);
+        }
+    }
+
+    /** Closes for good: the socket goes, whatever is queued fails, the state ends DISCONNECTED. */
+    void shutdown() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeSocket();
+        for (OfflineQueue.Pending p : outbound.drain()) {
+            Transmitter.fail(p, RealtimeException.CLOSED, "client closed");
+        }
+        if (state.state() != ConnectionState.DISCONNECTED) {
+            state.transition(ConnectionState.DISCONNECTED, StateCause.CLIENT_CLOSED, "client closed", null, 0, -1);
         }
     }
 

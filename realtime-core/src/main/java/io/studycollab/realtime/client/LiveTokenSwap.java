@@ -45,17 +45,13 @@ final class LiveTokenSwap {
 
     private final Host host;
     private final ClientRecords records;
-    private final HeartbeatScheduler heartbeats;
     private final TokenExpiryWatch expiry;
     private final GroupMembership group;
     private final OutboundQueue outbound; // what queued up during the swap goes once the drain ends
     private final Duration readyTimeout;
-    private final Duration drainTimeout;
     private final Consumer<Runnable> loop;
     private TokenSwap swap; // a swap under way, or null
-    private Socket draining; // the connection a swap left, until its last events are in
-    private long drainMarker; // the heartbeat ts whose ack ends the drain
-    private Clock.Cancellable drainTimer;
+    private final SwapDrain drain; // the connection a swap left, until its last events are in
     private InboundDedup dedup; // while two connections overlap
 
     LiveTokenSwap(
@@ -69,12 +65,11 @@ final class LiveTokenSwap {
             Consumer<Runnable> loop) {
         this.host = host;
         this.records = records;
-        this.heartbeats = heartbeats;
         this.expiry = expiry;
         this.group = group;
         this.outbound = outbound;
         this.readyTimeout = options.connectTimeout();
-        this.drainTimeout = options.ackTimeout();
+        this.drain = new SwapDrain(records.clock(), options.ackTimeout(), heartbeats, loop);
         this.loop = loop;
     }
 
@@ -179,37 +174,17 @@ final class LiveTokenSwap {
         sw.socket.off();
         sw.socket.offAnyIncoming();
         host.adopt(sw.socket, sw.generation);
-        // The old connection stays until the server answers a heartbeat on it: everything it sent
-        // there before (broadcasts from before the new one joined) has arrived by then.
-        old.off();
-        old.offAnyIncoming();
-        old.io().off();
-        draining = old;
-        long marker = heartbeats.nextTs();
-        drainMarker = marker;
-        old.onAnyIncoming(a -> {
-            if (draining != old) {
-                return;
-            }
-            if (EventNames.HEARTBEAT_ACK.equals(String.valueOf(a[0]))
-                    && a.length > 1
-                    && ProtocolCodec.fromWire(a[1]).tree().path("ts").asLong() == marker) {
-                loop.accept(this::endDrain);
-                return;
-            }
-            if (dedup.firstCopy(oldGen, InboundDedup.fingerprint(a))) {
-                host.incoming(a);
-            }
-        });
-        old.emit(EventNames.HEARTBEAT, EncodedPayload.of(ProtocolCodec.object().put("ts", drainMarker)));
-        drainTimer = records.clock()
-                .schedule(
-                        drainTimeout,
-                        () -> loop.accept(() -> {
-                            if (draining == old) {
-                                endDrain();
-                            }
-                        }));
+        drain.start(
+                old,
+                a -> {
+                    if (dedup.firstCopy(oldGen, InboundDedup.fingerprint(a))) {
+                        host.incoming(a);
+                    }
+                },
+                () -> {
+                    dedup = null;
+                    outbound.flush();
+                });
         host.resume();
         ObjectNode body = ProtocolCodec.object().put("ok", true);
         if (expiry.expiresAt() > 0) {
@@ -219,28 +194,10 @@ final class LiveTokenSwap {
         sw.done.complete(null);
     }
 
-    private void endDrain() {
-        if (draining == null) {
-            return;
-        }
-        stopDrain();
-        dedup = null;
-        outbound.flush();
-    }
-
     private static void cancel(Clock.Cancellable timer) {
         if (timer != null) {
             timer.cancel();
         }
-    }
-
-    private void stopDrain() {
-        cancel(drainTimer);
-        drainTimer = null;
-        Socket old = draining;
-        draining = null;
-        old.off();
-        old.disconnect();
     }
 
     private void abort(TokenSwap sw, String why) {
@@ -250,7 +207,7 @@ final class LiveTokenSwap {
         }
         sw.socket.off();
         sw.socket.disconnect();
-        if (draining == null) {
+        if (!drain.active()) {
             dedup = null;
         }
         ObjectNode body = ProtocolCodec.object().put("ok", false).put("reason", why);
@@ -268,15 +225,13 @@ final class LiveTokenSwap {
         if (swap != null) {
             abort(swap, "the connection closed");
         }
-        if (draining != null) {
-            stopDrain();
-        }
+        drain.stop();
         dedup = null;
     }
 
     /** Old connection still draining: sends wait in the queue until it is done. */
     boolean draining() {
-        return draining != null;
+        return drain.active();
     }
 
     /** Whether an event from connection {@code generation} is the first copy (always, with one connection). */

@@ -47,13 +47,17 @@ final class OutboundQueue {
         this.link = link;
     }
 
-    /** Nothing waiting and no flush under way: a new send may overtake nothing. */
-    boolean idle() {
-        return flushing == 0 && queue.size() == 0;
+    /** Sends now when the link is ready and nothing queued still waits its turn; else queues. */
+    void send(OfflineQueue.Pending pending) {
+        if (link.ready() && flushing == 0 && queue.size() == 0) {
+            link.transmit(pending);
+        } else {
+            offer(pending);
+        }
     }
 
     /** Queues {@code pending}; the oldest is dropped (its ack failed, the drop recorded) when full. */
-    void offer(OfflineQueue.Pending pending) {
+    private void offer(OfflineQueue.Pending pending) {
         OfflineQueue.Pending dropped = queue.add(pending);
         if (dropped != null) {
             Transmitter.fail(dropped, RealtimeException.QUEUE_OVERFLOW, "dropped from the full offline queue");

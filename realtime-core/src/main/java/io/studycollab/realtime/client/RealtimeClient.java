@@ -261,32 +261,7 @@ public final class RealtimeClient implements AutoCloseable {
     }
 
     private void refreshSnapshot() {
-        ConnectionStateMachine s = connection.state;
-        ServerIdentity who = connection.identity;
-        HeartbeatMonitor beats = connection.heartbeats.monitor();
-        boolean isOnline = s.state() == ConnectionState.CONNECTED;
-        snapshot = new ConnectionSnapshot(
-                s.state(),
-                s.reason(),
-                s.errorCode(),
-                s.errorMessage(),
-                s.attempt(),
-                s.maxAttempts(),
-                s.nextRetryAt(),
-                connection.url,
-                isOnline ? who.transport() : null,
-                who.socketId(),
-                who.userId(),
-                who.displayName(),
-                connection.group.groupId(),
-                beats.averageRttMillis(),
-                beats.jitterMillis(),
-                beats.missedTotal(),
-                beats.quality(isOnline),
-                connection.outbound.size(),
-                connection.outbound.dropped(),
-                connection.expiry.expiresAt(),
-                s.cause());
+        snapshot = Snapshots.of(connection);
     }
 
     /** Disconnects, fails what is still queued, and releases the HTTP client if it is ours. */
@@ -295,14 +270,7 @@ public final class RealtimeClient implements AutoCloseable {
         CountDownLatch done = new CountDownLatch(1);
         Runnable shutdown = () -> {
             try {
-                if (!connection.closed) {
-                    connection.closed = true;
-                    connection.closeSocket();
-                    for (OfflineQueue.Pending p : connection.outbound.drain()) {
-                        Transmitter.fail(p, RealtimeException.CLOSED, "client closed");
-                    }
-                    connection.disconnect(StateCause.CLIENT_CLOSED, "client closed");
-                }
+                connection.shutdown();
             } finally {
                 done.countDown();
             }
