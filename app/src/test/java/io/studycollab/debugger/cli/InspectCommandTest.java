@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.studycollab.debugger.cli.options.SecretInput;
+import io.studycollab.realtime.admin.AdminScenarioTests;
 import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.client.ConnectionState;
 import io.studycollab.realtime.client.RealtimeClient;
@@ -41,14 +42,7 @@ class InspectCommandTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = NodeProcess.start(
-                Map.of("STUDYCOLLAB_ADMIN_PASSWORD", PASSWORD),
-                "server.js",
-                "--jwt-secret",
-                TestTokens.SECRET,
-                "--admin",
-                "--admin-user",
-                "admin");
+        server = AdminScenarioTests.startNodeWithAdmin(PASSWORD);
         clock = new SystemClock("inspect-test-clock");
     }
 
