@@ -1,5 +1,7 @@
 package io.studycollab.debugger.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import io.studycollab.debugger.sandbox.Sandbox;
 import io.studycollab.debugger.window.DebuggerApplication;
 import io.studycollab.debugger.window.DebuggerController;
@@ -8,7 +10,6 @@ import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.protocol.EventNames;
 import io.studycollab.realtime.protocol.ProtocolCodec;
-import io.studycollab.realtime.testing.Await;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -194,10 +195,9 @@ public final class UiPulseBenchmark {
                                                 .put("lastSeen", Instant.now().toString()))));
             }
             // The joins rebuild the roster once; measure only after that.
-            Await.until(
-                    phase.name() + ": users on the roster",
-                    Duration.ofSeconds(30),
-                    () -> fx(() -> controller.group().groupMembers().size()) > phase.users());
+            await(phase.name() + ": users on the roster")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> fx(() -> controller.group().groupMembers().size()) > phase.users());
             long receivedBefore = received.get();
             fx(() -> {
                 samples = 0;
@@ -263,10 +263,9 @@ public final class UiPulseBenchmark {
                                 .put("userId", userId(u))
                                 .put("reason", "left")));
             }
-            Await.until(
-                    phase.name() + ": users gone",
-                    Duration.ofSeconds(30),
-                    () -> fx(() -> controller.group().groupMembers().size()) <= Sandbox.BOTS + 1);
+            await(phase.name() + ": users gone")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> fx(() -> controller.group().groupMembers().size()) <= Sandbox.BOTS + 1);
             return r;
         }
 

@@ -1,5 +1,6 @@
 package io.studycollab.debugger.cli;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,6 @@ import io.studycollab.realtime.server.auth.TokenVerifier;
 import io.studycollab.realtime.server.auth.VerifiedUser;
 import io.studycollab.realtime.server.bots.SandboxBots;
 import io.studycollab.realtime.session.SessionReader;
-import io.studycollab.realtime.testing.Await;
 import io.studycollab.realtime.testing.TestTokens;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -209,7 +209,9 @@ class CommandLineTest {
             List<EventRecord> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
             watcher.on("user:cursor:updated", seen::add);
             watcher.connect(server.url(), TestTokens.token("watch", "Watch", 600));
-            Await.until("watcher", () -> watcher.state() == io.studycollab.realtime.client.ConnectionState.CONNECTED);
+            await("watcher")
+                    .atMost(Duration.ofSeconds(15))
+                    .until(() -> watcher.state() == io.studycollab.realtime.client.ConnectionState.CONNECTED);
             watcher.joinGroup("replay-room").get(5, TimeUnit.SECONDS);
             Run r = run(
                     "replay",
@@ -225,7 +227,7 @@ class CommandLineTest {
                     "2");
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().contains("re-emitted"), r.out());
-            Await.until("replayed cursors arrive", Duration.ofSeconds(10), () -> seen.size() >= recordedCursors);
+            await("replayed cursors arrive").atMost(Duration.ofSeconds(10)).until(() -> seen.size() >= recordedCursors);
             assertTrue(seen.stream().allMatch(e -> "other".equals(e.userId())), "sent as the replaying user");
         }
         Run bad = run(
@@ -309,21 +311,20 @@ class CommandLineTest {
         assertTrue(r.out().contains("failed to connect      0"), r.out());
         // The server hears the last disconnects a moment after the process has gone.
         String[] body = {""};
-        io.studycollab.realtime.testing.Await.until(
-                () -> "all left when the swarm ended: " + body[0], java.time.Duration.ofSeconds(10), () -> {
-                    try {
-                        body[0] = HttpClient.newHttpClient()
-                                .send(
-                                        HttpRequest.newBuilder(URI.create(server.url() + "/api/realtime/test"))
-                                                .header("Authorization", "Bearer cli-service-key")
-                                                .build(),
-                                        HttpResponse.BodyHandlers.ofString())
-                                .body();
-                    } catch (java.io.IOException | InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return !body[0].contains("swarm-room");
-                });
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            try {
+                body[0] = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(server.url() + "/api/realtime/test"))
+                                        .header("Authorization", "Bearer cli-service-key")
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            assertFalse(body[0].contains("swarm-room"), () -> "all left when the swarm ended: " + body[0]);
+        });
         Run refused = run(
                 "swarm",
                 "--url",
@@ -494,10 +495,10 @@ class CommandLineTest {
                 "--out",
                 file.toString());
         try {
-            Await.until("recording started", JVM_START, () -> !lines(p).isEmpty());
+            await("recording started").atMost(JVM_START).until(() -> !lines(p).isEmpty());
             assertTrue(lines(p).get(0).startsWith("recording "), lines(p).get(0));
             // Records, not bytes: how big a record is depends on what it carries.
-            Await.until("events on disk", Duration.ofSeconds(20), () -> lineCount(file) > 12);
+            await("events on disk").atMost(Duration.ofSeconds(20)).until(() -> lineCount(file) > 12);
             p.destroy(); // SIGTERM: the same shutdown path as Ctrl-C
             assertTrue(p.waitFor(20, TimeUnit.SECONDS));
             assertTrue(lines(p).stream().anyMatch(l -> l.startsWith("recorded ")), lines(p).toString());
@@ -522,7 +523,7 @@ class CommandLineTest {
     void servePrintsOneStartupLineAndAnswersHealth() throws Exception {
         Process p = launch("serve", "--port", "0", "--bots", "1");
         try {
-            Await.until("startup line", JVM_START, () -> !lines(p).isEmpty());
+            await("startup line").atMost(JVM_START).until(() -> !lines(p).isEmpty());
             String line = lines(p).get(0);
             assertTrue(line.startsWith("StudyCollab server listening on http://127.0.0.1:"), line);
             assertTrue(line.contains("dev token: ey"), "a ready dev token when the secret was generated");

@@ -1,17 +1,18 @@
 package io.studycollab.debugger.cli;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.studycollab.debugger.cli.options.SecretInput;
+import io.studycollab.realtime.admin.AdminScenarioTests;
 import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.client.ConnectionState;
 import io.studycollab.realtime.client.RealtimeClient;
 import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.protocol.ProtocolCodec;
-import io.studycollab.realtime.testing.Await;
 import io.studycollab.realtime.testing.NodeProcess;
 import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.SystemClock;
@@ -20,6 +21,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +42,7 @@ class InspectCommandTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = NodeProcess.start(
-                Map.of("STUDYCOLLAB_ADMIN_PASSWORD", PASSWORD),
-                "server.js",
-                "--jwt-secret",
-                TestTokens.SECRET,
-                "--admin",
-                "--admin-user",
-                "admin");
+        server = AdminScenarioTests.startNodeWithAdmin(PASSWORD);
         clock = new SystemClock("inspect-test-clock");
     }
 
@@ -87,7 +82,7 @@ class InspectCommandTest {
         owned.add(hub);
         owned.add(c);
         c.connect(server.url(), TestTokens.token(sub, name, 3600));
-        Await.until(sub + " connected", () -> c.state() == ConnectionState.CONNECTED);
+        await(sub + " connected").atMost(Duration.ofSeconds(15)).until(() -> c.state() == ConnectionState.CONNECTED);
         assertTrue(c.joinGroup(group).get(10, TimeUnit.SECONDS).ok());
         return c;
     }
@@ -141,12 +136,14 @@ class InspectCommandTest {
                 "--duration",
                 "8s"));
         watcher.start();
-        Await.until("the first snapshot line", () -> out.toString().contains("\"type\":\"snapshot\""));
+        await("the first snapshot line")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> out.toString().contains("\"type\":\"snapshot\""));
         RealtimeClient bob = member("bob", "Bob", "g2");
         String id = bob.snapshot().socketId();
-        Await.until(
-                "room_joined g2",
-                () -> out.toString()
+        await("room_joined g2")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> out.toString()
                         .lines()
                         .anyMatch(l -> l.contains("\"type\":\"room_joined\"")
                                 && l.contains("\"room\":\"g2\"")

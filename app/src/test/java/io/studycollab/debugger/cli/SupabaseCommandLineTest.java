@@ -1,5 +1,6 @@
 package io.studycollab.debugger.cli;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,6 @@ import io.studycollab.realtime.session.SessionReader;
 import io.studycollab.realtime.supabase.GoTrueClient;
 import io.studycollab.realtime.supabase.SupabaseAuthStandIn;
 import io.studycollab.realtime.supabase.SupabaseClaims;
-import io.studycollab.realtime.testing.Await;
 import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.SystemClock;
 import java.io.ByteArrayInputStream;
@@ -259,8 +259,9 @@ class SupabaseCommandLineTest {
                 .start();
         try (SystemClock clock = new SystemClock("serve-test");
                 GoTrueClient gotrue = new GoTrueClient(auth.project())) {
-            Await.until(
-                    "startup line", Duration.ofSeconds(60), () -> !lines(out).isEmpty());
+            await("startup line")
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> !lines(out).isEmpty());
             String line = lines(out).get(0);
             assertTrue(line.contains("Supabase tokens from " + auth.url()), line);
             assertFalse(line.contains("dev token"), "no HS256 dev token when verifying a project: " + line);
@@ -292,10 +293,9 @@ class SupabaseCommandLineTest {
         try (EventHub hub = new EventHub();
                 RealtimeClient c = new RealtimeClient(hub, clock, ClientOptions.defaults())) {
             c.connect(url, token);
-            Await.until(
-                    "settled",
-                    Duration.ofSeconds(30),
-                    () -> c.state() == ConnectionState.CONNECTED || c.state() == ConnectionState.FAILED);
+            await("settled")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> c.state() == ConnectionState.CONNECTED || c.state() == ConnectionState.FAILED);
             return c.state() == ConnectionState.CONNECTED
                     ? "CONNECTED"
                     : "FAILED " + c.snapshot().errorCode();

@@ -5,68 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.studycollab.debugger.profiles.ProfileStore;
 import io.studycollab.debugger.replay.ComparisonView;
-import io.studycollab.debugger.window.DebuggerController;
-import io.studycollab.debugger.window.WindowFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Issue 14 point 1, as a user does it: record mid-session (the group already joined, the bots
  * already moving), open the file, and the board, the group bar and Members show the state at the
  * recording's start instead of an empty group.
  */
-@ExtendWith(ApplicationExtension.class)
-class RecordMidSessionTest {
-
-    @TempDir
-    Path dir;
-
-    private DebuggerController controller;
-
-    @Start
-    void start(Stage stage) {
-        controller = WindowFactory.show(stage, false, ProfileStore.in(dir.resolve("config")));
-        stage.requestFocus();
-        controller.startSandbox();
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        WaitForAsyncUtils.asyncFx(controller::close).get(20, TimeUnit.SECONDS);
-    }
-
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitFor(String what, long seconds, Callable<Boolean> condition) {
-        await(what)
-                .atMost(Duration.ofSeconds(seconds))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> fx(condition));
-    }
+class RecordMidSessionTest extends WindowFixture {
 
     /** Records about 30 events mid-session and returns the closed file. */
     private Path recordMidSession() throws Exception {

@@ -13,9 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -25,58 +23,28 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The connection as the window tells it (issue 14, points 3–5): Connect always connects or says
  * why; the fault-proxy toggle and the recording name the real route; a drop keeps the last known
  * group greyed; buttons follow the state; the give-up count is visible and set by the user.
  */
-@ExtendWith(ApplicationExtension.class)
-class ConnectionStatesTest {
+class ConnectionStatesTest extends WindowFixture {
 
     private static final String NO_URL = "No URL yet";
 
-    @TempDir
-    Path config;
-
-    private DebuggerController controller;
-
-    @Start
-    void start(Stage stage) throws Exception {
+    @Override
+    protected void prepare(ProfileStore profiles) throws Exception {
         ServerProfile blank = new ServerProfile(
                 NO_URL, "", "/socket.io", List.of("websocket"), Map.of(), null, null, null, null, false, false);
-        ProfileStore.in(config).save(List.of(blank));
-        controller = WindowFactory.show(stage, false, ProfileStore.in(config));
-        stage.requestFocus();
+        profiles.save(List.of(blank));
     }
 
-    @AfterEach
-    void closeWindow() throws Exception {
-        WaitForAsyncUtils.asyncFx(controller::close).get(20, TimeUnit.SECONDS);
-    }
-
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitFor(String what, long seconds, Callable<Boolean> condition) {
-        await(what)
-                .atMost(Duration.ofSeconds(seconds))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> fx(condition));
+    @Override
+    protected boolean startsSandbox() {
+        return false;
     }
 
     private void selectProfile(FxRobot robot, String name) {
@@ -184,7 +152,7 @@ class ConnectionStatesTest {
         assertTrue(text(robot, "#viaProxyNote").startsWith("via fault proxy 127.0.0.1:"));
         assertTrue(fx(() -> robot.lookup("#viaProxyNote").query().isVisible()));
 
-        Path file = config.resolve("routed.jsonl");
+        Path file = dir.resolve("routed.jsonl");
         fx(() -> {
             controller.recording().recordTo(file);
             return null;

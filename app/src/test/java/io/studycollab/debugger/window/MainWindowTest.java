@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.studycollab.debugger.fx.UserColors;
-import io.studycollab.debugger.profiles.ProfileStore;
 import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.client.ConnectionState;
 import io.studycollab.realtime.client.RealtimeClient;
@@ -17,7 +16,6 @@ import io.studycollab.realtime.time.SystemClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -26,41 +24,16 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window against its embedded sandbox, headless (Monocle): bots appear in the presence bar
  * and on the canvas, the log filters, an emitted event reaches a second client, and the
- * reconnect button shows when the server goes away.
+ * reconnect button shows when the server goes away. Each test has its own window, sandbox and
+ * config directory ({@link WindowFixture}): none depends on another's state.
  */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
-
-    // Each test has its own window, sandbox and config directory: none depends on another's state.
-    @TempDir
-    Path config;
-
-    private DebuggerController controller;
-
-    @Start
-    void start(Stage stage) {
-        controller = WindowFactory.show(stage, false, ProfileStore.in(config));
-        stage.requestFocus();
-        controller.startSandbox();
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        WaitForAsyncUtils.asyncFx(controller::close).get(20, TimeUnit.SECONDS);
-    }
+class MainWindowTest extends WindowFixture {
 
     private void awaitDemo() {
         waitFor(
@@ -72,21 +45,6 @@ class MainWindowTest {
                                         .realtime()
                                         .currentGroupIdProperty()
                                         .get()));
-    }
-
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitFor(String what, long seconds, Callable<Boolean> condition) {
-        await(what)
-                .atMost(Duration.ofSeconds(seconds))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> fx(condition));
     }
 
     @Test
@@ -283,7 +241,7 @@ class MainWindowTest {
     @Test
     void aRecordingIsReEmittedThroughTheLiveConnection(FxRobot robot) throws Exception {
         awaitDemo();
-        Path file = config.resolve("path.jsonl");
+        Path file = dir.resolve("path.jsonl");
         List<EventRecord> recorded = new java.util.ArrayList<>();
         for (int i = 0; i < 10; i++) {
             recorded.add(new EventRecord(

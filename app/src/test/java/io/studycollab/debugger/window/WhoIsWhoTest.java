@@ -1,6 +1,5 @@
 package io.studycollab.debugger.window;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,28 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.studycollab.debugger.fx.UserColors;
 import io.studycollab.debugger.notifications.Notices;
-import io.studycollab.debugger.profiles.ProfileStore;
 import io.studycollab.realtime.presence.Member;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Issue 14 points 6, 8 and 10 in the window against its sandbox: you have a colour nobody else has
@@ -38,40 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * shows a red REC badge with time and size, the menu item toggles, and stopping says where the
  * file is; the status bar says "evicted (keep N)".
  */
-@ExtendWith(ApplicationExtension.class)
-class WhoIsWhoTest {
-
-    @TempDir
-    Path dir;
-
-    private DebuggerController controller;
-
-    @Start
-    void start(Stage stage) {
-        controller = WindowFactory.show(stage, false, ProfileStore.in(dir.resolve("config")));
-        stage.requestFocus();
-        controller.startSandbox();
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        WaitForAsyncUtils.asyncFx(controller::close).get(20, TimeUnit.SECONDS);
-    }
-
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitFor(String what, long seconds, Callable<Boolean> condition) {
-        await(what)
-                .atMost(Duration.ofSeconds(seconds))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> fx(condition));
-    }
+class WhoIsWhoTest extends WindowFixture {
 
     private static double hueDistance(Color a, Color b) {
         double d = Math.abs(a.getHue() - b.getHue()) % 360;

@@ -1,9 +1,9 @@
 package io.studycollab.realtime.client;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 
 /**
@@ -58,237 +58,118 @@ public record ClientOptions(
     }
 
     public ClientOptions withPath(String p) {
-        return new ClientOptions(
-                p,
-                transports,
-                extraHeaders,
-                connectTimeout,
-                ackTimeout,
-                reconnectPolicy,
-                heartbeatInterval,
-                cursorInterval,
-                offlineQueueCapacity,
-                tokenWarningBefore,
-                flushBurst,
-                flushRatePerSecond,
-                httpClient,
-                namespace);
+        return with(b -> b.path = p);
     }
 
     public ClientOptions withTransports(List<Transport> t) {
-        return new ClientOptions(
-                path,
-                t,
-                extraHeaders,
-                connectTimeout,
-                ackTimeout,
-                reconnectPolicy,
-                heartbeatInterval,
-                cursorInterval,
-                offlineQueueCapacity,
-                tokenWarningBefore,
-                flushBurst,
-                flushRatePerSecond,
-                httpClient,
-                namespace);
+        return with(b -> b.transports = t);
     }
 
     public ClientOptions withExtraHeaders(Map<String, String> h) {
-        return new ClientOptions(
-                path,
-                transports,
-                new LinkedHashMap<>(h),
-                connectTimeout,
-                ackTimeout,
-                reconnectPolicy,
-                heartbeatInterval,
-                cursorInterval,
-                offlineQueueCapacity,
-                tokenWarningBefore,
-                flushBurst,
-                flushRatePerSecond,
-                httpClient,
-                namespace);
+        return with(b -> b.extraHeaders = h);
     }
 
     public ClientOptions withConnectTimeout(Duration d) {
-        return new ClientOptions(
-                path,
-                transports,
-                extraHeaders,
-                d,
-                ackTimeout,
-                reconnectPolicy,
-                heartbeatInterval,
-                cursorInterval,
-                offlineQueueCapacity,
-                tokenWarningBefore,
-                flushBurst,
-                flushRatePerSecond,
-                httpClient,
-                namespace);
+        return with(b -> b.connectTimeout = d);
     }
 
     public ClientOptions withAckTimeout(Duration d) {
-        return new ClientOptions(
-                path,
-                transports,
-                extraHeaders,
-                connectTimeout,
-                d,
-                reconnectPolicy,
-                heartbeatInterval,
-                cursorInterval,
-                offlineQueueCapacity,
-                tokenWarningBefore,
-                flushBurst,
-                flushRatePerSecond,
-                httpClient,
-                namespace);
+        return with(b -> b.ackTimeout = d);
     }
 
     public ClientOptions withReconnectPolicy(ReconnectPolicy p) {
-        return new ClientOptions(
-                path,
-                transports,
-                extraHeaders,
-                connectTimeout,
-                ackTimeout,
-                p,
-                heartbeatInterval,
-                cursorInterval,
-                offlineQueueCapacity,
-                tokenWarningBefore,
-                flushBurst,
-                flushRatePerSecond,
-                httpClient,
-                namespace);
+        return with(b -> b.reconnectPolicy = p);
     }
 
     public ClientOptions withHeartbeatInterval(Duration d) {
-        return new ClientOptions(
-                path,
-                transports,
-                extraHeaders,
-                connectTimeout,
-                ackTimeout,
-                reconnectPolicy,
-                d,
-                cursorInterval,
-                offlineQueueCapacity,
-                tokenWarningBefore,
-                flushBurst,
-                flushRatePerSecond,
-                httpClient,
-                namespace);
+        return with(b -> b.heartbeatInterval = d);
     }
 
     public ClientOptions withCursorInterval(Duration d) {
-        return new ClientOptions(
-                path,
-                transports,
-                extraHeaders,
-                connectTimeout,
-                ackTimeout,
-                reconnectPolicy,
-                heartbeatInterval,
-                d,
-                offlineQueueCapacity,
-                tokenWarningBefore,
-                flushBurst,
-                flushRatePerSecond,
-                httpClient,
-                namespace);
+        return with(b -> b.cursorInterval = d);
     }
 
     public ClientOptions withOfflineQueueCapacity(int n) {
-        return new ClientOptions(
-                path,
-                transports,
-                extraHeaders,
-                connectTimeout,
-                ackTimeout,
-                reconnectPolicy,
-                heartbeatInterval,
-                cursorInterval,
-                n,
-                tokenWarningBefore,
-                flushBurst,
-                flushRatePerSecond,
-                httpClient,
-                namespace);
+        return with(b -> b.offlineQueueCapacity = n);
     }
 
     public ClientOptions withTokenWarningBefore(Duration d) {
-        return new ClientOptions(
-                path,
-                transports,
-                extraHeaders,
-                connectTimeout,
-                ackTimeout,
-                reconnectPolicy,
-                heartbeatInterval,
-                cursorInterval,
-                offlineQueueCapacity,
-                d,
-                flushBurst,
-                flushRatePerSecond,
-                httpClient,
-                namespace);
+        return with(b -> b.tokenWarningBefore = d);
     }
 
     public ClientOptions withFlushPace(int burst, double ratePerSecond) {
-        return new ClientOptions(
-                path,
-                transports,
-                extraHeaders,
-                connectTimeout,
-                ackTimeout,
-                reconnectPolicy,
-                heartbeatInterval,
-                cursorInterval,
-                offlineQueueCapacity,
-                tokenWarningBefore,
-                burst,
-                ratePerSecond,
-                httpClient,
-                namespace);
+        return with(b -> {
+            b.flushBurst = burst;
+            b.flushRatePerSecond = ratePerSecond;
+        });
     }
 
     public ClientOptions withHttpClient(OkHttpClient c) {
-        return new ClientOptions(
-                path,
-                transports,
-                extraHeaders,
-                connectTimeout,
-                ackTimeout,
-                reconnectPolicy,
-                heartbeatInterval,
-                cursorInterval,
-                offlineQueueCapacity,
-                tokenWarningBefore,
-                flushBurst,
-                flushRatePerSecond,
-                c,
-                namespace);
+        return with(b -> b.httpClient = c);
     }
 
     /** Connects to {@code ns} instead of the default namespace {@code "/"}. */
     public ClientOptions withNamespace(String ns) {
-        return new ClientOptions(
-                path,
-                transports,
-                extraHeaders,
-                connectTimeout,
-                ackTimeout,
-                reconnectPolicy,
-                heartbeatInterval,
-                cursorInterval,
-                offlineQueueCapacity,
-                tokenWarningBefore,
-                flushBurst,
-                flushRatePerSecond,
-                httpClient,
-                ns);
+        return with(b -> b.namespace = ns);
+    }
+
+    /** The one copy: these options with what {@code change} sets on a copy of their values. */
+    private ClientOptions with(Consumer<Copy> change) {
+        Copy b = new Copy(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    /** The options' values, to change some and make new options of. */
+    private static final class Copy {
+        String path;
+        List<Transport> transports;
+        Map<String, String> extraHeaders;
+        Duration connectTimeout;
+        Duration ackTimeout;
+        ReconnectPolicy reconnectPolicy;
+        Duration heartbeatInterval;
+        Duration cursorInterval;
+        int offlineQueueCapacity;
+        Duration tokenWarningBefore;
+        int flushBurst;
+        double flushRatePerSecond;
+        OkHttpClient httpClient;
+        String namespace;
+
+        Copy(ClientOptions o) {
+            path = o.path;
+            transports = o.transports;
+            extraHeaders = o.extraHeaders;
+            connectTimeout = o.connectTimeout;
+            ackTimeout = o.ackTimeout;
+            reconnectPolicy = o.reconnectPolicy;
+            heartbeatInterval = o.heartbeatInterval;
+            cursorInterval = o.cursorInterval;
+            offlineQueueCapacity = o.offlineQueueCapacity;
+            tokenWarningBefore = o.tokenWarningBefore;
+            flushBurst = o.flushBurst;
+            flushRatePerSecond = o.flushRatePerSecond;
+            httpClient = o.httpClient;
+            namespace = o.namespace;
+        }
+
+        ClientOptions build() {
+            return new ClientOptions(
+                    path,
+                    transports,
+                    extraHeaders,
+                    connectTimeout,
+                    ackTimeout,
+                    reconnectPolicy,
+                    heartbeatInterval,
+                    cursorInterval,
+                    offlineQueueCapacity,
+                    tokenWarningBefore,
+                    flushBurst,
+                    flushRatePerSecond,
+                    httpClient,
+                    namespace);
+        }
     }
 }

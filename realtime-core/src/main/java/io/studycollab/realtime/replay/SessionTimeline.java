@@ -1,22 +1,15 @@
 package io.studycollab.realtime.replay;
 
-import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.presence.PresenceSnapshot;
 import io.studycollab.realtime.presence.PresenceTracker;
-import io.studycollab.realtime.protocol.EventCategory;
-import io.studycollab.realtime.protocol.EventNames;
 import io.studycollab.realtime.session.SessionCodec;
 import io.studycollab.realtime.session.SessionHeader;
 import io.studycollab.realtime.session.SessionReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -42,17 +35,9 @@ public final class SessionTimeline implements AutoCloseable {
 
     public record Marker(int index, long wallMillis, MarkerKind kind, String label) {}
 
-    /** Where the records live: in memory, or in the file, read back by byte offset. */
-    private interface Source extends AutoCloseable {
-        List<EventRecord> range(int from, int to);
-
-        @Override
-        void close();
-    }
-
     private static final int CHECKPOINT_EVERY = 1000;
 
-    private final Source source;
+    private final RecordSource source;
     private final int size;
     private final long[] times;
     private final List<PresenceTracker> checkpoints = new ArrayList<>();
@@ -64,7 +49,7 @@ public final class SessionTimeline implements AutoCloseable {
     /** A timeline over records already in memory. */
     public SessionTimeline(List<EventRecord> records) {
         List<EventRecord> copy = List.copyOf(records);
-        this.source = new Source() {
+        this.source = new RecordSource() {
             @Override
             public List<EventRecord> range(int from, int to) {
                 return copy.subList(from, to);
@@ -102,7 +87,7 @@ public final class SessionTimeline implements AutoCloseable {
         this.checkpoints.addAll(state.checkpoints);
         this.markers.addAll(state.markers);
         this.lanes = state.lanes;
-        this.source = new FileSource(file, offsets);
+        this.source = new FileRecordSource(file, offsets);
     }
 
     /** What indexing a stream leaves behind besides offsets and times: fold checkpoints and markers. */
@@ -119,7 +104,7 @@ public final class SessionTimeline implements AutoCloseable {
             }
             fold.applyQuietly(r);
             lanes.add(i, r);
-            Marker m = markerFor(i, r);
+            Marker m = TimelineMarkers.markerFor(i, r);
             if (m != null) {
                 markers.add(m);
             }
@@ -169,94 +154,6 @@ public final class SessionTimeline implements AutoCloseable {
         }
         return new SessionTimeline(
                 file, header, Arrays.copyOf(offsets, n), Arrays.copyOf(times, n), n, state, problems);
-    }
-
-    /** Reads consecutive valid records starting at an indexed offset (invalid lines were not indexed). */
-    private static final class FileSource implements Source {
-        private final FileChannel channel;
-        private final long[] offsets;
-
-        FileSource(Path file, long[] offsets) {
-            try {
-                this.channel = FileChannel.open(file, StandardOpenOption.READ);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            this.offsets = offsets;
-        }
-
-        @Override
-        public synchronized List<EventRecord> range(int from, int to) {
-            List<EventRecord> out = new ArrayList<>(Math.max(0, to - from));
-            if (from >= to) {
-                return out;
-            }
-            try {
-                channel.position(offsets[from]);
-                LineScanner lines = new LineScanner(Channels.newInputStream(channel), offsets[from]);
-                int i = from;
-                String line;
-                while (i < to && (line = lines.next()) != null) {
-                    if (lines.lineStart() != offsets[i]) {
-                        continue; // a line the index skipped
-                    }
-                    out.add(SessionCodec.fromLine(line));
-                    i++;
-                }
-                return out;
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading the session file again", e);
-            }
-        }
-
-        @Override
-        public synchronized void close() {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // closing a read-only channel
-            }
-        }
-    }
-
-    private static Marker markerFor(int i, EventRecord r) {
-        if (r.malformed()) {
-            return new Marker(i, r.wallMillis(), MarkerKind.MALFORMED, r.name() + ": " + r.problem());
-        }
-        String name = r.name();
-        if (EventNames.CONNECTION_LOST.equals(name)) {
-            return new Marker(
-                    i,
-                    r.wallMillis(),
-                    MarkerKind.DROP,
-                    "connection lost: " + r.payload().path("reason").asText());
-        }
-        if (EventNames.CONNECTION_ERROR.equals(name) || EventNames.CLIENT_CONNECT_ERROR.equals(name)) {
-            return new Marker(
-                    i,
-                    r.wallMillis(),
-                    MarkerKind.ERROR,
-                    name + " " + r.payload().path("code").asText(""));
-        }
-        if (r.direction() == Direction.IN
-                && (EventNames.USER_JOINED.equals(name) || EventNames.GROUP_JOINED.equals(name))) {
-            return new Marker(
-                    i, r.wallMillis(), MarkerKind.JOIN, name + " " + (r.userId() == null ? r.groupId() : r.userId()));
-        }
-        if (r.direction() == Direction.IN
-                && (EventNames.USER_LEFT.equals(name) || EventNames.GROUP_LEFT.equals(name))) {
-            return new Marker(
-                    i, r.wallMillis(), MarkerKind.LEAVE, name + " " + (r.userId() == null ? r.groupId() : r.userId()));
-        }
-        return r.category() == EventCategory.CONNECTION
-                        && r.direction() == Direction.LOCAL
-                        && "FAILED"
-                                .equals(
-                                        r.payload() == null
-                                                ? null
-                                                : r.payload().path("to").asText())
-                ? new Marker(i, r.wallMillis(), MarkerKind.ERROR, "connection failed")
-                : null;
     }
 
     public int size() {

@@ -1,5 +1,6 @@
 package io.studycollab.realtime.admin;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,9 +14,9 @@ import io.studycollab.realtime.client.RealtimeClient;
 import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.protocol.ProtocolCodec;
-import io.studycollab.realtime.testing.Await;
 import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.SystemClock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class AdminScenarios implements AutoCloseable {
         owned.add(hub);
         owned.add(c);
         c.connect(url, token);
-        Await.until(sub + " connected", () -> c.state() == ConnectionState.CONNECTED);
+        await(sub + " connected").atMost(Duration.ofSeconds(15)).until(() -> c.state() == ConnectionState.CONNECTED);
         return c;
     }
 
@@ -110,7 +111,9 @@ public final class AdminScenarios implements AutoCloseable {
         hub.subscribe(records::addAll);
         admin.publishTo(hub);
 
-        Await.until("three sockets in g1", () -> roomUsers(admin, "g1").equals(List.of("ada", "bob", "bob")));
+        await("three sockets in g1")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> roomUsers(admin, "g1").equals(List.of("ada", "bob", "bob")));
         AdminSnapshot snap = admin.snapshot();
         AdminSocket adaSocket = snap.socket("/", adaId);
         assertNotNull(adaSocket, "ada's socket " + adaId + " in " + snap.sockets());
@@ -130,16 +133,17 @@ public final class AdminScenarios implements AutoCloseable {
 
         // the event stream (development mode): what ada sends, what she receives
         ada.emit("note:added", ProtocolCodec.object().put("text", "hi"), false);
-        Await.until(
-                "event_received from ada",
-                () -> changes.stream()
+        await("event_received from ada")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> changes.stream()
                         .anyMatch(c -> c.type().equals("event_received")
                                 && adaId.equals(c.socketId())
                                 && "ada".equals(c.userId())));
         if (reportsSentEvents) {
-            Await.until(
-                    "event_sent to bob",
-                    () -> changes.stream().anyMatch(c -> c.type().equals("event_sent") && bob1Id.equals(c.socketId())));
+            await("event_sent to bob")
+                    .atMost(Duration.ofSeconds(15))
+                    .until(() -> changes.stream()
+                            .anyMatch(c -> c.type().equals("event_sent") && bob1Id.equals(c.socketId())));
         }
 
         // read-only by default: nothing can even be prepared
@@ -152,15 +156,23 @@ public final class AdminScenarios implements AutoCloseable {
         assertTrue(leave.description().contains("leave room g1"), leave.description());
         assertTrue(leave.confirm());
         assertFalse(leave.confirm(), "a second confirm sends nothing");
-        Await.until("bob1 left g1", () -> roomUsers(admin, "g1").equals(List.of("ada", "bob")));
+        await("bob1 left g1")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> roomUsers(admin, "g1").equals(List.of("ada", "bob")));
         assertTrue(admin.snapshot().socket("/", bob1Id).rooms().contains(bob1Id), "still connected");
         assertTrue(admin.prepareJoin("/", bob1Id, "g1").confirm());
-        Await.until("bob1 back in g1", () -> roomUsers(admin, "g1").equals(List.of("ada", "bob", "bob")));
+        await("bob1 back in g1")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> roomUsers(admin, "g1").equals(List.of("ada", "bob", "bob")));
 
         // disconnect: the socket is gone from the server and the client knows it
         assertTrue(admin.prepareDisconnect("/", bob2Id, false).confirm());
-        Await.until("bob2 gone", () -> admin.snapshot().socket("/", bob2Id) == null);
-        Await.until("bob2's client disconnected", () -> bob2.state() != ConnectionState.CONNECTED);
+        await("bob2 gone")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> admin.snapshot().socket("/", bob2Id) == null);
+        await("bob2's client disconnected")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> bob2.state() != ConnectionState.CONNECTED);
         assertEquals(List.of("ada", "bob"), roomUsers(admin, "g1"));
         assertTrue(
                 changes.stream().anyMatch(c -> c.type().equals("socket_disconnected") && bob2Id.equals(c.socketId())));
@@ -169,9 +181,9 @@ public final class AdminScenarios implements AutoCloseable {
         // own thread, after the model has told its listeners)
         Set<String> expected =
                 Set.of("admin:room_left", "admin:room_joined", "admin:socket_disconnected", "admin:event_received");
-        Await.until(
-                "the admin records in the shared stream",
-                () -> adminRecordNames(records).containsAll(expected));
+        await("the admin records in the shared stream")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> adminRecordNames(records).containsAll(expected));
     }
 
     /**
@@ -183,9 +195,9 @@ public final class AdminScenarios implements AutoCloseable {
         join(user("bob", "Bob"), "g1");
         join(user("carol", "Carol"), "g2");
         AdminClient admin = admin(options);
-        Await.until(
-                "three sockets",
-                () -> admin.snapshot().sockets().stream()
+        await("three sockets")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> admin.snapshot().sockets().stream()
                                 .filter(s -> s.namespace().equals("/"))
                                 .count()
                         == 3);

@@ -1,5 +1,6 @@
 package io.studycollab.realtime.interop;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,6 @@ import io.studycollab.realtime.supabase.GoTrueClient;
 import io.studycollab.realtime.supabase.RefreshingSession;
 import io.studycollab.realtime.supabase.SupabaseAuthStandIn;
 import io.studycollab.realtime.supabase.SupabaseClaims;
-import io.studycollab.realtime.testing.Await;
 import io.studycollab.realtime.testing.NodeProcess;
 import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.SystemClock;
@@ -70,9 +70,9 @@ class LiveTokenSwapTest {
 
             bob.connect(server.url(), TestTokens.token("bob", "Bob", 600));
             me.connect(server.url(), session.accessToken());
-            Await.until(
-                    "both connected",
-                    () -> me.state() == ConnectionState.CONNECTED && bob.state() == ConnectionState.CONNECTED);
+            await("both connected")
+                    .atMost(Duration.ofSeconds(15))
+                    .until(() -> me.state() == ConnectionState.CONNECTED && bob.state() == ConnectionState.CONNECTED);
             assertTrue(bob.joinGroup("swap").get(5, TimeUnit.SECONDS).ok());
             assertTrue(me.joinGroup("swap").get(5, TimeUnit.SECONDS).ok());
             myStates.clear();
@@ -92,10 +92,9 @@ class LiveTokenSwapTest {
                         0,
                         100,
                         TimeUnit.MILLISECONDS);
-                Await.until(
-                        "past the first token's expiry with a swap done",
-                        Duration.ofSeconds(30),
-                        () -> Instant.now().isAfter(firstExpiry.plusSeconds(1))
+                await("past the first token's expiry with a swap done")
+                        .atMost(Duration.ofSeconds(30))
+                        .until(() -> Instant.now().isAfter(firstExpiry.plusSeconds(1))
                                 && !mine.local(EventNames.CLIENT_TOKEN_SWAPPED).isEmpty());
             } finally {
                 pace.shutdownNow();
@@ -103,14 +102,12 @@ class LiveTokenSwapTest {
             }
             int bobTotal = bobSent.get();
             int myTotal = iSent.get();
-            Await.until(
-                    "Bob's events all in",
-                    Duration.ofSeconds(10),
-                    () -> mine.in("seq:bob").size() >= bobTotal);
-            Await.until(
-                    "ours all at Bob",
-                    Duration.ofSeconds(10),
-                    () -> bobs.in("seq:me").size() >= myTotal);
+            await("Bob's events all in")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> mine.in("seq:bob").size() >= bobTotal);
+            await("ours all at Bob")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> bobs.in("seq:me").size() >= myTotal);
 
             assertTrue(session.refreshCount() >= 1, "the session refreshed");
             assertTrue(swapFailures.isEmpty(), swapFailures.toString());

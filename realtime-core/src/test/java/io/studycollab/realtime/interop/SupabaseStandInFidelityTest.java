@@ -1,5 +1,6 @@
 package io.studycollab.realtime.interop;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,10 +11,10 @@ import io.studycollab.realtime.client.RealtimeClient;
 import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.supabase.GoTrueClient;
 import io.studycollab.realtime.supabase.SupabaseAuthStandIn;
-import io.studycollab.realtime.testing.Await;
 import io.studycollab.realtime.testing.NodeProcess;
 import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.SystemClock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,9 @@ class SupabaseStandInFidelityTest {
         try (EventHub hub = new EventHub();
                 RealtimeClient c = new RealtimeClient(hub, clock, ClientOptions.defaults())) {
             c.connect(url, token);
-            Await.until("settled", () -> c.state() == ConnectionState.CONNECTED || c.state() == ConnectionState.FAILED);
+            await("settled")
+                    .atMost(Duration.ofSeconds(15))
+                    .until(() -> c.state() == ConnectionState.CONNECTED || c.state() == ConnectionState.FAILED);
             if (c.state() == ConnectionState.FAILED) {
                 assertTrue(
                         "AUTH_INVALID".equals(c.snapshot().errorCode()),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.proxy.rules.RuleSet;
+import io.studycollab.realtime.testing.ConformanceSuite;
 import io.studycollab.realtime.testing.NodeProcess;
 import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.SystemClock;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class ProxyConformanceTest {
 
-    static final String SERVICE_KEY = "conformance-service-key";
-    static final int INACTIVITY_MS = 1500;
+    static final String SERVICE_KEY = ConformanceSuite.SERVICE_KEY;
+    static final int INACTIVITY_MS = ConformanceSuite.INACTIVITY_MS;
 
     private static NodeProcess server;
     private static SystemClock clock;
@@ -59,28 +60,10 @@ class ProxyConformanceTest {
         clock.close();
     }
 
-    private static NodeProcess.Result conformance(String url) throws Exception {
-        NodeProcess.Result r = NodeProcess.run(
-                NodeProcess.interopDir(),
-                240,
-                "node",
-                "conformance.js",
-                "--url",
-                url,
-                "--secret",
-                TestTokens.SECRET,
-                "--service-key",
-                SERVICE_KEY,
-                "--inactivity-ms",
-                String.valueOf(INACTIVITY_MS));
-        System.out.println(r.output());
-        return r;
-    }
-
     @Test
     void theSuitePassesThroughTheProxyAsItDoesDirect() throws Exception {
-        NodeProcess.Result direct = conformance(server.url());
-        NodeProcess.Result proxied = conformance(proxy.url());
+        NodeProcess.Result direct = ConformanceSuite.run(server.url());
+        NodeProcess.Result proxied = ConformanceSuite.run(proxy.url());
         assertTrue(direct.output().contains(" passed, 0 failed"), direct.output());
         assertEquals(scenarioLines(direct.output()), scenarioLines(proxied.output()));
         assertEquals(0, proxied.exitCode(), proxied.output());

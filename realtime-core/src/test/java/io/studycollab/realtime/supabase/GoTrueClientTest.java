@@ -10,27 +10,14 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Our GoTrue client against the Supabase Auth stand-in (real ES256 keys, real HTTP). */
 class GoTrueClientTest {
 
-    static SupabaseAuthStandIn auth;
-    static GoTrueClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        auth = SupabaseAuthStandIn.start(3600);
-        client = new GoTrueClient(auth.project());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        auth.close();
-    }
+    @RegisterExtension
+    static final AuthStandInExtension STAND_IN = new AuthStandInExtension(3600);
 
     static <T> T await(CompletableFuture<T> f) throws Exception {
         return f.get(15, TimeUnit.SECONDS);
@@ -44,12 +31,13 @@ class GoTrueClientTest {
 
     @Test
     void signsInWithPasswordAndReadsSupabaseClaims() throws Exception {
-        AuthSession s = await(client.signInWithPassword(SupabaseAuthStandIn.EMAIL, SupabaseAuthStandIn.PASSWORD));
+        AuthSession s =
+                await(STAND_IN.client().signInWithPassword(SupabaseAuthStandIn.EMAIL, SupabaseAuthStandIn.PASSWORD));
         assertEquals(SupabaseAuthStandIn.EMAIL, s.user().email());
         assertEquals(Duration.ofHours(1), s.expiresIn());
         assertFalse(s.toString().contains(s.refreshToken()), "no token in toString");
         SupabaseClaims c = SupabaseClaims.decode(s.accessToken());
-        assertEquals(auth.url() + "/auth/v1", c.issuer());
+        assertEquals(STAND_IN.auth().url() + "/auth/v1", c.issuer());
         assertEquals("authenticated", c.audience());
         assertEquals("authenticated", c.role());
         assertEquals("aal1", c.aal());
@@ -58,13 +46,13 @@ class GoTrueClientTest {
         assertEquals("Ada", c.userMetadata().path("full_name").asText());
         assertEquals("email", c.appMetadata().path("provider").asText());
         assertEquals("ES256", c.algorithm());
-        assertEquals(auth.firstKid(), c.keyId());
+        assertEquals(STAND_IN.auth().firstKid(), c.keyId());
         assertEquals(s.user().id(), c.subject());
     }
 
     @Test
     void wrongPasswordShowsAuthsMessageAndStatus() {
-        AuthApiException e = failure(client.signInWithPassword(SupabaseAuthStandIn.EMAIL, "wrong"));
+        AuthApiException e = failure(STAND_IN.client().signInWithPassword(SupabaseAuthStandIn.EMAIL, "wrong"));
         assertEquals(400, e.status());
         assertEquals("Invalid login credentials", e.getMessage());
         assertEquals("invalid_grant", e.code());
@@ -74,7 +62,8 @@ class GoTrueClientTest {
 
     @Test
     void anonymousSignInWithTheLegacyAnonKey() throws Exception {
-        try (GoTrueClient legacy = new GoTrueClient(SupabaseProject.of(auth.url(), auth.anonKey()))) {
+        try (GoTrueClient legacy = new GoTrueClient(
+                SupabaseProject.of(STAND_IN.auth().url(), STAND_IN.auth().anonKey()))) {
             AuthSession s = await(legacy.signInAnonymously());
             assertTrue(s.user().anonymous());
             assertTrue(SupabaseClaims.decode(s.accessToken()).anonymous());
@@ -84,7 +73,8 @@ class GoTrueClientTest {
 
     @Test
     void aWrongApiKeyIsRefusedByTheGateway() {
-        try (GoTrueClient wrong = new GoTrueClient(SupabaseProject.of(auth.url(), "sb_publishable_wrong"))) {
+        try (GoTrueClient wrong =
+                new GoTrueClient(SupabaseProject.of(STAND_IN.auth().url(), "sb_publishable_wrong"))) {
             AuthApiException e = failure(wrong.signInWithPassword(SupabaseAuthStandIn.EMAIL, "x"));
             assertEquals(401, e.status());
             assertEquals("Invalid API key", e.getMessage());
@@ -93,19 +83,21 @@ class GoTrueClientTest {
 
     @Test
     void refreshTokensAreSingleUse() throws Exception {
-        AuthSession s = await(client.signInWithPassword(SupabaseAuthStandIn.EMAIL, SupabaseAuthStandIn.PASSWORD));
-        AuthSession next = await(client.refresh(s.refreshToken()));
+        AuthSession s =
+                await(STAND_IN.client().signInWithPassword(SupabaseAuthStandIn.EMAIL, SupabaseAuthStandIn.PASSWORD));
+        AuthSession next = await(STAND_IN.client().refresh(s.refreshToken()));
         assertNotEquals(s.refreshToken(), next.refreshToken());
-        AuthApiException e = failure(client.refresh(s.refreshToken()));
+        AuthApiException e = failure(STAND_IN.client().refresh(s.refreshToken()));
         assertEquals(400, e.status());
         assertEquals("Invalid Refresh Token: Already Used", e.getMessage());
     }
 
     @Test
     void signOutEndsTheSessionsRefreshTokens() throws Exception {
-        AuthSession s = await(client.signInWithPassword(SupabaseAuthStandIn.EMAIL, SupabaseAuthStandIn.PASSWORD));
-        await(client.signOut(s.accessToken(), "local"));
-        AuthApiException e = failure(client.refresh(s.refreshToken()));
+        AuthSession s =
+                await(STAND_IN.client().signInWithPassword(SupabaseAuthStandIn.EMAIL, SupabaseAuthStandIn.PASSWORD));
+        await(STAND_IN.client().signOut(s.accessToken(), "local"));
+        AuthApiException e = failure(STAND_IN.client().refresh(s.refreshToken()));
         assertEquals("Invalid Refresh Token: Refresh Token Not Found", e.getMessage());
     }
 

@@ -12,30 +12,18 @@ import java.time.Instant;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The self-refreshing session on a manual clock, against the Auth stand-in. */
 class RefreshingSessionTest {
 
-    static SupabaseAuthStandIn auth;
-    static GoTrueClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        auth = SupabaseAuthStandIn.start(3600);
-        client = new GoTrueClient(auth.project());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        auth.close();
-    }
+    @RegisterExtension
+    static final AuthStandInExtension STAND_IN = new AuthStandInExtension(3600);
 
     RefreshingSession signIn(ManualClock clock) throws Exception {
-        return RefreshingSession.signIn(client, clock, SupabaseAuthStandIn.EMAIL, SupabaseAuthStandIn.PASSWORD)
+        return RefreshingSession.signIn(
+                        STAND_IN.client(), clock, SupabaseAuthStandIn.EMAIL, SupabaseAuthStandIn.PASSWORD)
                 .get(15, TimeUnit.SECONDS);
     }
 
@@ -65,7 +53,7 @@ class RefreshingSessionTest {
             CopyOnWriteArrayList<RefreshProblem> problems = new CopyOnWriteArrayList<>();
             session.onProblem(problems::add);
             // Someone else spends the refresh token first (a second tab, a copied session).
-            client.refresh(session.current().refreshToken()).get(15, TimeUnit.SECONDS);
+            STAND_IN.client().refresh(session.current().refreshToken()).get(15, TimeUnit.SECONDS);
             clock.advance(Duration.ofSeconds(3600 - 90));
             Awaitility.await().atMost(15, TimeUnit.SECONDS).until(() -> !problems.isEmpty());
             RefreshProblem p = problems.get(0);
@@ -81,7 +69,8 @@ class RefreshingSessionTest {
     @Test
     void anUnreachableAuthIsRetriedWithBackoff() throws Exception {
         ManualClock clock = new ManualClock();
-        AuthSession real = client.signInWithPassword(SupabaseAuthStandIn.EMAIL, SupabaseAuthStandIn.PASSWORD)
+        AuthSession real = STAND_IN.client()
+                .signInWithPassword(SupabaseAuthStandIn.EMAIL, SupabaseAuthStandIn.PASSWORD)
                 .get(15, TimeUnit.SECONDS);
         int closedPort;
         try (java.net.ServerSocket ss = new java.net.ServerSocket(0)) {

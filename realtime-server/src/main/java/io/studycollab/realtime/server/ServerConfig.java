@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.function.Consumer;
 
 /**
  * How a {@link StudyCollabServer} runs. Defaults follow shared/protocol.md: loopback only, open
@@ -90,164 +91,109 @@ public record ServerConfig(
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(
-                h,
-                port,
-                jwtSecret,
-                serviceKey,
-                groupsPolicy,
-                audience,
-                inactivityTimeout,
-                sweepInterval,
-                heartbeatInterval,
-                pingInterval,
-                pingTimeout,
-                cursorRatePerSecond,
-                eventRatePerSecond,
-                eventBurst,
-                limits,
-                allowWeakSecret);
+        return with(c -> c.host = h);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(
-                host,
-                p,
-                jwtSecret,
-                serviceKey,
-                groupsPolicy,
-                audience,
-                inactivityTimeout,
-                sweepInterval,
-                heartbeatInterval,
-                pingInterval,
-                pingTimeout,
-                cursorRatePerSecond,
-                eventRatePerSecond,
-                eventBurst,
-                limits,
-                allowWeakSecret);
+        return with(c -> c.port = p);
     }
 
     public ServerConfig withGroupsPolicy(GroupsPolicy g) {
-        return new ServerConfig(
-                host,
-                port,
-                jwtSecret,
-                serviceKey,
-                g,
-                audience,
-                inactivityTimeout,
-                sweepInterval,
-                heartbeatInterval,
-                pingInterval,
-                pingTimeout,
-                cursorRatePerSecond,
-                eventRatePerSecond,
-                eventBurst,
-                limits,
-                allowWeakSecret);
+        return with(c -> c.groupsPolicy = g);
     }
 
     public ServerConfig withAudience(String a) {
-        return new ServerConfig(
-                host,
-                port,
-                jwtSecret,
-                serviceKey,
-                groupsPolicy,
-                a,
-                inactivityTimeout,
-                sweepInterval,
-                heartbeatInterval,
-                pingInterval,
-                pingTimeout,
-                cursorRatePerSecond,
-                eventRatePerSecond,
-                eventBurst,
-                limits,
-                allowWeakSecret);
+        return with(c -> c.audience = a);
     }
 
     public ServerConfig withInactivity(Duration timeout, Duration sweep) {
-        return new ServerConfig(
-                host,
-                port,
-                jwtSecret,
-                serviceKey,
-                groupsPolicy,
-                audience,
-                timeout,
-                sweep,
-                heartbeatInterval,
-                pingInterval,
-                pingTimeout,
-                cursorRatePerSecond,
-                eventRatePerSecond,
-                eventBurst,
-                limits,
-                allowWeakSecret);
+        return with(c -> {
+            c.inactivityTimeout = timeout;
+            c.sweepInterval = sweep;
+        });
     }
 
     public ServerConfig withRates(double cursorPerSecond, double eventsPerSecond, int burst) {
-        return new ServerConfig(
-                host,
-                port,
-                jwtSecret,
-                serviceKey,
-                groupsPolicy,
-                audience,
-                inactivityTimeout,
-                sweepInterval,
-                heartbeatInterval,
-                pingInterval,
-                pingTimeout,
-                cursorPerSecond,
-                eventsPerSecond,
-                burst,
-                limits,
-                allowWeakSecret);
+        return with(c -> {
+            c.cursorRatePerSecond = cursorPerSecond;
+            c.eventRatePerSecond = eventsPerSecond;
+            c.eventBurst = burst;
+        });
     }
 
     public ServerConfig withLimits(ConnectionLimits l) {
-        return new ServerConfig(
-                host,
-                port,
-                jwtSecret,
-                serviceKey,
-                groupsPolicy,
-                audience,
-                inactivityTimeout,
-                sweepInterval,
-                heartbeatInterval,
-                pingInterval,
-                pingTimeout,
-                cursorRatePerSecond,
-                eventRatePerSecond,
-                eventBurst,
-                l,
-                allowWeakSecret);
+        return with(c -> c.limits = l);
     }
 
     /** Lets {@code serve} run with a JWT secret under 256 bits, as servers on jsonwebtoken do. */
     public ServerConfig withWeakSecretAllowed(boolean allowed) {
-        return new ServerConfig(
-                host,
-                port,
-                jwtSecret,
-                serviceKey,
-                groupsPolicy,
-                audience,
-                inactivityTimeout,
-                sweepInterval,
-                heartbeatInterval,
-                pingInterval,
-                pingTimeout,
-                cursorRatePerSecond,
-                eventRatePerSecond,
-                eventBurst,
-                limits,
-                allowed);
+        return with(c -> c.allowWeakSecret = allowed);
+    }
+
+    /** The one copy: this configuration with what {@code change} sets on a copy of its values (checked again). */
+    private ServerConfig with(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return c.build();
+    }
+
+    /** The configuration's values, to change some and make a new configuration of. */
+    private static final class Copy {
+        String host;
+        int port;
+        String jwtSecret;
+        String serviceKey;
+        GroupsPolicy groupsPolicy;
+        String audience;
+        Duration inactivityTimeout;
+        Duration sweepInterval;
+        Duration heartbeatInterval;
+        Duration pingInterval;
+        Duration pingTimeout;
+        double cursorRatePerSecond;
+        double eventRatePerSecond;
+        int eventBurst;
+        ConnectionLimits limits;
+        boolean allowWeakSecret;
+
+        Copy(ServerConfig o) {
+            host = o.host;
+            port = o.port;
+            jwtSecret = o.jwtSecret;
+            serviceKey = o.serviceKey;
+            groupsPolicy = o.groupsPolicy;
+            audience = o.audience;
+            inactivityTimeout = o.inactivityTimeout;
+            sweepInterval = o.sweepInterval;
+            heartbeatInterval = o.heartbeatInterval;
+            pingInterval = o.pingInterval;
+            pingTimeout = o.pingTimeout;
+            cursorRatePerSecond = o.cursorRatePerSecond;
+            eventRatePerSecond = o.eventRatePerSecond;
+            eventBurst = o.eventBurst;
+            limits = o.limits;
+            allowWeakSecret = o.allowWeakSecret;
+        }
+
+        ServerConfig build() {
+            return new ServerConfig(
+                    host,
+                    port,
+                    jwtSecret,
+                    serviceKey,
+                    groupsPolicy,
+                    audience,
+                    inactivityTimeout,
+                    sweepInterval,
+                    heartbeatInterval,
+                    pingInterval,
+                    pingTimeout,
+                    cursorRatePerSecond,
+                    eventRatePerSecond,
+                    eventBurst,
+                    limits,
+                    allowWeakSecret);
+        }
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.studycollab.realtime.server;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.studycollab.realtime.testing.ConformanceSuite;
 import io.studycollab.realtime.testing.NodeProcess;
 import io.studycollab.realtime.testing.TestTokens;
 import java.time.Duration;
@@ -14,38 +12,15 @@ import org.junit.jupiter.api.Test;
  */
 class ConformanceTest {
 
-    static final String SERVICE_KEY = "conformance-service-key";
-    static final int INACTIVITY_MS = 1500;
-
-    private static NodeProcess.Result conformance(String url) throws Exception {
-        NodeProcess.Result r = NodeProcess.run(
-                NodeProcess.interopDir(),
-                240,
-                "node",
-                "conformance.js",
-                "--url",
-                url,
-                "--secret",
-                TestTokens.SECRET,
-                "--service-key",
-                SERVICE_KEY,
-                "--inactivity-ms",
-                String.valueOf(INACTIVITY_MS));
-        System.out.println(r.output());
-        return r;
-    }
-
-    private static void assertAllPassed(NodeProcess.Result r) {
-        assertTrue(r.output().contains(" passed, 0 failed"), r.output());
-        assertEquals(0, r.exitCode(), r.output());
-    }
+    static final String SERVICE_KEY = ConformanceSuite.SERVICE_KEY;
+    static final int INACTIVITY_MS = ConformanceSuite.INACTIVITY_MS;
 
     @Test
     void ourServerPassesTheSuite() throws Exception {
         ServerConfig config = ServerConfig.defaults(TestTokens.SECRET, SERVICE_KEY)
                 .withInactivity(Duration.ofMillis(INACTIVITY_MS), Duration.ofMillis(250));
         try (StudyCollabServer server = StudyCollabServer.start(config)) {
-            assertAllPassed(conformance(server.url()));
+            ConformanceSuite.assertAllPassed(ConformanceSuite.run(server.url()));
         }
     }
 
@@ -61,7 +36,7 @@ class ConformanceTest {
                 String.valueOf(INACTIVITY_MS),
                 "--sweep-ms",
                 "250")) {
-            assertAllPassed(conformance(node.url()));
+            ConformanceSuite.assertAllPassed(ConformanceSuite.run(node.url()));
         }
     }
 }

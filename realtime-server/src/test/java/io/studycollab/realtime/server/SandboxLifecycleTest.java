@@ -1,5 +1,6 @@
 package io.studycollab.realtime.server;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,6 @@ import io.studycollab.realtime.presence.Member;
 import io.studycollab.realtime.presence.PresenceTracker;
 import io.studycollab.realtime.server.auth.TokenMinter;
 import io.studycollab.realtime.server.bots.SandboxBots;
-import io.studycollab.realtime.testing.Await;
 import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.SystemClock;
 import java.net.InetAddress;
@@ -52,17 +52,15 @@ class SandboxLifecycleTest {
             hub.subscribe(presence);
             try (RealtimeClient me = new RealtimeClient(hub, clock, ClientOptions.defaults())) {
                 me.connect(server.url(), TestTokens.token("me", "Me", 600));
-                Await.until("connected", () -> me.state() == ConnectionState.CONNECTED);
-                Await.until("bots connected", () -> bots.connected() == 3);
+                await("connected").atMost(Duration.ofSeconds(15)).until(() -> me.state() == ConnectionState.CONNECTED);
+                await("bots connected").atMost(Duration.ofSeconds(15)).until(() -> bots.connected() == 3);
                 assertTrue(me.joinGroup("demo").get(5, TimeUnit.SECONDS).ok());
-                Await.until(
-                        "three bots and me",
-                        Duration.ofSeconds(10),
-                        () -> presence.snapshot().members().size() == 4);
-                Await.until(
-                        "bot cursors move",
-                        Duration.ofSeconds(10),
-                        () -> presence.snapshot().members().stream()
+                await("three bots and me")
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> presence.snapshot().members().size() == 4);
+                await("bot cursors move")
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> presence.snapshot().members().stream()
                                         .filter(m -> m.userId().startsWith("bot-") && m.cursor() != null)
                                         .count()
                                 == 3);
@@ -82,10 +80,8 @@ class SandboxLifecycleTest {
         try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             assertEquals(port, s.getLocalPort(), "the port is free again");
         }
-        Await.until(
-                () -> "threads to stop: " + leftovers(before),
-                Duration.ofSeconds(15),
-                () -> leftovers(before).isEmpty());
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertEquals(List.of(), leftovers(before), "threads to stop"));
     }
 
     private static List<String> leftovers(Set<Thread> before) {

@@ -1,5 +1,6 @@
 package io.studycollab.realtime.server;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,13 +14,13 @@ import io.studycollab.realtime.server.auth.SupabaseKeys;
 import io.studycollab.realtime.supabase.AuthSession;
 import io.studycollab.realtime.supabase.GoTrueClient;
 import io.studycollab.realtime.supabase.SupabaseAuthStandIn;
-import io.studycollab.realtime.testing.Await;
 import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.SystemClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,9 +58,9 @@ class SupabaseServerTest {
     RealtimeClient connect(EventHub hub, AccessToken token) {
         RealtimeClient c = new RealtimeClient(hub, clock, ClientOptions.defaults());
         c.connect(server.url(), token);
-        Await.until(
-                "connected or refused",
-                () -> c.state() == ConnectionState.CONNECTED || c.state() == ConnectionState.FAILED);
+        await("connected or refused")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> c.state() == ConnectionState.CONNECTED || c.state() == ConnectionState.FAILED);
         return c;
     }
 
@@ -70,7 +71,9 @@ class SupabaseServerTest {
         try (EventHub hub = new EventHub();
                 RealtimeClient ok = connect(hub, s.accessToken())) {
             assertEquals(ConnectionState.CONNECTED, ok.state());
-            Await.until("greeted", () -> s.user().id().equals(ok.snapshot().userId()));
+            await("greeted")
+                    .atMost(Duration.ofSeconds(15))
+                    .until(() -> s.user().id().equals(ok.snapshot().userId()));
             assertEquals("Ada", ok.snapshot().displayName());
             assertTrue(ok.joinGroup("g1").get(5, TimeUnit.SECONDS).ok());
         }

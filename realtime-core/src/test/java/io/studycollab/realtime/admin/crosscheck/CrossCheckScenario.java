@@ -1,6 +1,8 @@
 package io.studycollab.realtime.admin.crosscheck;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.studycollab.realtime.admin.AdminClient;
@@ -11,9 +13,9 @@ import io.studycollab.realtime.client.RealtimeClient;
 import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.presence.PresenceTracker;
-import io.studycollab.realtime.testing.Await;
 import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.SystemClock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +43,7 @@ public final class CrossCheckScenario implements AutoCloseable {
         RealtimeClient c = new RealtimeClient(hub, clock, ClientOptions.defaults());
         owned.add(c);
         c.connect(url, TestTokens.token(sub, sub.toUpperCase(), 3600));
-        Await.until(sub + " connected", () -> c.state() == ConnectionState.CONNECTED);
+        await(sub + " connected").atMost(Duration.ofSeconds(15)).until(() -> c.state() == ConnectionState.CONNECTED);
         return c;
     }
 
@@ -74,11 +76,14 @@ public final class CrossCheckScenario implements AutoCloseable {
         CrossCheck check = new CrossCheck("/", 1_500, CrossCheck.DEFAULT_STALE_MILLIS);
         List<EventRecord> records = new ArrayList<>();
 
-        Await.until("ada sees bob and the server agrees", () -> {
-            CrossCheck.Result r = check.check(admin.snapshot(), adaView.snapshot(), clock.wallMillis());
-            records.addAll(CrossCheckRecords.of(r, clock.wallMillis(), clock.monoNanos()));
-            return adaView.snapshot().member("bob") != null && r.current().isEmpty();
-        });
+        await("ada sees bob and the server agrees")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> {
+                    CrossCheck.Result r = check.check(admin.snapshot(), adaView.snapshot(), clock.wallMillis());
+                    records.addAll(CrossCheckRecords.of(r, clock.wallMillis(), clock.monoNanos()));
+                    return adaView.snapshot().member("bob") != null
+                            && r.current().isEmpty();
+                });
 
         // a socket in the room that never joined the group
         String carolId = client("carol").snapshot().socketId();
@@ -120,7 +125,7 @@ public final class CrossCheckScenario implements AutoCloseable {
 
         // the ghost is resolved when bob's socket is back in the room
         assertTrue(admin.prepareJoin("/", bobId, "g1").confirm());
-        Await.until("ghost resolved", () -> {
+        await("ghost resolved").atMost(Duration.ofSeconds(15)).until(() -> {
             CrossCheck.Result r = check.check(admin.snapshot(), adaView.snapshot(), clock.wallMillis());
             records.addAll(CrossCheckRecords.of(r, clock.wallMillis(), clock.monoNanos()));
             return r.current().stream().noneMatch(d -> d.kind() == Divergence.Kind.GHOST);
@@ -152,17 +157,12 @@ public final class CrossCheckScenario implements AutoCloseable {
             String user) {
         Predicate<Divergence> wanted = d -> d.kind() == kind && user.equals(d.userId());
         Divergence[] found = new Divergence[1];
-        Await.until(
-                () -> kind + " for " + user + " (now "
-                        + check.check(admin.snapshot(), view.snapshot(), clock.wallMillis())
-                                .current() + ")",
-                java.time.Duration.ofSeconds(15),
-                () -> {
-                    CrossCheck.Result r = check.check(admin.snapshot(), view.snapshot(), clock.wallMillis());
-                    records.addAll(CrossCheckRecords.of(r, clock.wallMillis(), clock.monoNanos()));
-                    found[0] = r.current().stream().filter(wanted).findFirst().orElse(null);
-                    return found[0] != null;
-                });
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            CrossCheck.Result r = check.check(admin.snapshot(), view.snapshot(), clock.wallMillis());
+            records.addAll(CrossCheckRecords.of(r, clock.wallMillis(), clock.monoNanos()));
+            found[0] = r.current().stream().filter(wanted).findFirst().orElse(null);
+            assertNotNull(found[0], () -> kind + " for " + user + " (now " + r.current() + ")");
+        });
         return found[0];
     }
 

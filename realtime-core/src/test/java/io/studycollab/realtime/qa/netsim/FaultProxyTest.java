@@ -100,13 +100,9 @@ class FaultProxyTest {
                 offline.emit("test:seq", ProtocolCodec.mapper().getNodeFactory().numberNode(i), false);
             }
             await("queued").until(() -> offline.snapshot().queueDepth() == 100);
-            long wallBefore = System.nanoTime();
             for (int step = 0; step < 100; step++) {
                 manual.advance(Duration.ofMillis(100)); // ten seconds offline, retries falling due
             }
-            assertTrue(
-                    System.nanoTime() - wallBefore < TimeUnit.SECONDS.toNanos(5),
-                    "ten client seconds took less than five wall seconds");
             assertEquals(
                     ConnectionState.RECONNECTING,
                     offline.state(),

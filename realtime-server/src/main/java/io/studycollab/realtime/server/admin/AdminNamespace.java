@@ -15,15 +15,11 @@ import io.netty.util.internal.ThreadExecutorMap;
 import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.server.transport.RawEventJsonSupport;
 import io.studycollab.realtime.time.Clock;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -42,7 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class AdminNamespace implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminNamespace.class);
-    private static final int MAX_SESSIONS = 1024;
 
     private final SocketIOServer io;
     private final AdminConfig config;
@@ -51,8 +46,8 @@ public final class AdminNamespace implements AutoCloseable {
     private final SocketIONamespace admin;
     private final SocketScanner scanner = new SocketScanner();
     private final Map<UUID, SocketIOClient> admins = new ConcurrentHashMap<>();
-    private final Set<String> sessions = ConcurrentHashMap.newKeySet();
-    private final SecureRandom random = new SecureRandom();
+    private final AdminAuth auth;
+    private final AdminActions actions;
     private final long startedNanos;
     private final String serverId;
     private volatile Clock.Cancellable scanTimer;
@@ -66,6 +61,8 @@ public final class AdminNamespace implements AutoCloseable {
         this.clock = clock;
         this.startedNanos = clock.monoNanos();
         this.serverId = config.serverId() != null ? config.serverId() : AdminStats.hostname();
+        this.auth = new AdminAuth(config);
+        this.actions = new AdminActions(io, directory);
         this.admin = io.addNamespace(config.namespace());
         admin.addAuthTokenListener(this::authenticate);
         admin.addDisconnectListener(c -> admins.remove(c.getSessionId()));
@@ -87,54 +84,20 @@ public final class AdminNamespace implements AutoCloseable {
     // ------------------------------------------------------------------ handshake
 
     private AuthTokenResult authenticate(Object authData, SocketIOClient client) {
-        if (!config.allowRemote() && !loopback(client.getRemoteAddress())) {
-            return refuse("admin namespace is loopback-only");
-        }
-        Map<?, ?> auth = authData instanceof Map<?, ?> m ? m : Map.of();
-        String newSession = null;
-        if (config.username() != null) {
-            Object sid = auth.get("sessionId");
-            boolean knownSession = sid instanceof String s && sessions.contains(s);
-            boolean credentials =
-                    config.username().equals(auth.get("username")) && config.passwordMatches(auth.get("password"));
-            if (!knownSession && !credentials) {
-                return refuse("invalid credentials");
-            }
-            if (!knownSession) {
-                newSession = HexFormat.of().formatHex(bytes(8));
-                if (sessions.size() >= MAX_SESSIONS) {
-                    sessions.clear(); // bounded: old admin sessions log in again
-                }
-                sessions.add(newSession);
-            }
+        AdminAuth.Verdict verdict = auth.check(authData, client.getRemoteAddress());
+        if (!verdict.admitted()) {
+            return verdict.refusal();
         }
         admins.put(client.getSessionId(), client);
-        String session = newSession;
         // Sent after netty-socketio writes the CONNECT packet, which it does once this returns.
         EventExecutor loop = ThreadExecutorMap.currentExecutor();
-        Runnable greet = () -> greet(client, session);
+        Runnable greet = () -> greet(client, verdict.newSession());
         if (loop != null) {
             loop.execute(greet);
         } else {
             greet.run();
         }
         return AuthTokenResult.AuthTokenResultSuccess;
-    }
-
-    private byte[] bytes(int n) {
-        byte[] b = new byte[n];
-        random.nextBytes(b);
-        return b;
-    }
-
-    private static AuthTokenResult refuse(String message) {
-        return new AuthTokenResult(false, Map.of("message", message));
-    }
-
-    private static boolean loopback(SocketAddress a) {
-        return a instanceof InetSocketAddress i
-                && i.getAddress() != null
-                && i.getAddress().isLoopbackAddress();
     }
 
     private void greet(SocketIOClient client, String session) {
@@ -175,42 +138,9 @@ public final class AdminNamespace implements AutoCloseable {
         if (config.readonly() || !admins.containsKey(from.getSessionId()) || args.isEmpty()) {
             return;
         }
-        List<JsonNode> a = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            a.add((JsonNode) args.get(i));
+        if (actions.run(args)) {
+            clock.schedule(Duration.ZERO, this::scanNow);
         }
-        String action = a.get(0).asText();
-        String nsp = a.size() > 1 ? a.get(1).asText() : "";
-        if (!nsp.equals("/")) {
-            return; // only the StudyCollab namespace's sockets are acted on
-        }
-        String filter = a.size() > 3 && a.get(3).isTextual() ? a.get(3).textValue() : null;
-        switch (action) {
-            case "join" -> targets(filter).forEach(c -> c.joinRoom(a.get(2).asText()));
-            case "leave" -> targets(filter).forEach(c -> c.leaveRoom(a.get(2).asText()));
-            case "_disconnect" -> targets(filter).forEach(SocketIOClient::disconnect);
-            default -> {
-                return;
-            }
-        }
-        LOG.info("admin action {} on {} in /", action, filter == null ? "every socket" : filter);
-        clock.schedule(java.time.Duration.ZERO, this::scanNow);
-    }
-
-    /** Sockets of the default namespace whose id is {@code filter} or that are in room {@code filter}; all when null. */
-    private List<SocketIOClient> targets(String filter) {
-        List<SocketIOClient> out = new ArrayList<>();
-        for (SocketIOClient c : io.getNamespace(Namespace.DEFAULT_NAME).getAllClients()) {
-            if (directory.describe(c.getSessionId()) == null) {
-                continue;
-            }
-            if (filter == null
-                    || c.getSessionId().toString().equals(filter)
-                    || c.getAllRooms().contains(filter)) {
-                out.add(c);
-            }
-        }
-        return out;
     }
 
     // ------------------------------------------------------------------ events and changes
@@ -328,6 +258,6 @@ public final class AdminNamespace implements AutoCloseable {
             t.cancel();
         }
         admins.clear();
-        sessions.clear();
+        auth.clear();
     }
 }

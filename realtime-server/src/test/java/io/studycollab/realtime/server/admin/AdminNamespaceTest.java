@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.studycollab.realtime.admin.AdminClient;
 import io.studycollab.realtime.admin.AdminOptions;
-import io.studycollab.realtime.admin.AdminPassword;
-import io.studycollab.realtime.admin.AdminScenarios;
+import io.studycollab.realtime.admin.AdminScenarioTests;
 import io.studycollab.realtime.server.ServerConfig;
 import io.studycollab.realtime.server.StudyCollabServer;
 import io.studycollab.realtime.testing.TestTokens;
@@ -15,23 +14,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Our server's admin namespace, checked by the same scenarios as the official package on Node. */
-class AdminNamespaceTest {
-
-    private static final String PASSWORD = "admin-pw-" + Long.toHexString(System.nanoTime());
-    private static final AdminOptions OPTIONS = AdminOptions.defaults()
-            .withCredentials("admin", AdminPassword.of(PASSWORD))
-            .withActionsAllowed(true);
+class AdminNamespaceTest extends AdminScenarioTests {
 
     private static StudyCollabServer server;
     private static StudyCollabServer plain;
     private static SystemClock clock;
-    private AdminScenarios scenarios;
 
     @BeforeAll
     static void start() throws Exception {
@@ -48,24 +39,19 @@ class AdminNamespaceTest {
         clock.close();
     }
 
-    @BeforeEach
-    void scenarios() {
-        scenarios = new AdminScenarios(server.url(), clock);
+    @Override
+    protected String url() {
+        return server.url();
     }
 
-    @AfterEach
-    void close() throws Exception {
-        scenarios.close();
+    @Override
+    protected SystemClock clock() {
+        return clock;
     }
 
-    @Test
-    void refusesAWrongPassword() {
-        scenarios.refusesWrongPassword(OPTIONS);
-    }
-
-    @Test
-    void modelFollowsSocketsRoomsEventsAndActions() throws Exception {
-        scenarios.modelFollowsTheServer(OPTIONS, false);
+    @Override
+    protected boolean reportsSentEvents() {
+        return false;
     }
 
     @Test

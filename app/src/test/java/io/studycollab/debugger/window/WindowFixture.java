@@ -1,0 +1,69 @@
+package io.studycollab.debugger.window;
+
+import static org.awaitility.Awaitility.await;
+
+import io.studycollab.debugger.profiles.ProfileStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window tests' one setup: each test gets its own window on a temporary config directory (the
+ * user's home is never read), with its sandbox started unless the test says otherwise, closed
+ * after the test. {@link #fx} reads on the FX thread; {@link #waitFor} polls a condition there.
+ */
+@ExtendWith(ApplicationExtension.class)
+public abstract class WindowFixture {
+
+    @TempDir
+    protected Path dir;
+
+    protected DebuggerController controller;
+
+    /** Profiles to save before the window opens; none by default. */
+    protected void prepare(ProfileStore profiles) throws Exception {}
+
+    /** Whether the window starts its sandbox when it opens. */
+    protected boolean startsSandbox() {
+        return true;
+    }
+
+    @Start
+    void openWindow(Stage stage) throws Exception {
+        ProfileStore profiles = ProfileStore.in(dir.resolve("config"));
+        prepare(profiles);
+        controller = WindowFactory.show(stage, false, profiles);
+        stage.requestFocus();
+        if (startsSandbox()) {
+            controller.startSandbox();
+        }
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        WaitForAsyncUtils.asyncFx(controller::close).get(20, TimeUnit.SECONDS);
+    }
+
+    protected static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    protected static void waitFor(String what, long seconds, Callable<Boolean> condition) {
+        await(what)
+                .atMost(Duration.ofSeconds(seconds))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> fx(condition));
+    }
+}
