@@ -70,12 +70,7 @@ class ConnectionStatesTest extends WindowFixture {
         waitFor(
                 "connected and in demo",
                 40,
-                () -> controller.realtime().isConnected()
-                        && "demo"
-                                .equals(controller
-                                        .realtime()
-                                        .currentGroupIdProperty()
-                                        .get())
+                () -> inDemo()
                         && controller.group().groupMembers().size() >= 4);
     }
 
@@ -128,23 +123,12 @@ class ConnectionStatesTest extends WindowFixture {
     void theProxyToggleTheUrlAndTheRecordingTellTheRealRoute(FxRobot robot) throws Exception {
         connectToSandbox(robot);
         String server = fx(() -> controller.sandbox().url());
-        fx(() -> {
-            robot.lookup("#sidePanels")
-                    .queryAs(TabPane.class)
-                    .getSelectionModel()
-                    .select(3);
-            return null;
-        });
+        selectSidePanel(robot, 3);
         robot.clickOn("#viaProxy");
         waitFor(
                 "routed and back in demo",
                 20,
-                () -> controller.realtime().isConnected()
-                        && "demo"
-                                .equals(controller
-                                        .realtime()
-                                        .currentGroupIdProperty()
-                                        .get())
+                () -> inDemo()
                         && controller.qa().routedProperty().get());
         assertEquals(
                 server,

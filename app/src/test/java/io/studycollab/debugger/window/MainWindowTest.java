@@ -39,12 +39,7 @@ class MainWindowTest extends WindowFixture {
         waitFor(
                 "connected and in demo",
                 30,
-                () -> controller.realtime().isConnected()
-                        && "demo"
-                                .equals(controller
-                                        .realtime()
-                                        .currentGroupIdProperty()
-                                        .get()));
+                () -> inDemo());
     }
 
     @Test
@@ -198,13 +193,7 @@ class MainWindowTest extends WindowFixture {
     @Test
     void theApiPanelPostsToTheGroupAndReadsItsPresence(FxRobot robot) throws Exception {
         awaitDemo();
-        fx(() -> {
-            robot.lookup("#sidePanels")
-                    .queryAs(TabPane.class)
-                    .getSelectionModel()
-                    .select(2);
-            return null;
-        });
+        selectSidePanel(robot, 2);
         int before = fx(() -> (int) controller.log().all().stream()
                 .filter(r -> r.name().equals("announcement:new"))
                 .count());
@@ -307,23 +296,12 @@ class MainWindowTest extends WindowFixture {
     @Test
     void qaToolsCutTheNetworkRunVirtualUsersAndReport(FxRobot robot) throws Exception {
         awaitDemo();
-        fx(() -> {
-            robot.lookup("#sidePanels")
-                    .queryAs(TabPane.class)
-                    .getSelectionModel()
-                    .select(3);
-            return null;
-        });
+        selectSidePanel(robot, 3);
         robot.clickOn("#viaProxy");
         waitFor(
                 "reconnected through the proxy, back in demo",
                 20,
-                () -> controller.realtime().isConnected()
-                        && "demo"
-                                .equals(controller
-                                        .realtime()
-                                        .currentGroupIdProperty()
-                                        .get())
+                () -> inDemo()
                         && !controller
                                 .sandbox()
                                 .url()
@@ -353,12 +331,7 @@ class MainWindowTest extends WindowFixture {
         waitFor(
                 "back and rejoined",
                 20,
-                () -> controller.realtime().isConnected()
-                        && "demo"
-                                .equals(controller
-                                        .realtime()
-                                        .currentGroupIdProperty()
-                                        .get()));
+                () -> inDemo());
 
         fx(() -> {
             robot.lookup("#swarmUsers")
@@ -444,12 +417,7 @@ class MainWindowTest extends WindowFixture {
         waitFor(
                 "direct again",
                 20,
-                () -> controller.realtime().isConnected()
-                        && "demo"
-                                .equals(controller
-                                        .realtime()
-                                        .currentGroupIdProperty()
-                                        .get()));
+                () -> inDemo());
     }
 
     @Test

@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -50,6 +52,20 @@ public abstract class WindowFixture {
     @AfterEach
     void closeWindow() throws Exception {
         WaitForAsyncUtils.asyncFx(controller::close).get(20, TimeUnit.SECONDS);
+    }
+
+    /** Connected and in the sandbox's demo group (read on the FX thread, e.g. inside {@link #waitFor}). */
+    protected boolean inDemo() {
+        return controller.realtime().isConnected()
+                && "demo".equals(controller.realtime().currentGroupIdProperty().get());
+    }
+
+    /** Shows side panel {@code index} (3: QA). */
+    protected static void selectSidePanel(FxRobot robot, int index) {
+        fx(() -> {
+            robot.lookup("#sidePanels").queryAs(TabPane.class).getSelectionModel().select(index);
+            return null;
+        });
     }
 
     protected static <T> T fx(Callable<T> c) {

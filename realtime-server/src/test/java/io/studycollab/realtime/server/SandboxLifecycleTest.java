@@ -81,6 +81,7 @@ class SandboxLifecycleTest {
             assertEquals(port, s.getLocalPort(), "the port is free again");
         }
         await().atMost(Duration.ofSeconds(15))
+                .pollInSameThread() // a poller thread of Awaitility's own would count as left over
                 .untilAsserted(() -> assertEquals(List.of(), leftovers(before), "threads to stop"));
     }
 

@@ -8,6 +8,10 @@ public final class JwtSecretOption extends SecretOption {
 
     public static final String ENV = "SUPABASE_JWT_SECRET";
 
+    public JwtSecretOption() {
+        super("--secret", ENV);
+    }
+
     @Option(
             names = "--secret",
             paramLabel = "SECRET",
@@ -19,15 +23,5 @@ public final class JwtSecretOption extends SecretOption {
     @Option(names = "--secret-file", paramLabel = "FILE", description = "Read the JWT secret from FILE (- for stdin).")
     void file(Path path) {
         file = path;
-    }
-
-    @Override
-    String flag() {
-        return "--secret";
-    }
-
-    @Override
-    String env() {
-        return ENV;
     }
 }

@@ -14,14 +14,16 @@ abstract class SecretOption {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
+    private final String flag;
+    private final String env;
     String value;
     Path file;
 
-    /** The option that takes the secret itself, as the warning names it. */
-    abstract String flag();
-
-    /** The environment variable read when neither option is given. */
-    abstract String env();
+    /** {@code flag}: the option that takes the secret itself (the warning names it); {@code env}: read when neither is given. */
+    SecretOption(String flag, String env) {
+        this.flag = flag;
+        this.env = env;
+    }
 
     /** Whether the option or its file option was on the command line (the environment does not count). */
     public boolean given() {
@@ -30,6 +32,6 @@ abstract class SecretOption {
 
     /** The secret, or null when none was given in any way. */
     public String resolve() {
-        return Secrets.of(command).resolve(command, flag(), value, file, env());
+        return Secrets.of(command).resolve(command, flag, value, file, env);
     }
 }

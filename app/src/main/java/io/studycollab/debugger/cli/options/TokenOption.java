@@ -10,6 +10,10 @@ public final class TokenOption extends SecretOption {
 
     public static final String ENV = "STUDYCOLLAB_TOKEN";
 
+    public TokenOption() {
+        super("--token", ENV);
+    }
+
     @Option(
             names = "--token",
             paramLabel = "TOKEN",
@@ -21,16 +25,6 @@ public final class TokenOption extends SecretOption {
     @Option(names = "--token-file", paramLabel = "FILE", description = "Read the access token from FILE (- for stdin).")
     void file(Path path) {
         file = path;
-    }
-
-    @Override
-    String flag() {
-        return "--token";
-    }
-
-    @Override
-    String env() {
-        return ENV;
     }
 
     /** The token, or a usage error naming every way to give one. */
