@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.studycollab.debugger.replay.ComparisonView;
+import io.studycollab.debugger.window.WindowFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

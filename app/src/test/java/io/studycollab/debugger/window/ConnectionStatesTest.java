@@ -70,8 +70,7 @@ class ConnectionStatesTest extends WindowFixture {
         waitFor(
                 "connected and in demo",
                 40,
-                () -> inDemo()
-                        && controller.group().groupMembers().size() >= 4);
+                () -> inDemo() && controller.group().groupMembers().size() >= 4);
     }
 
     @Test
@@ -128,8 +127,7 @@ class ConnectionStatesTest extends WindowFixture {
         waitFor(
                 "routed and back in demo",
                 20,
-                () -> inDemo()
-                        && controller.qa().routedProperty().get());
+                () -> inDemo() && controller.qa().routedProperty().get());
         assertEquals(
                 server,
                 fx(() -> robot.lookup("#serverUrl").queryAs(TextField.class).getText()));

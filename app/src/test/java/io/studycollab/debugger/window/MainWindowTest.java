@@ -36,10 +36,7 @@ import org.testfx.api.FxRobot;
 class MainWindowTest extends WindowFixture {
 
     private void awaitDemo() {
-        waitFor(
-                "connected and in demo",
-                30,
-                () -> inDemo());
+        waitFor("connected and in demo", 30, () -> inDemo());
     }
 
     @Test
@@ -328,10 +325,7 @@ class MainWindowTest extends WindowFixture {
             robot.lookup("#networkProfile").queryComboBox().setValue("Normal");
             return null;
         });
-        waitFor(
-                "back and rejoined",
-                20,
-                () -> inDemo());
+        waitFor("back and rejoined", 20, () -> inDemo());
 
         fx(() -> {
             robot.lookup("#swarmUsers")
@@ -414,10 +408,7 @@ class MainWindowTest extends WindowFixture {
         String token = fx(() -> robot.lookup("#token").queryTextInputControl().getText());
         assertFalse(report.contains(token), "no token in the report");
         robot.clickOn("#viaProxy");
-        waitFor(
-                "direct again",
-                20,
-                () -> inDemo());
+        waitFor("direct again", 20, () -> inDemo());
     }
 
     @Test

@@ -63,7 +63,10 @@ public abstract class WindowFixture {
     /** Shows side panel {@code index} (3: QA). */
     protected static void selectSidePanel(FxRobot robot, int index) {
         fx(() -> {
-            robot.lookup("#sidePanels").queryAs(TabPane.class).getSelectionModel().select(index);
+            robot.lookup("#sidePanels")
+                    .queryAs(TabPane.class)
+                    .getSelectionModel()
+                    .select(index);
             return null;
         });
     }
