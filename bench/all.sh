@@ -9,5 +9,6 @@ bash bench/pipeline.sh
 bash bench/ui-pulse.sh
 bash bench/session-open.sh
 bash bench/server-load.sh
+bash bench/fanout.sh
 bash bench/startup.sh
 bash bench/reliability.sh

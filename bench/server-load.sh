@@ -27,7 +27,8 @@ start_and_measure() { # name, command...
   wait "$SERVER_PID" 2>/dev/null || true
 }
 
-start_and_measure java java -jar "$JAR" serve --port 0 --jwt-secret "$SECRET" --service-key bench-key
+# The group's fan-out budget is off: this measures delivery of every update (bench/fanout.sh measures the budget).
+start_and_measure java java -jar "$JAR" serve --port 0 --jwt-secret "$SECRET" --service-key bench-key --group-fanout-per-second 0
 start_and_measure node bash -c "sleep 100000 | node src/interop/server.js --jwt-secret '$SECRET' --service-key bench-key"
 
 node - "$OUT/java.jsonl" "$OUT/node.jsonl" > src/docs/server-load.md <<'JS'

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -41,6 +43,8 @@ public final class GroupFanout implements AutoCloseable {
         final String groupId;
         final TokenBucket budget;
         final LinkedHashMap<String, Held> held = new LinkedHashMap<>();
+        /** While a flush sends outside the lock, new cursors are held: none may overtake an older one. */
+        boolean flushing;
 
         Lane(String groupId, TokenBucket budget) {
             this.groupId = groupId;
@@ -88,17 +92,21 @@ public final class GroupFanout implements AutoCloseable {
             return;
         }
         Lane lane = lane(groupId);
+        boolean now;
         synchronized (lane) {
-            if (lane.held.isEmpty() && lane.budget.tryTake(rooms.recipients(groupId, except))) {
-                rooms.send(groupId, event, payload, except);
-                sentAtOnce.increment();
-                return;
-            }
-            if (lane.held.put(sender, new Held(event, payload, except)) == null) {
+            now = lane.held.isEmpty() && !lane.flushing && lane.budget.tryTake(rooms.recipients(groupId, except));
+            if (!now && lane.held.put(sender, new Held(event, payload, except)) == null) {
                 heldBack.increment();
-            } else {
+            } else if (!now) {
                 replaced.increment();
             }
+        }
+        // Sent outside the lock: a send writes to every recipient, and other event loops must not
+        // wait for that to decide about their own cursors.
+        if (now) {
+            rooms.send(groupId, event, payload, except);
+            sentAtOnce.increment();
+            return;
         }
         holding.add(lane);
         armFlush();
@@ -134,10 +142,22 @@ public final class GroupFanout implements AutoCloseable {
         try {
             for (Iterator<Lane> it = holding.iterator(); it.hasNext(); ) {
                 Lane lane = it.next();
+                List<Held> due;
                 synchronized (lane) {
-                    flush(lane);
+                    due = due(lane);
+                    lane.flushing = true;
                     if (lane.held.isEmpty()) {
                         it.remove();
+                    }
+                }
+                try {
+                    for (Held h : due) {
+                        rooms.send(lane.groupId, h.event(), h.payload(), h.except());
+                        flushed.increment();
+                    }
+                } finally {
+                    synchronized (lane) {
+                        lane.flushing = false;
                     }
                 }
             }
@@ -150,23 +170,22 @@ public final class GroupFanout implements AutoCloseable {
         }
     }
 
-    private void flush(Lane lane) {
-        boolean any = false;
+    /** Takes the held cursors the budget allows now, oldest first, and at least one. */
+    private List<Held> due(Lane lane) {
+        List<Held> due = new ArrayList<>();
         for (Iterator<Held> it = lane.held.values().iterator(); it.hasNext(); ) {
             Held h = it.next();
             int cost = rooms.recipients(lane.groupId, h.except());
-            if (lane.budget.tryTake(cost)) {
-                any = true;
-            } else if (!any) {
+            if (!lane.budget.tryTake(cost)) {
+                if (!due.isEmpty()) {
+                    break;
+                }
                 lane.budget.charge(cost); // one a flush whatever the budget: held cursors never stall
-                any = true;
-            } else {
-                return;
             }
             it.remove();
-            rooms.send(lane.groupId, h.event(), h.payload(), h.except());
-            flushed.increment();
+            due.add(h);
         }
+        return due;
     }
 
     /** Cursor updates held right now, all groups together. */

@@ -5,6 +5,7 @@ import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.scheduler.CancelableScheduler;
 import io.netty.channel.Channel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.studycollab.realtime.protocol.ProtocolRules;
 import io.studycollab.realtime.server.HttpApi;
 import io.studycollab.realtime.server.auth.HandshakeStats;
@@ -61,6 +62,9 @@ public final class StudyCollabChannelInitializer extends SocketIOChannelInitiali
     @Override
     protected void initChannel(Channel ch) throws Exception {
         super.initChannel(ch);
+        // netty-socketio flushes after every packet: a broadcast to 100 sockets was 100 write calls per
+        // event. Flushes are gathered per channel and done once the event loop has run what is queued.
+        ch.pipeline().addFirst("studycollabFlushConsolidation", new FlushConsolidationHandler(256, true));
         // After the permessage-deflate handler: the limit is on what a packet inflates to.
         ch.pipeline()
                 .addBefore(
