@@ -14,8 +14,10 @@ import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 
 /**
  * Issue 14 point 1, as a user does it: record mid-session (the group already joined, the bots
@@ -23,6 +25,11 @@ import org.testfx.api.FxRobot;
  * recording's start instead of an empty group.
  */
 class RecordMidSessionTest extends WindowFixture {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        openWindow(stage);
+    }
 
     /** Records about 30 events mid-session and returns the closed file. */
     private Path recordMidSession() throws Exception {

@@ -23,8 +23,10 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 
 /**
  * The connection as the window tells it (issue 14, points 3–5): Connect always connects or says
@@ -32,6 +34,11 @@ import org.testfx.api.FxRobot;
  * group greyed; buttons follow the state; the give-up count is visible and set by the user.
  */
 class ConnectionStatesTest extends WindowFixture {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        openWindow(stage);
+    }
 
     private static final String NO_URL = "No URL yet";
 

@@ -24,8 +24,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.paint.Color;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 
 /**
  * The window against its embedded sandbox, headless (Monocle): bots appear in the presence bar
@@ -34,6 +36,11 @@ import org.testfx.api.FxRobot;
  * config directory ({@link WindowFixture}): none depends on another's state.
  */
 class MainWindowTest extends WindowFixture {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        openWindow(stage);
+    }
 
     private void awaitDemo() {
         waitFor("connected and in demo", 30, () -> inDemo());

@@ -17,8 +17,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.paint.Color;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 
 /**
  * Issue 14 points 6, 8 and 10 in the window against its sandbox: you have a colour nobody else has
@@ -27,6 +29,11 @@ import org.testfx.api.FxRobot;
  * file is; the status bar says "evicted (keep N)".
  */
 class WhoIsWhoTest extends WindowFixture {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        openWindow(stage);
+    }
 
     private static double hueDistance(Color a, Color b) {
         double d = Math.abs(a.getHue() - b.getHue()) % 360;

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -38,8 +37,11 @@ public abstract class WindowFixture {
         return true;
     }
 
-    @Start
-    void openWindow(Stage stage) throws Exception {
+    /**
+     * Opens the window; each test class calls it from its own {@code @Start} method (TestFX looks
+     * for that method on the test class only, not on its superclasses).
+     */
+    protected void openWindow(Stage stage) throws Exception {
         ProfileStore profiles = ProfileStore.in(dir.resolve("config"));
         prepare(profiles);
         controller = WindowFactory.show(stage, false, profiles);

@@ -9,7 +9,6 @@ import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The client's connection: opens and replaces its Socket.IO socket, turns what the socket raises
@@ -38,9 +37,8 @@ final class Connection implements LiveTokenSwap.Host, OutboundQueue.Link, Connec
     private Socket socket;
     private long generation;
     private long generations; // the last generation handed out: current and standby sockets differ
-    private Supplier<AccessToken> tokenSupplier;
+    final TokenSource tokens = new TokenSource();
     String url;
-    private AccessToken token;
     ConnectTarget target;
     boolean closed;
 
@@ -73,7 +71,7 @@ final class Connection implements LiveTokenSwap.Host, OutboundQueue.Link, Connec
                 group.forget();
             }
             url = newUrl;
-            token = newToken;
+            tokens.set(newToken);
             target = newTarget;
             state.clearError();
         }
@@ -90,16 +88,8 @@ final class Connection implements LiveTokenSwap.Host, OutboundQueue.Link, Connec
         }
     }
 
-    void token(AccessToken newToken) {
-        token = newToken;
-    }
-
-    void tokenSupplier(Supplier<AccessToken> supplier) {
-        tokenSupplier = supplier;
-    }
-
     void reauthenticate(AccessToken newToken, CompletableFuture<Void> done) {
-        token = newToken;
+        tokens.set(newToken);
         if (closed || state.state() != ConnectionState.CONNECTED || socket == null) {
             done.complete(null);
             return;
@@ -133,10 +123,7 @@ final class Connection implements LiveTokenSwap.Host, OutboundQueue.Link, Connec
     private void openSocket() {
         long gen = nextGeneration();
         generation = gen;
-        AccessToken supplied = tokenSupplier != null ? tokenSupplier.get() : null;
-        if (supplied != null) {
-            token = supplied;
-        }
+        AccessToken token = tokens.forNewConnection();
         Socket s;
         try {
             s = newSocket(token, gen);
@@ -273,7 +260,7 @@ final class Connection implements LiveTokenSwap.Host, OutboundQueue.Link, Connec
     public void resume() {
         long gen = generation;
         heartbeats.start(() -> gen == generation && state.state() == ConnectionState.CONNECTED);
-        expiry.watch(token, () -> gen == generation);
+        expiry.watch(tokens.current(), () -> gen == generation);
         changed.run();
     }
 

@@ -104,7 +104,7 @@ public final class RealtimeClient implements AutoCloseable {
 
     /** Replaces the token used by the next connection attempt (after AUTH_EXPIRED, say). */
     public void setToken(AccessToken newToken) {
-        onLoop(() -> connection.token(newToken));
+        onLoop(() -> connection.tokens.set(newToken));
     }
 
     /**
@@ -113,7 +113,7 @@ public final class RealtimeClient implements AutoCloseable {
      * thread: it must not block.
      */
     public void setTokenSupplier(Supplier<AccessToken> supplier) {
-        onLoop(() -> connection.tokenSupplier(supplier));
+        onLoop(() -> connection.tokens.supplier(supplier));
     }
 
     /**
