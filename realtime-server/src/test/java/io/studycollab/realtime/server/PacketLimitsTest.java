@@ -15,7 +15,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Transport limits as the official server applies them: 1009 for oversized frames, ack ids a JS peer can hold. */
@@ -59,8 +58,6 @@ class PacketLimitsTest {
     }
 
     @Test
-    @Disabled("open (#13 point 7): the refused ack id does not close the connection within 10 s since the "
-            + "merge; to be fixed before #13 closes")
     void ackIdsBeyond2To53AreRefusedNotWrapped() throws Exception {
         try (RawWebSocket ws = admitted("big-ack")) {
             ws.send("42" + PacketCheck.MAX_ACK_ID + "[\"heartbeat\",{\"ts\":1}]");
@@ -107,8 +104,6 @@ class PacketLimitsTest {
     }
 
     @Test
-    @Disabled("open (#13 point 7): after merging with the admin namespace and Supabase keys the oversized "
-            + "body gets an empty answer instead of the 413; to be fixed before #13 closes")
     void oversizedHttpBodiesGet413WithAJsonError() throws Exception {
         String api = "POST /api/realtime/test HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
         assertJson413(rawHttp(api + "Content-Length: " + 70 * 1024 + "\r\n\r\n", 70 * 1024, false));
@@ -122,8 +117,6 @@ class PacketLimitsTest {
     }
 
     @Test
-    @Disabled("open (#13 point 7): a 100 MB Content-Length gets no readable answer yet; the 413 is lost "
-            + "to the connection reset when the server closes with the body still arriving")
     void aHugeAnnouncedBodyGets413WithAJsonError() throws Exception {
         String api = "POST /api/realtime/test HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
         assertJson413(rawHttp(api + "Content-Length: " + 100 * 1024 * 1024 + "\r\n\r\n", 64 * 1024, false));

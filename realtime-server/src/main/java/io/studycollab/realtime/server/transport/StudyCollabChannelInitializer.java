@@ -32,6 +32,7 @@ public final class StudyCollabChannelInitializer extends SocketIOChannelInitiali
         this.api = new HttpApiHandler(api);
         this.guard = new InboundPacketGuard(handshakes);
         this.deadline = deadline;
+        deadline.forgetSessionsWith(this);
     }
 
     @Override
