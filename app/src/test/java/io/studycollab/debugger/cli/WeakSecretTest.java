@@ -42,8 +42,7 @@ class WeakSecretTest {
     private record Run(int code, String out, String err) {}
 
     private static Run run(Map<String, String> env, String... args) {
-        CommandLine cl =
-                RootCommand.commandLine(new SecretInput(env, new ByteArrayInputStream(new byte[0])));
+        CommandLine cl = RootCommand.commandLine(new SecretInput(env, new ByteArrayInputStream(new byte[0])));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
@@ -95,7 +94,10 @@ class WeakSecretTest {
         Run badTimeout = run(Map.of(), "serve", "--port", "0", "--handshake-timeout", "soon");
         assertEquals(2, badTimeout.code(), badTimeout.err());
         assertTrue(badTimeout.err().contains("Usage"), badTimeout.err());
-        assertEquals(2, run(Map.of(), "serve", "--port", "0", "--handshake-timeout", "0s").code());
+        assertEquals(
+                2,
+                run(Map.of(), "serve", "--port", "0", "--handshake-timeout", "0s")
+                        .code());
     }
 
     @Test
@@ -141,7 +143,11 @@ class WeakSecretTest {
             String silent = openPolling(http, url);
             Awaitility.await("the silent session is closed after --handshake-timeout")
                     .atMost(Duration.ofSeconds(20))
-                    .until(() -> health(http, url).path("handshakes").path("timedOut").asInt() == 1);
+                    .until(() -> health(http, url)
+                                    .path("handshakes")
+                                    .path("timedOut")
+                                    .asInt()
+                            == 1);
             assertTrue(get(http, url, silent).statusCode() >= 400, "its session is gone");
             assertEquals(1, health(http, url).path("connections").asInt(), "the admitted one stays");
         } finally {
@@ -163,7 +169,9 @@ class WeakSecretTest {
     private static HttpResponse<String> get(HttpClient http, String url, String sid) throws Exception {
         String q = url + "/socket.io/?EIO=4&transport=polling" + (sid == null ? "" : "&sid=" + sid);
         return http.send(
-                HttpRequest.newBuilder(URI.create(q)).timeout(Duration.ofSeconds(40)).build(),
+                HttpRequest.newBuilder(URI.create(q))
+                        .timeout(Duration.ofSeconds(40))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

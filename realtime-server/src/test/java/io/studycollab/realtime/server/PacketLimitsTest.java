@@ -62,10 +62,16 @@ class PacketLimitsTest {
         try (RawWebSocket ws = admitted("big-ack")) {
             ws.send("42" + PacketCheck.MAX_ACK_ID + "[\"heartbeat\",{\"ts\":1}]");
             assertNotNull(ws.nextStartingWith("43" + PacketCheck.MAX_ACK_ID + "["), "the largest safe id is echoed");
+            long malformedBefore =
+                    server.health().path("handshakes").path("malformed").asLong();
             ws.send("429007199254740993[\"heartbeat\",{\"ts\":2}]"); // 2^53 + 1
             String next = ws.next();
             assertTrue(next == null || !next.startsWith("43-") && !next.startsWith("431["), "never wrapped: " + next);
-            assertTrue(ws.closeCode() != 0, "the connection is closed as a parse error");
+            assertEquals(1002, ws.closeCode(), "the connection is closed as a parse error, with a close frame");
+            assertEquals(
+                    malformedBefore + 1,
+                    server.health().path("handshakes").path("malformed").asLong(),
+                    "and counted");
         }
     }
 
@@ -110,6 +116,7 @@ class PacketLimitsTest {
         assertJson413(rawHttp(api + "Transfer-Encoding: chunked\r\n\r\n", 200 * 1024, true));
         String poll = "POST /socket.io/?EIO=4&transport=polling&sid=x HTTP/1.1\r\nHost: x\r\n";
         assertJson413(rawHttp(poll + "Content-Length: " + 70 * 1024 + "\r\n\r\n", 70 * 1024, false));
+        assertJson413(rawHttp(poll + "Transfer-Encoding: chunked\r\n\r\n", 200 * 1024, true));
         assertTrue(
                 rawHttp("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 0, false)
                         .startsWith("HTTP/1.1 200"),
@@ -120,5 +127,9 @@ class PacketLimitsTest {
     void aHugeAnnouncedBodyGets413WithAJsonError() throws Exception {
         String api = "POST /api/realtime/test HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
         assertJson413(rawHttp(api + "Content-Length: " + 100 * 1024 * 1024 + "\r\n\r\n", 64 * 1024, false));
+        String poll = "POST /socket.io/?EIO=4&transport=polling&sid=x HTTP/1.1\r\nHost: x\r\n";
+        assertJson413(rawHttp(poll + "Content-Length: " + 100 * 1024 * 1024 + "\r\n\r\n", 64 * 1024, false));
+        // Announced and then sent in full (no reading client could hope for more): still answered.
+        assertJson413(rawHttp(api + "Content-Length: " + 4 * 1024 * 1024 + "\r\n\r\n", 4 * 1024 * 1024, false));
     }
 }
