@@ -117,7 +117,7 @@ class WeakSecretTest {
                         secret.toString(),
                         "--allow-weak-secret",
                         "--handshake-timeout",
-                        "1s")
+                        "5s")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().remove("SUPABASE_JWT_SECRET");
@@ -133,12 +133,14 @@ class WeakSecretTest {
                     .findFirst()
                     .orElseThrow()
                     .split(" ")[4];
-            HttpClient http = HttpClient.newHttpClient();
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             Run token = run(Map.of("SUPABASE_JWT_SECRET", WEAK), "token", "--sub", "weak-user");
 
             String admitted = openPolling(http, url);
             post(http, url, admitted, "40{\"token\":\"" + token.out().trim() + "\"}");
-            assertTrue(get(http, url, admitted).body().contains("40{\"sid\""), "admitted with the weak secret");
+            String reply = get(http, url, admitted).body();
+            assertTrue(reply.contains("40{\"sid\""), "admitted with the weak secret: " + reply + " " + token);
 
             String silent = openPolling(http, url);
             Awaitility.await("the silent session is closed after --handshake-timeout")
@@ -176,11 +178,12 @@ class WeakSecretTest {
     }
 
     private static void post(HttpClient http, String url, String sid, String body) throws Exception {
-        http.send(
+        HttpResponse<String> r = http.send(
                 HttpRequest.newBuilder(URI.create(url + "/socket.io/?EIO=4&transport=polling&sid=" + sid))
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
     }
 
     private static JsonNode health(HttpClient http, String url) throws Exception {

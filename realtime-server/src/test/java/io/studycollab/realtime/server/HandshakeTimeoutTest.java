@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 /** Connections that never complete the Socket.IO handshake are closed after the timeout and counted meanwhile. */
 class HandshakeTimeoutTest {
 
-    private static final int WEBSOCKETS = 600;
-    private static final int POLLING = 400;
+    private static final int WEBSOCKETS = 300;
+    private static final int POLLING = 200;
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     @Test
@@ -53,7 +53,8 @@ class HandshakeTimeoutTest {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> websockets.stream().allMatch(SilentConnections.Conn::opened)
                             && polls.stream().allMatch(SilentConnections.Conn::opened));
-            await().atMost(Duration.ofSeconds(10)).until(() -> pending(server) == WEBSOCKETS + POLLING + 1);
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertEquals(WEBSOCKETS + POLLING + 1, pending(server)));
 
             // The polling one completes its handshake just in time: it is not closed.
             clock.advance(TIMEOUT.minusMillis(100));
@@ -69,7 +70,7 @@ class HandshakeTimeoutTest {
             for (SilentConnections.Conn ws : websockets) {
                 assertEquals(1008, ws.closeCode(), "a close frame (policy violation), not a dropped connection");
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> pending(server) == 0);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(0, pending(server)));
             assertEquals(
                     WEBSOCKETS + POLLING,
                     server.health().path("handshakes").path("timedOut").asInt());

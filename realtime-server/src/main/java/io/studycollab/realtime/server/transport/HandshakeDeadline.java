@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Closes an Engine.IO connection that has not completed its Socket.IO handshake (an admitted
@@ -39,9 +39,18 @@ import java.util.function.Predicate;
 @ChannelHandler.Sharable
 public final class HandshakeDeadline extends ChannelInboundHandlerAdapter {
 
-    /** An Engine.IO session born and not yet judged: its timer and its websocket, once it has one. */
+    private static final int WAITING = 0;
+    private static final int ADMITTED = 1;
+    private static final int EXPIRED = 2;
+
+    /**
+     * An Engine.IO session born and not yet judged: its timer, its websocket once it has one, and
+     * whether it was admitted or expired first (admission and the deadline run on different threads:
+     * a CONNECT may still be checked on the POST's channel while the timer fires on the opener's).
+     */
     private static final class Pending {
         final ClientHead client;
+        final AtomicInteger state = new AtomicInteger(WAITING);
         final EventExecutor loop;
         volatile Clock.Cancellable timer;
         volatile Channel websocket;
@@ -54,15 +63,13 @@ public final class HandshakeDeadline extends ChannelInboundHandlerAdapter {
 
     private final Clock clock;
     private final Duration timeout;
-    private final Predicate<UUID> admitted;
     private final HandshakeStats stats;
     private final Map<UUID, Pending> pending = new ConcurrentHashMap<>();
     private volatile Disconnectable sessions;
 
-    public HandshakeDeadline(Clock clock, Duration timeout, Predicate<UUID> admitted, HandshakeStats stats) {
+    public HandshakeDeadline(Clock clock, Duration timeout, HandshakeStats stats) {
         this.clock = clock;
         this.timeout = timeout;
-        this.admitted = admitted;
         this.stats = stats;
     }
 
@@ -109,11 +116,21 @@ public final class HandshakeDeadline extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * Whether a socket may be admitted now: true for a session still waiting (or admitted before), false when its
+     * deadline passed first (its connection is closed) or it is not an Engine.IO session we saw born.
+     */
+    public boolean claim(UUID session) {
+        Pending p = pending.get(session);
+        return p != null && (p.state.compareAndSet(WAITING, ADMITTED) || p.state.get() == ADMITTED);
+    }
+
     private void expire(Pending p) {
         UUID id = p.client.getSessionId();
-        if (!pending.remove(id, p) || admitted.test(id)) {
-            return;
+        if (!p.state.compareAndSet(WAITING, EXPIRED)) {
+            return; // admitted: stays listed (not pending) until it goes
         }
+        pending.remove(id, p);
         stats.timedOut();
         ClientHead client = p.client;
         Channel ws = p.websocket;
@@ -159,8 +176,8 @@ public final class HandshakeDeadline extends ChannelInboundHandlerAdapter {
     /** Connections still waiting for an admitted CONNECT. */
     public int pending() {
         int n = 0;
-        for (UUID id : pending.keySet()) {
-            if (!admitted.test(id)) {
+        for (Pending p : pending.values()) {
+            if (p.state.get() == WAITING) {
                 n++;
             }
         }
