@@ -28,14 +28,14 @@ function mint(claims, opts = {}) {
   const now = Math.floor(Date.now() / 1000);
   const body = { sub: 'attacker', aud: 'authenticated', iat: now, exp: now + 600, ...claims };
   for (const k of Object.keys(body)) if (body[k] === undefined) delete body[k];
-  const t = jwt.sign(body, opts.secret || secret, { algorithm: 'HS256', noTimestamp: true });
+  const t = jwt.sign(body, opts.secret || secret, { algorithm: 'HS256' }); // keeps the iat given
   tokensUsed.push(t);
   return t;
 }
 
 function request(method, path, { body, headers = {} } = {}) {
   return new Promise((resolve) => {
-    const req = http.request({ host: base.hostname, port: base.port, method, path, headers }, (res) => {
+    const req = http.request({ host: base.hostname, port: base.port, method, path, headers, agent: false }, (res) => {
       let data = '';
       res.on('data', (c) => (data += c));
       res.on('end', () => resolve({ status: res.statusCode, type: res.headers['content-type'] || '', body: data }));
