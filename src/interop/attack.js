@@ -238,7 +238,7 @@ function section(s, scan, finalHealth) {
   lines.push(`| token attacks | ${results.tokens.length - 1} (+1 valid control) |`);
   lines.push(`| CONNECT variants without a token | ${results.handshakes.length} |`);
   lines.push(`| limit attacks | ${results.limits.length}, ${results.limits.filter((l) => l.ok).length} answered as expected |`);
-  lines.push(`| silent connections (never send CONNECT) | ${s.websockets} websocket + ${s.polling} polling; pending in /health while open: ${s.pendingDuring}; after the timeout: ${s.pendingAfter}; websockets closed with 1008: ${s.closed1008}; polling sessions refused afterwards: ${s.pollsRefused}; counted timedOut: ${s.timedOut} |`);
+  lines.push(`| silent connections (never send CONNECT) | ${s.websockets} websocket + ${s.polling} polling; pending in /health 1 s after opening: ${s.pendingDuring}; after the timeout: ${s.pendingAfter}; websockets closed with 1008: ${s.closed1008}; polling sessions refused afterwards: ${s.pollsRefused}; counted timedOut: ${s.timedOut} |`);
   lines.push(`| tokens outside their expected outcome | ${wrongTokens} |`);
   lines.push(`| **admitted or acting without a valid token** | **${noAuth}** |`);
   const growth = s.pendingAfter + finalHealth.connections + finalHealth.groups;
