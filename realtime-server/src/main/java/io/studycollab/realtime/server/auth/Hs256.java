@@ -46,24 +46,26 @@ public final class Hs256 {
     }
 
     public static JWSSigner signer(String secret) {
-        byte[] key = secret.getBytes(StandardCharsets.UTF_8);
-        if (key.length == 0) {
-            throw new IllegalArgumentException("the JWT secret is empty");
-        }
-        try {
-            return key.length >= MIN_SECRET_BYTES ? new MACSigner(key) : new ShortKey(key);
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("unusable JWT secret: " + e.getMessage(), e);
-        }
+        return pick(secret, MACSigner::new);
     }
 
     public static JWSVerifier verifier(String secret) {
+        return pick(secret, MACVerifier::new);
+    }
+
+    private interface NimbusKey<T> {
+        T of(byte[] key) throws JOSEException;
+    }
+
+    /** nimbus for a secret of 256 bits or more, {@link ShortKey} under that. */
+    @SuppressWarnings("unchecked")
+    private static <T> T pick(String secret, NimbusKey<T> nimbus) {
         byte[] key = secret.getBytes(StandardCharsets.UTF_8);
         if (key.length == 0) {
             throw new IllegalArgumentException("the JWT secret is empty");
         }
         try {
-            return key.length >= MIN_SECRET_BYTES ? new MACVerifier(key) : new ShortKey(key);
+            return key.length >= MIN_SECRET_BYTES ? nimbus.of(key) : (T) new ShortKey(key);
         } catch (JOSEException e) {
             throw new IllegalArgumentException("unusable JWT secret: " + e.getMessage(), e);
         }
