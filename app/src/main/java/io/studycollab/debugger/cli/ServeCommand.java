@@ -1,6 +1,7 @@
 package io.studycollab.debugger.cli;
 
 import io.studycollab.debugger.cli.options.BudgetOptions;
+import io.studycollab.debugger.cli.options.Durations;
 import io.studycollab.debugger.cli.options.JwtSecretOption;
 import io.studycollab.debugger.cli.options.SecretInput;
 import io.studycollab.debugger.cli.options.Secrets;
@@ -8,6 +9,7 @@ import io.studycollab.debugger.sandbox.Sandbox;
 import io.studycollab.realtime.server.ConnectionLimits;
 import io.studycollab.realtime.server.ServerConfig;
 import io.studycollab.realtime.server.admin.AdminConfig;
+import io.studycollab.realtime.server.auth.Hs256;
 import io.studycollab.realtime.server.auth.JwksVerifier;
 import io.studycollab.realtime.server.auth.SupabaseKeys;
 import java.io.PrintWriter;
@@ -51,6 +53,21 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--jwt-secret-file", paramLabel = "FILE", description = "Read the HS256 secret from FILE.")
     Path jwtSecretFile;
+
+    @Option(
+            names = "--allow-weak-secret",
+            description = "Accept a JWT secret under 32 bytes (256 bits), as servers on jsonwebtoken do;"
+                    + " for testing only: such a secret can be brute-forced.")
+    boolean allowWeakSecret;
+
+    @Option(
+            names = "--handshake-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "10s",
+            converter = Durations.class,
+            description = "Close a connection that has not completed the Socket.IO handshake (an accepted"
+                    + " CONNECT) by then, e.g. 10s, 1m (default ${DEFAULT-VALUE}; socket.io's connectTimeout).")
+    Duration handshakeTimeout;
 
     @Option(
             names = "--service-key",
@@ -171,9 +188,13 @@ public final class ServeCommand implements Callable<Integer> {
                     botGroup,
                     new SupabaseKeys(jwks, secret),
                     adminConfig,
-                    limits);
+                    limits.withHandshakeTimeout(handshakeTimeout),
+                    allowWeakSecret);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (jwtSecret != null && ServerConfig.isWeakSecret(jwtSecret)) {
+            spec.commandLine().getErr().println(Hs256.weakSecretWarning(jwtSecret));
         }
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);

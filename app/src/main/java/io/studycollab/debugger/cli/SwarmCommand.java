@@ -8,6 +8,7 @@ import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.qa.swarm.Swarm;
 import io.studycollab.realtime.qa.swarm.SwarmBehaviour;
 import io.studycollab.realtime.qa.swarm.SwarmStats;
+import io.studycollab.realtime.server.auth.Hs256;
 import io.studycollab.realtime.server.auth.TokenMinter;
 import io.studycollab.realtime.time.SystemClock;
 import java.io.PrintWriter;
@@ -124,6 +125,9 @@ public final class SwarmCommand implements Callable<Integer> {
                 minter = new TokenMinter(secret, "authenticated");
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--secret: " + e.getMessage());
+            }
+            if (minter.weakSecret()) {
+                err.println(Hs256.weakSecretWarning(secret));
             }
             tokens = i -> minter.mint("swarm-" + (i + 1), "Virtual " + (i + 1), null, null, duration.plusMinutes(10));
         } else {

@@ -1,6 +1,7 @@
 package io.studycollab.debugger.cli;
 
 import io.studycollab.debugger.cli.options.JwtSecretOption;
+import io.studycollab.realtime.server.auth.Hs256;
 import io.studycollab.realtime.server.auth.TokenMinter;
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +56,9 @@ public final class TokenCommand implements Callable<Integer> {
             minter = new TokenMinter(secret, audience);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--secret: " + e.getMessage());
+        }
+        if (minter.weakSecret()) {
+            spec.commandLine().getErr().println(Hs256.weakSecretWarning(secret));
         }
         spec.commandLine()
                 .getOut()

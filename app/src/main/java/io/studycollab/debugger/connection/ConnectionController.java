@@ -12,6 +12,7 @@ import io.studycollab.realtime.client.ConnectTarget;
 import io.studycollab.realtime.client.ConnectionSnapshot;
 import io.studycollab.realtime.client.ConnectionState;
 import io.studycollab.realtime.server.ServerConfig;
+import io.studycollab.realtime.server.auth.Hs256;
 import io.studycollab.realtime.server.auth.TokenMinter;
 import io.studycollab.realtime.session.Redactor;
 import java.time.Duration;
@@ -33,6 +34,7 @@ public final class ConnectionController implements QaController.Connection, Auto
     private final Dialogs dialogs;
     private Consumer<String> problems = why -> {};
     private Consumer<String> tokens = reveal -> {};
+    private Consumer<String> warnings = text -> {};
     private Consumer<Sandbox> sandboxes = s -> {};
     private Runnable onNewRoute = () -> {};
     private volatile Sandbox sandbox;
@@ -61,6 +63,11 @@ public final class ConnectionController implements QaController.Connection, Auto
     /** Why a Connect did not start goes to {@code sink} (the connection bar shows it beside the button). */
     public void showProblemsIn(Consumer<String> sink) {
         this.problems = sink;
+    }
+
+    /** Warnings that do not stop a connection (a weak JWT secret) go to {@code sink}: a notice, not a dialog. */
+    public void showWarningsIn(Consumer<String> sink) {
+        this.warnings = sink;
     }
 
     /** A token minted or entered goes to {@code sink} (the bar shows it masked). */
@@ -159,6 +166,10 @@ public final class ConnectionController implements QaController.Connection, Auto
             token = AccessToken.of(typedToken);
         } else if (p.jwtSecret() != null) {
             lastMinter = new TokenMinter(p.jwtSecret(), "authenticated");
+            if (lastMinter.weakSecret()) {
+                // Minted anyway: the server under test decides what it accepts (jsonwebtoken takes any length).
+                warnings.accept(Hs256.weakSecretNote(p.jwtSecret()));
+            }
             token = lastMinter.mint(
                     p.mintSub() == null ? "debugger" : p.mintSub(), p.mintName(), null, null, Duration.ofHours(8));
         } else {

@@ -81,11 +81,32 @@ public final class Sandbox implements AutoCloseable {
             AdminConfig admin,
             ConnectionLimits limits)
             throws IOException {
+        return start(host, port, jwtSecret, serviceKey, policy, botCount, botGroup, supabase, admin, limits, false);
+    }
+
+    /**
+     * As above, accepting a JWT secret under 256 bits when {@code allowWeakSecret} (else such a
+     * secret is refused with IllegalArgumentException), as {@code serve --allow-weak-secret} does.
+     */
+    public static Sandbox start(
+            String host,
+            int port,
+            String jwtSecret,
+            String serviceKey,
+            ServerConfig.GroupsPolicy policy,
+            int botCount,
+            String botGroup,
+            SupabaseKeys supabase,
+            AdminConfig admin,
+            ConnectionLimits limits,
+            boolean allowWeakSecret)
+            throws IOException {
         boolean genSecret = jwtSecret == null || jwtSecret.isBlank();
         boolean genKey = serviceKey == null || serviceKey.isBlank();
         ServerConfig config = ServerConfig.defaults(
                         genSecret ? ServerConfig.randomSecret() : jwtSecret,
-                        genKey ? ServerConfig.randomSecret() : serviceKey)
+                        genKey ? ServerConfig.randomSecret() : serviceKey,
+                        allowWeakSecret)
                 .withHost(host)
                 .withPort(port)
                 .withGroupsPolicy(policy)

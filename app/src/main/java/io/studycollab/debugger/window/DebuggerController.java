@@ -105,6 +105,8 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         qaPanel = new QaPanel(qa, realtime.isConnectedProperty(), pump);
         connection.showProblemsIn(connectionBar::showProblem);
         connection.showTokensIn(connectionBar::showToken);
+        connection.showWarningsIn(text ->
+                notices.post("weak-jwt-secret", Notices.Kind.WARNING, "Weak JWT secret", text, Duration.ofSeconds(30)));
         connection.onSandboxStarted(started -> api.setServiceKey(started.serviceKey()));
         view = WindowViews.build(this);
         connectionBar.profileBox().getSelectionModel().selectFirst();

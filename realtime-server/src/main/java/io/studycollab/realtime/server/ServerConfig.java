@@ -1,6 +1,6 @@
 package io.studycollab.realtime.server;
 
-import java.nio.charset.StandardCharsets;
+import io.studycollab.realtime.server.auth.Hs256;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -59,6 +59,11 @@ public record ServerConfig(
     }
 
     public static ServerConfig defaults(String jwtSecret, String serviceKey) {
+        return defaults(jwtSecret, serviceKey, false);
+    }
+
+    /** The defaults, with a JWT secret under 256 bits accepted when {@code allowWeakSecret}. */
+    public static ServerConfig defaults(String jwtSecret, String serviceKey, boolean allowWeakSecret) {
         return new ServerConfig(
                 "127.0.0.1",
                 0,
@@ -75,12 +80,12 @@ public record ServerConfig(
                 20,
                 40,
                 ConnectionLimits.defaults(),
-                false);
+                allowWeakSecret);
     }
 
     /** Shorter than HS256's 256 bits (RFC 7518 §3.2). */
     public static boolean isWeakSecret(String secret) {
-        return secret.getBytes(StandardCharsets.UTF_8).length < 32;
+        return Hs256.isWeak(secret);
     }
 
     /** A fresh random secret, for a sandbox nobody else needs to verify tokens for. */

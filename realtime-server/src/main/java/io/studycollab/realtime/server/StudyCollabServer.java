@@ -76,8 +76,8 @@ public final class StudyCollabServer implements AutoCloseable {
                 new InactivitySweeper(registry, groupEvents, clock, config.sweepInterval(), config.inactivityTimeout());
 
         HandshakeStats handshakes = new HandshakeStats(clock);
-        HandshakeDeadline deadline =
-                new HandshakeDeadline(clock, limits.handshakeTimeout(), sessions::isAdmitted, handshakes);
+        HandshakeDeadline deadline = new HandshakeDeadline(clock, limits.handshakeTimeout(), handshakes);
+        sessions.admitOnly(deadline::claim); // admission and the deadline decide once per session
         EventLimits eventLimits = new EventLimits();
         api = new TestApiService(
                 new ServiceKeys(config.serviceKey(), supabase.secretApiKey()),

@@ -104,4 +104,36 @@ class MalformedInputLoggingTest {
             assertTrue(bytes / connections < 2_000, "log bytes per bad connection: " + bytes / connections);
         }
     }
+
+    @Test
+    void peersHangingUpMidMessageCostNoWarning() throws Exception {
+        try (StudyCollabServer server =
+                StudyCollabServer.start(ServerConfig.defaults(TestTokens.SECRET, "logging-test-service-key"))) {
+            events.clear();
+            for (int i = 0; i < 5; i++) {
+                // A websocket message over the limit in fragments: refused (1009) with a part held.
+                try (RawWebSocket ws = RawWebSocket.open(server.url())) {
+                    String part = "x".repeat(40 * 1024);
+                    ws.sendFragments("42[\"event:emit\",\"" + part, part, part + "\"]");
+                    assertEquals(1009, ws.closeCode());
+                }
+                // An HTTP body announced and never finished.
+                try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+                    s.getOutputStream()
+                            .write(("POST /api/realtime/test HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n"
+                                            + "{\"event\":")
+                                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                }
+            }
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> server.health().path("status").asText().equals("ok"));
+            List<String> loud = events.stream()
+                    .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN) || e.getThrowableProxy() != null)
+                    .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage())
+                    .toList();
+            assertEquals(List.of(), loud, "a hang-up mid-message is not worth a warning or a stack trace");
+        }
+    }
 }

@@ -15,7 +15,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Transport limits as the official server applies them: 1009 for oversized frames, ack ids a JS peer can hold. */
@@ -59,16 +58,20 @@ class PacketLimitsTest {
     }
 
     @Test
-    @Disabled("open (#13 point 7): the refused ack id does not close the connection within 10 s since the "
-            + "merge; to be fixed before #13 closes")
     void ackIdsBeyond2To53AreRefusedNotWrapped() throws Exception {
         try (RawWebSocket ws = admitted("big-ack")) {
             ws.send("42" + PacketCheck.MAX_ACK_ID + "[\"heartbeat\",{\"ts\":1}]");
             assertNotNull(ws.nextStartingWith("43" + PacketCheck.MAX_ACK_ID + "["), "the largest safe id is echoed");
+            long malformedBefore =
+                    server.health().path("handshakes").path("malformed").asLong();
             ws.send("429007199254740993[\"heartbeat\",{\"ts\":2}]"); // 2^53 + 1
             String next = ws.next();
             assertTrue(next == null || !next.startsWith("43-") && !next.startsWith("431["), "never wrapped: " + next);
-            assertTrue(ws.closeCode() != 0, "the connection is closed as a parse error");
+            assertEquals(1002, ws.closeCode(), "the connection is closed as a parse error, with a close frame");
+            assertEquals(
+                    malformedBefore + 1,
+                    server.health().path("handshakes").path("malformed").asLong(),
+                    "and counted");
         }
     }
 
@@ -107,14 +110,13 @@ class PacketLimitsTest {
     }
 
     @Test
-    @Disabled("open (#13 point 7): after merging with the admin namespace and Supabase keys the oversized "
-            + "body gets an empty answer instead of the 413; to be fixed before #13 closes")
     void oversizedHttpBodiesGet413WithAJsonError() throws Exception {
         String api = "POST /api/realtime/test HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
         assertJson413(rawHttp(api + "Content-Length: " + 70 * 1024 + "\r\n\r\n", 70 * 1024, false));
         assertJson413(rawHttp(api + "Transfer-Encoding: chunked\r\n\r\n", 200 * 1024, true));
         String poll = "POST /socket.io/?EIO=4&transport=polling&sid=x HTTP/1.1\r\nHost: x\r\n";
         assertJson413(rawHttp(poll + "Content-Length: " + 70 * 1024 + "\r\n\r\n", 70 * 1024, false));
+        assertJson413(rawHttp(poll + "Transfer-Encoding: chunked\r\n\r\n", 200 * 1024, true));
         assertTrue(
                 rawHttp("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 0, false)
                         .startsWith("HTTP/1.1 200"),
@@ -122,10 +124,12 @@ class PacketLimitsTest {
     }
 
     @Test
-    @Disabled("open (#13 point 7): a 100 MB Content-Length gets no readable answer yet; the 413 is lost "
-            + "to the connection reset when the server closes with the body still arriving")
     void aHugeAnnouncedBodyGets413WithAJsonError() throws Exception {
         String api = "POST /api/realtime/test HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
         assertJson413(rawHttp(api + "Content-Length: " + 100 * 1024 * 1024 + "\r\n\r\n", 64 * 1024, false));
+        String poll = "POST /socket.io/?EIO=4&transport=polling&sid=x HTTP/1.1\r\nHost: x\r\n";
+        assertJson413(rawHttp(poll + "Content-Length: " + 100 * 1024 * 1024 + "\r\n\r\n", 64 * 1024, false));
+        // Announced and then sent in full (no reading client could hope for more): still answered.
+        assertJson413(rawHttp(api + "Content-Length: " + 4 * 1024 * 1024 + "\r\n\r\n", 4 * 1024 * 1024, false));
     }
 }

@@ -94,6 +94,11 @@ public final class HandshakeAuthenticator implements AuthTokenListener {
             sessions.admit(session);
             hooks.admitted(session);
             return AuthTokenResult.AuthTokenResultSuccess;
+        } catch (SessionTable.ConnectionClosed late) {
+            // Too late, not a failure: the deadline closed the connection (and counted it) meanwhile.
+            session.end(); // its expiry timer and the user's socket slot
+            LOG.debug("handshake of {} completed after its connection was closed", client.getSessionId());
+            return HandshakeRefusal.refuse(ErrorCodes.AUTH_INVALID, late.getMessage());
         } catch (RuntimeException e) {
             sessions.remove(session);
             session.end();

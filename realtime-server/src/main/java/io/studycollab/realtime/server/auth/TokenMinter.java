@@ -4,30 +4,36 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.studycollab.realtime.client.AccessToken;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Signs Supabase-shaped HS256 access tokens: for the sandbox user, bots, and the {@code token} command. */
+/**
+ * Signs Supabase-shaped HS256 access tokens: for the sandbox user, bots, and the {@code token} and
+ * {@code swarm} commands. Any non-empty secret works, since the server under test decides what it
+ * accepts; callers warn when {@link #weakSecret()} (see {@link Hs256}).
+ */
 public final class TokenMinter {
 
-    private final MACSigner signer;
+    private final JWSSigner signer;
     private final String audience;
+    private final boolean weak;
 
     public TokenMinter(String secret, String audience) {
-        try {
-            this.signer = new MACSigner(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("unusable JWT secret: " + e.getMessage(), e);
-        }
+        this.signer = Hs256.signer(secret);
+        this.weak = Hs256.isWeak(secret);
         this.audience = audience;
+    }
+
+    /** The secret is under 256 bits: tokens are minted, and the user should hear it is weak. */
+    public boolean weakSecret() {
+        return weak;
     }
 
     public AccessToken mint(String sub, String name, String avatarUrl, List<String> groups, Duration ttl) {

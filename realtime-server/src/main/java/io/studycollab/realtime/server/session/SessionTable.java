@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The admitted sockets. A socket is in here exactly when its handshake completed: adding it is the
@@ -12,8 +13,29 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SessionTable {
 
     private final Map<UUID, SocketSession> sessions = new ConcurrentHashMap<>();
+    private volatile Predicate<UUID> gate = id -> true;
 
+    /**
+     * Admits only sockets {@code gate} lets through, deciding once per socket: the handshake
+     * deadline, which may have closed the connection on another thread while its CONNECT was
+     * being checked.
+     */
+    public void admitOnly(Predicate<UUID> gate) {
+        this.gate = gate;
+    }
+
+    /** The gate refused: the connection was closed (handshake timeout) while its CONNECT was checked. */
+    public static final class ConnectionClosed extends IllegalStateException {
+        ConnectionClosed() {
+            super("the connection was closed before its handshake completed");
+        }
+    }
+
+    /** @throws ConnectionClosed when the gate refuses */
     public void admit(SocketSession s) {
+        if (!gate.test(s.id())) {
+            throw new ConnectionClosed();
+        }
         sessions.put(s.id(), s);
     }
 

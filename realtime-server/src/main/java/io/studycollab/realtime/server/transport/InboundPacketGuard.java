@@ -66,11 +66,18 @@ public final class InboundPacketGuard extends ChannelInboundHandlerAdapter {
                 }
                 case MALFORMED -> {
                     stats.malformed(client.getSessionId(), v.reason(), firstOnConnection(client));
-                    client.disconnect();
                     if (pm.getTransport() == Transport.WEBSOCKET) {
-                        // In front of netty-socketio's encoder (which passes on only its own messages).
+                        // Not client.disconnect(): it closes the channel as soon as its DISCONNECT is
+                        // handed over, before a close frame can follow (the peer sees no close code).
+                        // This ends the session (its namespaces leave, pings stop) and then closes
+                        // with 1002, written in front of netty-socketio's encoder, which passes on
+                        // only its own messages. A session that never joined a namespace is forgotten
+                        // by the handshake deadline.
+                        client.onChannelDisconnect();
                         ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.PROTOCOL_ERROR, v.reason()))
                                 .addListener(ChannelFutureListener.CLOSE);
+                    } else {
+                        client.disconnect();
                     }
                     return;
                 }

@@ -23,6 +23,8 @@ public final class StudyCollabChannelInitializer extends SocketIOChannelInitiali
 
     private static final Logger LOG = LoggerFactory.getLogger(StudyCollabChannelInitializer.class);
 
+    private static final QuietPipelineEnd QUIET_END = new QuietPipelineEnd();
+
     private final HttpApiHandler api;
     private final InboundPacketGuard guard;
 
@@ -32,6 +34,7 @@ public final class StudyCollabChannelInitializer extends SocketIOChannelInitiali
         this.api = new HttpApiHandler(api);
         this.guard = new InboundPacketGuard(handshakes);
         this.deadline = deadline;
+        deadline.forgetSessionsWith(this);
     }
 
     @Override
@@ -73,7 +76,10 @@ public final class StudyCollabChannelInitializer extends SocketIOChannelInitiali
                         new PacketSizeLimiter(ProtocolRules.MAX_PACKET_BYTES));
         ch.pipeline().addBefore(PACKET_HANDLER, "studycollabHttpApi", api);
         ch.pipeline().addBefore(PACKET_HANDLER, "studycollabPacketGuard", guard);
-        ch.pipeline().replace(HTTP_AGGREGATOR, HTTP_AGGREGATOR, new JsonHttpAggregator(ProtocolRules.MAX_PACKET_BYTES));
+        // After the response encoder (netty-socketio puts it before): what it answers must be encoded.
+        ch.pipeline().remove(HTTP_AGGREGATOR);
+        ch.pipeline().addAfter(HTTP_ENCODER, HTTP_AGGREGATOR, new JsonHttpAggregator(ProtocolRules.MAX_PACKET_BYTES));
         ch.pipeline().addAfter(AUTHORIZE_HANDLER, "studycollabHandshakeDeadline", deadline);
+        ch.pipeline().addLast(QuietPipelineEnd.NAME, QUIET_END);
     }
 }

@@ -59,6 +59,17 @@ public final class RawWebSocket implements AutoCloseable {
         return ws.sendText(text, true);
     }
 
+    /** Sends one message as several frames (a first frame, then continuations); fails once the server closes. */
+    public CompletableFuture<WebSocket> sendFragments(String... parts) {
+        CompletableFuture<WebSocket> f = CompletableFuture.completedFuture(ws);
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            boolean last = i == parts.length - 1;
+            f = f.thenCompose(w -> w.sendText(part, last));
+        }
+        return f;
+    }
+
     /** The next text frame, answering pings on the way; null after 10 s or once closed. */
     public String next() throws InterruptedException {
         return next(Duration.ofSeconds(10));
