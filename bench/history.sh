@@ -5,8 +5,8 @@
 # src/docs/history.md.   bash bench/history.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -o -pl realtime-core test-compile -Dspotless.check.skip=true >/dev/null 2>&1 \
-  || mvn -q -pl realtime-core test-compile -Dspotless.check.skip=true
+mvn -q -o -pl realtime-core test-compile -DskipTests -Dspotless.check.skip=true >/dev/null 2>&1 \
+  || mvn -q -pl realtime-core test-compile -DskipTests -Dspotless.check.skip=true
 CP_FILE=$(mktemp)
 trap 'rm -f "$CP_FILE"' EXIT
 mvn -q -pl realtime-core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
