@@ -30,8 +30,8 @@ import okio.ByteString;
  */
 final class IngressGate implements WebSocket.Factory {
 
-    static final int DEFAULT_MAX_FRAMES = 20_000;
-    static final long DEFAULT_MAX_CHARS = 16L << 20;
+    static final int DEFAULT_MAX_FRAMES = 2_048;
+    static final long DEFAULT_MAX_CHARS = 4L << 20;
     static final long DEFAULT_MAX_WAIT_NANOS = 2_000_000_000L;
     /** How long the reader sleeps between looks at the backlog while it is full. */
     private static final long POLL_NANOS = 100_000L;
