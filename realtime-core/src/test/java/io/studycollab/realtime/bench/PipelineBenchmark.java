@@ -41,6 +41,9 @@ public final class PipelineBenchmark {
 
     private PipelineBenchmark() {}
 
+    private static String lastBareThreads = "";
+    private static String lastOursThreads = "";
+
     /** Unmeasured rounds each: until then the JIT compiler was still one of the busiest threads. */
     private static final int WARM_UP = 3;
 
@@ -106,6 +109,12 @@ public final class PipelineBenchmark {
                 | our pipeline | %,.0f | %s | %.2f µs | %.0f %% | %d |
 
                 Ratio ours / bare: **%.2f×** events/s, **%.2f×** CPU per event (below 1 is less CPU).
+
+                Where the CPU went in the last round, µs per event by thread (from /proc; socket.io's
+                `EventThread` is missing when it had ended by the time it was read, as the library ends it
+                whenever its queue runs dry; "OkHttp" is the websocket reader):
+                - bare:%s
+                - ours:%s
                 """,
                 n,
                 rounds,
@@ -126,7 +135,9 @@ public final class PipelineBenchmark {
                 median(ours.stream().map(Round::flooderBusyPercent).toList()),
                 ours.stream().mapToLong(Round::lost).sum(),
                 oursRate / bareRate,
-                oursCpu / bareCpu);
+                oursCpu / bareCpu,
+                lastBareThreads,
+                lastOursThreads);
         Files.writeString(report, md);
         System.out.print(md);
         // socket.io-client-java's default OkHttp dispatcher (the bare client's) idles 60 s before exiting.
@@ -249,7 +260,8 @@ public final class PipelineBenchmark {
         boolean ok = done.await(300, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
         long cpu = cpuNow() - cpu0;
-        System.out.println("  bare threads µs/event:" + threadCpuDelta(threads0, threadCpu(), got.get()));
+        lastBareThreads = threadCpuDelta(threads0, threadCpu(), got.get());
+        System.out.println("  bare threads µs/event:" + lastBareThreads);
         s.off();
         s.disconnect();
         return new Received(got.get(), ok ? 0 : n - got.get(), seconds, cpu);
@@ -299,7 +311,8 @@ public final class PipelineBenchmark {
             boolean ok = done.await(300, TimeUnit.SECONDS);
             double seconds = (System.nanoTime() - start) / 1e9;
             long cpu = cpuNow() - cpu0;
-            System.out.println("  ours threads µs/event:" + threadCpuDelta(threads0, threadCpu(), floods.get()));
+            lastOursThreads = threadCpuDelta(threads0, threadCpu(), floods.get());
+            System.out.println("  ours threads µs/event:" + lastOursThreads);
             return new Received(floods.get(), ok ? dropped.get() : n - floods.get(), seconds, cpu);
         } finally {
             Files.deleteIfExists(file);
