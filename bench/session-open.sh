@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
-mvn -q -o -pl realtime-core test-compile -Dexec.skip >/dev/null 2>&1 || mvn -q -pl realtime-core test-compile -Dexec.skip
+mvn -q -o -pl realtime-core test-compile -DskipTests -Dexec.skip >/dev/null 2>&1 || mvn -q -pl realtime-core test-compile -DskipTests -Dexec.skip
 CP_FILE=$(mktemp)
 trap 'rm -f "$CP_FILE"' EXIT
 mvn -q -pl realtime-core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-20}
-mvn -q -o -pl app test-compile -Dexec.skip >/dev/null 2>&1 || mvn -q -pl app test-compile -Dexec.skip
+mvn -q -o -pl app test-compile -DskipTests -Dexec.skip >/dev/null 2>&1 || mvn -q -pl app test-compile -DskipTests -Dexec.skip
 CP_FILE=$(mktemp)
 OUT=$(mktemp)
 trap 'rm -f "$CP_FILE" "$OUT"' EXIT

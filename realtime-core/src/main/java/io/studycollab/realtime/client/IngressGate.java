@@ -1,10 +1,10 @@
 package io.studycollab.realtime.client;
 
-import io.socket.thread.EventThread;
 import io.studycollab.realtime.events.DropTally;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -17,29 +17,47 @@ import okio.ByteString;
  * fast as the server sends them and the library queues each onto the one event thread without
  * limit: a server flooding faster than the client decodes filled the heap (an OutOfMemoryError on
  * the reader thread, then a dropped connection). Frames pass through here first, on the reader
- * thread: while more than {@code maxFrames} frames or {@code maxChars} characters wait, Socket.IO
- * events (and the binary attachments of a dropped binary event) are dropped and counted, never
- * blocked on; everything else (Engine.IO ping, close, CONNECT, acks) always passes, so the
- * connection stays alive. The count reaches the stream as a {@code client:dropped} record, queued
- * on the event thread where the first event after the drops would have been.
+ * thread: while more than {@code maxFrames} frames or {@code maxChars} characters wait, a Socket.IO
+ * event holds the reader thread (never the event thread) until there is room, so the flood backs
+ * up into TCP and the server sends only as fast as we decode, losing nothing. Only when the event
+ * thread makes no room for {@code maxWait} (it is stuck, not merely slower) are events (and the
+ * binary attachments of a dropped binary event) dropped and counted. Everything else (Engine.IO
+ * ping, close, CONNECT, acks) always passes; a ping waits at most behind the bounded backlog. The
+ * count reaches the stream as a {@code client:dropped} record, queued on the event thread where the
+ * first event after the drops would have been.
  *
  * <p>Polling needs no gate: the library asks for the next payload only after handling the last.
  */
 final class IngressGate implements WebSocket.Factory {
 
-    static final int DEFAULT_MAX_FRAMES = 20_000;
-    static final long DEFAULT_MAX_CHARS = 16L << 20;
+    static final int DEFAULT_MAX_FRAMES = 2_048;
+    static final long DEFAULT_MAX_CHARS = 4L << 20;
+    static final long DEFAULT_MAX_WAIT_NANOS = 2_000_000_000L;
+    /** How long the reader sleeps between looks at the backlog while it is full. */
+    private static final long POLL_NANOS = 100_000L;
 
     private final WebSocket.Factory delegate;
     private final Clock clock;
     private final Consumer<EventRecord> publish;
     private final int maxFrames;
     private final long maxChars;
+    private final long maxWaitNanos;
     private final AtomicLong waitingFrames = new AtomicLong();
     private final AtomicLong waitingChars = new AtomicLong();
     private final DropTally drops = new DropTally("ingress");
 
     IngressGate(WebSocket.Factory delegate, Clock clock, Consumer<EventRecord> publish, int maxFrames, long maxChars) {
+        this(delegate, clock, publish, maxFrames, maxChars, DEFAULT_MAX_WAIT_NANOS);
+    }
+
+    IngressGate(
+            WebSocket.Factory delegate,
+            Clock clock,
+            Consumer<EventRecord> publish,
+            int maxFrames,
+            long maxChars,
+            long maxWaitNanos) {
+        this.maxWaitNanos = maxWaitNanos;
         this.delegate = delegate;
         this.clock = clock;
         this.publish = publish;
@@ -61,19 +79,31 @@ final class IngressGate implements WebSocket.Factory {
         return waitingFrames.get() >= maxFrames || waitingChars.get() >= maxChars;
     }
 
-    /** Hands a frame to the library and counts it as waiting until the event thread gets past it. */
-    private void pass(long chars, Runnable deliver) {
-        if (drops.pending()) {
-            EventThread.exec(this::reportDrops);
+    /**
+     * Holds the reader thread while the backlog is full: true once there is room, false when the
+     * event thread made none for {@code maxWait} (then the caller drops).
+     */
+    private boolean awaitRoom() {
+        if (!full()) {
+            return true;
         }
-        waitingFrames.incrementAndGet();
-        waitingChars.addAndGet(chars);
-        deliver.run();
-        // The event thread runs tasks in order: this one runs once the frame's own task is done.
-        EventThread.exec(() -> {
-            waitingFrames.decrementAndGet();
-            waitingChars.addAndGet(-chars);
-        });
+        if (drops.pending()) {
+            return false; // already dropping: the event thread is stuck, do not wait again per frame
+        }
+        long deadline = clock.monoNanos() + maxWaitNanos;
+        while (full()) {
+            if (clock.monoNanos() - deadline >= 0) {
+                return false;
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+        return true;
+    }
+
+    /** On the event thread: a frame of {@code chars} characters is being delivered, so no longer waits. */
+    private void taken(long chars) {
+        waitingFrames.decrementAndGet();
+        waitingChars.addAndGet(-chars);
     }
 
     private void reportDrops() {
@@ -84,29 +114,49 @@ final class IngressGate implements WebSocket.Factory {
         }
     }
 
-    /** One connection's listener; its fields are touched only by that connection's reader thread. */
+    /**
+     * One connection's listener: everything it is told goes to the event thread through one
+     * {@link FrameRelay}, in order. Its fields are touched only by that connection's reader thread.
+     */
     private final class Gated extends WebSocketListener {
         private final WebSocketListener inner;
+        private final FrameRelay relay = new FrameRelay(IngressGate.this::taken);
         private int attachmentsToDrop;
 
         Gated(WebSocketListener inner) {
             this.inner = inner;
         }
 
+        /** Queues a frame, after the report of any drops before it. */
+        private void pass(long chars, JacksonEventDecoder.Predecoded pre, Runnable deliver) {
+            reportDropsFirst();
+            waitingFrames.incrementAndGet();
+            waitingChars.addAndGet(chars);
+            relay.add(chars, pre, deliver);
+        }
+
+        private void reportDropsFirst() {
+            if (drops.pending()) {
+                relay.add(FrameRelay.NOT_A_FRAME, null, IngressGate.this::reportDrops);
+            }
+        }
+
         @Override
         public void onOpen(WebSocket webSocket, Response response) {
-            inner.onOpen(webSocket, response);
+            relay.add(FrameRelay.NOT_A_FRAME, null, () -> inner.onOpen(webSocket, response));
         }
 
         @Override
         public void onMessage(WebSocket webSocket, String text) {
             attachmentsToDrop = 0; // a text frame ends any run of attachments
-            if (text != null && SocketIoFrame.isEvent(text) && full()) {
+            if (text != null && SocketIoFrame.isEvent(text) && !awaitRoom()) {
                 drops.add(SocketIoFrame.eventName(text), text.length(), clock.wallMillis(), clock.monoNanos());
                 attachmentsToDrop = SocketIoFrame.attachments(text);
                 return;
             }
-            pass(text == null ? 0 : text.length(), () -> inner.onMessage(webSocket, text));
+            // Parsed here, on the reader thread, beside the event thread rather than on it.
+            JacksonEventDecoder.Predecoded pre = text == null ? null : JacksonEventDecoder.predecode(text);
+            pass(text == null ? 0 : text.length(), pre, () -> inner.onMessage(webSocket, text));
         }
 
         @Override
@@ -115,24 +165,24 @@ final class IngressGate implements WebSocket.Factory {
                 attachmentsToDrop--;
                 return; // belongs to the binary event dropped just before it (counted there)
             }
-            pass(bytes.size(), () -> inner.onMessage(webSocket, bytes));
+            pass(bytes.size(), null, () -> inner.onMessage(webSocket, bytes));
         }
 
         @Override
         public void onClosing(WebSocket webSocket, int code, String reason) {
-            inner.onClosing(webSocket, code, reason);
+            relay.add(FrameRelay.NOT_A_FRAME, null, () -> inner.onClosing(webSocket, code, reason));
         }
 
         @Override
         public void onClosed(WebSocket webSocket, int code, String reason) {
-            EventThread.exec(IngressGate.this::reportDrops);
-            inner.onClosed(webSocket, code, reason);
+            relay.add(FrameRelay.NOT_A_FRAME, null, IngressGate.this::reportDrops);
+            relay.add(FrameRelay.NOT_A_FRAME, null, () -> inner.onClosed(webSocket, code, reason));
         }
 
         @Override
         public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-            EventThread.exec(IngressGate.this::reportDrops);
-            inner.onFailure(webSocket, t, response);
+            relay.add(FrameRelay.NOT_A_FRAME, null, IngressGate.this::reportDrops);
+            relay.add(FrameRelay.NOT_A_FRAME, null, () -> inner.onFailure(webSocket, t, response));
         }
     }
 }

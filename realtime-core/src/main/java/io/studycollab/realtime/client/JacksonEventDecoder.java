@@ -25,12 +25,70 @@ import org.json.JSONObject;
  * a string name and nothing after it. Everything else — binary packets, acks, CONNECT, odd names,
  * invalid or too deeply nested JSON, trailing text — goes to the library's decoder unchanged, so
  * what is accepted or rejected stays exactly what socket.io-client-java does.
+ *
+ * <p>On a websocket the parsing is not even done here: {@link IngressGate} parses each EVENT frame
+ * on OkHttp's reader thread ({@link #predecode}) and hands the result to the event thread just before
+ * the library delivers that frame ({@link #expect}); {@link #add} takes it when the packet it is
+ * given is that frame's text. The one event thread that every connection shares then only hands
+ * packets on, and the JSON is parsed on the reader thread, beside it.
  */
 final class JacksonEventDecoder implements Parser.Decoder {
 
     /** Told about a packet nothing could decode, before socket.io-client-java drops it. */
     interface UndecodableListener {
         void undecodable(String packet, String reason);
+    }
+
+    /**
+     * An EVENT frame parsed on the reader thread: the frame's text, and the packet or why none.
+     * {@code packet} null and {@code tooDeep} null means "let the library's decoder decide".
+     */
+    static final class Predecoded {
+        private final String frame;
+        private final Packet<JSONArray> packet;
+        private final String tooDeep;
+
+        private Predecoded(String frame, Packet<JSONArray> packet, String tooDeep) {
+            this.frame = frame;
+            this.packet = packet;
+            this.tooDeep = tooDeep;
+        }
+
+        /**
+         * True when {@code packet} is this Engine.IO frame's Socket.IO packet (the frame without its
+         * {@code 4}). Only the frame being delivered is expected, and only while it is (see
+         * {@link FrameRelay}), so its length and ends tell; the whole text is not compared again.
+         */
+        boolean isFrameOf(String packet) {
+            int n = packet.length();
+            return frame.length() == n + 1
+                    && n > 0
+                    && frame.charAt(1) == packet.charAt(0)
+                    && frame.charAt(n) == packet.charAt(n - 1);
+        }
+    }
+
+    /** Confined to socket.io's one event thread: the frame about to be delivered, parsed. */
+    private static Predecoded expected;
+
+    /**
+     * Parses an Engine.IO message frame's EVENT packet ({@code 42…}) on the calling thread, or null
+     * when it is no such frame.
+     */
+    static Predecoded predecode(String frame) {
+        if (frame.length() < 3 || frame.charAt(0) != '4' || frame.charAt(1) != '0' + Parser.EVENT) {
+            return null;
+        }
+        try {
+            return new Predecoded(frame, event(frame, 1), null);
+        } catch (TooDeep e) {
+            return new Predecoded(frame, null, e.getMessage());
+        }
+    }
+
+    /** On the event thread, just before the library delivers the frame {@code p} was parsed from. */
+    static void expect(Predecoded p) {
+        expected = p;
     }
 
     private final IOParser.Decoder fallback = new IOParser.Decoder();
@@ -50,14 +108,24 @@ final class JacksonEventDecoder implements Parser.Decoder {
 
     @Override
     public void add(String packet) {
+        Predecoded pre = expected;
+        expected = null;
         Packet<JSONArray> decoded;
-        try {
-            decoded = packet.length() > 1 && packet.charAt(0) == '0' + Parser.EVENT ? event(packet) : null;
-        } catch (TooDeep e) {
-            // The library's decoder would recurse once per level in org.json: 100,000 levels overflow
-            // the event thread's stack (an Error, not a DecodingException). Shown raw, as undecodable.
-            undecodable.undecodable(packet, e.getMessage());
-            return;
+        if (pre != null && pre.isFrameOf(packet)) {
+            if (pre.tooDeep != null) {
+                undecodable.undecodable(packet, pre.tooDeep);
+                return;
+            }
+            decoded = pre.packet;
+        } else {
+            try {
+                decoded = packet.length() > 1 && packet.charAt(0) == '0' + Parser.EVENT ? event(packet, 0) : null;
+            } catch (TooDeep e) {
+                // The library's decoder would recurse once per level in org.json: 100,000 levels overflow
+                // the event thread's stack (an Error, not a DecodingException). Shown raw, as undecodable.
+                undecodable.undecodable(packet, e.getMessage());
+                return;
+            }
         }
         if (decoded == null) {
             try {
@@ -91,7 +159,12 @@ final class JacksonEventDecoder implements Parser.Decoder {
 
     /** The packet, or null to let the library's decoder handle it. */
     static Packet<JSONArray> event(String s) {
-        int i = 1;
+        return event(s, 0);
+    }
+
+    /** The packet that starts at {@code start} of {@code s} (its type digit), or null as above. */
+    static Packet<JSONArray> event(String s, int start) {
+        int i = start + 1;
         int length = s.length();
         String nsp = "/";
         if (s.charAt(i) == '/') {

@@ -155,7 +155,10 @@ public final class EventFilter implements Predicate<EventRecord> {
         return true;
     }
 
-    /** Every criterion but the text, on a record's fields (the history tests its columns without building records). */
+    /**
+     * Every criterion but the text, on a record's fields (the history tests its columns without
+     * building records); a null {@code eventName} skips the name, already checked by {@link NameMatches}.
+     */
     boolean matchesFields(
             String eventName, EventCategory category, Direction direction, String userId, String groupId, boolean bad) {
         if (malformedOnly && !bad) {
@@ -164,13 +167,18 @@ public final class EventFilter implements Predicate<EventRecord> {
         if (!categories.contains(category) || !directions.contains(direction)) {
             return false;
         }
-        if (name != null && !name.matcher(eventName).matches()) {
+        if (eventName != null && !matchesName(eventName)) {
             return false;
         }
         if (user != null && !user.equals(userId)) {
             return false;
         }
         return group == null || group.equals(groupId);
+    }
+
+    /** The name criterion alone (true when there is none). */
+    boolean matchesName(String eventName) {
+        return name == null || name.matcher(eventName).matches();
     }
 
     boolean hasText() {

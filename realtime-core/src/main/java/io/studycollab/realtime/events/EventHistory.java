@@ -117,14 +117,24 @@ public final class EventHistory implements EventBatchListener {
         return new ColumnList(copy, size);
     }
 
+    /** The newest {@code k} events (all when fewer), oldest first: what jumping to the end shows, copied without the rest. */
+    public synchronized List<EventRecord> tail(int k) {
+        int count = Math.max(0, Math.min(k, size));
+        HistoryColumns copy = new HistoryColumns(count);
+        gather(size - count, count, copy);
+        return new ColumnList(copy, count);
+    }
+
     /** The events {@code filter} lets through, oldest first; an {@link EventFilter} is tested on the columns. */
     public synchronized List<EventRecord> matching(Predicate<EventRecord> filter) {
         int[] hits = new int[Math.min(size, 1024)];
         int count = 0;
         EventFilter fast = filter instanceof EventFilter f ? f : null;
+        // Names are pooled, so a handful of instances: each one's glob is matched once, not per event.
+        NameMatches names = fast == null ? null : new NameMatches(fast);
         for (int i = 0; i < size; i++) {
             int slot = slot(i);
-            if (fast != null ? ring.matches(slot, fast) : filter.test(ring.get(slot))) {
+            if (fast != null ? ring.matches(slot, fast, names) : filter.test(ring.get(slot))) {
                 if (count == hits.length) {
                     hits = Arrays.copyOf(hits, Math.min(size, hits.length * 2));
                 }

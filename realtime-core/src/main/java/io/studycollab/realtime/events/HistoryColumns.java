@@ -155,9 +155,15 @@ final class HistoryColumns {
     }
 
     /** The filter's test without building the record (and, for most filters, without parsing the payload). */
-    boolean matches(int i, EventFilter f) {
-        if (!f.matchesFields(
-                name[i], CATEGORIES[category[i]], DIRECTIONS[direction[i]], user[i], group[i], problem[i] != null)) {
+    boolean matches(int i, EventFilter f, NameMatches names) {
+        if (!names.test(name[i])
+                || !f.matchesFields(
+                        null,
+                        CATEGORIES[category[i]],
+                        DIRECTIONS[direction[i]],
+                        user[i],
+                        group[i],
+                        problem[i] != null)) {
             return false;
         }
         if (!f.hasText()) {

@@ -2,19 +2,19 @@ package io.studycollab.realtime.bench;
 
 import io.socket.client.IO;
 import io.socket.client.Socket;
+import io.socket.thread.EventThread;
 import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.client.ConnectionState;
 import io.studycollab.realtime.client.RealtimeClient;
-import io.studycollab.realtime.events.EventFilter;
 import io.studycollab.realtime.events.EventHistory;
 import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.presence.PresenceTracker;
+import io.studycollab.realtime.protocol.EventNames;
 import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.session.Redactor;
 import io.studycollab.realtime.session.SessionHeader;
 import io.studycollab.realtime.session.SessionWriter;
-import io.studycollab.realtime.testing.NodeProcess;
 import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.SystemClock;
 import java.lang.management.ManagementFactory;
@@ -30,167 +30,195 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Ingest and history figures, measured side by side in one run (ratios, not timings in tests):
- * a flooding server (src/interop/hostile.js) sends N events; a bare socket.io-client-java
- * subscriber and our whole pipeline (client → decode/validate → hub → history + presence fold +
- * recorder) each receive them, alternately, five times after a warm-up round. Then a million events in the history.
- *   PipelineBenchmark N OUTPUT.md
+ * Ingest, measured side by side in one run (ratios, never timings in tests): {@link EngineIoFlooder}
+ * writes N pre-encoded cursor events onto the Engine.IO websocket as fast as the socket takes
+ * them, so the receiver is the bottleneck. A bare socket.io-client-java subscriber that only counts
+ * them and our whole pipeline (client → decode/validate → hub → history + presence fold + session
+ * file with redaction) receive them alternately, after a warm-up round each.
+ *   PipelineBenchmark N ROUNDS OUTPUT.md
  */
 public final class PipelineBenchmark {
 
     private PipelineBenchmark() {}
 
+    private static String lastBareThreads = "";
+    private static String lastOursThreads = "";
+
+    /** Unmeasured rounds each: until then the JIT compiler was still one of the busiest threads. */
+    private static final int WARM_UP = 3;
+
     public static void main(String[] args) throws Exception {
         int n = Integer.parseInt(args[0]);
-        Path report = Path.of(args[1]);
+        int rounds = Integer.parseInt(args[1]);
+        Path report = Path.of(args[2]);
+        // A third argument "ours" runs only our pipeline (for a profiler), no report.
+        boolean oursOnly = args.length > 3 && args[3].equals("ours");
+        if (oursOnly) {
+            try (EngineIoFlooder flooder = new EngineIoFlooder()) {
+                for (int i = 0; i < rounds; i++) {
+                    Round o = measure(flooder, n, () -> pipeline(flooder.url(), n));
+                    System.out.printf(
+                            "ours %,.0f/s %.2f µs/event (lost %d)%n", o.rate(), o.cpuMicrosPerEvent(), o.lost());
+                }
+            }
+            System.exit(0);
+        }
         List<Round> bare = new ArrayList<>();
         List<Round> ours = new ArrayList<>();
-        long[] lost = new long[2];
-        long heapAfterIngest;
-        try (NodeProcess server = NodeProcess.start("hostile.js")) {
-            // One unmeasured round each, so both are compiled before anything is counted.
-            measure(server, () -> bare(server.url(), n, new long[2]));
-            measure(server, () -> pipeline(server.url(), n, new long[2]));
-            for (int round = 0; round < ROUNDS; round++) {
-                bare.add(measure(server, () -> bare(server.url(), n, lost)));
-                ours.add(measure(server, () -> pipeline(server.url(), n, lost)));
+        try (EngineIoFlooder flooder = new EngineIoFlooder()) {
+            String url = flooder.url();
+            // Unmeasured rounds, so both are compiled before anything is counted.
+            for (int i = 0; i < WARM_UP; i++) {
+                measure(flooder, n, () -> bare(url, n));
+                measure(flooder, n, () -> pipeline(url, n));
             }
-            System.gc();
-            heapAfterIngest =
-                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            for (int round = 0; round < rounds; round++) {
+                Round b = measure(flooder, n, () -> bare(url, n));
+                Round o = measure(flooder, n, () -> pipeline(url, n));
+                bare.add(b);
+                ours.add(o);
+                System.out.printf(
+                        "round %d: bare %,.0f/s %.2f µs/event · ours %,.0f/s %.2f µs/event (lost %d)%n",
+                        round + 1, b.rate(), b.cpuMicrosPerEvent(), o.rate(), o.cpuMicrosPerEvent(), o.lost());
+            }
         }
-        double bareMedian = median(bare.stream().map(Round::rate).toList());
-        double oursMedian = median(ours.stream().map(Round::rate).toList());
-
-        // History depth: a million events kept.
-        EventHistory history = new EventHistory(1_000_000);
-        System.gc();
-        long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        for (int i = 0; i < 1_000_000; i++) {
-            String name = i % 10 == 0 ? "user:tool:changed" : "user:cursor:updated";
-            history.add(EventRecord.of(
-                            io.studycollab.realtime.events.Direction.IN,
-                            name,
-                            ProtocolCodec.object()
-                                    .put("groupId", "g")
-                                    .put("userId", "u" + (i % 50))
-                                    .put("ts", i),
-                            80,
-                            null,
-                            i,
-                            i,
-                            null)
-                    .withSeq(i + 1));
-        }
-        System.gc();
-        long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        long t0 = System.nanoTime();
-        int matched =
-                history.matching(EventFilter.all().withNameGlob("user:tool:*")).size();
-        double filterMs = (System.nanoTime() - t0) / 1e6;
-        long t1 = System.nanoTime();
-        int userMatched = history.matching(EventFilter.all().withUser("u7")).size();
-        double userFilterMs = (System.nanoTime() - t1) / 1e6;
-        long t2 = System.nanoTime();
-        EventRecord last = history.last();
-        List<EventRecord> tail = history.snapshot().subList(history.size() - 50, history.size());
-        double endMs = (System.nanoTime() - t2) / 1e6;
-
+        double bareRate = median(bare.stream().map(Round::rate).toList());
+        double oursRate = median(ours.stream().map(Round::rate).toList());
+        double bareCpu = median(bare.stream().map(Round::cpuMicrosPerEvent).toList());
+        double oursCpu = median(ours.stream().map(Round::cpuMicrosPerEvent).toList());
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         String md = String.format(
                 """
-                ## Ingest: flooding server → whole pipeline, next to a bare socket.io-client-java subscriber
+                ## Ingest: a flood that saturates the receiver → whole pipeline, next to a bare socket.io-client-java subscriber
 
-                %,d custom events per round from `src/interop/hostile.js` (one socket, as fast as Node sends),
-                one warm-up round each and then %d rounds each, alternating, in one JVM (Java %s, %d cores; Node runs
-                on the same machine). "Ours" is `RealtimeClient` → decode and validate → `EventHub` →
-                `EventHistory` (100,000) + `PresenceTracker` + `SessionWriter` (a real file), counted when the
-                last event is in the history. CPU is this JVM's process CPU time per event received, and the
-                flooding Node process's CPU time over the round's wall time.
+                `bash bench/pipeline.sh %d %d`: %,d `user:cursor:updated` events per round, written by
+                `EngineIoFlooder` (Netty, in the same JVM) as pre-encoded websocket frames as fast as the socket
+                takes them; %d warm-up rounds each, then %d rounds each, alternating (Java %s, %d cores, load
+                average %.1f while it ran). "Bare" is socket.io-client-java with one listener that counts; "ours" is
+                `RealtimeClient` → decode and validate → `EventHub` → `EventHistory` (100,000) + `PresenceTracker`
+                + `SessionWriter` (a real file, redaction on), counted when the last event has reached the hub's
+                listeners. CPU per event is this JVM's CPU time from the flood request to the last event (all
+                threads, user + system, GC and JIT included; connecting and closing are not counted) minus the
+                flooder's thread CPU time, divided by the events received: CPU, not wall time, so other load on
+                the machine does not enter it. Flooder busy is its thread CPU over the
+                round's wall time: well under 100 %% means it was waiting for the receiver.
 
-                | receiver | events/s (median) | rounds | JVM CPU per event (median) | Node busy (median) |
-                | --- | --- | --- | --- | --- |
-                | bare socket.io-client-java | %,.0f | %s | %.1f µs | %.0f %% |
-                | our pipeline | %,.0f | %s | %.1f µs | %.0f %% |
+                | receiver | events/s (median) | rounds | CPU per event (median) | flooder busy (median) | lost |
+                | --- | --- | --- | --- | --- | --- |
+                | bare socket.io-client-java | %,.0f | %s | %.2f µs | %.0f %% | %d |
+                | our pipeline | %,.0f | %s | %.2f µs | %.0f %% | %d |
 
-                Ratio ours / bare: **%.2f×**. Events lost: bare %d, ours %d. Heap after the rounds, after GC: %,d MiB.
-                Both receivers are held to what one Node process can send on this machine (see "Node busy"):
-                the bare client's rate is that ceiling, and ours keeps up with it while using more CPU per event
-                (it parses, validates, keeps, folds and records every event; the bare client only counts them).
+                Ratio ours / bare: **%.2f×** events/s, **%.2f×** CPU per event (below 1 is less CPU).
 
-                ## History depth
-
-                | what | figure |
-                | --- | --- |
-                | events kept | %,d |
-                | heap per event (small cursor payloads) | %,d bytes |
-                | filter by name glob `user:tool:*` over all of them | %.0f ms (%,d matched) |
-                | filter by user over all of them | %.0f ms (%,d matched) |
-                | jump to the end (last event and the last 50) | %.0f ms (seq %,d) |
+                Where the CPU went in the last round, µs per event by thread (from /proc; socket.io's
+                `EventThread` is missing when it had ended by the time it was read, as the library ends it
+                whenever its queue runs dry; "OkHttp" is the websocket reader):
+                - bare:%s
+                - ours:%s
                 """,
                 n,
-                ROUNDS,
+                rounds,
+                n,
+                WARM_UP,
+                rounds,
                 System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(),
-                bareMedian,
+                load,
+                bareRate,
                 fmt(bare),
-                median(bare.stream().map(r -> r.jvmCpuMicrosPerEvent(n)).toList()),
-                median(bare.stream().map(Round::nodeBusyPercent).toList()),
-                oursMedian,
+                bareCpu,
+                median(bare.stream().map(Round::flooderBusyPercent).toList()),
+                bare.stream().mapToLong(Round::lost).sum(),
+                oursRate,
                 fmt(ours),
-                median(ours.stream().map(r -> r.jvmCpuMicrosPerEvent(n)).toList()),
-                median(ours.stream().map(Round::nodeBusyPercent).toList()),
-                oursMedian / bareMedian,
-                lost[0],
-                lost[1],
-                heapAfterIngest >> 20,
-                history.size(),
-                (after - before) / Math.max(1, history.size()),
-                filterMs,
-                matched,
-                userFilterMs,
-                userMatched,
-                endMs,
-                last.seq());
+                oursCpu,
+                median(ours.stream().map(Round::flooderBusyPercent).toList()),
+                ours.stream().mapToLong(Round::lost).sum(),
+                oursRate / bareRate,
+                oursCpu / bareCpu,
+                lastBareThreads,
+                lastOursThreads);
         Files.writeString(report, md);
         System.out.print(md);
-        if (tail.isEmpty()) {
-            throw new IllegalStateException("empty history");
-        }
         // socket.io-client-java's default OkHttp dispatcher (the bare client's) idles 60 s before exiting.
         System.exit(0);
     }
 
-    private static final int ROUNDS = 5;
-
-    /** One receiver's round: its rate, and the CPU both ends spent on it. */
-    private record Round(double rate, long jvmCpuNanos, long nodeCpuNanos, long wallNanos) {
-        double jvmCpuMicrosPerEvent(int n) {
-            return jvmCpuNanos / 1e3 / n;
+    /** One receiver's round: its rate, events lost, and the CPU both ends spent on it while it ran. */
+    private record Round(double rate, long lost, long received, long cpuNanos, long flooderNanos, long wallNanos) {
+        double cpuMicrosPerEvent() {
+            return cpuNanos / 1e3 / Math.max(1, received);
         }
 
-        double nodeBusyPercent() {
-            return 100.0 * nodeCpuNanos / wallNanos;
+        double flooderBusyPercent() {
+            return 100.0 * flooderNanos / wallNanos;
         }
     }
+
+    /**
+     * What a receiver saw: events received, events it reported lost, seconds from request to the
+     * last, and this JVM's CPU time over the same span (connecting and closing are not counted).
+     */
+    private record Received(long events, long lost, double seconds, long cpuNanos) {}
 
     private interface Receiver {
-        double run() throws Exception;
+        Received run() throws Exception;
     }
 
-    private static Round measure(NodeProcess server, Receiver receiver) throws Exception {
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpu0 = os.getProcessCpuTime();
-        long node0 = cpuNanosOf(server.pid());
-        long t0 = System.nanoTime();
-        double rate = receiver.run();
-        return new Round(rate, os.getProcessCpuTime() - cpu0, cpuNanosOf(server.pid()) - node0, System.nanoTime() - t0);
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private static long cpuNow() {
+        return OS.getProcessCpuTime();
     }
 
-    /** utime + stime of a Linux process, from /proc (clock ticks of 10 ms). */
-    private static long cpuNanosOf(long pid) throws java.io.IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+    /**
+     * CPU time of every live thread by name (digits folded), GC and JIT threads included, from
+     * /proc on Linux (clock ticks of 10 ms), to see which stage is the bottleneck.
+     */
+    static java.util.Map<String, Long> threadCpu() {
+        java.util.Map<String, Long> m = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String comm = Files.readString(t.resolve("comm")).trim();
+                    String stat = Files.readString(t.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    m.merge(comm.replaceAll("\\d+", "N"), ticks * 10_000_000L, Long::sum);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended while we looked
+                }
+            }
+        } catch (java.io.IOException e) {
+            return m;
+        }
+        return m;
+    }
+
+    static String threadCpuDelta(java.util.Map<String, Long> before, java.util.Map<String, Long> after, long events) {
+        StringBuilder sb = new StringBuilder();
+        after.forEach((k, v) -> {
+            double us = (v - before.getOrDefault(k, 0L)) / 1e3 / Math.max(1, events);
+            if (us >= 0.05) {
+                sb.append(String.format(" %s=%.2f", k, us));
+            }
+        });
+        return sb.toString();
+    }
+
+    private static Round measure(EngineIoFlooder flooder, int n, Receiver receiver) throws Exception {
+        long flood0 = flooder.cpuNanos();
+        Received r = receiver.run();
+        long flood = flooder.cpuNanos() - flood0;
+        // The last round's leftovers (closing, the library's timers) are done before the next starts.
+        CountDownLatch idle = new CountDownLatch(1);
+        EventThread.exec(idle::countDown);
+        idle.await(30, TimeUnit.SECONDS);
+        System.gc();
+        Thread.sleep(200);
+        return new Round(r.events() / r.seconds(), r.lost(), r.events(), r.cpuNanos() - flood, flood, (long)
+                (r.seconds() * 1e9));
     }
 
     private static String fmt(List<Round> xs) {
@@ -201,10 +229,10 @@ public final class PipelineBenchmark {
     private static double median(List<Double> xs) {
         double[] a = xs.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(a);
-        return a[a.length / 2];
+        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
     }
 
-    private static double bare(String url, int n, long[] lost) throws Exception {
+    private static Received bare(String url, int n) throws Exception {
         IO.Options o = IO.Options.builder()
                 .setForceNew(true)
                 .setReconnection(false)
@@ -215,26 +243,31 @@ public final class PipelineBenchmark {
         AtomicLong got = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
         CountDownLatch connected = new CountDownLatch(1);
-        long[] start = new long[1];
-        s.on("flood:tick", a -> {
+        s.on(EngineIoFlooder.EVENT, a -> {
             if (got.incrementAndGet() == n) {
                 done.countDown();
             }
         });
         s.on(Socket.EVENT_CONNECT, a -> connected.countDown());
         s.connect();
-        connected.await(10, TimeUnit.SECONDS);
-        start[0] = System.nanoTime();
+        if (!connected.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("bare client did not connect");
+        }
+        var threads0 = threadCpu();
+        long cpu0 = cpuNow();
+        long start = System.nanoTime();
         s.emit("hostile:flood", n);
-        boolean ok = done.await(120, TimeUnit.SECONDS);
-        double rate = got.get() / ((System.nanoTime() - start[0]) / 1e9);
-        lost[0] += ok ? 0 : n - got.get();
+        boolean ok = done.await(300, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = cpuNow() - cpu0;
+        lastBareThreads = threadCpuDelta(threads0, threadCpu(), got.get());
+        System.out.println("  bare threads µs/event:" + lastBareThreads);
         s.off();
         s.disconnect();
-        return rate;
+        return new Received(got.get(), ok ? 0 : n - got.get(), seconds, cpu);
     }
 
-    private static double pipeline(String url, int n, long[] lost) throws Exception {
+    private static Received pipeline(String url, int n) throws Exception {
         Path file = Files.createTempFile("pipeline-bench", ".jsonl");
         try (SystemClock clock = new SystemClock("bench-clock");
                 EventHub hub = new EventHub("bench-hub");
@@ -244,13 +277,19 @@ public final class PipelineBenchmark {
             EventHistory history = new EventHistory(100_000);
             PresenceTracker presence = new PresenceTracker();
             AtomicLong floods = new AtomicLong();
+            AtomicLong dropped = new AtomicLong();
             CountDownLatch done = new CountDownLatch(1);
             hub.subscribe(history);
             hub.subscribe(presence);
             hub.subscribe(writer);
             hub.subscribe(batch -> {
                 for (EventRecord r : batch) {
-                    if (r.name().equals("flood:tick") && floods.incrementAndGet() == n) {
+                    if (r.name().equals(EngineIoFlooder.EVENT)) {
+                        floods.incrementAndGet();
+                    } else if (r.name().equals(EventNames.CLIENT_DROPPED)) {
+                        dropped.addAndGet(r.payload().path("events").asLong());
+                    }
+                    if (floods.get() + dropped.get() >= n) {
                         done.countDown();
                     }
                 }
@@ -258,16 +297,23 @@ public final class PipelineBenchmark {
             client.connect(url, TestTokens.token("bench", "Bench", 600));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (client.state() != ConnectionState.CONNECTED && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
+                Thread.sleep(5); // not measured yet, but a spinning main thread would be counted as ours
+            }
+            if (client.state() != ConnectionState.CONNECTED) {
+                throw new IllegalStateException("pipeline client did not connect: " + client.state());
             }
             hub.awaitDispatched(java.time.Duration.ofSeconds(5));
+            var threads0 = threadCpu();
+            long cpu0 = cpuNow();
             long start = System.nanoTime();
             client.sendRaw(
                     "hostile:flood", ProtocolCodec.mapper().getNodeFactory().numberNode(n), false);
-            boolean ok = done.await(120, TimeUnit.SECONDS);
-            double rate = floods.get() / ((System.nanoTime() - start) / 1e9);
-            lost[1] += ok ? 0 : n - floods.get();
-            return rate;
+            boolean ok = done.await(300, TimeUnit.SECONDS);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long cpu = cpuNow() - cpu0;
+            lastOursThreads = threadCpuDelta(threads0, threadCpu(), floods.get());
+            System.out.println("  ours threads µs/event:" + lastOursThreads);
+            return new Received(floods.get(), ok ? dropped.get() : n - floods.get(), seconds, cpu);
         } finally {
             Files.deleteIfExists(file);
         }

@@ -123,4 +123,34 @@ class JacksonEventDecoderTest {
                 told);
         assertNull(JacksonEventDecoder.event("2/no-comma"));
     }
+
+    @Test
+    void aFrameParsedOnTheReaderThreadIsTakenOnlyForThatFrame() {
+        String packet = "2[\"user:cursor:updated\",{\"groupId\":\"g\",\"userId\":\"u1\",\"cursor\":{\"x\":1,\"y\":2}}]";
+        JacksonEventDecoder.Predecoded pre = JacksonEventDecoder.predecode("4" + packet);
+        assertNull(JacksonEventDecoder.predecode("2"), "a ping is no event");
+        assertNull(JacksonEventDecoder.predecode("40{}"), "a CONNECT is no event");
+        // Given with its own frame: the packet parsed on the reader thread, the very same object.
+        List<Packet<?>> out = new ArrayList<>();
+        JacksonEventDecoder decoder = new JacksonEventDecoder(NOBODY);
+        decoder.onDecoded(out::add);
+        JacksonEventDecoder.expect(pre);
+        decoder.add(packet);
+        WirePayload first = assertInstanceOf(WirePayload.class, ((JSONArray) out.get(0).data).get(1));
+        assertEquals("u1", first.tree().get("userId").textValue());
+        // Taken once: the same text again is parsed afresh, and another frame's packet never uses it.
+        JacksonEventDecoder.expect(pre);
+        decoder.add("2[\"other\",1]");
+        decoder.add(packet);
+        assertEquals("other", ((JSONArray) out.get(1).data).get(0));
+        WirePayload again = assertInstanceOf(WirePayload.class, ((JSONArray) out.get(2).data).get(1));
+        assertTrue(again != first && again.tree().equals(first.tree()));
+        // Too deep, found on the reader thread: reported undecodable, as when parsed here.
+        List<String> told = new ArrayList<>();
+        JacksonEventDecoder listening = new JacksonEventDecoder((p, why) -> told.add(why));
+        String deep = "2[\"deep\"," + "[".repeat(5000) + "]".repeat(5000) + "]";
+        JacksonEventDecoder.expect(JacksonEventDecoder.predecode("4" + deep));
+        assertTrue(decode(listening, deep).isEmpty());
+        assertEquals(1, told.size());
+    }
 }

@@ -184,4 +184,21 @@ class EventHistoryTest {
                 .map(r -> r + " " + (r.payload() == null ? "" : ProtocolCodec.write(r.payload())))
                 .toList();
     }
+
+    @Test
+    void theTailIsTheNewestInOrderAcrossTheRingsWrap() {
+        EventHistory h = new EventHistory(100);
+        IntStream.rangeClosed(1, 250).forEach(i -> h.add(rec(i, i % 3 == 0 ? "user:tool:changed" : "e")));
+        assertEquals(
+                List.of(248L, 249L, 250L),
+                h.tail(3).stream().map(EventRecord::seq).toList());
+        assertEquals(100, h.tail(1_000).size(), "never more than kept");
+        assertEquals(151L, h.tail(1_000).get(0).seq());
+        assertTrue(new EventHistory(10).tail(5).isEmpty());
+        // A name glob answered once per pooled name gives what testing each record gives.
+        EventFilter glob = EventFilter.all().withNameGlob("user:tool:*");
+        assertEquals(
+                h.snapshot().stream().filter(glob).map(EventRecord::seq).toList(),
+                h.matching(glob).stream().map(EventRecord::seq).toList());
+    }
 }
