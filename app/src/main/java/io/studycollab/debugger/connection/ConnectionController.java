@@ -12,7 +12,9 @@ import io.studycollab.realtime.client.ConnectTarget;
 import io.studycollab.realtime.client.ConnectionSnapshot;
 import io.studycollab.realtime.client.ConnectionState;
 import io.studycollab.realtime.server.ServerConfig;
+import io.studycollab.realtime.server.admin.AdminConfig;
 import io.studycollab.realtime.server.auth.Hs256;
+import io.studycollab.realtime.server.auth.SupabaseKeys;
 import io.studycollab.realtime.server.auth.TokenMinter;
 import io.studycollab.realtime.session.Redactor;
 import java.time.Duration;
@@ -115,8 +117,17 @@ public final class ConnectionController implements QaController.Connection, Auto
             return;
         }
         sandboxStarting = true;
+        // With its admin namespace (loopback-only, read-only for the tab unless asked): the Server tab works at once.
         tasks.create(() -> Sandbox.start(
-                        "127.0.0.1", 0, null, null, ServerConfig.GroupsPolicy.OPEN, Sandbox.BOTS, Sandbox.DEMO_GROUP))
+                        "127.0.0.1",
+                        0,
+                        null,
+                        null,
+                        ServerConfig.GroupsPolicy.OPEN,
+                        Sandbox.BOTS,
+                        Sandbox.DEMO_GROUP,
+                        SupabaseKeys.NONE,
+                        AdminConfig.open()))
                 .onSuccess(started -> {
                     if (closed) {
                         started.close();

@@ -3,6 +3,7 @@ package io.studycollab.debugger.eventlog;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.studycollab.debugger.fx.UserColors;
+import io.studycollab.realtime.admin.AdminRecords;
 import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventFilter;
 import io.studycollab.realtime.events.EventRecord;
@@ -53,6 +54,7 @@ public final class EventLogView extends BorderPane {
     private static final PseudoClass MALFORMED = PseudoClass.getPseudoClass("malformed");
     private static final PseudoClass OUTBOUND = PseudoClass.getPseudoClass("outbound");
     private static final PseudoClass LOCAL = PseudoClass.getPseudoClass("local");
+    private static final PseudoClass SERVER_SIDE = PseudoClass.getPseudoClass("server-side");
 
     private final EventLogModel model;
     private final TableView<EventRecord> table = new TableView<>();
@@ -134,8 +136,10 @@ public final class EventLogView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<EventRecord, String> time =
                 column("Time", 95, r -> TIME.format(Instant.ofEpochMilli(r.wallMillis())));
-        TableColumn<EventRecord, String> dir =
-                column("Dir", 50, r -> r.direction().wire());
+        TableColumn<EventRecord, String> dir = column(
+                "Dir",
+                50,
+                r -> AdminRecords.isAdminRecord(r) ? "server" : r.direction().wire());
         TableColumn<EventRecord, String> event = column(
                 "Event", 200, r -> (r.malformed() ? "⚠ " : r.category() == EventCategory.OTHER ? "◇ " : "") + r.name());
         TableColumn<EventRecord, String> group = column("Group", 80, r -> r.groupId() == null ? "" : r.groupId());
@@ -169,6 +173,8 @@ public final class EventLogView extends BorderPane {
                 pseudoClassStateChanged(MALFORMED, bad);
                 pseudoClassStateChanged(OUTBOUND, !bad && !empty && r != null && r.direction() == Direction.OUT);
                 pseudoClassStateChanged(LOCAL, !bad && !empty && r != null && r.direction() == Direction.LOCAL);
+                // What the server's admin namespace reported, not what our socket received.
+                pseudoClassStateChanged(SERVER_SIDE, !bad && !empty && r != null && AdminRecords.isAdminRecord(r));
                 if (bad) {
                     setTooltip(new Tooltip("Malformed: " + r.problem()));
                 } else if (!empty && r != null && r.category() == EventCategory.OTHER) {

@@ -22,6 +22,7 @@ import io.studycollab.debugger.recording.RecordingController;
 import io.studycollab.debugger.replay.ReplayController;
 import io.studycollab.debugger.replay.ReplayModel;
 import io.studycollab.debugger.sandbox.Sandbox;
+import io.studycollab.debugger.server.ServerTabController;
 import io.studycollab.debugger.status.StatsModel;
 import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.session.Redactor;
@@ -63,6 +64,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
     private final CursorCanvas canvas;
     private final QaPanel qaPanel;
     private final ApiPanel api;
+    private final ServerTabController serverTab;
     private final MainView view;
     private final List<AutoCloseable> alsoOwned = new ArrayList<>();
     private boolean closed;
@@ -107,7 +109,11 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         connection.showTokensIn(connectionBar::showToken);
         connection.showWarningsIn(text ->
                 notices.post("weak-jwt-secret", Notices.Kind.WARNING, "Weak JWT secret", text, Duration.ofSeconds(30)));
-        connection.onSandboxStarted(started -> api.setServiceKey(started.serviceKey()));
+        serverTab = new ServerTabController(session.hub(), session.presence()::snapshot, clock, pump, tasks);
+        connection.onSandboxStarted(started -> {
+            api.setServiceKey(started.serviceKey());
+            serverTab.sandboxStarted(started.url()); // the sandbox runs its admin namespace
+        });
         view = WindowViews.build(this);
         connectionBar.profileBox().getSelectionModel().selectFirst();
         registerPulseWork(pump);
@@ -237,6 +243,10 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
     }
 
     // Exposed for tests and benchmarks.
+    public ServerTabController serverTab() {
+        return serverTab;
+    }
+
     public QaPanel.Actions qa() {
         return qa;
     }
@@ -294,6 +304,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         canvas.stop();
         qaPanel.stop();
         qa.close();
+        serverTab.close();
         replay.unload();
         replays.closeComparisons();
         presence.close();

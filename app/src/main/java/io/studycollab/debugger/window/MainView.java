@@ -21,8 +21,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The window's layout: connection bar and group bar on top; the cursor board above the event log
- * on the left; members, emit and API panels on the right; the status bar at the bottom; and
+ * The window's layout: connection bar and group bar on top; the cursor board (or, in the tab beside
+ * it, the server's view) above the event log on the left; members, emit and API panels on the right; the status bar at the bottom; and
  * notifications in a strip of their own under the bars (never over a control).
  */
 public final class MainView extends StackPane {
@@ -33,6 +33,7 @@ public final class MainView extends StackPane {
             GroupBar groupBar,
             ToolPalette tools,
             CursorCanvas canvas,
+            Node server,
             EventLogView log,
             MemberListView members,
             EmitPanel emit,
@@ -42,7 +43,20 @@ public final class MainView extends StackPane {
             NoticeArea notices,
             Node replayBar) {
         createView(
-                menu, connectionBar, groupBar, tools, canvas, log, members, emit, api, qa, status, notices, replayBar);
+                menu,
+                connectionBar,
+                groupBar,
+                tools,
+                canvas,
+                server,
+                log,
+                members,
+                emit,
+                api,
+                qa,
+                status,
+                notices,
+                replayBar);
     }
 
     private void createView(
@@ -51,6 +65,7 @@ public final class MainView extends StackPane {
             GroupBar groupBar,
             ToolPalette tools,
             CursorCanvas canvas,
+            Node server,
             EventLogView log,
             MemberListView members,
             EmitPanel emit,
@@ -62,7 +77,11 @@ public final class MainView extends StackPane {
         BorderPane board = new BorderPane(canvas);
         board.setLeft(tools);
         board.getStyleClass().add("board");
-        SplitPane left = new SplitPane(board, log);
+        // The server's view (admin namespace) beside the board, above the shared log.
+        TabPane views = new TabPane(new Tab("Board", board), new Tab("Server", server));
+        views.setId("mainViews");
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane left = new SplitPane(views, log);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.45);
         ScrollPane qaScroll = new ScrollPane(qa);
