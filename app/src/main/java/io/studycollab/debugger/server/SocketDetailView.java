@@ -17,6 +17,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -75,6 +76,9 @@ final class SocketDetailView extends VBox {
         VBox.setVgrow(handshake, Priority.ALWAYS);
         disconnect.setId("adminActionDisconnect");
         disconnect.getStyleClass().add(Styles.DANGER);
+        for (Button b : new Button[] {disconnect, join, leave}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "…": the word says what it does
+        }
         joinRoom.setId("adminJoinRoom");
         joinRoom.setPromptText("room");
         joinRoom.setPrefColumnCount(8);
@@ -95,19 +99,20 @@ final class SocketDetailView extends VBox {
         readOnly.setWrapText(true);
         note.setId("adminActionNote");
         note.setWrapText(true);
-        HBox actions = new HBox(6, disconnect, joinRoom, join, leaveRoom, leave);
+        // Actions first, wrapping in a narrow pane; the handshake takes what height is left.
+        FlowPane actions = new FlowPane(6, 4, disconnect, new HBox(4, joinRoom, join), new HBox(4, leaveRoom, leave));
         actions.setAlignment(Pos.CENTER_LEFT);
         getChildren()
                 .addAll(
                         title,
                         gone,
                         facts,
-                        new Label("Handshake (secrets masked)"),
-                        handshake,
                         actions,
                         readOnly,
                         pendingBar,
-                        note);
+                        note,
+                        new Label("Handshake (secrets masked)"),
+                        handshake);
         showPending(null);
     }
 

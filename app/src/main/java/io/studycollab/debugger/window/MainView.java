@@ -84,6 +84,11 @@ public final class MainView extends StackPane {
         SplitPane left = new SplitPane(views, log);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.45);
+        // The server's tables need more height than the board: give them the larger part while shown.
+        views.getSelectionModel()
+                .selectedIndexProperty()
+                .addListener((o, was, i) -> left.setDividerPositions(
+                        i.intValue() == 1 ? Math.max(0.65, left.getDividerPositions()[0]) : 0.45));
         ScrollPane qaScroll = new ScrollPane(qa);
         qaScroll.setFitToWidth(true);
         TabPane side = new TabPane(
