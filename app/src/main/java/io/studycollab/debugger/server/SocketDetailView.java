@@ -92,6 +92,7 @@ final class SocketDetailView extends VBox {
         confirm.setId("adminConfirm");
         confirm.getStyleClass().add(Styles.DANGER);
         cancel.setId("adminCancel");
+        pendingBar.setId("adminPendingBar");
         pendingBar.setAlignment(Pos.CENTER_LEFT);
         pendingBar.getStyleClass().add("admin-pending");
         readOnly.setId("adminReadOnly");

@@ -1,0 +1,307 @@
+package io.studycollab.debugger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.studycollab.debugger.window.DebuggerApplication;
+import io.studycollab.debugger.window.DebuggerController;
+import io.studycollab.realtime.admin.AdminChange;
+import io.studycollab.realtime.admin.AdminModel;
+import io.studycollab.realtime.admin.AdminRecords;
+import io.studycollab.realtime.events.EventHub;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Server tab with 20,000 sockets, in the real window: an {@link AdminModel} is fed the admin
+ * protocol's own events (as {@code AdminClient} feeds it from the socket), first the full list, then
+ * 1,000 socket changes a second (a socket leaves one room and joins another, or disconnects and a new
+ * one connects), each also published into the window's event hub as the server-side record the log
+ * shows. Per pulse it records the FX thread's CPU time and the wall time from the pulse's start to
+ * the end of its layout; per phase the process's CPU and the busiest threads.
+ *   AdminUiBenchmark OUTPUT.md [SECONDS_PER_PHASE]
+ */
+public final class AdminUiBenchmark {
+
+    static final int SOCKETS = 20_000;
+    static final int ROOMS = 200;
+
+    private AdminUiBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Harness.output = Path.of(args[0]);
+        Harness.seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        Application.launch(Harness.class);
+        System.exit(Harness.exitCode);
+    }
+
+    record Result(String name, int changesPerSecond, long[] cpu, long[] wall, double seconds, long applied,
+            double processCpuShare, String busiest, long heapMiB, int rowsShown) {}
+
+    public static final class Harness extends Application {
+
+        static Path output;
+        static int seconds;
+        static volatile int exitCode = 1;
+
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final JsonNodeFactory json = JsonNodeFactory.instance;
+        private DebuggerController controller;
+        private long[] cpu = new long[0];
+        private long[] wall = new long[0];
+        private int samples;
+        private boolean recording;
+        private long lastCpu = -1;
+        private long pulseStart;
+        private int nextId = SOCKETS;
+
+        @Override
+        public void start(Stage stage) {
+            controller = DebuggerApplication.showWindow(stage, false);
+            Scene scene = stage.getScene();
+            ((TabPane) scene.lookup("#mainViews")).getSelectionModel().select(1); // the Server tab, shown
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    long c = threads.getCurrentThreadCpuTime();
+                    if (recording && lastCpu >= 0) {
+                        if (samples == cpu.length) {
+                            cpu = Arrays.copyOf(cpu, Math.max(1024, cpu.length * 2));
+                            wall = Arrays.copyOf(wall, cpu.length);
+                        }
+                        cpu[samples] = c - lastCpu;
+                    }
+                    lastCpu = c;
+                    pulseStart = now;
+                }
+            }.start();
+            scene.addPostLayoutPulseListener(() -> {
+                if (recording && samples < cpu.length && cpu[samples] != 0) {
+                    wall[samples] = System.nanoTime() - pulseStart;
+                    samples++;
+                }
+            });
+            Thread driver = new Thread(this::drive, "admin-bench-driver");
+            driver.setDaemon(true);
+            driver.start();
+        }
+
+        private void drive() {
+            try {
+                AdminModel model = new AdminModel();
+                EventHub hub = controller.session().hub();
+                apply(model, hub, "config", List.of(json.objectNode().set("supportedFeatures",
+                        json.arrayNode().add("DISCONNECT").add("JOIN").add("LEAVE").add("ALL_EVENTS"))));
+                ArrayNode all = json.arrayNode();
+                for (int i = 0; i < SOCKETS; i++) {
+                    all.add(socket(i));
+                }
+                apply(model, hub, "all_sockets", List.of(all));
+                apply(model, hub, "server_stats", List.of(stats()));
+                fx(() -> {
+                    controller.serverTab().showSource(model::snapshot, "synthetic admin server: " + SOCKETS + " sockets");
+                    return null;
+                });
+                await(() -> fx(() -> controller.serverTab().model().sockets().size()) == SOCKETS);
+                List<Result> results = new ArrayList<>();
+                run("warm-up", model, hub, 1000, 5, false);
+                results.add(run("20,000 sockets, no changes", model, hub, 0, seconds, true));
+                results.add(run("20,000 sockets, 1,000 socket changes/s", model, hub, 1000, seconds, true));
+                Files.writeString(output, report(results));
+                exitCode = 0;
+            } catch (Exception e) {
+                e.printStackTrace();
+            } finally {
+                WaitForAsyncUtils.asyncFx(() -> {
+                    controller.close();
+                    Platform.exit();
+                });
+            }
+        }
+
+        private Result run(String name, AdminModel model, EventHub hub, int perSecond, int secs, boolean measure)
+                throws Exception {
+            fx(() -> {
+                samples = 0;
+                lastCpu = -1;
+                recording = measure;
+                return null;
+            });
+            Map<String, Long> before = threadCpu();
+            long processBefore = processCpu();
+            long start = System.nanoTime();
+            long end = start + TimeUnit.SECONDS.toNanos(secs);
+            long applied = 0;
+            while (System.nanoTime() < end) {
+                long due = (long) ((System.nanoTime() - start) / 1e9 * perSecond);
+                for (; applied < due; applied++) {
+                    change(model, hub, applied);
+                }
+                controller.serverTab().sourceChanged();
+                Thread.sleep(1);
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            double processShare = (processCpu() - processBefore) / 1e9 / elapsed;
+            Map<String, Long> after = threadCpu();
+            StringBuilder busy = new StringBuilder();
+            after.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(5)
+                    .forEach(e -> busy.append(String.format("%s %.0f %%, ", e.getKey(), 100.0 * e.getValue() / 1e9 / elapsed)));
+            System.gc();
+            Runtime rt = Runtime.getRuntime();
+            long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
+            long appliedFinal = applied;
+            return fx(() -> {
+                recording = false;
+                return new Result(name, perSecond, Arrays.copyOf(cpu, samples), Arrays.copyOf(wall, samples), elapsed,
+                        appliedFinal, processShare, busy.toString().replaceAll(", $", ""), heap,
+                        controller.serverTab().model().sockets().size());
+            });
+        }
+
+        /** One socket change: half are room moves, half a disconnect and a new connection. */
+        private void change(AdminModel model, EventHub hub, long n) {
+            int victim = (int) ((n * 7919) % SOCKETS);
+            String id = "s" + victim;
+            if (n % 2 == 0) {
+                String from = "room-" + (victim % ROOMS);
+                String to = "room-" + ((victim + n) % ROOMS);
+                apply(model, hub, "room_left", List.of(t("/"), t(from), t(id)));
+                apply(model, hub, "room_joined", List.of(t("/"), t(to), t(id)));
+            } else {
+                apply(model, hub, "socket_disconnected", List.of(t("/"), t(id), t("transport close")));
+                JsonNode fresh = socket(nextId++);
+                apply(model, hub, "socket_connected", List.of(fresh));
+            }
+        }
+
+        private JsonNode t(String s) {
+            return json.textNode(s);
+        }
+
+        private ObjectNode socket(int i) {
+            ObjectNode s = json.objectNode()
+                    .put("id", "s" + i)
+                    .put("clientId", "c" + i)
+                    .put("transport", i % 5 == 0 ? "polling" : "websocket")
+                    .put("nsp", "/");
+            s.set("data", json.objectNode()
+                    .put("groupId", "room-" + (i % ROOMS))
+                    .set("user", json.objectNode().put("userId", "user-" + i).put("displayName", "User " + i)));
+            s.set("handshake", json.objectNode()
+                    .put("address", "10.0." + (i / 250 % 250) + "." + (i % 250))
+                    .put("time", "now")
+                    .put("url", "/socket.io/?EIO=4&transport=websocket"));
+            s.set("rooms", json.arrayNode().add("s" + i).add("room-" + (i % ROOMS)));
+            return s;
+        }
+
+        private ObjectNode stats() {
+            ObjectNode s = json.objectNode()
+                    .put("serverId", "bench-node-1")
+                    .put("hostname", "bench")
+                    .put("pid", 1)
+                    .put("uptime", 1.0)
+                    .put("clientsCount", SOCKETS)
+                    .put("pollingClientsCount", SOCKETS / 5);
+            s.set("namespaces", json.arrayNode().add(json.objectNode().put("name", "/").put("socketsCount", SOCKETS)));
+            return s;
+        }
+
+        private static void apply(AdminModel model, EventHub hub, String event, List<JsonNode> args) {
+            for (AdminChange c : model.apply(event, args, System.currentTimeMillis())) {
+                hub.publish(AdminRecords.toRecord(c, "/admin", System.nanoTime()));
+            }
+        }
+
+        private long processCpu() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
+
+        private Map<String, Long> threadCpu() {
+            Map<String, Long> out = new HashMap<>();
+            for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (t != null) {
+                    long c = threads.getThreadCpuTime(t.getThreadId());
+                    if (c > 0) {
+                        out.merge(t.getThreadName().replaceAll("-\\d+$", ""), c, Long::sum);
+                    }
+                }
+            }
+            return out;
+        }
+
+        private static void await(java.util.concurrent.Callable<Boolean> c) throws Exception {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!c.call()) {
+                if (System.nanoTime() > until) {
+                    throw new IllegalStateException("the Server tab did not show the sockets");
+                }
+                Thread.sleep(50);
+            }
+        }
+
+        private static <T> T fx(java.util.concurrent.Callable<T> c) {
+            try {
+                return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static String report(List<Result> results) {
+            StringBuilder md = new StringBuilder();
+            md.append("| load | pulses/s | FX CPU per pulse: mean | p99 | max | pulses over 17 ms (CPU) "
+                    + "| pulse start → layout done: mean | p99 | max | over 17 ms (wall) | process CPU | heap after GC | changes applied |\n");
+            md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            StringBuilder notes = new StringBuilder();
+            for (Result r : results) {
+                long[] c = r.cpu().clone();
+                long[] w = r.wall().clone();
+                Arrays.sort(c);
+                Arrays.sort(w);
+                long overCpu = Arrays.stream(c).filter(x -> x > 17_000_000L).count();
+                long overWall = Arrays.stream(w).filter(x -> x > 17_000_000L).count();
+                md.append(String.format(
+                        "| %s | %.1f | %.2f ms | %.2f ms | %.2f ms | %d of %d | %.2f ms | %.2f ms | %.2f ms | %d | %.0f %% of a core | %d MiB | %,d |%n",
+                        r.name(), c.length / r.seconds(), ms(mean(c)), ms(pct(c, 0.99)), ms(c.length == 0 ? 0 : c[c.length - 1]),
+                        overCpu, c.length, ms(mean(w)), ms(pct(w, 0.99)), ms(w.length == 0 ? 0 : w[w.length - 1]), overWall,
+                        100 * r.processCpuShare(), r.heapMiB(), r.applied()));
+                notes.append(String.format("- %s: busiest threads, as a share of one core: %s; rows in the sockets table: %,d.%n",
+                        r.name(), r.busiest(), r.rowsShown()));
+            }
+            return md + "\n" + notes;
+        }
+
+        private static double ms(double nanos) {
+            return nanos / 1e6;
+        }
+
+        private static double mean(long[] xs) {
+            return xs.length == 0 ? 0 : Arrays.stream(xs).average().orElse(0);
+        }
+
+        private static double pct(long[] sorted, double p) {
+            return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+        }
+    }
+}
