@@ -109,8 +109,8 @@ final class SocketDetailView extends VBox {
                         gone,
                         facts,
                         actions,
-                        readOnly,
                         pendingBar,
+                        readOnly,
                         note,
                         new Label("Handshake (secrets masked)"),
                         handshake);

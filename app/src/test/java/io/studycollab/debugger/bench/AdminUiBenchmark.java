@@ -51,8 +51,17 @@ public final class AdminUiBenchmark {
         System.exit(Harness.exitCode);
     }
 
-    record Result(String name, int changesPerSecond, long[] cpu, long[] wall, double seconds, long applied,
-            double processCpuShare, String busiest, long heapMiB, int rowsShown) {}
+    record Result(
+            String name,
+            int changesPerSecond,
+            long[] cpu,
+            long[] wall,
+            double seconds,
+            long applied,
+            double processCpuShare,
+            String busiest,
+            long heapMiB,
+            int rowsShown) {}
 
     public static final class Harness extends Application {
 
@@ -106,8 +115,18 @@ public final class AdminUiBenchmark {
             try {
                 AdminModel model = new AdminModel();
                 EventHub hub = controller.session().hub();
-                apply(model, hub, "config", List.of(json.objectNode().set("supportedFeatures",
-                        json.arrayNode().add("DISCONNECT").add("JOIN").add("LEAVE").add("ALL_EVENTS"))));
+                apply(
+                        model,
+                        hub,
+                        "config",
+                        List.of(json.objectNode()
+                                .set(
+                                        "supportedFeatures",
+                                        json.arrayNode()
+                                                .add("DISCONNECT")
+                                                .add("JOIN")
+                                                .add("LEAVE")
+                                                .add("ALL_EVENTS"))));
                 ArrayNode all = json.arrayNode();
                 for (int i = 0; i < SOCKETS; i++) {
                     all.add(socket(i));
@@ -115,7 +134,9 @@ public final class AdminUiBenchmark {
                 apply(model, hub, "all_sockets", List.of(all));
                 apply(model, hub, "server_stats", List.of(stats()));
                 fx(() -> {
-                    controller.serverTab().showSource(model::snapshot, "synthetic admin server: " + SOCKETS + " sockets");
+                    controller
+                            .serverTab()
+                            .showSource(model::snapshot, "synthetic admin server: " + SOCKETS + " sockets");
                     return null;
                 });
                 await(() -> fx(() -> controller.serverTab().model().sockets().size()) == SOCKETS);
@@ -164,15 +185,24 @@ public final class AdminUiBenchmark {
                     .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .limit(5)
-                    .forEach(e -> busy.append(String.format("%s %.0f %%, ", e.getKey(), 100.0 * e.getValue() / 1e9 / elapsed)));
+                    .forEach(e -> busy.append(
+                            String.format("%s %.0f %%, ", e.getKey(), 100.0 * e.getValue() / 1e9 / elapsed)));
             System.gc();
             Runtime rt = Runtime.getRuntime();
             long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
             long appliedFinal = applied;
             return fx(() -> {
                 recording = false;
-                return new Result(name, perSecond, Arrays.copyOf(cpu, samples), Arrays.copyOf(wall, samples), elapsed,
-                        appliedFinal, processShare, busy.toString().replaceAll(", $", ""), heap,
+                return new Result(
+                        name,
+                        perSecond,
+                        Arrays.copyOf(cpu, samples),
+                        Arrays.copyOf(wall, samples),
+                        elapsed,
+                        appliedFinal,
+                        processShare,
+                        busy.toString().replaceAll(", $", ""),
+                        heap,
                         controller.serverTab().model().sockets().size());
             });
         }
@@ -203,13 +233,19 @@ public final class AdminUiBenchmark {
                     .put("clientId", "c" + i)
                     .put("transport", i % 5 == 0 ? "polling" : "websocket")
                     .put("nsp", "/");
-            s.set("data", json.objectNode()
-                    .put("groupId", "room-" + (i % ROOMS))
-                    .set("user", json.objectNode().put("userId", "user-" + i).put("displayName", "User " + i)));
-            s.set("handshake", json.objectNode()
-                    .put("address", "10.0." + (i / 250 % 250) + "." + (i % 250))
-                    .put("time", "now")
-                    .put("url", "/socket.io/?EIO=4&transport=websocket"));
+            s.set(
+                    "data",
+                    json.objectNode()
+                            .put("groupId", "room-" + (i % ROOMS))
+                            .set(
+                                    "user",
+                                    json.objectNode().put("userId", "user-" + i).put("displayName", "User " + i)));
+            s.set(
+                    "handshake",
+                    json.objectNode()
+                            .put("address", "10.0." + (i / 250 % 250) + "." + (i % 250))
+                            .put("time", "now")
+                            .put("url", "/socket.io/?EIO=4&transport=websocket"));
             s.set("rooms", json.arrayNode().add("s" + i).add("room-" + (i % ROOMS)));
             return s;
         }
@@ -222,7 +258,9 @@ public final class AdminUiBenchmark {
                     .put("uptime", 1.0)
                     .put("clientsCount", SOCKETS)
                     .put("pollingClientsCount", SOCKETS / 5);
-            s.set("namespaces", json.arrayNode().add(json.objectNode().put("name", "/").put("socketsCount", SOCKETS)));
+            s.set(
+                    "namespaces",
+                    json.arrayNode().add(json.objectNode().put("name", "/").put("socketsCount", SOCKETS)));
             return s;
         }
 
@@ -270,8 +308,9 @@ public final class AdminUiBenchmark {
 
         private static String report(List<Result> results) {
             StringBuilder md = new StringBuilder();
-            md.append("| load | pulses/s | FX CPU per pulse: mean | p99 | max | pulses over 17 ms (CPU) "
-                    + "| pulse start → layout done: mean | p99 | max | over 17 ms (wall) | process CPU | heap after GC | changes applied |\n");
+            md.append(
+                    "| load | pulses/s | FX CPU per pulse: mean | p99 | max | pulses over 17 ms (CPU) "
+                            + "| pulse start → layout done: mean | p99 | max | over 17 ms (wall) | process CPU | heap after GC | changes applied |\n");
             md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             StringBuilder notes = new StringBuilder();
             for (Result r : results) {
@@ -283,10 +322,22 @@ public final class AdminUiBenchmark {
                 long overWall = Arrays.stream(w).filter(x -> x > 17_000_000L).count();
                 md.append(String.format(
                         "| %s | %.1f | %.2f ms | %.2f ms | %.2f ms | %d of %d | %.2f ms | %.2f ms | %.2f ms | %d | %.0f %% of a core | %d MiB | %,d |%n",
-                        r.name(), c.length / r.seconds(), ms(mean(c)), ms(pct(c, 0.99)), ms(c.length == 0 ? 0 : c[c.length - 1]),
-                        overCpu, c.length, ms(mean(w)), ms(pct(w, 0.99)), ms(w.length == 0 ? 0 : w[w.length - 1]), overWall,
-                        100 * r.processCpuShare(), r.heapMiB(), r.applied()));
-                notes.append(String.format("- %s: busiest threads, as a share of one core: %s; rows in the sockets table: %,d.%n",
+                        r.name(),
+                        c.length / r.seconds(),
+                        ms(mean(c)),
+                        ms(pct(c, 0.99)),
+                        ms(c.length == 0 ? 0 : c[c.length - 1]),
+                        overCpu,
+                        c.length,
+                        ms(mean(w)),
+                        ms(pct(w, 0.99)),
+                        ms(w.length == 0 ? 0 : w[w.length - 1]),
+                        overWall,
+                        100 * r.processCpuShare(),
+                        r.heapMiB(),
+                        r.applied()));
+                notes.append(String.format(
+                        "- %s: busiest threads, as a share of one core: %s; rows in the sockets table: %,d.%n",
                         r.name(), r.busiest(), r.rowsShown()));
             }
             return md + "\n" + notes;

@@ -196,7 +196,11 @@ class ServerTabTest {
                                 .getText()) + "'");
         // Cancel sends nothing.
         robot.clickOn("#adminCancel");
-        assertFalse(fx(() -> robot.lookup("#adminPendingBar").query().isVisible()));
+        waitFor(
+                "nothing pending after Cancel",
+                10,
+                () -> !robot.lookup("#adminPendingBar").query().isVisible());
+        assertEquals(4, roomsShown(robot, "/").get("demo"), "Cancel sent nothing");
         robot.clickOn("#adminActionLeave");
         robot.clickOn("#adminConfirm");
         waitFor(
