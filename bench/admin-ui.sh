@@ -5,12 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-20}
-mvn -q -o -pl app test-compile -Dexec.skip >/dev/null 2>&1 || mvn -q -pl app test-compile -Dexec.skip
 CP_FILE=$(mktemp)
 OUT=$(mktemp)
-trap 'rm -f "$CP_FILE" "$OUT"' EXIT
-mvn -q -o -pl app dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null 2>&1 \
-  || mvn -q -pl app dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
+# One reactor build (no install): the sibling modules resolve to their freshly packaged jars; the
+# classpath written last is the app's.
+mvn -q -o -pl app -am -Dexec.skip -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$CP_FILE" >/dev/null
 run() {
   if [ -n "${DISPLAY:-}" ]; then "$@"; else xvfb-run -a -s "-screen 0 1600x1000x24" "$@"; fi
 }

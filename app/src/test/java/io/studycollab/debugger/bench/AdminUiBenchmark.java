@@ -79,6 +79,9 @@ public final class AdminUiBenchmark {
         private long lastCpu = -1;
         private long pulseStart;
         private int nextId = SOCKETS;
+        private final int[] live = java.util.stream.IntStream.range(0, SOCKETS).toArray();
+        private final int[] roomOf =
+                java.util.stream.IntStream.range(0, SOCKETS).map(i -> i % ROOMS).toArray();
 
         @Override
         public void start(Stage stage) {
@@ -171,10 +174,12 @@ public final class AdminUiBenchmark {
             long applied = 0;
             while (System.nanoTime() < end) {
                 long due = (long) ((System.nanoTime() - start) / 1e9 * perSecond);
-                for (; applied < due; applied++) {
-                    change(model, hub, applied);
+                if (applied < due) {
+                    for (; applied < due; applied++) {
+                        change(model, hub, applied);
+                    }
+                    controller.serverTab().sourceChanged(); // as AdminClient's listener does, per batch
                 }
-                controller.serverTab().sourceChanged();
                 Thread.sleep(1);
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
@@ -210,14 +215,18 @@ public final class AdminUiBenchmark {
         /** One socket change: half are room moves, half a disconnect and a new connection. */
         private void change(AdminModel model, EventHub hub, long n) {
             int victim = (int) ((n * 7919) % SOCKETS);
-            String id = "s" + victim;
+            String id = "s" + live[victim];
             if (n % 2 == 0) {
-                String from = "room-" + (victim % ROOMS);
-                String to = "room-" + ((victim + n) % ROOMS);
+                int next = (roomOf[victim] + 1 + (int) (n % 7)) % ROOMS;
+                String from = "room-" + roomOf[victim];
+                String to = "room-" + next;
+                roomOf[victim] = next;
                 apply(model, hub, "room_left", List.of(t("/"), t(from), t(id)));
                 apply(model, hub, "room_joined", List.of(t("/"), t(to), t(id)));
             } else {
                 apply(model, hub, "socket_disconnected", List.of(t("/"), t(id), t("transport close")));
+                live[victim] = nextId; // the same number of sockets throughout
+                roomOf[victim] = nextId % ROOMS;
                 JsonNode fresh = socket(nextId++);
                 apply(model, hub, "socket_connected", List.of(fresh));
             }
