@@ -11,6 +11,7 @@ import io.studycollab.realtime.client.AccessToken;
 import io.studycollab.realtime.client.ConnectTarget;
 import io.studycollab.realtime.client.ConnectionSnapshot;
 import io.studycollab.realtime.client.ConnectionState;
+import io.studycollab.realtime.server.ConnectionLimits;
 import io.studycollab.realtime.server.ServerConfig;
 import io.studycollab.realtime.server.admin.AdminConfig;
 import io.studycollab.realtime.server.auth.Hs256;
@@ -127,7 +128,8 @@ public final class ConnectionController implements QaController.Connection, Auto
                         Sandbox.BOTS,
                         Sandbox.DEMO_GROUP,
                         SupabaseKeys.NONE,
-                        AdminConfig.open()))
+                        AdminConfig.open(),
+                        ConnectionLimits.defaults()))
                 .onSuccess(started -> {
                     if (closed) {
                         started.close();
