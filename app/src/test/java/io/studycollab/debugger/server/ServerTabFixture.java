@@ -1,22 +1,47 @@
 package io.studycollab.debugger.server;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.studycollab.debugger.cli.RootCommand;
 import io.studycollab.debugger.cli.options.SecretInput;
+import io.studycollab.realtime.admin.AdminRoom;
+import io.studycollab.realtime.admin.AdminSocket;
 import io.studycollab.realtime.protocol.ProtocolCodec;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TableView;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 import picocli.CommandLine;
 
-/** {@code inspect --json} as the Server tab tests' reference: what it printed, as maps to compare. */
+/** What the Server tab tests share: FX-thread reads, waits, and {@code inspect --json} as the reference. */
 final class ServerTabFixture {
 
     private ServerTabFixture() {}
+
+    static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void waitFor(String what, long seconds, Callable<Boolean> condition) {
+        await(what)
+                .atMost(Duration.ofSeconds(seconds))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> fx(condition));
+    }
 
     /** One {@code inspect --json} run (password on stdin when given): the document it printed. */
     static JsonNode inspect(String url, String user, String password) {
@@ -63,5 +88,35 @@ final class ServerTabFixture {
             }
         }
         return out;
+    }
+
+    /** The same, read from the tab's sockets table. */
+    @SuppressWarnings("unchecked")
+    static Map<String, TreeSet<String>> socketsShown(FxRobot robot, String nsp) {
+        return fx(() -> {
+            Map<String, TreeSet<String>> out = new TreeMap<>();
+            for (AdminSocket s : (Iterable<AdminSocket>)
+                    robot.lookup("#adminSockets").queryAs(TableView.class).getItems()) {
+                if (s.namespace().equals(nsp)) {
+                    out.put(s.id(), new TreeSet<>(s.sharedRooms()));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The same, read from the tab's rooms table. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Integer> roomsShown(FxRobot robot, String nsp) {
+        return fx(() -> {
+            Map<String, Integer> out = new TreeMap<>();
+            for (AdminRoom r : (Iterable<AdminRoom>)
+                    robot.lookup("#adminRooms").queryAs(TableView.class).getItems()) {
+                if (r.namespace().equals(nsp)) {
+                    out.put(r.name(), r.socketIds().size());
+                }
+            }
+            return out;
+        });
     }
 }
