@@ -10,6 +10,7 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
@@ -151,6 +152,7 @@ public final class ConnectionBar extends HBox {
             problem.setText("");
             url.setDisable(p.sandbox());
             token.setText(p.token() == null ? "" : p.token());
+            token.setEditable(!p.usesSupabase()); // a Supabase profile's token comes from signing in
         });
         model.urlProperty().addListener((obs, old, u) -> {
             ServerProfile p = profiles.getValue();
@@ -220,6 +222,11 @@ public final class ConnectionBar extends HBox {
 
     public ConnectionStatusIndicator indicator() {
         return indicator;
+    }
+
+    /** Puts a feature's part of the bar (the Supabase sign-in) right after the token and its claims. */
+    public void showAfterToken(Node part) {
+        getChildren().add(getChildren().indexOf(claims) + 1, part);
     }
 
     /** Puts a freshly minted token into the (masked) field, so its claims can be inspected. */

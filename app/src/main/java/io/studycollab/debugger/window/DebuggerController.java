@@ -23,6 +23,8 @@ import io.studycollab.debugger.replay.ReplayController;
 import io.studycollab.debugger.replay.ReplayModel;
 import io.studycollab.debugger.sandbox.Sandbox;
 import io.studycollab.debugger.status.StatsModel;
+import io.studycollab.debugger.supabase.SupabaseAccount;
+import io.studycollab.debugger.supabase.SupabaseFeature;
 import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.session.Redactor;
 import io.studycollab.realtime.time.Clock;
@@ -60,6 +62,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
     private final ReplayController replays;
     private final QaController qa;
     private final ConnectionBar connectionBar;
+    private final SupabaseAccount supabase;
     private final CursorCanvas canvas;
     private final QaPanel qaPanel;
     private final ApiPanel api;
@@ -108,6 +111,8 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         connection.showWarningsIn(text ->
                 notices.post("weak-jwt-secret", Notices.Kind.WARNING, "Weak JWT secret", text, Duration.ofSeconds(30)));
         connection.onSandboxStarted(started -> api.setServiceKey(started.serviceKey()));
+        supabase = SupabaseFeature.install(new SupabaseFeature.Parts(
+                session, connection, connectionBar, profiles, notices, redactor, tasks, stage));
         view = WindowViews.build(this);
         connectionBar.profileBox().getSelectionModel().selectFirst();
         registerPulseWork(pump);
@@ -277,6 +282,10 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         return canvas;
     }
 
+    public SupabaseAccount supabase() {
+        return supabase;
+    }
+
     public Sandbox sandbox() {
         return connection.sandbox();
     }
@@ -298,6 +307,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         replays.closeComparisons();
         presence.close();
         recording.close();
+        supabase.close();
         session.close();
         connection.close();
         tasks.close();
