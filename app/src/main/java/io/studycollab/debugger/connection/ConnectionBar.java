@@ -86,6 +86,7 @@ public final class ConnectionBar extends HBox {
         url.setId("serverUrl");
         url.setPromptText("http://127.0.0.1:3000");
         url.setPrefColumnCount(15);
+        url.setMinWidth(120); // at 1024 px the URL must stay readable
         token.setId("token");
         token.setPromptText("access token (JWT)");
         token.setPrefColumnCount(9);
@@ -152,7 +153,10 @@ public final class ConnectionBar extends HBox {
             problem.setText("");
             url.setDisable(p.sandbox());
             token.setText(p.token() == null ? "" : p.token());
-            token.setEditable(!p.usesSupabase()); // a Supabase profile's token comes from signing in
+            // A Supabase profile's token comes from signing in: no field to type it in (the claims
+            // button still reads it), which leaves the bar room for the user and the expiry.
+            token.setVisible(!p.usesSupabase());
+            token.setManaged(!p.usesSupabase());
         });
         model.urlProperty().addListener((obs, old, u) -> {
             ServerProfile p = profiles.getValue();

@@ -14,8 +14,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 /**
  * Adds or edits a saved server profile, of one of two kinds: a pasted token or a JWT secret to mint
@@ -52,6 +54,7 @@ public final class ProfileDialog extends Dialog<ServerProfile> {
             fill(existing);
         }
         initListeners();
+        showKind(kind.getValue());
     }
 
     private void createView() {
@@ -91,7 +94,10 @@ public final class ProfileDialog extends Dialog<ServerProfile> {
         grid.add(tokenFields, 0, r++, 2, 1);
         grid.add(supabase, 0, r++, 2, 1);
         grid.add(problem, 1, r);
-        showKind(TOKEN_KIND);
+        // One label column for the dialog and both kinds' fields, so they line up.
+        for (GridPane g : new GridPane[] {grid, tokenFields, supabase}) {
+            g.getColumnConstraints().setAll(labelColumn(), new ColumnConstraints());
+        }
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
     }
@@ -119,6 +125,13 @@ public final class ProfileDialog extends Dialog<ServerProfile> {
             supabase.fill(existing.supabase());
             kind.setValue(SUPABASE_KIND);
         }
+    }
+
+    static ColumnConstraints labelColumn() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setMinWidth(Region.USE_PREF_SIZE);
+        c.setPrefWidth(170);
+        return c;
     }
 
     private void showKind(String k) {

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -50,14 +51,16 @@ public final class AccountView extends HBox {
         getStyleClass().add("supabase-account");
         user.setId("supabaseUser");
         user.setGraphic(new FontIcon(Feather.USER));
-        user.setMinWidth(Region.USE_PREF_SIZE);
-        user.setMaxWidth(220);
+        user.setMinWidth(80); // a long email gives way (ellipsis, full in the tooltip)
+        user.setMaxWidth(200);
         expiry.setId("supabaseExpiry");
         expiry.setMinWidth(Region.USE_PREF_SIZE);
         expiry.setTooltip(new Tooltip("The access token's expiry; the session refreshes itself before it"));
         signIn.setId("supabaseSignIn");
         signIn.setMinWidth(Region.USE_PREF_SIZE);
-        getChildren().addAll(user, expiry, signIn);
+        // The button first: it stays where Sign in was clicked, and what appears after signing in
+        // (the user, the expiry) grows to its right instead of sliding Sign out under the mouse.
+        getChildren().addAll(signIn, user, expiry);
         render();
     }
 
@@ -104,9 +107,19 @@ public final class AccountView extends HBox {
         }
         boolean in = mine();
         user.setText(in ? account.whoProperty().get() : account.busyProperty().get() ? "signing in…" : "not signed in");
+        // Signed out, the Sign in button says it all: the bar keeps its room at 1024 px.
+        boolean showUser = in || account.busyProperty().get();
+        user.setVisible(showUser);
+        user.setManaged(showUser);
         user.setTooltip(new Tooltip(
-                in ? "Signed in to " + p.supabase().projectUrl() : p.supabase().who()));
+                in
+                        ? account.whoProperty().get() + " at " + p.supabase().projectUrl()
+                        : p.supabase().who() + " at " + p.supabase().projectUrl()));
         signIn.setText(in ? "Sign out" : "Sign in");
+        // Signed in, Sign out is an icon (named in its tooltip): the user and the expiry need the room.
+        signIn.setContentDisplay(in ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT);
+        signIn.setTooltip(
+                new Tooltip(in ? "Sign out (ends the session at Supabase Auth)" : "Sign in to the Supabase project"));
         signIn.setGraphic(new FontIcon(in ? Feather.LOG_OUT : Feather.LOG_IN));
         signIn.setDisable(account.busyProperty().get());
         signIn.getStyleClass().remove(Styles.ACCENT);

@@ -55,6 +55,11 @@ public final class PasswordPrompt extends Dialog<PasswordPrompt.Answer> {
         getDialogPane().setContent(box);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.OK).setId("supabasePasswordOk");
+        // An empty password is no answer: OK waits for one instead of silently doing nothing.
+        getDialogPane()
+                .lookupButton(ButtonType.OK)
+                .disableProperty()
+                .bind(password.textProperty().isEmpty());
         setOnShown(e -> password.requestFocus()); // the user types straight away
     }
 
