@@ -51,11 +51,13 @@ public final class AccountView extends HBox {
         getStyleClass().add("supabase-account");
         user.setId("supabaseUser");
         user.setGraphic(new FontIcon(Feather.USER));
-        user.setMinWidth(80); // a long email gives way (ellipsis, full in the tooltip)
+        user.setMinWidth(60); // a long email gives way (ellipsis, full in the tooltip)
         user.setMaxWidth(200);
         expiry.setId("supabaseExpiry");
+        expiry.setGraphic(new FontIcon(Feather.CLOCK)); // "the token's time left", without the words
         expiry.setMinWidth(Region.USE_PREF_SIZE);
-        expiry.setTooltip(new Tooltip("The access token's expiry; the session refreshes itself before it"));
+        expiry.setTooltip(
+                new Tooltip("Time left on the access token; the session refreshes itself before it runs out"));
         signIn.setId("supabaseSignIn");
         signIn.setMinWidth(Region.USE_PREF_SIZE);
         // The button first: it stays where Sign in was clicked, and what appears after signing in
@@ -141,9 +143,9 @@ public final class AccountView extends HBox {
         boolean failing = account.refreshFailingProperty().get();
         expiry.setText(
                 left.isNegative() || left.isZero()
-                        ? "token expired"
+                        ? "expired"
                         : String.format(
-                                "token %d:%02d%s",
+                                "%d:%02d%s",
                                 left.toMinutes(), left.toSecondsPart(), failing ? " · not refreshed" : ""));
         expiry.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING, Styles.SUCCESS);
         expiry.getStyleClass().add(failing || left.isNegative() ? Styles.DANGER : Styles.SUCCESS);
