@@ -69,14 +69,14 @@ public final class AccountView extends HBox {
     private void initListeners(Consumer<String> showToken, FxEventPump pump) {
         chosen.addListener((o, was, p) -> {
             render();
-            if (mine() && account.accessTokenProperty().get() != null) {
-                showToken.accept(account.accessTokenProperty().get()); // the bar blanked it for the new choice
+            if (mine() && account.state().accessTokenProperty().get() != null) {
+                showToken.accept(account.state().accessTokenProperty().get()); // the bar blanked it for the new choice
             }
         });
-        account.whoProperty().addListener((o, was, w) -> render());
-        account.busyProperty().addListener((o, was, b) -> render());
-        account.refreshFailingProperty().addListener((o, was, f) -> render());
-        account.accessTokenProperty().addListener((o, was, token) -> {
+        account.state().whoProperty().addListener((o, was, w) -> render());
+        account.state().busyProperty().addListener((o, was, b) -> render());
+        account.state().refreshFailingProperty().addListener((o, was, f) -> render());
+        account.state().accessTokenProperty().addListener((o, was, token) -> {
             if (token != null && mine()) {
                 showToken.accept(token);
             }
@@ -95,8 +95,8 @@ public final class AccountView extends HBox {
     private boolean mine() {
         ServerProfile p = chosen.getValue();
         return p != null
-                && account.whoProperty().get() != null
-                && p.name().equals(account.profileNameProperty().get());
+                && account.state().whoProperty().get() != null
+                && p.name().equals(account.state().profileNameProperty().get());
     }
 
     private void render() {
@@ -108,14 +108,18 @@ public final class AccountView extends HBox {
             return;
         }
         boolean in = mine();
-        user.setText(in ? account.whoProperty().get() : account.busyProperty().get() ? "signing in…" : "not signed in");
+        user.setText(
+                in
+                        ? account.state().whoProperty().get()
+                        : account.state().busyProperty().get() ? "signing in…" : "not signed in");
         // Signed out, the Sign in button says it all: the bar keeps its room at 1024 px.
-        boolean showUser = in || account.busyProperty().get();
+        boolean showUser = in || account.state().busyProperty().get();
         user.setVisible(showUser);
         user.setManaged(showUser);
         user.setTooltip(new Tooltip(
                 in
-                        ? account.whoProperty().get() + " at " + p.supabase().projectUrl()
+                        ? account.state().whoProperty().get() + " at "
+                                + p.supabase().projectUrl()
                         : p.supabase().who() + " at " + p.supabase().projectUrl()));
         signIn.setText(in ? "Sign out" : "Sign in");
         // Signed in, Sign out is an icon (named in its tooltip): the user and the expiry need the room.
@@ -123,7 +127,7 @@ public final class AccountView extends HBox {
         signIn.setTooltip(
                 new Tooltip(in ? "Sign out (ends the session at Supabase Auth)" : "Sign in to the Supabase project"));
         signIn.setGraphic(new FontIcon(in ? Feather.LOG_OUT : Feather.LOG_IN));
-        signIn.setDisable(account.busyProperty().get());
+        signIn.setDisable(account.state().busyProperty().get());
         signIn.getStyleClass().remove(Styles.ACCENT);
         if (!in) {
             signIn.getStyleClass().add(Styles.ACCENT);
@@ -132,7 +136,7 @@ public final class AccountView extends HBox {
     }
 
     private void renderExpiry() {
-        Instant at = account.expiresAtProperty().get();
+        Instant at = account.state().expiresAtProperty().get();
         boolean in = mine() && at != null;
         expiry.setVisible(in);
         expiry.setManaged(in);
@@ -140,7 +144,7 @@ public final class AccountView extends HBox {
             return;
         }
         Duration left = Duration.between(Instant.ofEpochMilli(account.clock().wallMillis()), at);
-        boolean failing = account.refreshFailingProperty().get();
+        boolean failing = account.state().refreshFailingProperty().get();
         expiry.setText(
                 left.isNegative() || left.isZero()
                         ? "expired"

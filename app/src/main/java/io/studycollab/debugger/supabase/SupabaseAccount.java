@@ -1,7 +1,6 @@
 package io.studycollab.debugger.supabase;
 
 import io.studycollab.debugger.fx.FxTasks;
-import io.studycollab.debugger.fx.Tasks;
 import io.studycollab.debugger.notifications.Notices;
 import io.studycollab.debugger.notifications.Notices.Kind;
 import io.studycollab.debugger.profiles.ServerProfile;
@@ -17,18 +16,9 @@ import io.studycollab.realtime.supabase.RefreshingSession;
 import io.studycollab.realtime.supabase.SupabaseProject;
 import io.studycollab.realtime.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The window's Supabase sign-in: signs in with a "Supabase project" profile (password from the
@@ -44,24 +34,14 @@ public final class SupabaseAccount implements AutoCloseable {
     public static final String SLOT = "supabase";
     private static final Duration PASSING = Duration.ofSeconds(8);
 
-    /** Asks for a password on the FX thread; empty when the user cancels. */
-    public interface PasswordAsker extends Function<SupabaseLogin, Optional<PasswordPrompt.Answer>> {}
-
     private final Clock clock;
     private final Supplier<RealtimeClient> client;
     private final Supplier<ServerProfile> liveProfile;
     private final Notices notices;
     private final Redactor redactor;
-    private final Tasks tasks;
-    private final PasswordVault vault;
-    private PasswordAsker askPassword = login -> Optional.empty();
+    private final Passwords passwords;
 
-    private final ReadOnlyStringWrapper who = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper profileName = new ReadOnlyStringWrapper();
-    private final ReadOnlyObjectWrapper<Instant> expiresAt = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper accessToken = new ReadOnlyStringWrapper();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper refreshFailing = new ReadOnlyBooleanWrapper();
+    private final AccountState state = new AccountState();
 
     // FX thread.
     private GoTrueClient auth;
@@ -82,25 +62,18 @@ public final class SupabaseAccount implements AutoCloseable {
             Supplier<ServerProfile> liveProfile,
             Notices notices,
             Redactor redactor,
-            Tasks tasks,
-            PasswordVault vault) {
+            Passwords passwords) {
         this.clock = clock;
         this.client = client;
         this.liveProfile = liveProfile;
         this.notices = notices;
         this.redactor = redactor;
-        this.tasks = tasks;
-        this.vault = vault;
-    }
-
-    /** How a password is asked for when the keychain has none. */
-    public void askPasswordsWith(PasswordAsker asker) {
-        this.askPassword = asker;
+        this.passwords = passwords;
     }
 
     /** Signs in with {@code p}'s project (ending any other sign-in once this one succeeds). */
     public void signIn(ServerProfile p) {
-        if (busy.get() || closed || p == null || !p.usesSupabase()) {
+        if (state.busyProperty().get() || closed || p == null || !p.usesSupabase()) {
             return;
         }
         SupabaseLogin login = p.supabase();
@@ -112,37 +85,12 @@ public final class SupabaseAccount implements AutoCloseable {
             return;
         }
         redactor.addSecret(project.apiKey());
-        busy.set(true);
+        state.signingIn(true);
         if (login.anonymous()) {
             start(p, project, null);
             return;
         }
-        tasks.create(() -> vault.get(login.keychainAccount()))
-                .onSuccess(stored -> stored.ifPresentOrElse(pw -> start(p, project, pw), () -> ask(p, project)))
-                .onError(Exception.class, e -> ask(p, project))
-                .run();
-    }
-
-    private void ask(ServerProfile p, SupabaseProject project) {
-        Optional<PasswordPrompt.Answer> answer = askPassword.apply(p.supabase());
-        if (answer.isEmpty()) {
-            busy.set(false);
-            return;
-        }
-        if (answer.get().remember()) {
-            String account = p.supabase().keychainAccount();
-            String pw = answer.get().password();
-            tasks.create(() -> vault.put(account, pw))
-                    .onError(
-                            Exception.class,
-                            e -> notices.post(
-                                    SLOT,
-                                    Kind.WARNING,
-                                    "Password not kept",
-                                    "The keychain refused it: " + e.getMessage()))
-                    .run();
-        }
-        start(p, project, answer.get().password());
+        passwords.forSignIn(login, pw -> start(p, project, pw), () -> state.signingIn(false));
     }
 
     private void start(ServerProfile p, SupabaseProject project, String password) {
@@ -152,13 +100,13 @@ public final class SupabaseAccount implements AutoCloseable {
                 : RefreshingSession.signIn(g, clock, p.supabase().email(), password);
         FxTasks.whenDone(f, rs -> adopt(p, g, rs), e -> {
             g.close();
-            busy.set(false);
+            state.signingIn(false);
             notices.post(SLOT, Kind.DANGER, "Sign-in refused", describe(e));
         });
     }
 
     private void adopt(ServerProfile p, GoTrueClient g, RefreshingSession rs) {
-        busy.set(false);
+        state.signingIn(false);
         if (closed) {
             rs.close();
             g.close();
@@ -167,7 +115,7 @@ public final class SupabaseAccount implements AutoCloseable {
         endSession();
         auth = g;
         session = rs;
-        profileName.set(p.name());
+        state.signedIn(p.name());
         redactor.addSecret(rs.accessToken().reveal());
         String name = p.name();
         rs.onRefresh(s -> refreshed(name, s));
@@ -203,7 +151,10 @@ public final class SupabaseAccount implements AutoCloseable {
     /** For {@code ConnectionController}: the newest token of {@code p}'s sign-in, or null when not signed in with it. */
     public Supplier<AccessToken> tokensFor(ServerProfile p) {
         RefreshingSession rs = session;
-        return rs != null && p != null && p.usesSupabase() && p.name().equals(profileName.get())
+        return rs != null
+                        && p != null
+                        && p.usesSupabase()
+                        && p.name().equals(state.profileNameProperty().get())
                 ? rs.tokenSupplier()
                 : null;
     }
@@ -214,8 +165,8 @@ public final class SupabaseAccount implements AutoCloseable {
         if (rs == null) {
             return;
         }
-        String was = who.get();
-        if (isLive(profileName.get())) {
+        String was = state.whoProperty().get();
+        if (isLive(state.profileNameProperty().get())) {
             client.get().setTokenSupplier(null);
             client.get().disconnect();
         }
@@ -237,11 +188,8 @@ public final class SupabaseAccount implements AutoCloseable {
             return;
         }
         AuthSession current = rs.current();
-        who.set(current.who());
-        expiresAt.set(rs.expiresAt());
-        accessToken.set(current.accessToken().reveal());
         RefreshProblem problem = lastProblem.get();
-        refreshFailing.set(problem != null);
+        state.show(current, rs.expiresAt(), problem != null);
         if (problem != null && problem != shownProblem) {
             notices.post(
                     SLOT,
@@ -271,11 +219,7 @@ public final class SupabaseAccount implements AutoCloseable {
     private void clear() {
         lastProblem.set(null);
         shownProblem = null;
-        profileName.set(null);
-        who.set(null);
-        expiresAt.set(null);
-        accessToken.set(null);
-        refreshFailing.set(false);
+        state.clear();
     }
 
     static String describe(Throwable e) {
@@ -286,42 +230,15 @@ public final class SupabaseAccount implements AutoCloseable {
         return clock;
     }
 
-    /** The signed-in user (email or "anonymous (id)"), null when signed out. */
-    public ReadOnlyStringProperty whoProperty() {
-        return who.getReadOnlyProperty();
-    }
-
-    /** The profile the session was signed in with, null when signed out. */
-    public ReadOnlyStringProperty profileNameProperty() {
-        return profileName.getReadOnlyProperty();
-    }
-
-    /** When the access token in hand expires, on the window's clock. */
-    public ReadOnlyObjectProperty<Instant> expiresAtProperty() {
-        return expiresAt.getReadOnlyProperty();
-    }
-
-    /** The access token in hand (for the masked token field and the claims popover). */
-    public ReadOnlyStringProperty accessTokenProperty() {
-        return accessToken.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty refreshFailingProperty() {
-        return refreshFailing.getReadOnlyProperty();
+    /** What the window shows of the sign-in. */
+    public AccountState state() {
+        return state;
     }
 
     /** Successful refreshes of the current session (0 when signed out). */
     public int refreshCount() {
         RefreshingSession rs = session;
         return rs == null ? 0 : rs.refreshCount();
-    }
-
-    public PasswordVault vault() {
-        return vault;
     }
 
     /** Stops refreshing (the session stays valid at Auth until it expires, as when a browser tab closes). */

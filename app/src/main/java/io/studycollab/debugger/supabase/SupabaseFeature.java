@@ -5,8 +5,6 @@ import io.studycollab.debugger.connection.ConnectionController;
 import io.studycollab.debugger.fx.FxEventPump;
 import io.studycollab.debugger.fx.Tasks;
 import io.studycollab.debugger.notifications.Notices;
-import io.studycollab.debugger.notifications.Notices.Kind;
-import io.studycollab.debugger.profiles.PasswordKeeper;
 import io.studycollab.debugger.profiles.ProfilesController;
 import io.studycollab.debugger.window.LiveSession;
 import io.studycollab.realtime.session.Redactor;
@@ -36,18 +34,20 @@ public final class SupabaseFeature {
     public static SupabaseAccount install(Parts w) {
         PasswordVault vault = new PasswordVault();
         w.tasks().create(vault::probe).run();
+        Passwords passwords = new Passwords(
+                vault,
+                w.tasks(),
+                w.notices(),
+                login -> new PasswordPrompt(w.owner(), login.who(), login.projectUrl(), vault.status()).ask());
         SupabaseAccount account = new SupabaseAccount(
                 w.session().clock(),
                 w.session()::client,
                 w.connection()::liveProfile,
                 w.notices(),
                 w.redactor(),
-                w.tasks(),
-                vault);
-        account.askPasswordsWith(
-                login -> new PasswordPrompt(w.owner(), login.who(), login.projectUrl(), vault.status()).ask());
+                passwords);
         w.connection().takeSignInsFrom(account::tokensFor);
-        w.profiles().keepPasswordsWith(keeper(vault, w.tasks(), w.notices()));
+        w.profiles().keepPasswordsWith(passwords);
         w.bar()
                 .showAfterToken(new AccountView(
                         account,
@@ -56,33 +56,5 @@ public final class SupabaseFeature {
                         w.session().pump()));
         w.session().pump().every(FxEventPump.Phase.MODELS, Duration.ofSeconds(1), now -> account.tick());
         return account;
-    }
-
-    private static PasswordKeeper keeper(PasswordVault vault, Tasks tasks, Notices notices) {
-        return new PasswordKeeper() {
-            @Override
-            public String unavailableNote() {
-                PasswordVault.Status s = vault.status();
-                return s.available() ? null : s.note();
-            }
-
-            @Override
-            public void keep(String account, String password) {
-                tasks.create(() -> vault.put(account, password))
-                        .onError(
-                                Exception.class,
-                                e -> notices.post(
-                                        SupabaseAccount.SLOT,
-                                        Kind.WARNING,
-                                        "Password not kept",
-                                        "The OS keychain refused it: " + e.getMessage()))
-                        .run();
-            }
-
-            @Override
-            public void forget(String account) {
-                tasks.run(() -> vault.delete(account)).run();
-            }
-        };
     }
 }
