@@ -10,8 +10,7 @@ import io.studycollab.debugger.notifications.Notices;
 import io.studycollab.debugger.profiles.ProfileStore;
 import io.studycollab.debugger.profiles.ServerProfile;
 import io.studycollab.debugger.profiles.SupabaseLogin;
-import io.studycollab.debugger.window.DebuggerController;
-import io.studycollab.debugger.window.WindowFactory;
+import io.studycollab.debugger.window.WindowFixture;
 import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.client.ConnectionState;
 import io.studycollab.realtime.client.RealtimeClient;
@@ -25,11 +24,9 @@ import io.studycollab.realtime.server.auth.SupabaseKeys;
 import io.studycollab.realtime.supabase.SupabaseAuthStandIn;
 import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.SystemClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
@@ -37,17 +34,10 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextInputControl;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Issue 16 in the window, against the Supabase Auth stand-in (ES256, 15 s tokens, refreshed 5 s
@@ -57,8 +47,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * connection, a refresh that fails told in the notification strip, the claims popover, sign out.
  * This machine has no OS keychain, so the password is asked for in the password dialog.
  */
-@ExtendWith(ApplicationExtension.class)
-class SupabaseSignInTest {
+class SupabaseSignInTest extends WindowFixture {
 
     static final int TOKEN_SECONDS = 15;
     static final String ADA = "Supabase Ada";
@@ -66,11 +55,6 @@ class SupabaseSignInTest {
 
     static SupabaseAuthStandIn auth;
     static StudyCollabServer server;
-
-    @TempDir
-    Path config;
-
-    private DebuggerController controller;
 
     @BeforeAll
     static void startAuthAndServer() throws Exception {
@@ -86,18 +70,19 @@ class SupabaseSignInTest {
         auth.close();
     }
 
-    @Start
-    void start(Stage stage) throws Exception {
-        ProfileStore.in(config)
-                .save(List.of(
-                        profile(
-                                ADA,
-                                auth,
-                                new SupabaseLogin(
-                                        auth.url(), auth.publishableKey(), SupabaseAuthStandIn.EMAIL, false, false)),
-                        profile(ANON, auth, new SupabaseLogin(auth.url(), auth.anonKey(), null, true, false))));
-        controller = WindowFactory.show(stage, false, ProfileStore.in(config));
-        stage.requestFocus();
+    @Override
+    protected void prepare(ProfileStore profiles) throws Exception {
+        profiles.save(List.of(
+                profile(
+                        ADA,
+                        auth,
+                        new SupabaseLogin(auth.url(), auth.publishableKey(), SupabaseAuthStandIn.EMAIL, false, false)),
+                profile(ANON, auth, new SupabaseLogin(auth.url(), auth.anonKey(), null, true, false))));
+    }
+
+    @Override
+    protected boolean startsSandbox() {
+        return false;
     }
 
     static ServerProfile profile(String name, SupabaseAuthStandIn project, SupabaseLogin login) {
@@ -114,11 +99,6 @@ class SupabaseSignInTest {
                 false,
                 false,
                 login);
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        WaitForAsyncUtils.asyncFx(controller::close).get(20, TimeUnit.SECONDS);
     }
 
     @Test
@@ -337,20 +317,5 @@ class SupabaseSignInTest {
 
     private static String fieldText(FxRobot robot, String id) {
         return fx(() -> robot.lookup(id).queryAs(TextInputControl.class).getText());
-    }
-
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitFor(String what, long seconds, Callable<Boolean> condition) {
-        await(what)
-                .atMost(Duration.ofSeconds(seconds))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> fx(condition));
     }
 }
