@@ -34,10 +34,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 
 /**
  * Issue 16 in the window, against the Supabase Auth stand-in (ES256, 15 s tokens, refreshed 5 s
@@ -83,6 +85,12 @@ class SupabaseSignInTest extends WindowFixture {
     @Override
     protected boolean startsSandbox() {
         return false;
+    }
+
+    // TestFX calls only the test class's own @Start method, never an inherited one.
+    @Start
+    void start(Stage stage) throws Exception {
+        openWindow(stage);
     }
 
     static ServerProfile profile(String name, SupabaseAuthStandIn project, SupabaseLogin login) {
