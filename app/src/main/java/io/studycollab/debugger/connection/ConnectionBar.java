@@ -10,6 +10,7 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
@@ -85,6 +86,7 @@ public final class ConnectionBar extends HBox {
         url.setId("serverUrl");
         url.setPromptText("http://127.0.0.1:3000");
         url.setPrefColumnCount(15);
+        url.setMinWidth(120); // at 1024 px the URL must stay readable
         token.setId("token");
         token.setPromptText("access token (JWT)");
         token.setPrefColumnCount(9);
@@ -151,6 +153,10 @@ public final class ConnectionBar extends HBox {
             problem.setText("");
             url.setDisable(p.sandbox());
             token.setText(p.token() == null ? "" : p.token());
+            // A Supabase profile's token comes from signing in: no field to type it in (the claims
+            // button still reads it), which leaves the bar room for the user and the expiry.
+            token.setVisible(!p.usesSupabase());
+            token.setManaged(!p.usesSupabase());
         });
         model.urlProperty().addListener((obs, old, u) -> {
             ServerProfile p = profiles.getValue();
@@ -220,6 +226,11 @@ public final class ConnectionBar extends HBox {
 
     public ConnectionStatusIndicator indicator() {
         return indicator;
+    }
+
+    /** Puts a feature's part of the bar (the Supabase sign-in) right after the token and its claims. */
+    public void showAfterToken(Node part) {
+        getChildren().add(getChildren().indexOf(claims) + 1, part);
     }
 
     /** Puts a freshly minted token into the (masked) field, so its claims can be inspected. */

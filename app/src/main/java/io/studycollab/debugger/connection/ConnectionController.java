@@ -20,6 +20,8 @@ import io.studycollab.realtime.server.auth.TokenMinter;
 import io.studycollab.realtime.session.Redactor;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What Connect does: picks the server and token for a profile (starting the embedded sandbox when
@@ -40,6 +42,10 @@ public final class ConnectionController implements QaController.Connection, Auto
     private Consumer<String> warnings = text -> {};
     private Consumer<Sandbox> sandboxes = s -> {};
     private Runnable onNewRoute = () -> {};
+    private Function<ServerProfile, Supplier<AccessToken>> signIns = p -> null;
+    // Where the live connection takes each (re)connect's token: a Supabase sign-in, or nothing.
+    private Supplier<AccessToken> liveTokens;
+    private volatile ServerProfile liveProfile;
     private volatile Sandbox sandbox;
     private boolean sandboxStarting;
     private boolean closed;
@@ -86,6 +92,16 @@ public final class ConnectionController implements QaController.Connection, Auto
     /** Called before every new connection (the QA tab closes its proxy: that route is over). */
     public void onNewRoute(Runnable hook) {
         this.onNewRoute = hook;
+    }
+
+    /** Where a "Supabase project" profile's token comes from: its sign-in, or null when not signed in. */
+    public void takeSignInsFrom(Function<ServerProfile, Supplier<AccessToken>> source) {
+        this.signIns = source;
+    }
+
+    /** The profile the current connection was made with (null before the first); any thread. */
+    public ServerProfile liveProfile() {
+        return liveProfile;
     }
 
     // On the status, not on isConnected: a reconnect within one pulse never shows as "not connected".
@@ -163,7 +179,15 @@ public final class ConnectionController implements QaController.Connection, Auto
         String typedToken = tokenText == null ? "" : tokenText.trim();
         String target = url == null ? "" : url.trim();
         AccessToken token;
-        if (p.sandbox()) {
+        Supplier<AccessToken> signedIn = null;
+        if (p.usesSupabase()) {
+            signedIn = signIns.apply(p);
+            if (signedIn == null) {
+                problems.accept("Not signed in to the Supabase project: press Sign in first.");
+                return;
+            }
+            token = signedIn.get();
+        } else if (p.sandbox()) {
             Sandbox s = sandbox;
             if (s == null) {
                 problems.accept(sandboxStarting ? "The sandbox is still starting…" : "Starting the embedded sandbox…");
@@ -205,6 +229,9 @@ public final class ConnectionController implements QaController.Connection, Auto
         onNewRoute.run();
         String group = lastGroup != null ? lastGroup : p.sandbox() ? Sandbox.DEMO_GROUP : null;
         applyMaxAttempts();
+        liveTokens = signedIn;
+        liveProfile = p;
+        session.client().setTokenSupplier(liveTokens);
         directUrl = target;
         lastToken = token;
         lastTarget = p.target();
@@ -215,6 +242,7 @@ public final class ConnectionController implements QaController.Connection, Auto
     @Override
     public void reconnectVia(String proxyUrl, String group) {
         applyMaxAttempts();
+        session.client().setTokenSupplier(liveTokens);
         joinOnConnect = group;
         realtime.connect(directUrl, proxyUrl, lastToken, lastTarget);
     }

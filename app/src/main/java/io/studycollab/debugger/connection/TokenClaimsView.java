@@ -1,10 +1,12 @@
 package io.studycollab.debugger.connection;
 
 import io.studycollab.debugger.fx.FxEventPump;
+import io.studycollab.debugger.supabase.SupabaseClaimRows;
 import io.studycollab.realtime.client.AccessToken;
 import io.studycollab.realtime.client.TokenClaims;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
@@ -45,6 +47,15 @@ public final class TokenClaimsView extends GridPane {
             return;
         }
         int row = 0;
+        List<SupabaseClaimRows.Row> supabase = SupabaseClaimRows.of(tokenText);
+        if (supabase != null) {
+            // Supabase's claims by their own names, as its docs and RLS policies spell them.
+            for (SupabaseClaimRows.Row r : supabase) {
+                row = line(row, r.name(), r.value());
+            }
+            expiresRow(row);
+            return;
+        }
         row = line(row, "User (sub)", claims.subject());
         row = line(row, "Name", claims.displayName());
         row = line(row, "Email", claims.email());
@@ -56,6 +67,10 @@ public final class TokenClaimsView extends GridPane {
                 row,
                 "Issued",
                 claims.issuedAt() == null ? "–" : claims.issuedAt().toString());
+        expiresRow(row);
+    }
+
+    private void expiresRow(int row) {
         add(bold("Expires"), 0, row);
         add(expires, 1, row);
         expires.setId("tokenExpiry");
@@ -64,7 +79,11 @@ public final class TokenClaimsView extends GridPane {
 
     private int line(int row, String name, String value) {
         add(bold(name), 0, row);
-        add(new Label(value == null ? "–" : value), 1, row);
+        Label v = new Label(value == null ? "–" : value);
+        v.setId("claim-" + name.replaceAll("\\W+", "_"));
+        v.setWrapText(true);
+        v.setMaxWidth(420);
+        add(v, 1, row);
         return row + 1;
     }
 

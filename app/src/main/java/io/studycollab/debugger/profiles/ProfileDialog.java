@@ -8,16 +8,26 @@ import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
-/** Adds or edits a saved server profile. Secrets are kept between runs only when the user ticks the box. */
+/**
+ * Adds or edits a saved server profile, of one of two kinds: a pasted token or a JWT secret to mint
+ * with (kept between runs only when the user ticks the box), or a "Supabase project" that signs in
+ * (its password only ever in the OS keychain, see {@link SupabaseFields}).
+ */
 public final class ProfileDialog extends Dialog<ServerProfile> {
+
+    static final String TOKEN_KIND = "Token or JWT secret";
+    static final String SUPABASE_KIND = "Supabase project";
 
     private final TextField name = new TextField();
     private final TextField url = new TextField();
@@ -31,14 +41,20 @@ public final class ProfileDialog extends Dialog<ServerProfile> {
     private final TextField mintName = new TextField("Debugger");
     private final CheckBox storeSecrets = new CheckBox("Remember token and secret on this computer");
     private final Label problem = new Label();
+    private final ChoiceBox<String> kind = new ChoiceBox<>();
+    private final GridPane tokenFields = new GridPane();
+    private final SupabaseFields supabase;
 
-    public ProfileDialog(ServerProfile existing) {
+    /** {@code keychainNote}: null when there is an OS keychain, otherwise why passwords are asked each time. */
+    public ProfileDialog(ServerProfile existing, String keychainNote) {
         setTitle(existing == null || existing.sandbox() ? "New server profile" : "Edit " + existing.name());
+        supabase = new SupabaseFields(keychainNote);
         createView();
         if (existing != null && !existing.sandbox()) {
             fill(existing);
         }
         initListeners();
+        showKind(kind.getValue());
     }
 
     private void createView() {
@@ -53,18 +69,35 @@ public final class ProfileDialog extends Dialog<ServerProfile> {
         token.setPromptText("paste an access token, or…");
         secret.setPromptText("…a JWT secret to mint one");
         problem.getStyleClass().add("danger");
+        problem.setId("profileProblem");
+        kind.setId("profileKind");
+        kind.getItems().addAll(TOKEN_KIND, SUPABASE_KIND);
+        kind.setValue(TOKEN_KIND);
+        name.setId("profileName");
+        url.setId("profileServerUrl");
+        url.setPromptText("the StudyCollab realtime server, http(s)://…");
         int r = 0;
         grid.addRow(r++, new Label("Name"), name);
+        grid.addRow(r++, new Label("Kind"), kind);
         grid.addRow(r++, new Label("Server URL"), url);
         grid.addRow(r++, new Label("Socket.IO path"), path);
         grid.addRow(r++, new Label("Transports"), new HBox(12, websocket, polling));
         grid.addRow(r++, new Label("Extra headers"), headers);
-        grid.addRow(r++, new Label("Token"), token);
-        grid.addRow(r++, new Label("JWT secret"), secret);
-        grid.addRow(r++, new Label("Mint as user id"), mintSub);
-        grid.addRow(r++, new Label("Mint with name"), mintName);
-        grid.add(storeSecrets, 1, r++);
+        tokenFields.setHgap(10);
+        tokenFields.setVgap(8);
+        int t = 0;
+        tokenFields.addRow(t++, new Label("Token"), token);
+        tokenFields.addRow(t++, new Label("JWT secret"), secret);
+        tokenFields.addRow(t++, new Label("Mint as user id"), mintSub);
+        tokenFields.addRow(t++, new Label("Mint with name"), mintName);
+        tokenFields.add(storeSecrets, 1, t);
+        grid.add(tokenFields, 0, r++, 2, 1);
+        grid.add(supabase, 0, r++, 2, 1);
         grid.add(problem, 1, r);
+        // One label column for the dialog and both kinds' fields, so they line up.
+        for (GridPane g : new GridPane[] {grid, tokenFields, supabase}) {
+            g.getColumnConstraints().setAll(labelColumn(), new ColumnConstraints());
+        }
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
     }
@@ -88,9 +121,41 @@ public final class ProfileDialog extends Dialog<ServerProfile> {
         mintSub.setText(existing.mintSub());
         mintName.setText(existing.mintName());
         storeSecrets.setSelected(existing.storeSecrets());
+        if (existing.usesSupabase()) {
+            supabase.fill(existing.supabase());
+            kind.setValue(SUPABASE_KIND);
+        }
+    }
+
+    static ColumnConstraints labelColumn() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setMinWidth(Region.USE_PREF_SIZE);
+        c.setPrefWidth(170);
+        return c;
+    }
+
+    private void showKind(String k) {
+        boolean sb = SUPABASE_KIND.equals(k);
+        tokenFields.setVisible(!sb);
+        tokenFields.setManaged(!sb);
+        supabase.setVisible(sb);
+        supabase.setManaged(sb);
+        if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+            getDialogPane().getScene().getWindow().sizeToScene();
+        }
+    }
+
+    private boolean supabaseKind() {
+        return SUPABASE_KIND.equals(kind.getValue());
+    }
+
+    /** The password typed to be kept in the OS keychain (a Supabase profile), or null. */
+    public String passwordToKeep() {
+        return supabaseKind() ? supabase.passwordToKeep() : null;
     }
 
     private void initListeners() {
+        kind.valueProperty().addListener((o, was, k) -> showKind(k));
         getDialogPane().lookupButton(ButtonType.OK).addEventFilter(ActionEvent.ACTION, e -> {
             String error = validate();
             problem.setText(error == null ? "" : error);
@@ -116,7 +181,7 @@ public final class ProfileDialog extends Dialog<ServerProfile> {
                 return "Header lines look like 'Name: value': " + line;
             }
         }
-        return null;
+        return supabaseKind() ? supabase.validate() : null;
     }
 
     private ServerProfile build() {
@@ -133,6 +198,21 @@ public final class ProfileDialog extends Dialog<ServerProfile> {
             if (colon > 0) {
                 h.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
             }
+        }
+        if (supabaseKind()) {
+            return new ServerProfile(
+                    name.getText().trim(),
+                    url.getText().trim(),
+                    path.getText().trim(),
+                    transports,
+                    h,
+                    null,
+                    null,
+                    null,
+                    null,
+                    false,
+                    false,
+                    supabase.build());
         }
         return new ServerProfile(
                 name.getText().trim(),

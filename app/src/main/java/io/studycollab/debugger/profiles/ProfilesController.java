@@ -12,6 +12,7 @@ public final class ProfilesController {
     private final ProfileStore store;
     private final Consumer<String> onError;
     private final ObservableList<ServerProfile> profiles = FXCollections.observableArrayList();
+    private PasswordKeeper passwords = PasswordKeeper.NONE;
 
     /** Loads the store now; a problem reading it goes to {@code onError}, with the sandbox still offered. */
     public ProfilesController(ProfileStore store, Consumer<String> onError) {
@@ -25,6 +26,11 @@ public final class ProfilesController {
         }
     }
 
+    /** Where Supabase passwords go when the user asks to remember them. */
+    public void keepPasswordsWith(PasswordKeeper keeper) {
+        this.passwords = keeper;
+    }
+
     public ObservableList<ServerProfile> profiles() {
         return profiles;
     }
@@ -34,7 +40,18 @@ public final class ProfilesController {
      * is stored. Returns what was saved, or null when the dialog was cancelled.
      */
     public ServerProfile edit(ServerProfile current) {
-        return new ProfileDialog(current).showAndWait().map(this::put).orElse(null);
+        ProfileDialog dialog = new ProfileDialog(current, passwords.unavailableNote());
+        ServerProfile saved = dialog.showAndWait().map(this::put).orElse(null);
+        if (saved != null && saved.usesSupabase()) {
+            SupabaseLogin login = saved.supabase();
+            String typed = dialog.passwordToKeep();
+            if (typed != null) {
+                passwords.keep(login.keychainAccount(), typed);
+            } else if (!login.rememberPassword() && !login.anonymous()) {
+                passwords.forget(login.keychainAccount()); // no longer to be remembered
+            }
+        }
+        return saved;
     }
 
     /** Adds or replaces a profile (by name) and stores the list. */

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * A server the user connects to. {@code token} and {@code jwtSecret} are kept only when the user
- * asked for it ({@code storeSecrets}); {@code sandbox} marks the built-in embedded server.
+ * asked for it ({@code storeSecrets}); {@code sandbox} marks the built-in embedded server. A
+ * "Supabase project" profile has {@code supabase} set: its token comes from signing in there.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -24,9 +25,31 @@ public record ServerProfile(
         String mintSub,
         String mintName,
         boolean storeSecrets,
-        boolean sandbox) {
+        boolean sandbox,
+        SupabaseLogin supabase) {
 
     public static final String SANDBOX_NAME = "Embedded sandbox";
+
+    /** A profile with a pasted token or a JWT secret to mint with (no Supabase sign-in). */
+    public ServerProfile(
+            String name,
+            String url,
+            String path,
+            List<String> transports,
+            Map<String, String> headers,
+            String token,
+            String jwtSecret,
+            String mintSub,
+            String mintName,
+            boolean storeSecrets,
+            boolean sandbox) {
+        this(name, url, path, transports, headers, token, jwtSecret, mintSub, mintName, storeSecrets, sandbox, null);
+    }
+
+    /** Whether the token comes from signing in to a Supabase project. */
+    public boolean usesSupabase() {
+        return supabase != null;
+    }
 
     public static ServerProfile embeddedSandbox() {
         return new ServerProfile(
@@ -57,7 +80,7 @@ public record ServerProfile(
         return storeSecrets
                 ? this
                 : new ServerProfile(
-                        name, url, path, transports, headers, null, null, mintSub, mintName, false, sandbox);
+                        name, url, path, transports, headers, null, null, mintSub, mintName, false, sandbox, supabase);
     }
 
     @Override

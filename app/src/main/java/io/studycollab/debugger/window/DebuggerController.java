@@ -24,6 +24,8 @@ import io.studycollab.debugger.replay.ReplayModel;
 import io.studycollab.debugger.sandbox.Sandbox;
 import io.studycollab.debugger.server.ServerTabController;
 import io.studycollab.debugger.status.StatsModel;
+import io.studycollab.debugger.supabase.SupabaseAccount;
+import io.studycollab.debugger.supabase.SupabaseFeature;
 import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.session.Redactor;
 import io.studycollab.realtime.time.Clock;
@@ -61,6 +63,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
     private final ReplayController replays;
     private final QaController qa;
     private final ConnectionBar connectionBar;
+    private final SupabaseAccount supabase;
     private final CursorCanvas canvas;
     private final QaPanel qaPanel;
     private final ApiPanel api;
@@ -114,6 +117,8 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
             api.setServiceKey(started.serviceKey());
             serverTab.sandboxStarted(started.url()); // the sandbox runs its admin namespace
         });
+        supabase = SupabaseFeature.install(new SupabaseFeature.Parts(
+                session, connection, connectionBar, profiles, notices, redactor, tasks, stage));
         view = WindowViews.build(this);
         connectionBar.profileBox().getSelectionModel().selectFirst();
         registerPulseWork(pump);
@@ -287,6 +292,10 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         return canvas;
     }
 
+    public SupabaseAccount supabase() {
+        return supabase;
+    }
+
     public Sandbox sandbox() {
         return connection.sandbox();
     }
@@ -309,6 +318,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         replays.closeComparisons();
         presence.close();
         recording.close();
+        supabase.close();
         session.close();
         connection.close();
         tasks.close();
