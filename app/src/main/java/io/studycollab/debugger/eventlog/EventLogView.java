@@ -59,6 +59,7 @@ public final class EventLogView extends BorderPane {
     private final TextField text = new TextField();
     private final TextField name = new TextField();
     private final TextField user = new TextField();
+    private final TextField conn = new TextField();
     private final CheckComboBox<EventCategory> categories = new CheckComboBox<>();
     private final ToggleButton in = new ToggleButton("in");
     private final ToggleButton out = new ToggleButton("out");
@@ -89,6 +90,10 @@ public final class EventLogView extends BorderPane {
         user.setId("logUser");
         user.setPromptText("user id");
         user.setPrefColumnCount(7);
+        conn.setId("logConn");
+        conn.setPromptText("conn");
+        conn.setPrefColumnCount(3);
+        conn.setTooltip(new Tooltip("Only one proxied connection (c1, c2, …); in and out are its down and up"));
         categories.getItems().setAll(EventCategory.values());
         categories.setId("logCategories");
         categories.setTitle("categories");
@@ -117,6 +122,7 @@ public final class EventLogView extends BorderPane {
                 out,
                 local,
                 user,
+                conn,
                 malformedOnly,
                 filterProblem);
         filters.setAlignment(Pos.CENTER_LEFT);
@@ -156,7 +162,11 @@ public final class EventLogView extends BorderPane {
             }
         });
         TableColumn<EventRecord, String> size = column("Size", 60, r -> r.sizeBytes() + " B");
-        table.getColumns().setAll(List.of(time, dir, event, group, usr, size));
+        TableColumn<EventRecord, String> cn = column(
+                "Conn",
+                45,
+                r -> r.packet().connection() == null ? "" : r.packet().connection());
+        table.getColumns().setAll(List.of(time, dir, cn, event, group, usr, size));
         // One row height for all: without it the table measures rows to estimate its scroll range,
         // which, following the newest of thousands of rows 10 times a second, was most of an idle frame.
         table.setFixedCellSize(Math.ceil(Font.getDefault().getSize() * 2));
@@ -201,6 +211,7 @@ public final class EventLogView extends BorderPane {
         name.textProperty().addListener((o, a, b) -> apply.run());
         user.textProperty().addListener((o, a, b) -> apply.run());
         malformedOnly.selectedProperty().addListener((o, a, b) -> apply.run());
+        conn.textProperty().bindBidirectional(model.connectionProperty());
         for (ToggleButton t : new ToggleButton[] {in, out, local}) {
             t.selectedProperty().addListener((o, a, b) -> {
                 if (!in.isSelected() && !out.isSelected() && !local.isSelected()) {

@@ -157,7 +157,13 @@ final class HistoryColumns {
     /** The filter's test without building the record (and, for most filters, without parsing the payload). */
     boolean matches(int i, EventFilter f) {
         if (!f.matchesFields(
-                name[i], CATEGORIES[category[i]], DIRECTIONS[direction[i]], user[i], group[i], problem[i] != null)) {
+                name[i],
+                CATEGORIES[category[i]],
+                DIRECTIONS[direction[i]],
+                user[i],
+                group[i],
+                problem[i] != null,
+                packet[i])) {
             return false;
         }
         if (!f.hasText()) {
