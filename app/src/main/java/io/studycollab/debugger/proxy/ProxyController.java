@@ -13,6 +13,7 @@ import io.studycollab.realtime.proxy.ProxyServer;
 import io.studycollab.realtime.proxy.breakpoint.Breakpoint;
 import io.studycollab.realtime.proxy.breakpoint.PausedPacket;
 import io.studycollab.realtime.proxy.rules.PacketMatch;
+import io.studycollab.realtime.proxy.rules.Rule;
 import io.studycollab.realtime.proxy.rules.RuleSet;
 import io.studycollab.realtime.time.Clock;
 import java.net.URI;
@@ -35,6 +36,9 @@ public final class ProxyController implements AutoCloseable {
     private final ProxyModel model = new ProxyModel();
     private final MatrixFeed matrix;
     private final ObservableList<Breakpoint> breakpoints = FXCollections.observableArrayList();
+    // headless drop/delay rules: one thread-safe set, kept across runs of the proxy
+    private final RuleSet ruleSet = new RuleSet();
+    private final ObservableList<Rule> rules = FXCollections.observableArrayList();
     private volatile ProxyServer server;
 
     public ProxyController(LiveSession session, EventLogModel log, Tasks tasks) {
@@ -100,7 +104,7 @@ public final class ProxyController implements AutoCloseable {
         List<PacketMatch> keep = breakpoints.stream().map(Breakpoint::match).toList();
         model.busy(true);
         model.problem("");
-        tasks.create(() -> ProxyServer.start(config, clock, hub::publish, new RuleSet()))
+        tasks.create(() -> ProxyServer.start(config, clock, hub::publish, ruleSet))
                 .onSuccess(started -> {
                     server = started;
                     breakpoints.clear();
@@ -143,6 +147,21 @@ public final class ProxyController implements AutoCloseable {
             p.breakpoints().remove(b);
         }
         breakpoints.remove(b);
+    }
+
+    /** Adds a drop or delay rule: it acts on every matching packet without asking (recorded as proxy:rule). */
+    public void addRule(Rule rule) {
+        ruleSet.add(rule);
+        rules.add(rule);
+    }
+
+    public void removeRule(Rule rule) {
+        ruleSet.remove(rule);
+        rules.remove(rule);
+    }
+
+    public ObservableList<Rule> rules() {
+        return rules;
     }
 
     public ObservableList<Breakpoint> breakpoints() {
