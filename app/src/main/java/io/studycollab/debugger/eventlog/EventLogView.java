@@ -91,8 +91,8 @@ public final class EventLogView extends BorderPane {
         user.setPromptText("user id");
         user.setPrefColumnCount(7);
         conn.setId("logConn");
-        conn.setPromptText("conn");
-        conn.setPrefColumnCount(3);
+        conn.setPromptText("conn: all");
+        conn.setPrefColumnCount(5);
         conn.setTooltip(new Tooltip("Only one proxied connection (c1, c2, …); in and out are its down and up"));
         categories.getItems().setAll(EventCategory.values());
         categories.setId("logCategories");
@@ -122,13 +122,12 @@ public final class EventLogView extends BorderPane {
                 out,
                 local,
                 user,
-                conn,
                 malformedOnly,
                 filterProblem);
         filters.setAlignment(Pos.CENTER_LEFT);
         follow.setId("followLog");
         follow.setSelected(true);
-        HBox controls = new HBox(6, pause, follow, new Label("keep"), limit, counts);
+        HBox controls = new HBox(6, pause, follow, new Label("keep"), limit, conn, counts);
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(4, filters, controls);
         top.setPadding(new Insets(6));

@@ -64,7 +64,7 @@ public final class BreakpointPanel extends VBox {
         user.setId("bpUser");
         user.setPromptText("user id (any)");
         payload.setId("bpPayload");
-        payload.setPromptText("payload text or /regex/ (any)");
+        payload.setPromptText("payload text or /regex/");
         add.setId("bpAdd");
         action.setId("bpAction");
         action.getItems().setAll(PAUSE, DROP, DELAY);
@@ -82,13 +82,17 @@ public final class BreakpointPanel extends VBox {
         problem.getStyleClass().add(Styles.DANGER);
         problem.setWrapText(true);
         rules.setId("bpRules");
+        rules.getStyleClass().add(Styles.DENSE);
         rules.setPrefHeight(80);
         rules.setPlaceholder(new Label("No breakpoints or rules: packets pass"));
         rules.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Object o, boolean empty) {
                 super.updateItem(o, empty);
-                setText(empty || o == null ? null : o instanceof Breakpoint b ? "⏸ pause " + b.match() : "⚙ " + o);
+                setText(
+                        empty || o == null
+                                ? null
+                                : o instanceof Breakpoint b ? "‖ pause " + b.match() : String.valueOf(o));
             }
         });
         remove.getStyleClass().add(Styles.SMALL);

@@ -49,7 +49,7 @@ final class LaneCell extends ListCell<ProxyLane> {
         boolean paused = lane.paused() > 0;
         pause.setText(
                 paused
-                        ? "⏸ PAUSED (" + lane.paused() + ") · auto-release in "
+                        ? "‖ PAUSED (" + lane.paused() + ") · auto-release in "
                                 + lane.secondsLeft(model.nowProperty().get()) + " s"
                         : "");
         pause.setVisible(paused);

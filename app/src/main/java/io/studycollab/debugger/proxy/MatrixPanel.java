@@ -1,5 +1,6 @@
 package io.studycollab.debugger.proxy;
 
+import atlantafx.base.theme.Styles;
 import io.studycollab.realtime.proxy.matrix.MatrixView;
 import io.studycollab.realtime.proxy.matrix.MatrixView.Belief;
 import io.studycollab.realtime.proxy.matrix.MatrixView.Cell;
@@ -61,6 +62,9 @@ public final class MatrixPanel extends BorderPane {
         rows.setId("matrixRows");
         rows.setPlaceholder(new Label("No fanned-out events yet (cursor, tool, presence, custom events)"));
         rows.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        rows.getStyleClass().add(Styles.DENSE);
+        members.getStyleClass().add(Styles.DENSE);
+        beliefs.getStyleClass().add(Styles.DENSE);
         members.setId("matrixMembers");
         members.setPlaceholder(new Label("No members"));
         members.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -93,7 +97,9 @@ public final class MatrixPanel extends BorderPane {
         });
         VBox lower = new VBox(4, new Label("Per member"), members, new Label("What each member believes"), beliefs);
         VBox.setVgrow(beliefs, Priority.ALWAYS);
+        members.setMinHeight(110);
         members.setPrefHeight(140);
+        beliefs.setMinHeight(70);
         SplitPane split = new SplitPane(rows, lower);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
@@ -128,7 +134,7 @@ public final class MatrixPanel extends BorderPane {
         if (!v.columns().equals(columns)) {
             columns = v.columns();
             List<TableColumn<Row, ?>> cols = new ArrayList<>();
-            cols.add(text("Time", 95, r -> TIME.format(Instant.ofEpochMilli(r.wallMillis()))));
+            cols.add(text("Time", 105, r -> TIME.format(Instant.ofEpochMilli(r.wallMillis()))));
             cols.add(text("From", 90, r -> r.sourceConnection() + " " + r.sender()));
             cols.add(text("Event", 120, Row::event));
             for (String c : columns) {
@@ -136,7 +142,10 @@ public final class MatrixPanel extends BorderPane {
             }
             rows.getColumns().setAll(cols);
         }
-        rows.getItems().setAll(v.rows());
+        // newest first: what just happened is what the user is asking about
+        List<Row> newestFirst = new ArrayList<>(v.rows());
+        java.util.Collections.reverse(newestFirst);
+        rows.getItems().setAll(newestFirst);
         members.getItems().setAll(v.members());
         beliefs.getItems().setAll(v.beliefs());
     }
@@ -145,7 +154,7 @@ public final class MatrixPanel extends BorderPane {
         MemberSummary m = v.member(conn);
         TableColumn<Row, String> col =
                 new TableColumn<>(conn + (m != null && m.userId() != null ? " " + m.userId() : ""));
-        col.setPrefWidth(95);
+        col.setPrefWidth(110);
         col.setSortable(false);
         col.setCellValueFactory(
                 cd -> new ReadOnlyObjectWrapper<>(cellText(cd.getValue().cell(conn))));

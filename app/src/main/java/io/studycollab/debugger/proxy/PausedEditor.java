@@ -42,6 +42,7 @@ final class PausedEditor extends VBox {
     private void createView() {
         setSpacing(6);
         paused.setId("bpPaused");
+        paused.getStyleClass().add(Styles.DENSE);
         paused.setPrefHeight(90);
         paused.setPlaceholder(new Label("Nothing paused"));
         paused.setCellFactory(v -> new ListCell<>() {
@@ -74,22 +75,28 @@ final class PausedEditor extends VBox {
         long left = Math.max(0, (p.deadlineMillis() - model.nowProperty().get() + 999) / 1000);
         String user =
                 p.connection().userId() == null ? "" : " (" + p.connection().userId() + ")";
-        return "⏸ " + p.view().name() + " " + p.flow().label() + " on "
+        return "‖ " + p.view().name() + " " + p.flow().label() + " on "
                 + p.connection().id() + user + " · auto-release in " + left + " s";
     }
 
     private void initListeners() {
         paused.setItems(model.paused());
-        paused.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> show(p));
+        // only a choice of another packet replaces the editor's text: an edit in progress survives
+        // the list being refreshed (a new pause, a countdown) under it
+        paused.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
+            if (p != null && p != shown) {
+                show(p);
+            }
+        });
         model.paused().addListener((javafx.collections.ListChangeListener<PausedPacket>) c -> {
-            if (shown == null || !model.paused().contains(shown)) {
+            if (shown != null && model.paused().contains(shown)) {
+                paused.getSelectionModel().select(shown);
+            } else if (model.paused().isEmpty()) {
+                show(null);
+            } else {
                 // the oldest paused packet is the one holding its lane: show it
-                paused.getSelectionModel().clearSelection();
-                if (!model.paused().isEmpty()) {
-                    paused.getSelectionModel().select(0);
-                } else {
-                    show(null);
-                }
+                show(model.paused().get(0));
+                paused.getSelectionModel().select(0);
             }
         });
         model.nowProperty().addListener((o, a, n) -> {

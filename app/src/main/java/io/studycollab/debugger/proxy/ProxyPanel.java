@@ -39,7 +39,9 @@ public final class ProxyPanel extends VBox {
     private final TextField port = new TextField("0");
     private final TextField target = new TextField();
     private final Button startStop = new Button("Start proxy");
-    private final Label address = new Label();
+    private final TextField address = new TextField();
+    private final Label hint =
+            new Label("Point the web app's realtime server URL at this address instead of the server");
     private final Button copy = new Button("Copy", new FontIcon(Feather.COPY));
     private final Label problem = new Label();
     private final ListView<ProxyLane> lanes = new ListView<>();
@@ -70,7 +72,14 @@ public final class ProxyPanel extends VBox {
         HBox form = new HBox(6, new Label("listen"), port, new Label("→"), target);
         form.setAlignment(Pos.CENTER_LEFT);
         address.setId("proxyAddress");
+        address.setEditable(false);
+        address.setPromptText("not running");
         address.getStyleClass().add("monospace");
+        HBox.setHgrow(address, Priority.ALWAYS);
+        startStop.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        hint.getStyleClass().add("text-muted");
+        hint.setWrapText(true);
         copy.setId("proxyCopy");
         copy.getStyleClass().add(Styles.SMALL);
         copy.setTooltip(new Tooltip("Copy the address: the web app's realtime URL points here instead of the server"));
@@ -81,7 +90,7 @@ public final class ProxyPanel extends VBox {
         problem.setWrapText(true);
         lanes.setId("proxyLanes");
         lanes.setPlaceholder(new Label("No connection yet: point a client at the address above"));
-        lanes.setPrefHeight(150);
+        lanes.setPrefHeight(200);
         lanes.setCellFactory(v -> new LaneCell(model));
         onlyThisLane.setId("proxyLogLane");
         onlyThisLane.getStyleClass().add(Styles.SMALL);
@@ -89,6 +98,7 @@ public final class ProxyPanel extends VBox {
         HBox streamBar = new HBox(6, streamTitle, onlyThisLane);
         streamBar.setAlignment(Pos.CENTER_LEFT);
         stream.setId("proxyStream");
+        stream.getStyleClass().add(Styles.DENSE);
         stream.setPrefHeight(150);
         stream.setPlaceholder(new Label("No records on this lane yet"));
         stream.setCellFactory(v -> new ListCell<>() {
@@ -100,7 +110,7 @@ public final class ProxyPanel extends VBox {
         });
         VBox.setVgrow(lanes, Priority.SOMETIMES);
         VBox.setVgrow(stream, Priority.ALWAYS);
-        getChildren().setAll(form, addressRow, problem, new Label("Lanes"), lanes, streamBar, stream);
+        getChildren().setAll(form, addressRow, hint, problem, new Label("Lanes"), lanes, streamBar, stream);
     }
 
     private static String line(EventRecord r) {
@@ -109,7 +119,8 @@ public final class ProxyPanel extends VBox {
             case IN -> "↓";
             default -> "·";
         };
-        return TIME.format(Instant.ofEpochMilli(r.wallMillis())) + " " + dir + " " + r.name();
+        return TIME.format(Instant.ofEpochMilli(r.wallMillis())) + " " + dir + " " + r.name()
+                + (r.userId() == null ? "" : " · " + r.userId());
     }
 
     private void initListeners() {
@@ -126,10 +137,7 @@ public final class ProxyPanel extends VBox {
         startStop.disableProperty().bind(model.busyProperty());
         port.disableProperty().bind(model.runningProperty());
         target.disableProperty().bind(model.runningProperty());
-        address.textProperty()
-                .bind(Bindings.when(model.runningProperty())
-                        .then(Bindings.concat("clients connect to ", model.addressProperty()))
-                        .otherwise("not running"));
+        address.textProperty().bind(model.addressProperty());
         copy.disableProperty().bind(model.runningProperty().not());
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();

@@ -11,6 +11,9 @@ import io.studycollab.debugger.window.WindowFactory;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.proxy.NodeMembers;
 import io.studycollab.realtime.proxy.matrix.MatrixView;
+import io.studycollab.realtime.session.Redactor;
+import io.studycollab.realtime.session.SessionHeader;
+import io.studycollab.realtime.session.SessionWriter;
 import io.studycollab.realtime.testing.NodeProcess;
 import io.studycollab.realtime.testing.TestTokens;
 import java.nio.file.Path;
@@ -316,5 +319,34 @@ class ProxyModeTest {
                         .getItems()
                         .size())
                 == 3);
+
+        // the same session recorded and opened: at its end the matrix, folded from the file, says the same
+        Path file = dir.resolve("proxied.jsonl");
+        SessionWriter writer = new SessionWriter(
+                file, SessionHeader.of("test", server.url(), null, null, "2026-12-02T00:00:00Z"), new Redactor());
+        writer.onEvents(controller.session().history().snapshot());
+        writer.close();
+        fx(() -> {
+            controller.openSession(file);
+            return null;
+        });
+        waitFor(
+                "the recording shown",
+                20,
+                () -> controller.replays().viewingFile()
+                        && controller.replay().timelineProperty().get() != null);
+        fx(() -> {
+            controller
+                    .replay()
+                    .seek(controller.replay().timelineProperty().get().size());
+            return null;
+        });
+        waitFor("the matrix of the recording", 20, () -> {
+            MatrixView r = controller.proxy().matrix().viewProperty().get();
+            MatrixView.MemberSummary c = r == null ? null : r.member(carolConn);
+            return controller.proxy().matrix().sourceProperty().get().startsWith("recording")
+                    && c != null
+                    && c.missed() >= 5;
+        });
     }
 }
