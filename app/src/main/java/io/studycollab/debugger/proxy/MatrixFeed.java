@@ -35,13 +35,14 @@ public final class MatrixFeed implements AutoCloseable {
     private final Tasks tasks;
     private final ReadOnlyObjectWrapper<MatrixView> view = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("live");
-    private volatile BooleanSupplier viewingFile = () -> false;
+    private final BooleanSupplier viewingFile;
     private DeliveryMatrix live;
     private EventHub.Subscription subscription;
     private boolean computing;
     private final List<ObservableBooleanValue> watchers = new ArrayList<>();
 
-    MatrixFeed(EventHub hub, Clock clock, EventLogModel log, Tasks tasks) {
+    MatrixFeed(EventHub hub, Clock clock, EventLogModel log, Tasks tasks, BooleanSupplier viewingFile) {
+        this.viewingFile = viewingFile;
         this.hub = hub;
         this.clock = clock;
         this.log = log;
@@ -56,11 +57,6 @@ public final class MatrixFeed implements AutoCloseable {
         }
         live = new DeliveryMatrix(MISS_AFTER_MILLIS, MAX_ROWS);
         subscription = hub.subscribe(live);
-    }
-
-    /** Tells the feed when the window shows a recording instead of live. */
-    public void viewingFile(BooleanSupplier supplier) {
-        viewingFile = supplier;
     }
 
     /** The matrix is computed only while one of these is true (a view of it is showing). */

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -41,10 +42,11 @@ public final class ProxyController implements AutoCloseable {
     private final ObservableList<Rule> rules = FXCollections.observableArrayList();
     private volatile ProxyServer server;
 
-    public ProxyController(LiveSession session, EventLogModel log, Tasks tasks) {
+    /** {@code viewingFile} tells when the window shows a recording (the matrix is then folded from it). */
+    public ProxyController(LiveSession session, EventLogModel log, Tasks tasks, BooleanSupplier viewingFile) {
         this.session = session;
         this.tasks = tasks;
-        this.matrix = new MatrixFeed(session.hub(), session.clock(), log, tasks);
+        this.matrix = new MatrixFeed(session.hub(), session.clock(), log, tasks, viewingFile);
         FxEventPump pump = session.pump();
         pump.onBatch(model::onBatch);
         pump.every(FxEventPump.Phase.MODELS, Duration.ofMillis(250), now -> refresh());

@@ -86,8 +86,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
                 session.hub(), session.presence(), realtime, log, redactor, tasks, dialogs, clock);
         replays = new ReplayController(session, realtime, replay, log, group, tasks, dialogs);
         qa = new QaController(session, realtime, redactor, connection, dialogs, tasks);
-        proxy = new ProxyController(session, log, tasks);
-        proxy.matrix().viewingFile(replays::viewingFile);
+        proxy = new ProxyController(session, log, tasks, replays::viewingFile);
         connection.onNewRoute(() -> {
             qa.closeProxy(); // that route is over
             if (replays.viewingFile()) {
