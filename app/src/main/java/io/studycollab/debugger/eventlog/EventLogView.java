@@ -42,8 +42,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Every event in a virtualized table, filtered by text, name (glob or /regex/), category,
- * direction, user and malformed-only; pausable without losing events; a detail pane with the
- * payload as a JSON tree and raw text.
+ * direction, user, malformed-only and proxied connection (the Proxy tab's lanes set it too);
+ * pausable without losing events; a detail pane with the payload as a JSON tree and raw text.
  */
 public final class EventLogView extends BorderPane {
 
@@ -163,8 +163,9 @@ public final class EventLogView extends BorderPane {
         TableColumn<EventRecord, String> size = column("Size", 60, r -> r.sizeBytes() + " B");
         TableColumn<EventRecord, String> cn = column(
                 "Conn",
-                45,
+                58,
                 r -> r.packet().connection() == null ? "" : r.packet().connection());
+        cn.setMinWidth(58);
         table.getColumns().setAll(List.of(time, dir, cn, event, group, usr, size));
         // One row height for all: without it the table measures rows to estimate its scroll range,
         // which, following the newest of thousands of rows 10 times a second, was most of an idle frame.

@@ -97,7 +97,7 @@ public final class MatrixPanel extends BorderPane {
         });
         VBox lower = new VBox(4, new Label("Per member"), members, new Label("What each member believes"), beliefs);
         VBox.setVgrow(beliefs, Priority.ALWAYS);
-        members.setMinHeight(110);
+        members.setMinHeight(130);
         members.setPrefHeight(140);
         beliefs.setMinHeight(70);
         SplitPane split = new SplitPane(rows, lower);
@@ -134,7 +134,7 @@ public final class MatrixPanel extends BorderPane {
         if (!v.columns().equals(columns)) {
             columns = v.columns();
             List<TableColumn<Row, ?>> cols = new ArrayList<>();
-            cols.add(text("Time", 105, r -> TIME.format(Instant.ofEpochMilli(r.wallMillis()))));
+            cols.add(text("Time", 120, r -> TIME.format(Instant.ofEpochMilli(r.wallMillis()))));
             cols.add(text("From", 90, r -> r.sourceConnection() + " " + r.sender()));
             cols.add(text("Event", 120, Row::event));
             for (String c : columns) {
