@@ -166,6 +166,7 @@ public final class EventLogView extends BorderPane {
                 58,
                 r -> r.packet().connection() == null ? "" : r.packet().connection());
         cn.setMinWidth(58);
+        time.setMinWidth(95); // the narrow Conn column must not squeeze the time into "06:23:50.2…"
         table.getColumns().setAll(List.of(time, dir, cn, event, group, usr, size));
         // One row height for all: without it the table measures rows to estimate its scroll range,
         // which, following the newest of thousands of rows 10 times a second, was most of an idle frame.

@@ -131,13 +131,15 @@ public final class MatrixPanel extends BorderPane {
         if (v == null) {
             return;
         }
-        if (!v.columns().equals(columns)) {
-            columns = v.columns();
+        // a column's title names its member once the handshake did: rebuild when a title changes
+        List<String> titles = v.columns().stream().map(c -> title(c, v)).toList();
+        if (!titles.equals(columns)) {
+            columns = titles;
             List<TableColumn<Row, ?>> cols = new ArrayList<>();
             cols.add(text("Time", 120, r -> TIME.format(Instant.ofEpochMilli(r.wallMillis()))));
             cols.add(text("From", 90, r -> r.sourceConnection() + " " + r.sender()));
             cols.add(text("Event", 120, Row::event));
-            for (String c : columns) {
+            for (String c : v.columns()) {
                 cols.add(cellColumn(c, v));
             }
             rows.getColumns().setAll(cols);
@@ -151,9 +153,7 @@ public final class MatrixPanel extends BorderPane {
     }
 
     private static TableColumn<Row, String> cellColumn(String conn, MatrixView v) {
-        MemberSummary m = v.member(conn);
-        TableColumn<Row, String> col =
-                new TableColumn<>(conn + (m != null && m.userId() != null ? " " + m.userId() : ""));
+        TableColumn<Row, String> col = new TableColumn<>(title(conn, v));
         col.setPrefWidth(110);
         col.setSortable(false);
         col.setCellValueFactory(
@@ -168,6 +168,11 @@ public final class MatrixPanel extends BorderPane {
             }
         });
         return col;
+    }
+
+    private static String title(String conn, MatrixView v) {
+        MemberSummary m = v.member(conn);
+        return conn + (m != null && m.userId() != null ? " " + m.userId() : "");
     }
 
     static String cellText(Cell c) {
