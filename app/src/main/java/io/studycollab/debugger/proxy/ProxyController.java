@@ -41,6 +41,7 @@ public final class ProxyController implements AutoCloseable {
     private final RuleSet ruleSet = new RuleSet();
     private final ObservableList<Rule> rules = FXCollections.observableArrayList();
     private volatile ProxyServer server;
+    private boolean closed;
 
     /** {@code viewingFile} tells when the window shows a recording (the matrix is then folded from it). */
     public ProxyController(LiveSession session, EventLogModel log, Tasks tasks, BooleanSupplier viewingFile) {
@@ -108,6 +109,10 @@ public final class ProxyController implements AutoCloseable {
         model.problem("");
         tasks.create(() -> ProxyServer.start(config, clock, hub::publish, ruleSet))
                 .onSuccess(started -> {
+                    if (closed) {
+                        started.close(); // the window closed while it was starting
+                        return;
+                    }
                     server = started;
                     breakpoints.clear();
                     keep.forEach(this::addBreakpoint); // breakpoints set while stopped apply now
@@ -216,6 +221,7 @@ public final class ProxyController implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         ProxyServer p = server;
         server = null;
         if (p != null) {
