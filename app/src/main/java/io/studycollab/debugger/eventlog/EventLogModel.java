@@ -12,6 +12,8 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -26,6 +28,8 @@ public final class EventLogModel {
     private final FilteredList<EventRecord> visible = new FilteredList<>(all);
     private final ObservableList<EventRecord> allView = FXCollections.unmodifiableObservableList(all);
     private final ObjectProperty<EventFilter> filter = new SimpleObjectProperty<>(EventFilter.all());
+    // the proxy's lanes choose it; kept apart from the view's filter fields so either can change alone
+    private final StringProperty connection = new SimpleStringProperty("");
     private final BooleanProperty paused = new SimpleBooleanProperty(false);
     private final IntegerProperty limit = new SimpleIntegerProperty();
     private final ReadOnlyIntegerWrapper pending = new ReadOnlyIntegerWrapper(0);
@@ -33,7 +37,8 @@ public final class EventLogModel {
 
     public EventLogModel(int initialLimit) {
         limit.set(initialLimit);
-        filter.addListener((obs, old, f) -> visible.setPredicate(f.isEmpty() ? null : f));
+        filter.addListener((obs, old, f) -> applyPredicate());
+        connection.addListener((obs, old, c) -> applyPredicate());
         paused.addListener((obs, was, now) -> {
             if (!now) {
                 append(heldBack);
@@ -42,6 +47,11 @@ public final class EventLogModel {
             }
         });
         limit.addListener((obs, old, n) -> trim());
+    }
+
+    private void applyPredicate() {
+        EventFilter f = filter.get().withConnection(connection.get());
+        visible.setPredicate(f.isEmpty() ? null : f);
     }
 
     /** One pulse's worth of events. */
@@ -89,6 +99,11 @@ public final class EventLogModel {
 
     public ObjectProperty<EventFilter> filterProperty() {
         return filter;
+    }
+
+    /** Shows only the records of this proxied connection ({@code c1}…); null or blank for all. */
+    public StringProperty connectionProperty() {
+        return connection;
     }
 
     public BooleanProperty pausedProperty() {

@@ -43,8 +43,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Every event in a virtualized table, filtered by text, name (glob or /regex/), category,
- * direction, user and malformed-only; pausable without losing events; a detail pane with the
- * payload as a JSON tree and raw text.
+ * direction, user, malformed-only and proxied connection (the Proxy tab's lanes set it too);
+ * pausable without losing events; a detail pane with the payload as a JSON tree and raw text.
  */
 public final class EventLogView extends BorderPane {
 
@@ -61,6 +61,7 @@ public final class EventLogView extends BorderPane {
     private final TextField text = new TextField();
     private final TextField name = new TextField();
     private final TextField user = new TextField();
+    private final TextField conn = new TextField();
     private final CheckComboBox<EventCategory> categories = new CheckComboBox<>();
     private final ToggleButton in = new ToggleButton("in");
     private final ToggleButton out = new ToggleButton("out");
@@ -91,6 +92,10 @@ public final class EventLogView extends BorderPane {
         user.setId("logUser");
         user.setPromptText("user id");
         user.setPrefColumnCount(7);
+        conn.setId("logConn");
+        conn.setPromptText("conn: all");
+        conn.setPrefColumnCount(5);
+        conn.setTooltip(new Tooltip("Only one proxied connection (c1, c2, …); in and out are its down and up"));
         categories.getItems().setAll(EventCategory.values());
         categories.setId("logCategories");
         categories.setTitle("categories");
@@ -124,7 +129,7 @@ public final class EventLogView extends BorderPane {
         filters.setAlignment(Pos.CENTER_LEFT);
         follow.setId("followLog");
         follow.setSelected(true);
-        HBox controls = new HBox(6, pause, follow, new Label("keep"), limit, counts);
+        HBox controls = new HBox(6, pause, follow, new Label("keep"), limit, conn, counts);
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(4, filters, controls);
         top.setPadding(new Insets(6));
@@ -160,7 +165,13 @@ public final class EventLogView extends BorderPane {
             }
         });
         TableColumn<EventRecord, String> size = column("Size", 60, r -> r.sizeBytes() + " B");
-        table.getColumns().setAll(List.of(time, dir, event, group, usr, size));
+        TableColumn<EventRecord, String> cn = column(
+                "Conn",
+                58,
+                r -> r.packet().connection() == null ? "" : r.packet().connection());
+        cn.setMinWidth(58);
+        time.setMinWidth(95); // the narrow Conn column must not squeeze the time into "06:23:50.2…"
+        table.getColumns().setAll(List.of(time, dir, cn, event, group, usr, size));
         // One row height for all: without it the table measures rows to estimate its scroll range,
         // which, following the newest of thousands of rows 10 times a second, was most of an idle frame.
         table.setFixedCellSize(Math.ceil(Font.getDefault().getSize() * 2));
@@ -207,6 +218,7 @@ public final class EventLogView extends BorderPane {
         name.textProperty().addListener((o, a, b) -> apply.run());
         user.textProperty().addListener((o, a, b) -> apply.run());
         malformedOnly.selectedProperty().addListener((o, a, b) -> apply.run());
+        conn.textProperty().bindBidirectional(model.connectionProperty());
         for (ToggleButton t : new ToggleButton[] {in, out, local}) {
             t.selectedProperty().addListener((o, a, b) -> {
                 if (!in.isSelected() && !out.isSelected() && !local.isSelected()) {

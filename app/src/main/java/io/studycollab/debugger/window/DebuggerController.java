@@ -16,6 +16,7 @@ import io.studycollab.debugger.presence.PresenceModel;
 import io.studycollab.debugger.profiles.ProfileStore;
 import io.studycollab.debugger.profiles.ProfilesController;
 import io.studycollab.debugger.profiles.ServerProfile;
+import io.studycollab.debugger.proxy.ProxyController;
 import io.studycollab.debugger.qa.QaController;
 import io.studycollab.debugger.qa.QaPanel;
 import io.studycollab.debugger.recording.RecordingController;
@@ -62,6 +63,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
     private final RecordingController recording;
     private final ReplayController replays;
     private final QaController qa;
+    private final ProxyController proxy;
     private final ConnectionBar connectionBar;
     private final SupabaseAccount supabase;
     private final CursorCanvas canvas;
@@ -89,6 +91,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
                 session.hub(), session.presence(), realtime, log, redactor, tasks, dialogs, clock);
         replays = new ReplayController(session, realtime, replay, log, group, tasks, dialogs);
         qa = new QaController(session, realtime, redactor, connection, dialogs, tasks);
+        proxy = new ProxyController(session, log, tasks, replays::viewingFile);
         connection.onNewRoute(() -> {
             qa.closeProxy(); // that route is over
             if (replays.viewingFile()) {
@@ -268,6 +271,10 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         return recording;
     }
 
+    public ProxyController proxy() {
+        return proxy;
+    }
+
     public ConnectionController connection() {
         return connection;
     }
@@ -314,6 +321,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         qaPanel.stop();
         qa.close();
         serverTab.close();
+        proxy.close();
         replay.unload();
         replays.closeComparisons();
         presence.close();

@@ -5,8 +5,10 @@ import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.client.RealtimeClient;
 import io.studycollab.realtime.events.EventHistory;
 import io.studycollab.realtime.events.EventHub;
+import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.presence.PresenceTracker;
 import io.studycollab.realtime.time.Clock;
+import java.util.List;
 
 /**
  * Everything a live window runs on, in one place: hub, history, presence fold, the client, the
@@ -31,9 +33,22 @@ public final class LiveSession implements AutoCloseable {
     public LiveSession(ClientOptions options, Clock clock) {
         this.clock = clock;
         hub.subscribe(history);
-        hub.subscribe(presence);
+        // The window's group is its own connection's; the members behind the proxy (records with a
+        // connection id) each have their own fold, in the delivery matrix.
+        hub.subscribe(batch -> presence.onEvents(withoutProxied(batch)));
         client = new RealtimeClient(hub, clock, options);
         pump = new FxEventPump(hub);
+    }
+
+    private static List<EventRecord> withoutProxied(List<EventRecord> batch) {
+        for (EventRecord r : batch) {
+            if (r.packet().connection() != null) {
+                return batch.stream()
+                        .filter(x -> x.packet().connection() == null)
+                        .toList();
+            }
+        }
+        return batch;
     }
 
     public Clock clock() {

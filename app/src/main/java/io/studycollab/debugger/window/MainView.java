@@ -27,6 +27,8 @@ import javafx.scene.layout.VBox;
  */
 public final class MainView extends StackPane {
 
+    private TabPane side;
+
     public MainView(
             AppMenu menu,
             ConnectionBar connectionBar,
@@ -91,7 +93,7 @@ public final class MainView extends StackPane {
                         i.intValue() == 1 ? Math.max(0.65, left.getDividerPositions()[0]) : 0.45));
         ScrollPane qaScroll = new ScrollPane(qa);
         qaScroll.setFitToWidth(true);
-        TabPane side = new TabPane(
+        side = new TabPane(
                 new Tab("Members", members), new Tab("Emit", emit), new Tab("API", api), new Tab("QA", qaScroll));
         side.setId("sidePanels");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -104,5 +106,12 @@ public final class MainView extends StackPane {
         root.setBottom(new VBox(replayBar, status));
         getChildren().add(root);
         getStyleClass().add("main-view");
+    }
+
+    /** Adds a feature's panel to the side tabs (a feature package builds it; the window only places it). */
+    public void addSideTab(String title, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
+        side.getTabs().add(tab);
     }
 }

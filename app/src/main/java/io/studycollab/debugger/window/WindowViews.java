@@ -8,6 +8,7 @@ import io.studycollab.debugger.presence.GroupBar;
 import io.studycollab.debugger.presence.GroupModel;
 import io.studycollab.debugger.presence.MemberListView;
 import io.studycollab.debugger.presence.PresenceIndicator;
+import io.studycollab.debugger.proxy.ProxyView;
 import io.studycollab.debugger.replay.ReplayBar;
 import io.studycollab.debugger.replay.ReplayController;
 import io.studycollab.debugger.server.DivergenceBadge;
@@ -67,7 +68,7 @@ final class WindowViews {
             members.pseudoClassStateChanged(GroupModel.OFFLINE, note != null);
             indicator.pseudoClassStateChanged(GroupModel.OFFLINE, note != null);
         });
-        return new MainView(
+        MainView view = new MainView(
                 new AppMenu(c, c.recording().recordingProperty()),
                 c.connectionBar(),
                 groupBar,
@@ -86,6 +87,8 @@ final class WindowViews {
                         c.recording().badgeProperty()),
                 new NoticeArea(c.notices()),
                 replayBar);
+        view.addSideTab("Proxy", new ProxyView(c.proxy(), c.log()));
+        return view;
     }
 
     /** LIVE, LIVE · REC file, or the recording shown. */

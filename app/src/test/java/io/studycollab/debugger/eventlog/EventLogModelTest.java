@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventFilter;
 import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.events.PacketInfo;
 import io.studycollab.realtime.protocol.ProtocolCodec;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,20 @@ class EventLogModelTest {
         assertEquals(List.of(3L, 4L, 5L, 6L, 7L), seqs(log.all()));
         log.limitProperty().set(2);
         assertEquals(List.of(6L, 7L), seqs(log.all()), "lowering the limit drops the oldest");
+    }
+
+    @Test
+    void aProxiedConnectionNarrowsTheFilterAndClearingItShowsAll() {
+        EventLogModel log = new EventLogModel(100);
+        EventRecord c1 = record(1, "user:cursor:updated").withPacket(PacketInfo.DEFAULT.withConnection("c1"));
+        EventRecord c2 = record(2, "user:cursor:updated").withPacket(PacketInfo.DEFAULT.withConnection("c2"));
+        log.onBatch(List.of(c1, c2, record(3, "user:left")));
+        log.connectionProperty().set("c2");
+        assertEquals(List.of(2L), seqs(log.visible()));
+        log.filterProperty().set(EventFilter.all().withNameGlob("user:left"));
+        assertEquals(List.of(), seqs(log.visible()), "both apply");
+        log.connectionProperty().set("");
+        assertEquals(List.of(3L), seqs(log.visible()));
     }
 
     @Test

@@ -12,13 +12,13 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Which events to show: by name (glob such as {@code user:*}, or a regex), category, direction,
- * user, group, payload text and malformed-only. Immutable; the {@code with…} methods return a
+ * user, group, payload text, malformed-only and proxied connection. Immutable; the {@code with…} methods return a
  * changed copy. An empty criterion matches everything.
  */
 public final class EventFilter implements Predicate<EventRecord> {
 
     private static final EventFilter ALL = new EventFilter(
-            null, EnumSet.allOf(EventCategory.class), EnumSet.allOf(Direction.class), null, null, null, false);
+            null, EnumSet.allOf(EventCategory.class), EnumSet.allOf(Direction.class), null, null, null, false, null);
 
     private final Pattern name;
     private final Set<EventCategory> categories;
@@ -27,6 +27,7 @@ public final class EventFilter implements Predicate<EventRecord> {
     private final String group;
     private final String text;
     private final boolean malformedOnly;
+    private final String connection;
     private final boolean asciiText;
     private final byte[] textBytes; // the lower-case text in ASCII, when it is ASCII
 
@@ -37,7 +38,8 @@ public final class EventFilter implements Predicate<EventRecord> {
             String user,
             String group,
             String text,
-            boolean malformedOnly) {
+            boolean malformedOnly,
+            String connection) {
         this.name = name;
         this.categories = categories;
         this.directions = directions;
@@ -45,6 +47,7 @@ public final class EventFilter implements Predicate<EventRecord> {
         this.group = group;
         this.text = text;
         this.malformedOnly = malformedOnly;
+        this.connection = connection;
         this.asciiText = text != null && text.chars().allMatch(c -> c < 128);
         this.textBytes = asciiText ? text.getBytes(StandardCharsets.US_ASCII) : null;
     }
@@ -83,14 +86,15 @@ public final class EventFilter implements Predicate<EventRecord> {
                     user,
                     group,
                     text,
-                    malformedOnly);
+                    malformedOnly,
+                    connection);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("bad regular expression: " + e.getDescription(), e);
         }
     }
 
     private EventFilter withName(Pattern p) {
-        return new EventFilter(p, categories, directions, user, group, text, malformedOnly);
+        return new EventFilter(p, categories, directions, user, group, text, malformedOnly, connection);
     }
 
     public EventFilter withCategories(Set<EventCategory> set) {
@@ -101,7 +105,8 @@ public final class EventFilter implements Predicate<EventRecord> {
                 user,
                 group,
                 text,
-                malformedOnly);
+                malformedOnly,
+                connection);
     }
 
     public EventFilter withDirections(Set<Direction> set) {
@@ -112,15 +117,18 @@ public final class EventFilter implements Predicate<EventRecord> {
                 user,
                 group,
                 text,
-                malformedOnly);
+                malformedOnly,
+                connection);
     }
 
     public EventFilter withUser(String userId) {
-        return new EventFilter(name, categories, directions, blankToNull(userId), group, text, malformedOnly);
+        return new EventFilter(
+                name, categories, directions, blankToNull(userId), group, text, malformedOnly, connection);
     }
 
     public EventFilter withGroup(String groupId) {
-        return new EventFilter(name, categories, directions, user, blankToNull(groupId), text, malformedOnly);
+        return new EventFilter(
+                name, categories, directions, user, blankToNull(groupId), text, malformedOnly, connection);
     }
 
     /** Case-insensitive text searched in the event name and the serialized payload. */
@@ -133,16 +141,22 @@ public final class EventFilter implements Predicate<EventRecord> {
                 user,
                 group,
                 t == null ? null : t.toLowerCase(Locale.ROOT),
-                malformedOnly);
+                malformedOnly,
+                connection);
     }
 
     public EventFilter withMalformedOnly(boolean only) {
-        return new EventFilter(name, categories, directions, user, group, text, only);
+        return new EventFilter(name, categories, directions, user, group, text, only, connection);
+    }
+
+    /** Only the records of one proxied connection ({@code c1}, {@code c2}, …); null or blank for all. */
+    public EventFilter withConnection(String conn) {
+        return new EventFilter(name, categories, directions, user, group, text, malformedOnly, blankToNull(conn));
     }
 
     @Override
     public boolean test(EventRecord r) {
-        if (!matchesFields(r.name(), r.category(), r.direction(), r.userId(), r.groupId(), r.malformed())) {
+        if (!matchesFields(r.name(), r.category(), r.direction(), r.userId(), r.groupId(), r.malformed(), r.packet())) {
             return false;
         }
         if (text != null) {
@@ -160,8 +174,17 @@ public final class EventFilter implements Predicate<EventRecord> {
      * building records); a null {@code eventName} skips the name, already checked by {@link NameMatches}.
      */
     boolean matchesFields(
-            String eventName, EventCategory category, Direction direction, String userId, String groupId, boolean bad) {
+            String eventName,
+            EventCategory category,
+            Direction direction,
+            String userId,
+            String groupId,
+            boolean bad,
+            PacketInfo packet) {
         if (malformedOnly && !bad) {
+            return false;
+        }
+        if (connection != null && (packet == null || !connection.equals(packet.connection()))) {
             return false;
         }
         if (!categories.contains(category) || !directions.contains(direction)) {
@@ -201,6 +224,7 @@ public final class EventFilter implements Predicate<EventRecord> {
     /** True when it lets everything through. */
     public boolean isEmpty() {
         return name == null
+                && connection == null
                 && user == null
                 && group == null
                 && text == null

@@ -163,7 +163,8 @@ final class HistoryColumns {
                         DIRECTIONS[direction[i]],
                         user[i],
                         group[i],
-                        problem[i] != null)) {
+                        problem[i] != null,
+                        packet[i])) {
             return false;
         }
         if (!f.hasText()) {

@@ -51,6 +51,25 @@ class EventFilterTest {
     }
 
     @Test
+    void byProxiedConnection() {
+        EventRecord c1 = cursor.withPacket(PacketInfo.DEFAULT.withConnection("c1"));
+        EventRecord c2 = joinOut.withPacket(PacketInfo.DEFAULT.withConnection("c2"));
+        List<EventRecord> mixed = List.of(c1, c2, custom);
+        assertEquals(
+                List.of(c1),
+                mixed.stream().filter(EventFilter.all().withConnection("c1")).toList());
+        assertEquals(
+                List.of(),
+                mixed.stream()
+                        .filter(EventFilter.all()
+                                .withConnection("c2")
+                                .withDirections(java.util.EnumSet.of(Direction.IN)))
+                        .toList());
+        assertFalse(EventFilter.all().withConnection("c1").isEmpty());
+        assertTrue(EventFilter.all().withConnection(" ").isEmpty());
+    }
+
+    @Test
     void byNameGlobAndRegex() {
         assertEquals(List.of(cursor, bad), apply(EventFilter.all().withNameGlob("user:*")));
         assertEquals(List.of(cursor), apply(EventFilter.all().withNameGlob("user:?ursor:*")));

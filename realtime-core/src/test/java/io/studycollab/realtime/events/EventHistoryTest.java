@@ -135,6 +135,9 @@ class EventHistoryTest {
                     p,
                     20,
                     rnd.nextInt(50) == 0 ? "bad" : null);
+            if (rnd.nextInt(3) > 0) { // a record of a proxied connection (c1..c3) or our own (none)
+                r = r.withPacket(PacketInfo.DEFAULT.withConnection("c" + (1 + rnd.nextInt(3))));
+            }
             all.add(r);
             h.add(r);
         }
@@ -147,6 +150,8 @@ class EventHistoryTest {
                 EventFilter.all().withText("über"),
                 EventFilter.all().withText("cursor"),
                 EventFilter.all().withMalformedOnly(true),
+                EventFilter.all().withConnection("c2"),
+                EventFilter.all().withConnection("c1").withDirections(java.util.EnumSet.of(Direction.IN)),
                 EventFilter.all()
                         .withDirections(java.util.EnumSet.of(Direction.OUT))
                         .withText("bye"));

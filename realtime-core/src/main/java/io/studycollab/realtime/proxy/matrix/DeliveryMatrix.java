@@ -8,8 +8,6 @@ import io.studycollab.realtime.protocol.EventNames;
 import io.studycollab.realtime.proxy.PacketRecords;
 import io.studycollab.realtime.proxy.matrix.MatrixView.Status;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -277,52 +275,6 @@ public final class DeliveryMatrix implements EventBatchListener {
                 c.unfolded = null;
             }
         }
-        List<String> columns = new ArrayList<>(conns.keySet());
-        List<MatrixView.Row> out = new ArrayList<>(rows.size());
-        Map<String, List<Double>> latencies = new HashMap<>();
-        Map<String, int[]> counts = new HashMap<>();
-        for (Source s : rows) {
-            Map<String, MatrixView.Cell> cells = new LinkedHashMap<>();
-            for (Map.Entry<String, Delivery> e : s.cells.entrySet()) {
-                Delivery d = e.getValue();
-                Status st = d.status;
-                ConnState c = conns.get(e.getKey());
-                if (st == Status.PENDING
-                        && !d.heldByProxy
-                        && (now - s.record.wallMillis() > missAfterMillis || !c.open)) {
-                    st = Status.MISSED;
-                }
-                cells.put(e.getKey(), new MatrixView.Cell(st, d.latencyMillis));
-                int[] n = counts.computeIfAbsent(e.getKey(), k -> new int[3]);
-                if (st == Status.DELIVERED || st == Status.OUT_OF_ORDER) {
-                    n[st == Status.DELIVERED ? 0 : 1]++;
-                    latencies
-                            .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                            .add(d.latencyMillis);
-                } else if (st == Status.MISSED) {
-                    n[2]++;
-                }
-            }
-            out.add(new MatrixView.Row(
-                    s.record.seq(), s.conn, s.key.sender(), s.record.name(), s.group, s.record.wallMillis(), cells));
-        }
-        List<MatrixView.MemberSummary> members = new ArrayList<>();
-        for (ConnState c : conns.values()) {
-            int[] n = counts.getOrDefault(c.id, new int[3]);
-            List<Double> l = latencies.getOrDefault(c.id, List.of());
-            members.add(new MatrixView.MemberSummary(
-                    c.id, c.userId, n[0], n[1], n[2], percentile(l, 50), percentile(l, 99)));
-        }
-        return new MatrixView(columns, out, members, beliefs.view(conns.values()));
-    }
-
-    static double percentile(List<Double> values, int p) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(Double::compare);
-        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+        return MatrixSnapshot.of(rows, conns, beliefs, now, missAfterMillis);
     }
 }

@@ -142,9 +142,9 @@ final class WebSocketBridge {
         readingClient = front.channel().eventLoop().inEventLoop();
         try {
             if (frame instanceof TextWebSocketFrame t) {
-                EioPacket p = parse(t.text());
+                EioPacket p = WsFrames.parse(t.text());
                 if (p == null) {
-                    writeRaw(server, new TextWebSocketFrame(t.text()));
+                    WsFrames.writeRaw(server, new TextWebSocketFrame(t.text()));
                     return;
                 }
                 interceptor.onPacket(conn, Flow.UP, p, toServer);
@@ -155,9 +155,9 @@ final class WebSocketBridge {
                 interceptor.onPacket(
                         conn, Flow.UP, EioPacket.binaryMessage(ByteBufUtil.getBytes(b.content())), toServer);
             } else if (frame instanceof PingWebSocketFrame || frame instanceof PongWebSocketFrame) {
-                writeRaw(server, frame.retain());
+                WsFrames.writeRaw(server, frame.retain());
             } else if (frame instanceof CloseWebSocketFrame c) {
-                writeRaw(server, copyOf(c));
+                WsFrames.writeRaw(server, WsFrames.copyOf(c));
             }
         } finally {
             frame.release();
@@ -167,9 +167,9 @@ final class WebSocketBridge {
     private void fromServer(WebSocketFrame frame) {
         readingServer = front.channel().eventLoop().inEventLoop();
         if (frame instanceof TextWebSocketFrame t) {
-            EioPacket p = parse(t.text());
+            EioPacket p = WsFrames.parse(t.text());
             if (p == null) {
-                writeRaw(front.channel(), new TextWebSocketFrame(t.text()));
+                WsFrames.writeRaw(front.channel(), new TextWebSocketFrame(t.text()));
                 return;
             }
             if (!sawOpen && p.type() == EioPacket.OPEN) {
@@ -180,24 +180,9 @@ final class WebSocketBridge {
         } else if (frame instanceof BinaryWebSocketFrame b) {
             interceptor.onPacket(conn, Flow.DOWN, EioPacket.binaryMessage(ByteBufUtil.getBytes(b.content())), toClient);
         } else if (frame instanceof PingWebSocketFrame || frame instanceof PongWebSocketFrame) {
-            writeRaw(front.channel(), frame.retain());
+            WsFrames.writeRaw(front.channel(), frame.retain());
         } else if (frame instanceof CloseWebSocketFrame c) {
-            writeRaw(front.channel(), copyOf(c));
-        }
-    }
-
-    /** The same close frame for the other side: its status and reason, or none when it had none. */
-    private static CloseWebSocketFrame copyOf(CloseWebSocketFrame c) {
-        return c.statusCode() < 0
-                ? new CloseWebSocketFrame(true, 0, Unpooled.EMPTY_BUFFER)
-                : new CloseWebSocketFrame(c.statusCode(), c.reasonText());
-    }
-
-    private static EioPacket parse(String text) {
-        try {
-            return EioPacket.parseText(text);
-        } catch (IllegalArgumentException e) {
-            return null;
+            WsFrames.writeRaw(front.channel(), WsFrames.copyOf(c));
         }
     }
 
@@ -220,32 +205,17 @@ final class WebSocketBridge {
     }
 
     private void writeToServer(List<EioPacket> packets) {
-        write(server, packets, readingClient);
+        WsFrames.write(server, packets, readingClient);
     }
 
     private void writeToClient(List<EioPacket> packets) {
-        write(front.channel(), packets, readingServer);
+        WsFrames.write(front.channel(), packets, readingServer);
     }
 
     // While a read burst is being handled on the event loop, writes are flushed once at its end
     // (channelReadComplete) instead of once per frame: one syscall for a burst of cursor updates.
     private boolean readingClient;
     private boolean readingServer;
-
-    private static void write(Channel ch, List<EioPacket> packets, boolean deferFlush) {
-        if (ch == null || !ch.isActive()) {
-            return;
-        }
-        for (EioPacket p : packets) {
-            ch.write(
-                    p.isBinary()
-                            ? new BinaryWebSocketFrame(Unpooled.wrappedBuffer(p.binary()))
-                            : new TextWebSocketFrame(p.frameText()));
-        }
-        if (!(deferFlush && ch.eventLoop().inEventLoop())) {
-            ch.flush();
-        }
-    }
 
     /** The client's read burst ended: flush what it sent on. */
     void clientReadComplete() {
@@ -254,14 +224,6 @@ final class WebSocketBridge {
         if (s != null) {
             s.flush();
         }
-    }
-
-    private static io.netty.channel.ChannelFuture writeRaw(Channel ch, WebSocketFrame frame) {
-        if (ch == null || !ch.isActive()) {
-            frame.release();
-            return null;
-        }
-        return ch.writeAndFlush(frame);
     }
 
     /** The server end: finishes the handshake, then hands frames over. */
