@@ -40,7 +40,8 @@ public final class GroupBar extends HBox {
         setPadding(new Insets(6, 10, 6, 10));
         getStyleClass().add("group-bar");
         groupId.setId("groupId");
-        groupId.setPrefColumnCount(12);
+        groupId.setPrefColumnCount(8);
+        groupId.setMinWidth(70);
         groupId.setPromptText("group id");
         join.setId("join");
         leave.setId("leave");
@@ -48,7 +49,14 @@ public final class GroupBar extends HBox {
         current.getStyleClass().add(Styles.TEXT_BOLD);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(new Label("Group"), groupId, join, leave, current, indicator, spacer, status);
+        Label title = new Label("Group");
+        // Labels and buttons stay whole at any width: the avatars and the status details give way.
+        for (Region r : new Region[] {title, join, leave, current}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        indicator.setMinWidth(0);
+        HBox.setHgrow(indicator, Priority.SOMETIMES);
+        getChildren().addAll(title, groupId, join, leave, current, indicator, spacer, status);
     }
 
     private void initListeners() {

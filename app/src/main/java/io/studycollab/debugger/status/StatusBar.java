@@ -1,14 +1,19 @@
 package io.studycollab.debugger.status;
 
+import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Which mode the window is in (and a red REC badge while recording); events per second, total,
@@ -79,6 +84,16 @@ public final class StatusBar extends HBox {
         heap.textProperty()
                 .bind(stats.heapUsedBytesProperty().divide(1024 * 1024).asString("heap %d MiB"));
         modeLabel.textProperty().bind(mode);
+    }
+
+    /** A button at the far right that shows or hides the side panel. */
+    public void addSidePanelToggle(BooleanProperty shown) {
+        ToggleButton b = new ToggleButton(null, new FontIcon(Feather.SIDEBAR));
+        b.setId("sidePanelToggle");
+        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.SMALL, Styles.FLAT);
+        b.setTooltip(new Tooltip("Show or hide the side panel (Ctrl+B)"));
+        b.selectedProperty().bindBidirectional(shown);
+        getChildren().add(b);
     }
 
     private static Label label(String id) {

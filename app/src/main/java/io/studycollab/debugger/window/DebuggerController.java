@@ -31,7 +31,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.Parent;
 import javafx.stage.Stage;
 
 /**
@@ -40,7 +39,7 @@ import javafx.stage.Stage;
  * executor included, and closes them in {@link #close()}. The pump is the window's one frame loop:
  * models refresh first, then the board draws (see {@link FxEventPump}).
  */
-public final class DebuggerController implements AutoCloseable, AppMenu.Commands {
+public final class DebuggerController implements AutoCloseable {
 
     private final Theme theme;
     private final LiveSession session;
@@ -158,7 +157,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         }
     }
 
-    public Parent view() {
+    public MainView view() {
         return view;
     }
 
@@ -182,35 +181,10 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         alsoOwned.add(resource);
     }
 
-    @Override
-    public void openSession() {
-        replays.openChosen();
-    }
-
-    @Override
-    public void setRecording(boolean on) {
-        recording.setRecording(on);
-    }
-
-    @Override
-    public void saveHistory(boolean onlyVisible) {
-        recording.saveHistory(onlyVisible);
-    }
-
-    @Override
-    public void exportVisible(boolean csv) {
-        recording.exportVisible(csv);
-    }
-
-    @Override
+    /** Light to dark and back (the board draws itself, so it is told). */
     public void toggleTheme() {
         theme.toggle();
         canvas.setDark(theme.isDark());
-    }
-
-    @Override
-    public void quit() {
-        dialogs.stage().close();
     }
 
     // The parts WindowViews lays out.

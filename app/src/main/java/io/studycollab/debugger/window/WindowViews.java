@@ -10,15 +10,12 @@ import io.studycollab.debugger.presence.MemberListView;
 import io.studycollab.debugger.presence.PresenceIndicator;
 import io.studycollab.debugger.replay.ReplayBar;
 import io.studycollab.debugger.replay.ReplayController;
-import io.studycollab.debugger.server.DivergenceBadge;
-import io.studycollab.debugger.server.ServerTabView;
 import io.studycollab.debugger.status.StatusBar;
 import io.studycollab.realtime.presence.Member;
 import io.studycollab.realtime.protocol.Payloads;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
-import javafx.geometry.Pos;
-import javafx.scene.layout.HBox;
+import javafx.scene.control.ScrollPane;
 
 /** Lays out one window's views around the parts its controller made. */
 final class WindowViews {
@@ -28,13 +25,8 @@ final class WindowViews {
     static MainView build(DebuggerController c) {
         GroupModel group = c.group();
         PresenceIndicator indicator = new PresenceIndicator(group.groupMembers(), id -> cursorOf(group, id));
-        // The cross-check's divergences sit in the group bar beside the connection's status.
-        HBox groupStatus = new HBox(
-                8,
-                new DivergenceBadge(c.serverTab().model().divergences()),
-                c.connectionBar().indicator());
-        groupStatus.setAlignment(Pos.CENTER_RIGHT);
-        GroupBar groupBar = new GroupBar(c.realtime(), indicator, groupStatus, c.dialogs()::error);
+        GroupBar groupBar =
+                new GroupBar(c.realtime(), indicator, c.connectionBar().indicator(), c.dialogs()::error);
         ToolPalette tools = new ToolPalette(c.presence()::changeTool);
         tools.select("select");
         ReplayController replays = c.replays();
@@ -67,25 +59,30 @@ final class WindowViews {
             members.pseudoClassStateChanged(GroupModel.OFFLINE, note != null);
             indicator.pseudoClassStateChanged(GroupModel.OFFLINE, note != null);
         });
-        return new MainView(
-                new AppMenu(c, c.recording().recordingProperty()),
+        StatusBar status =
+                new StatusBar(c.stats(), modeText(c), c.log().limitProperty(), c.recording().badgeProperty());
+        MainView view = new MainView(new MainView.Parts(
                 c.connectionBar(),
                 groupBar,
                 tools,
                 c.canvas(),
-                new ServerTabView(c.serverTab()),
                 new EventLogView(c.log()),
-                members,
-                new EmitPanel(c.realtime()),
-                c.api(),
-                c.qaPanel(),
-                new StatusBar(
-                        c.stats(),
-                        modeText(c),
-                        c.log().limitProperty(),
-                        c.recording().badgeProperty()),
                 new NoticeArea(c.notices()),
-                replayBar);
+                replayBar,
+                status));
+        view.addSideTab("Members", members);
+        view.addSideTab("Emit", new EmitPanel(c.realtime()));
+        view.addSideTab("API", c.api());
+        ScrollPane qa = new ScrollPane(c.qaPanel());
+        qa.setFitToWidth(true);
+        view.addSideTab("QA", qa);
+        view.setMenu(new AppMenu(
+                new WindowCommands(c),
+                c.recording().recordingProperty(),
+                view.sidePanelShownProperty(),
+                view::resetLayout));
+        status.addSidePanelToggle(view.sidePanelShownProperty());
+        return view;
     }
 
     /** LIVE, LIVE · REC file, or the recording shown. */
