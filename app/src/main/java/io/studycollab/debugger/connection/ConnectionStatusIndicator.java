@@ -80,9 +80,8 @@ public final class ConnectionStatusIndicator extends HBox {
         details.setVisible(showDetails.get());
         details.setManaged(showDetails.get());
         details.setText(detailText(s));
-        reasonTip.setText(s.reason() == null || s.reason().isBlank()
-                ? details.getText()
-                : details.getText() + "\n" + s.reason());
+        reasonTip.setText(
+                s.reason() == null || s.reason().isBlank() ? details.getText() : details.getText() + "\n" + s.reason());
         boolean down = s.state() == ConnectionState.FAILED
                 || s.state() == ConnectionState.DISCONNECTED
                 || s.state() == ConnectionState.RECONNECTING;

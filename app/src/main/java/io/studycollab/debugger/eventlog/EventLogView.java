@@ -59,7 +59,8 @@ public final class EventLogView extends BorderPane {
 
     public EventLogView(EventLogModel model) {
         this.model = model;
-        this.filters = new LogFilterBar(f -> keepingSelection(() -> model.filterProperty().set(f)));
+        this.filters = new LogFilterBar(
+                f -> keepingSelection(() -> model.filterProperty().set(f)));
         this.summary = new RateSummaryView(model.hiddenNames(), this::setNameShown);
         this.summaryPopOver = new PopOver(summary);
         createView();
@@ -72,8 +73,8 @@ public final class EventLogView extends BorderPane {
         pause.setId("pauseLog");
         follow.setId("followLog");
         follow.setSelected(true);
-        follow.setTooltip(new Tooltip("Keep the newest event in view; selecting a row stops it until you"
-                + " scroll back to the bottom"));
+        follow.setTooltip(new Tooltip(
+                "Keep the newest event in view; selecting a row stops it until you" + " scroll back to the bottom"));
         collapse.setId("collapseRuns");
         collapse.setTooltip(new Tooltip("One row per run of the same event from the same sender, with its"
                 + " count and rate (double-click a run to expand it)"));
@@ -125,16 +126,17 @@ public final class EventLogView extends BorderPane {
             }
         });
         model.pendingProperty().addListener((o, a, b) -> updateCounts());
-        collapse.selectedProperty().addListener((o, a, on) -> keepingSelection(() -> {
-            expanded.clear();
-            if (on) {
-                collapseRows();
-                table.setItems(collapsedRows);
-            } else {
-                table.showRuns(new IdentityHashMap<>());
-                table.setItems(model.visible());
-            }
-        }));
+        collapse.selectedProperty()
+                .addListener((o, a, on) -> keepingSelection(() -> {
+                    expanded.clear();
+                    if (on) {
+                        collapseRows();
+                        table.setItems(collapsedRows);
+                    } else {
+                        table.showRuns(new IdentityHashMap<>());
+                        table.setItems(model.visible());
+                    }
+                }));
         follow.selectedProperty().addListener((o, a, on) -> followNewest());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {

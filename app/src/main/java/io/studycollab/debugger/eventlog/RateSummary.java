@@ -55,9 +55,12 @@ final class RateSummary {
         double seconds = windowMillis / 1000.0;
         return byName.entrySet().stream()
                 .map(e -> {
-                    int count = e.getValue().values().stream().mapToInt(Integer::intValue).sum();
+                    int count = e.getValue().values().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum();
                     Map<String, Integer> senders = e.getValue().entrySet().stream()
-                            .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                            .sorted(Map.Entry.<String, Integer>comparingByValue()
+                                    .reversed())
                             .collect(Collectors.toMap(
                                     Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
                     return new Line(e.getKey(), count, count / seconds, senders);

@@ -29,7 +29,9 @@ public final class SplitProportions {
         pane.widthProperty().addListener((o, a, b) -> applyLater());
         pane.heightProperty().addListener((o, a, b) -> applyLater());
         // A drag that started on a divider: where it ends is the user's choice.
-        pane.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> dragging = onDivider(e.getPickResult().getIntersectedNode()));
+        pane.addEventFilter(
+                MouseEvent.MOUSE_PRESSED,
+                e -> dragging = onDivider(e.getPickResult().getIntersectedNode()));
         pane.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
             if (dragging) {
                 dragging = false;

@@ -13,8 +13,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /** Adds or edits a saved server profile. Secrets are kept between runs only when the user ticks the box. */
 public final class ProfileDialog extends Dialog<ServerProfile> {
@@ -46,6 +49,14 @@ public final class ProfileDialog extends Dialog<ServerProfile> {
         grid.setHgap(10);
         grid.setVgap(8);
         grid.setPadding(new Insets(16));
+        // The labels' column never shrinks below its text (it cut "Name" to "Na…"); the fields grow.
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setMinWidth(240);
+        grid.getColumnConstraints().setAll(labels, fields);
+        grid.setId("profileGrid");
         websocket.setSelected(true);
         polling.setSelected(true);
         headers.setPromptText("X-Header: value (one per line)");

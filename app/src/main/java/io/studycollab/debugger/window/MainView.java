@@ -61,7 +61,10 @@ public final class MainView extends StackPane {
         board.setLeft(p.tools());
         board.getStyleClass().add("board");
         // Never shorter than the tool palette: a tool cut off is a tool nobody finds.
-        board.minHeightProperty().bind(p.tools().heightProperty().map(h -> Math.max(120, p.tools().prefHeight(-1))));
+        board.minHeightProperty()
+                .bind(p.tools()
+                        .heightProperty()
+                        .map(h -> Math.max(120, p.tools().prefHeight(-1))));
         left.getItems().setAll(board, p.log());
         left.setOrientation(Orientation.VERTICAL);
         leftSplit = new SplitProportions(left, BOARD_DIVIDER);

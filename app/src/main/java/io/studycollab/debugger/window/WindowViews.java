@@ -59,8 +59,8 @@ final class WindowViews {
             members.pseudoClassStateChanged(GroupModel.OFFLINE, note != null);
             indicator.pseudoClassStateChanged(GroupModel.OFFLINE, note != null);
         });
-        StatusBar status =
-                new StatusBar(c.stats(), modeText(c), c.log().limitProperty(), c.recording().badgeProperty());
+        StatusBar status = new StatusBar(
+                c.stats(), modeText(c), c.log().limitProperty(), c.recording().badgeProperty());
         MainView view = new MainView(new MainView.Parts(
                 c.connectionBar(),
                 groupBar,
