@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -198,9 +199,10 @@ class LayoutTest {
                 "the left takes the width",
                 5,
                 () -> controller.view().boardSplit().getWidth() > 1500);
-        MenuItem side = menuItem(robot, "menuSidePanel");
+        CheckMenuItem side = (CheckMenuItem) menuItem(robot, "menuSidePanel");
+        assertEquals(false, fx(side::isSelected), "the menu item follows the panel");
         fx(() -> {
-            side.fire();
+            side.setSelected(true); // what a click or Ctrl+B does to a check item
             return null;
         });
         waitFor(
