@@ -6,10 +6,14 @@ import io.studycollab.debugger.connection.ConnectionBar;
 import io.studycollab.debugger.layout.SplitProportions;
 import io.studycollab.debugger.notifications.NoticeArea;
 import io.studycollab.debugger.presence.GroupBar;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -49,6 +53,7 @@ public final class MainView extends StackPane {
     private final VBox top = new VBox();
     private final BooleanProperty sideShown = new SimpleBooleanProperty(true);
     private SplitProportions mainSplit;
+    private Node connectionBar;
     private SplitProportions leftSplit;
 
     public MainView(Parts parts) {
@@ -76,6 +81,7 @@ public final class MainView extends StackPane {
         mainSplit = new SplitProportions(main, MAIN_DIVIDER);
         BorderPane root = new BorderPane(main);
         // Notifications take their own room under the bars: they never lie over a control.
+        connectionBar = p.connectionBar();
         top.getChildren().setAll(p.connectionBar(), p.groupBar(), p.notices());
         root.setTop(top);
         root.setBottom(new VBox(p.replayBar(), p.statusBar()));
@@ -92,6 +98,23 @@ public final class MainView extends StackPane {
                 main.getItems().remove(side);
             }
         });
+    }
+
+    /**
+     * While {@code replaying}, a note under the connection bar says that bar is the live connection
+     * and that the views below show the recording, so neither is read as the other.
+     */
+    void showLiveNote(ObservableBooleanValue replaying, ObservableValue<String> file) {
+        Label note = new Label();
+        note.setId("liveNote");
+        note.getStyleClass().add("live-note");
+        note.setMaxWidth(Double.MAX_VALUE);
+        note.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> "▲ live connection (keeps running)   ▼ shown below: " + file.getValue(), file));
+        note.visibleProperty().bind(replaying);
+        note.managedProperty().bind(replaying);
+        top.getChildren().add(top.getChildren().indexOf(connectionBar) + 1, note);
     }
 
     /** The menu bar goes above the bars (it is made after this view: its commands act on it). */

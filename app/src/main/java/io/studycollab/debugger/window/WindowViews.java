@@ -10,9 +10,11 @@ import io.studycollab.debugger.presence.MemberListView;
 import io.studycollab.debugger.presence.PresenceIndicator;
 import io.studycollab.debugger.replay.ReplayBar;
 import io.studycollab.debugger.replay.ReplayController;
+import io.studycollab.debugger.replay.ReplayFigures;
 import io.studycollab.debugger.status.StatusBar;
 import io.studycollab.realtime.presence.Member;
 import io.studycollab.realtime.protocol.Payloads;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.scene.control.ScrollPane;
@@ -82,7 +84,40 @@ final class WindowViews {
                 view.sidePanelShownProperty(),
                 view::resetLayout));
         status.addSidePanelToggle(view.sidePanelShownProperty());
+        showReplayApart(c, view, status, groupBar);
         return view;
+    }
+
+    /** While a recording is shown, what describes the shown data describes the file; live stays apart. */
+    private static void showReplayApart(DebuggerController c, MainView view, StatusBar status, GroupBar groupBar) {
+        ReplayController replays = c.replays();
+        GroupModel group = c.group();
+        status.showReplay(
+                replays.viewingFileProperty(),
+                ReplayFigures.of(c.replay()),
+                Bindings.createStringBinding(
+                        () -> String.format(
+                                "live: %s · %.0f events/s",
+                                c.realtime()
+                                        .connectionStatusProperty()
+                                        .get()
+                                        .state()
+                                        .name()
+                                        .toLowerCase(Locale.ROOT),
+                                c.stats().eventsPerSecondProperty().get()),
+                        c.realtime().connectionStatusProperty(),
+                        c.stats().eventsPerSecondProperty()));
+        groupBar.showRecording(Bindings.createStringBinding(
+                () -> {
+                    if (!replays.viewingFile()) {
+                        return null;
+                    }
+                    String g = group.snapshotProperty().get().groupId();
+                    return g == null ? "no group yet" : "in " + g;
+                },
+                replays.viewingFileProperty(),
+                group.snapshotProperty()));
+        view.showLiveNote(replays.viewingFileProperty(), replays.fileDescriptionProperty());
     }
 
     /** LIVE, LIVE · REC file, or the recording shown. */
