@@ -56,6 +56,9 @@ public final class EventLogView extends BorderPane {
     private final RateSummaryView summary;
     private final PopOver summaryPopOver;
     private boolean restoring;
+    // The row the user chose: kept through filters that hide it for a while (typing "bot-2" goes
+    // through "b", "bo"... which match nothing) and selected again when it is back.
+    private EventRecord kept;
 
     public EventLogView(EventLogModel model) {
         this.model = model;
@@ -77,7 +80,7 @@ public final class EventLogView extends BorderPane {
                 "Keep the newest event in view; selecting a row stops it until you" + " scroll back to the bottom"));
         collapse.setId("collapseRuns");
         collapse.setTooltip(new Tooltip("One row per run of the same event from the same sender, with its"
-                + " count and rate (double-click a run to expand it)"));
+                + " count and rate (double-click a run or press Enter to expand it)"));
         rates.setId("rateSummaryButton");
         rates.setTooltip(new Tooltip("Events per second by name and sender; hide names from the log"));
         lastSent.setId("lastSent");
@@ -146,6 +149,7 @@ public final class EventLogView extends BorderPane {
                     split.setDividerPositions(0.66);
                 }
                 if (!restoring) {
+                    kept = r;
                     follow.setSelected(false); // as in Chrome: looking at a row stops following
                 }
             }
@@ -154,6 +158,8 @@ public final class EventLogView extends BorderPane {
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 closeDetail();
+            } else if (e.getCode() == KeyCode.ENTER) {
+                toggleRun(table.getSelectionModel().getSelectedItem());
             }
         });
         table.setOnMouseClicked(e -> {
@@ -219,7 +225,7 @@ public final class EventLogView extends BorderPane {
 
     /** Runs a change of what is shown, then selects the same event again if it is still there. */
     private void keepingSelection(Runnable change) {
-        EventRecord selected = table.getSelectionModel().getSelectedItem();
+        EventRecord selected = kept;
         change.run();
         if (selected == null || table.getSelectionModel().getSelectedItem() == selected) {
             return;
@@ -248,6 +254,7 @@ public final class EventLogView extends BorderPane {
                 table.getSelectionModel().clearAndSelect(i);
                 table.scrollTo(Math.max(0, i - 3));
                 table.requestFocus();
+                kept = rows.get(i);
                 return;
             }
         }
@@ -255,6 +262,7 @@ public final class EventLogView extends BorderPane {
     }
 
     private void closeDetail() {
+        kept = null;
         table.getSelectionModel().clearSelection();
         detail.show(null);
         split.getItems().remove(detail);

@@ -120,7 +120,7 @@ final class EventTable extends TableView<EventRecord> {
             if (bad) {
                 setTooltip(new Tooltip("Malformed: " + r.problem()));
             } else if (some && runs.containsKey(r)) {
-                setTooltip(new Tooltip("Double-click to show or hide every event of this run"));
+                setTooltip(new Tooltip("Double-click or Enter: show or hide every event of this run"));
             } else if (some && r.category() == EventCategory.OTHER) {
                 setTooltip(new Tooltip("Not in the StudyCollab contract (recorded as it came)"));
             } else if (getTooltip() != null) {

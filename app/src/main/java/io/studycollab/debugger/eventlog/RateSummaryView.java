@@ -101,7 +101,7 @@ final class RateSummaryView extends VBox {
                 return;
             }
             box.setSelected(!hidden.contains(name));
-            box.setId("show-" + name);
+            box.setId("show-" + name.replaceAll("[^A-Za-z0-9_-]", "_")); // ":" is not allowed in a CSS id
             setGraphic(box);
         }
     }
