@@ -75,6 +75,13 @@ public final class StatusBar extends HBox {
         for (Label l : new Label[] {rate, total, malformed, evicted}) {
             l.managedProperty().bind(l.visibleProperty());
         }
+        // The mode and REC stay whole; the figures give way on a narrow window (never widen it).
+        for (Label l : new Label[] {modeLabel, rec}) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        for (Label l : new Label[] {file, live, heap, rate, total, malformed, evicted, lost}) {
+            l.setMinWidth(0);
+        }
         getChildren().addAll(modeLabel, rec, file, rate, total, malformed, evicted, lost, spacer, live, heap);
     }
 

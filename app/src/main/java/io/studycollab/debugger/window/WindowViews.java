@@ -125,13 +125,22 @@ final class WindowViews {
         ReplayController replays = c.replays();
         return Bindings.createStringBinding(
                 () -> replays.viewingFile()
-                        ? replays.fileDescriptionProperty().get()
+                        ? shortMode(replays.fileDescriptionProperty().get())
                         : c.recording().recordingProperty().get()
                                 ? "LIVE · recording " + c.recording().fileName()
                                 : "LIVE",
                 replays.viewingFileProperty(),
                 replays.fileDescriptionProperty(),
                 c.recording().recordingProperty());
+    }
+
+    /** "REPLAY file · not live": the whole description is in the note under the connection bar. */
+    private static String shortMode(String description) {
+        if (description == null) {
+            return "REPLAY";
+        }
+        int cut = description.indexOf(" · ");
+        return cut < 0 ? description : description.substring(0, cut) + " · not live";
     }
 
     private static Payloads.Cursor cursorOf(GroupModel group, String userId) {
