@@ -1,18 +1,12 @@
 package io.studycollab.debugger.window;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.studycollab.debugger.profiles.ProfileDialog;
-import io.studycollab.debugger.profiles.ProfileStore;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.CheckMenuItem;
@@ -21,15 +15,8 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TabPane;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Issue 14 point 7: at 1024×700 and 1600×1000 no label or button of the bars, the log's controls,
@@ -37,49 +24,15 @@ import org.testfx.util.WaitForAsyncUtils;
  * window grows and shrinks (and a divider the user dragged stays where it was put); View ▸ Reset
  * layout puts them back; the side panel folds away and comes back.
  */
-@ExtendWith(ApplicationExtension.class)
-class LayoutTest {
+class LayoutTest extends WindowFixture {
 
     /** Allowed to give way (their full text is in a tooltip). */
     private static final Set<String> MAY_ELIDE = Set.of("connectionDetails");
 
-    @TempDir
-    Path dir;
-
-    private DebuggerController controller;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        controller = WindowFactory.show(stage, false, ProfileStore.in(dir.resolve("config")));
-        controller.startSandbox();
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        WaitForAsyncUtils.asyncFx(controller::close).get(20, TimeUnit.SECONDS);
-    }
-
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitFor(String what, long seconds, Callable<Boolean> condition) {
-        await(what)
-                .atMost(Duration.ofSeconds(seconds))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> fx(condition));
-    }
-
     private void resize(double w, double h) {
         fx(() -> {
-            stage.setWidth(w);
-            stage.setHeight(h);
+            controller.dialogs().stage().setWidth(w);
+            controller.dialogs().stage().setHeight(h);
             return null;
         });
         waitFor("the window at " + w, 5, () -> Math.abs(controller.view().getWidth() - w) < 40);

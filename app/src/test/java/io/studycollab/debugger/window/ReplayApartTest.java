@@ -1,11 +1,9 @@
 package io.studycollab.debugger.window;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.studycollab.debugger.profiles.ProfileStore;
 import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.protocol.InboundValidator;
@@ -14,22 +12,12 @@ import io.studycollab.realtime.session.Redactor;
 import io.studycollab.realtime.session.SessionExport;
 import io.studycollab.realtime.session.SessionHeader;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Issue 14 point 2: while a recording is shown over a live connection, the status bar's figures and
@@ -37,39 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * stays visible apart: a note under the connection bar and a "live: connected" chip. Back to live
  * puts the live figures back.
  */
-@ExtendWith(ApplicationExtension.class)
-class ReplayApartTest {
-
-    @TempDir
-    Path dir;
-
-    private DebuggerController controller;
-
-    @Start
-    void start(Stage stage) {
-        controller = WindowFactory.show(stage, false, ProfileStore.in(dir.resolve("config")));
-        controller.startSandbox();
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        WaitForAsyncUtils.asyncFx(controller::close).get(20, TimeUnit.SECONDS);
-    }
-
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitFor(String what, long seconds, Callable<Boolean> condition) {
-        await(what)
-                .atMost(Duration.ofSeconds(seconds))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> fx(condition));
-    }
+class ReplayApartTest extends WindowFixture {
 
     private static String text(FxRobot robot, String id) {
         return fx(() -> robot.lookup(id).queryAs(Label.class).getText());

@@ -1,54 +1,22 @@
-package io.studycollab.debugger.emit;
+package io.studycollab.debugger.window;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.studycollab.debugger.profiles.ProfileStore;
-import io.studycollab.debugger.window.DebuggerController;
-import io.studycollab.debugger.window.WindowFactory;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Issue 14 point 10: picking a contract event fills its template; a JSON error says line and column. */
-@ExtendWith(ApplicationExtension.class)
-class EmitTemplatesTest {
+class EmitTemplatesTest extends WindowFixture {
 
-    @TempDir
-    Path dir;
-
-    private DebuggerController controller;
-
-    @Start
-    void start(Stage stage) {
-        controller = WindowFactory.show(stage, false, ProfileStore.in(dir));
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        WaitForAsyncUtils.asyncFx(controller::close).get(20, TimeUnit.SECONDS);
-    }
-
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+    @Override
+    protected boolean startsSandbox() {
+        return false;
     }
 
     @Test
