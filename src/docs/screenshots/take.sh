@@ -61,8 +61,8 @@ play() {
   sleep 5
 }
 
-for size in 1024x700 1600x1000; do
-  for theme in light dark; do
+for size in ${SIZES:-1024x700 1600x1000}; do
+  for theme in ${THEMES:-light dark}; do
     shot "$size" "$theme" main nothing
     shot "$size" "$theme" replay play "$work/demo-session.jsonl"
   done

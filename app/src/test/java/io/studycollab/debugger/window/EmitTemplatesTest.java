@@ -8,11 +8,18 @@ import java.time.Duration;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 
 /** Issue 14 point 10: picking a contract event fills its template; a JSON error says line and column. */
 class EmitTemplatesTest extends WindowFixture {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        openWindow(stage);
+    }
 
     @Override
     protected boolean startsSandbox() {

@@ -15,8 +15,10 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TabPane;
 import javafx.scene.text.Text;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 
 /**
  * Issue 14 point 7: at 1024×700 and 1600×1000 no label or button of the bars, the log's controls,
@@ -25,6 +27,11 @@ import org.testfx.api.FxRobot;
  * layout puts them back; the side panel folds away and comes back.
  */
 class LayoutTest extends WindowFixture {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        openWindow(stage);
+    }
 
     /** Allowed to give way (their full text is in a tooltip). */
     private static final Set<String> MAY_ELIDE = Set.of("connectionDetails");

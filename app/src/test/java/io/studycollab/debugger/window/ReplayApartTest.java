@@ -16,8 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 
 /**
  * Issue 14 point 2: while a recording is shown over a live connection, the status bar's figures and
@@ -26,6 +28,11 @@ import org.testfx.api.FxRobot;
  * puts the live figures back.
  */
 class ReplayApartTest extends WindowFixture {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        openWindow(stage);
+    }
 
     private static String text(FxRobot robot, String id) {
         return fx(() -> robot.lookup(id).queryAs(Label.class).getText());
