@@ -3,6 +3,7 @@ package io.studycollab.debugger.eventlog;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.studycollab.debugger.fx.UserColors;
+import io.studycollab.realtime.admin.AdminRecords;
 import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.protocol.EventCategory;
@@ -39,6 +40,7 @@ final class EventTable extends TableView<EventRecord> {
     private static final PseudoClass OUTBOUND = PseudoClass.getPseudoClass("outbound");
     private static final PseudoClass LOCAL = PseudoClass.getPseudoClass("local");
     private static final PseudoClass RUN = PseudoClass.getPseudoClass("run");
+    private static final PseudoClass SERVER_SIDE = PseudoClass.getPseudoClass("server-side");
 
     private Map<EventRecord, RunCollapser.Run> runs = new IdentityHashMap<>();
 
@@ -117,6 +119,8 @@ final class EventTable extends TableView<EventRecord> {
             pseudoClassStateChanged(OUTBOUND, !bad && some && r.direction() == Direction.OUT);
             pseudoClassStateChanged(LOCAL, !bad && some && r.direction() == Direction.LOCAL);
             pseudoClassStateChanged(RUN, some && runs.containsKey(r));
+            // What the server's admin namespace reported, not what our socket received.
+            pseudoClassStateChanged(SERVER_SIDE, !bad && some && AdminRecords.isAdminRecord(r));
             if (bad) {
                 setTooltip(new Tooltip("Malformed: " + r.problem()));
             } else if (some && runs.containsKey(r)) {

@@ -42,6 +42,7 @@ public final class MainView extends StackPane {
             GroupBar groupBar,
             ToolPalette tools,
             CursorCanvas canvas,
+            Node server,
             Node log,
             NoticeArea notices,
             Node replayBar,
@@ -70,7 +71,19 @@ public final class MainView extends StackPane {
                 .bind(p.tools()
                         .heightProperty()
                         .map(h -> Math.max(120, p.tools().prefHeight(-1))));
-        left.getItems().setAll(board, p.log());
+        // The server's view (admin namespace) beside the board, above the shared log; its tables
+        // need more height than the board, so they get the larger part while shown.
+        TabPane views = new TabPane(new Tab("Board", board), new Tab("Server", p.server()));
+        views.setId("mainViews");
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        left.getItems().setAll(views, p.log());
+        views.getSelectionModel().selectedIndexProperty().addListener((o, was, i) -> {
+            if (i.intValue() == 1) {
+                left.setDividerPositions(Math.max(0.65, left.getDividerPositions()[0]));
+            } else {
+                leftSplit.apply();
+            }
+        });
         left.setOrientation(Orientation.VERTICAL);
         leftSplit = new SplitProportions(left, BOARD_DIVIDER);
         side.setId("sidePanels");

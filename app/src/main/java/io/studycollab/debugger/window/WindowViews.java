@@ -11,13 +11,17 @@ import io.studycollab.debugger.presence.PresenceIndicator;
 import io.studycollab.debugger.replay.ReplayBar;
 import io.studycollab.debugger.replay.ReplayController;
 import io.studycollab.debugger.replay.ReplayFigures;
+import io.studycollab.debugger.server.DivergenceBadge;
+import io.studycollab.debugger.server.ServerTabView;
 import io.studycollab.debugger.status.StatusBar;
 import io.studycollab.realtime.presence.Member;
 import io.studycollab.realtime.protocol.Payloads;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.geometry.Pos;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
 
 /** Lays out one window's views around the parts its controller made. */
 final class WindowViews {
@@ -27,8 +31,13 @@ final class WindowViews {
     static MainView build(DebuggerController c) {
         GroupModel group = c.group();
         PresenceIndicator indicator = new PresenceIndicator(group.groupMembers(), id -> cursorOf(group, id));
-        GroupBar groupBar =
-                new GroupBar(c.realtime(), indicator, c.connectionBar().indicator(), c.dialogs()::error);
+        // The cross-check's divergences sit in the group bar beside the connection's status.
+        HBox groupStatus = new HBox(
+                8,
+                new DivergenceBadge(c.serverTab().model().divergences()),
+                c.connectionBar().indicator());
+        groupStatus.setAlignment(Pos.CENTER_RIGHT);
+        GroupBar groupBar = new GroupBar(c.realtime(), indicator, groupStatus, c.dialogs()::error);
         ToolPalette tools = new ToolPalette(c.presence()::changeTool);
         tools.select("select");
         ReplayController replays = c.replays();
@@ -68,6 +77,7 @@ final class WindowViews {
                 groupBar,
                 tools,
                 c.canvas(),
+                new ServerTabView(c.serverTab()),
                 new EventLogView(c.log()),
                 new NoticeArea(c.notices()),
                 replayBar,
