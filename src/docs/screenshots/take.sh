@@ -1,33 +1,69 @@
 #!/usr/bin/env bash
-# Takes the README's screenshots of the real window on its embedded sandbox, under a virtual display:
-# light and dark at 1024×700, 1400×860 and 1600×1000 (main-<theme>-<w>x<h>.png), after the demo group
-# has been live for a few seconds.   mvn -q -DskipTests package && bash src/docs/screenshots/take.sh
-# Needs Xvfb and ImageMagick (apt-get install -y xvfb imagemagick xdotool).
+# Takes the README's screenshots of the real window under a virtual display (no window manager: the
+# window is sized to the screen with xdotool), light and dark at 1024×700 and 1600×1000:
+#   main-<theme>-<w>x<h>.png    the window on its embedded sandbox, the demo group live
+#   replay-<theme>-<w>x<h>.png  a recording made with `record` against `serve`, opened and played
+#   qa-<theme>-<w>x<h>.png      the QA tab
+#   mvn -q -DskipTests package && bash src/docs/screenshots/take.sh
+# Needs Xvfb, ImageMagick and xdotool (apt-get install -y xvfb imagemagick xdotool).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 JAR=app/target/realtime-debugger.jar
 OUT=src/docs/screenshots
 DISPLAY_NO=${SHOT_DISPLAY:-:95}
-for size in 1024x700 1400x860 1600x1000; do
-  for theme in light dark; do
-    Xvfb "$DISPLAY_NO" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
-    xvfb=$!
-    sleep 1
-    log=$(mktemp)
-    DISPLAY=$DISPLAY_NO java -jar "$JAR" --theme "$theme" >"$log" 2>&1 &
-    app=$!
-    # The demo group is live once the sandbox has printed its address; give the bots time to move.
-    for _ in $(seq 1 60); do grep -q "Sandbox server listening" "$log" && break; sleep 1; done
-    sleep 8
-    # Maximise the window to the screen, as a user on that screen would.
-    DISPLAY=$DISPLAY_NO xdotool search --sync --onlyvisible --name "StudyCollab" windowsize 100% 100% windowmove 0 0 2>/dev/null || true
-    sleep 2
-    DISPLAY=$DISPLAY_NO import -window root "$OUT/main-$theme-$size.png"
-    kill "$app" 2>/dev/null || true
-    wait "$app" 2>/dev/null || true
-    kill "$xvfb" 2>/dev/null || true
-    wait "$xvfb" 2>/dev/null || true
-    rm -f "$log"
-    echo "$OUT/main-$theme-$size.png"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# A recording to replay: our own server with its bots, recorded for 8 s from a second user.
+secret="$work/secret"
+head -c 32 /dev/urandom | base64 >"$secret"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+java -jar "$JAR" serve --bots=3 --port="$port" --jwt-secret-file="$secret" >"$work/serve.log" 2>&1 &
+serve=$!
+for _ in $(seq 1 60); do grep -qi "listening" "$work/serve.log" && break; sleep 1; done
+java -jar "$JAR" token --secret-file="$secret" --sub=reviewer --name="Reviewer" >"$work/token"
+java -jar "$JAR" record --url="http://127.0.0.1:$port" --token-file="$work/token" --group=demo \
+  --duration=8s --cursor-demo --out="$work/demo-session.jsonl" >/dev/null 2>&1
+kill "$serve" 2>/dev/null || true
+wait "$serve" 2>/dev/null || true
+
+# shot SIZE THEME NAME [app args...] -- then the keys/clicks in $ACTIONS (a function name) run before the shot.
+shot() {
+  local size=$1 theme=$2 name=$3 action=$4
+  shift 4
+  Xvfb "$DISPLAY_NO" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
+  local xvfb=$!
+  sleep 1
+  local log="$work/app.log"
+  DISPLAY=$DISPLAY_NO java -jar "$JAR" --theme "$theme" "$@" >"$log" 2>&1 &
+  local app=$!
+  for _ in $(seq 1 60); do DISPLAY=$DISPLAY_NO xdotool search --name "StudyCollab" >/dev/null 2>&1 && break; sleep 1; done
+  sleep 2
+  local w=${size%x*} h=${size#*x}
+  for win in $(DISPLAY=$DISPLAY_NO xdotool search --name "StudyCollab"); do
+    DISPLAY=$DISPLAY_NO xdotool windowsize "$win" "$w" "$h" windowmove "$win" 0 0 || true
+  done
+  sleep 8 # the demo group live, the bots moving
+  "$action" "$w" "$h"
+  DISPLAY=$DISPLAY_NO import -window root "$OUT/$name-$theme-$size.png"
+  kill "$app" 2>/dev/null || true
+  wait "$app" 2>/dev/null || true
+  kill "$xvfb" 2>/dev/null || true
+  wait "$xvfb" 2>/dev/null || true
+  echo "$OUT/$name-$theme-$size.png"
+}
+nothing() { :; }
+# The replay opens at its start: press its play button (second in the replay bar, above the status
+# bar) and let it play for a few seconds.
+play() {
+  local h=$2
+  DISPLAY=$DISPLAY_NO xdotool mousemove 66 $((h - 65)) click 1 || true
+  sleep 5
+}
+
+for size in ${SIZES:-1024x700 1600x1000}; do
+  for theme in ${THEMES:-light dark}; do
+    shot "$size" "$theme" main nothing
+    shot "$size" "$theme" replay play "$work/demo-session.jsonl"
   done
 done

@@ -20,8 +20,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -83,9 +84,19 @@ public final class ApiPanel extends VBox {
                         group,
                         new Label("Data (JSON)"),
                         data,
-                        new HBox(6, post, getGroup, getAll),
+                        buttons(),
                         status,
                         body);
+    }
+
+    // The buttons wrap onto a second line rather than cut their text ("POST e…").
+    private FlowPane buttons() {
+        FlowPane row = new FlowPane(6, 6, post, getGroup, getAll);
+        row.setId("apiButtons");
+        for (Button b : new Button[] {post, getGroup, getAll}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        return row;
     }
 
     private void initListeners(ReadOnlyStringProperty serverUrl) {

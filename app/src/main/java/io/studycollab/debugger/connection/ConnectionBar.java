@@ -81,11 +81,11 @@ public final class ConnectionBar extends HBox {
         setPadding(new Insets(8, 10, 8, 10));
         getStyleClass().add("connection-bar");
         profiles.setId("profiles");
-        profiles.setPrefWidth(170);
+        profiles.setPrefWidth(196);
         profiles.setTooltip(new Tooltip("Server profile"));
         url.setId("serverUrl");
         url.setPromptText("http://127.0.0.1:3000");
-        url.setPrefColumnCount(15);
+        url.setPrefColumnCount(12);
         url.setMinWidth(120); // at 1024 px the URL must stay readable
         token.setId("token");
         token.setPromptText("access token (JWT)");

@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -52,6 +53,10 @@ public final class ConnectionStatusIndicator extends HBox {
         details.setId("connectionDetails");
         reconnect.setId("indicatorReconnect");
         reconnect.getStyleClass().add("small");
+        // The state and Reconnect stay whole; the details give way (their full text is in the tooltip).
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        reconnect.setMinWidth(Region.USE_PREF_SIZE);
+        details.setMinWidth(0);
         getChildren().addAll(dot, state, details, reconnect);
         Tooltip.install(this, reasonTip);
     }
@@ -75,7 +80,8 @@ public final class ConnectionStatusIndicator extends HBox {
         details.setVisible(showDetails.get());
         details.setManaged(showDetails.get());
         details.setText(detailText(s));
-        reasonTip.setText(s.reason());
+        reasonTip.setText(
+                s.reason() == null || s.reason().isBlank() ? details.getText() : details.getText() + "\n" + s.reason());
         boolean down = s.state() == ConnectionState.FAILED
                 || s.state() == ConnectionState.DISCONNECTED
                 || s.state() == ConnectionState.RECONNECTING;

@@ -65,6 +65,7 @@ public final class EmitPanel extends VBox {
         payload.getStyleClass().add("monospace");
         payload.setPrefRowCount(8);
         validation.setId("emitValidation");
+        validation.setWrapText(true);
         group.setId("emitGroup");
         group.setPromptText("target group (custom events; default: current)");
         ack.setId("emitAck");
@@ -97,7 +98,15 @@ public final class EmitPanel extends VBox {
     private void initListeners() {
         payload.textProperty().addListener((o, a, b) -> validate());
         event.getEditor().textProperty().addListener((o, a, b) -> validate());
-        event.valueProperty().addListener((o, a, b) -> validate());
+        event.valueProperty().addListener((o, a, picked) -> {
+            // Picking a contract event fills its payload (what §3 asks for), in the current group.
+            String template =
+                    EmitTemplates.of(picked, realtime.currentGroupIdProperty().get());
+            if (template != null) {
+                payload.setText(template);
+            }
+            validate();
+        });
         send.setOnAction(e -> send());
     }
 
@@ -113,9 +122,9 @@ public final class EmitPanel extends VBox {
     /** Null when sendable, else what is wrong. */
     private String validate() {
         String problem = null;
-        JsonNode parsed = parse();
-        if (parsed == null) {
-            problem = "Not valid JSON yet";
+        String jsonProblem = EmitTemplates.problem(payload.getText());
+        if (jsonProblem != null) {
+            problem = "Not valid JSON: " + jsonProblem;
         }
         String name = eventName();
         if (name.isEmpty()) {

@@ -11,11 +11,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -27,6 +29,7 @@ final class EventDetailView extends VBox {
     private final TextArea raw = new TextArea();
     private final Label title = new Label("Select an event");
     private final Button copy = new Button("Copy JSON", new FontIcon(Feather.COPY));
+    private final Button close = new Button(null, new FontIcon(Feather.X));
     private EventRecord shown;
 
     EventDetailView() {
@@ -50,7 +53,14 @@ final class EventDetailView extends VBox {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         setSpacing(6);
         setPadding(new Insets(6));
-        getChildren().addAll(new HBox(6, title), copy, tabs);
+        close.setId("closeDetail");
+        close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        close.setTooltip(new Tooltip("Close the detail (Esc)"));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        title.setMinWidth(0);
+        getChildren().addAll(new HBox(6, title, gap, close), copy, tabs);
+        setMinWidth(200);
     }
 
     private void initListeners() {
@@ -61,6 +71,11 @@ final class EventDetailView extends VBox {
                 Clipboard.getSystemClipboard().setContent(content);
             }
         });
+    }
+
+    /** What the close button does. */
+    void setOnClose(Runnable action) {
+        close.setOnAction(e -> action.run());
     }
 
     /** Shows {@code r}, or the hint when nothing is selected. */

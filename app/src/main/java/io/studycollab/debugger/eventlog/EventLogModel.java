@@ -4,6 +4,7 @@ import io.studycollab.realtime.events.EventFilter;
 import io.studycollab.realtime.events.EventRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -16,6 +17,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
 import javafx.collections.transformation.FilteredList;
 
 /**
@@ -34,11 +37,13 @@ public final class EventLogModel {
     private final IntegerProperty limit = new SimpleIntegerProperty();
     private final ReadOnlyIntegerWrapper pending = new ReadOnlyIntegerWrapper(0);
     private final List<EventRecord> heldBack = new ArrayList<>();
+    private final ObservableSet<String> hidden = FXCollections.observableSet();
 
     public EventLogModel(int initialLimit) {
         limit.set(initialLimit);
-        filter.addListener((obs, old, f) -> applyPredicate());
-        connection.addListener((obs, old, c) -> applyPredicate());
+        filter.addListener((obs, old, f) -> refilter());
+        connection.addListener((obs, old, c) -> refilter());
+        hidden.addListener((SetChangeListener<String>) c -> refilter());
         paused.addListener((obs, was, now) -> {
             if (!now) {
                 append(heldBack);
@@ -49,9 +54,19 @@ public final class EventLogModel {
         limit.addListener((obs, old, n) -> trim());
     }
 
-    private void applyPredicate() {
+    private void refilter() {
         EventFilter f = filter.get().withConnection(connection.get());
-        visible.setPredicate(f.isEmpty() ? null : f);
+        if (hidden.isEmpty()) {
+            visible.setPredicate(f.isEmpty() ? null : f);
+        } else {
+            Set<String> names = Set.copyOf(hidden);
+            visible.setPredicate(r -> !names.contains(r.name()) && f.test(r));
+        }
+    }
+
+    /** Event names hidden by their quick toggle (on top of the filter). */
+    public ObservableSet<String> hiddenNames() {
+        return hidden;
     }
 
     /** One pulse's worth of events. */

@@ -1,81 +1,71 @@
 package io.studycollab.debugger.eventlog;
 
 import atlantafx.base.theme.Styles;
-import atlantafx.base.theme.Tweaks;
-import io.studycollab.debugger.fx.UserColors;
-import io.studycollab.realtime.admin.AdminRecords;
 import io.studycollab.realtime.events.Direction;
-import io.studycollab.realtime.events.EventFilter;
 import io.studycollab.realtime.events.EventRecord;
-import io.studycollab.realtime.protocol.EventCategory;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.BooleanProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.css.PseudoClass;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
-import javafx.scene.shape.Circle;
-import javafx.scene.text.Font;
-import org.controlsfx.control.CheckComboBox;
+import org.controlsfx.control.PopOver;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * Every event in a virtualized table, filtered by text, name (glob or /regex/), category,
- * direction, user, malformed-only and proxied connection (the Proxy tab's lanes set it too);
- * pausable without losing events; a detail pane with the payload as a JSON tree and raw text.
+ * Every event in a virtualized table under a wrapping filter bar; pausable without losing events;
+ * high-frequency runs collapsible into one row each; a per-name rate summary with quick toggles;
+ * "follow newest" that stops when a row is selected (until scrolled back to the bottom); filters
+ * that keep the selection when it still matches; the detail pane opens on a selection.
  */
 public final class EventLogView extends BorderPane {
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
-
-    private static final PseudoClass MALFORMED = PseudoClass.getPseudoClass("malformed");
-    private static final PseudoClass OUTBOUND = PseudoClass.getPseudoClass("outbound");
-    private static final PseudoClass LOCAL = PseudoClass.getPseudoClass("local");
-    private static final PseudoClass SERVER_SIDE = PseudoClass.getPseudoClass("server-side");
-
     private final EventLogModel model;
-    private final TableView<EventRecord> table = new TableView<>();
-    private final TextField text = new TextField();
-    private final TextField name = new TextField();
-    private final TextField user = new TextField();
-    private final TextField conn = new TextField();
-    private final CheckComboBox<EventCategory> categories = new CheckComboBox<>();
-    private final ToggleButton in = new ToggleButton("in");
-    private final ToggleButton out = new ToggleButton("out");
-    private final ToggleButton local = new ToggleButton("local");
-    private final CheckBox malformedOnly = new CheckBox("malformed");
+    private final EventTable table = new EventTable();
+    private final LogFilterBar filters;
     private final ToggleButton pause = new ToggleButton("Pause", new FontIcon(Feather.PAUSE));
-    private final CheckBox follow = new CheckBox("follow newest");
+    private final CheckBox follow = new CheckBox("follow");
+    private final ToggleButton collapse = new ToggleButton("Collapse", new FontIcon(Feather.LAYERS));
+    private final Button rates = new Button(null, new FontIcon(Feather.BAR_CHART_2));
+    private final Button lastSent = new Button(null, new FontIcon(Feather.SEND));
     private final Label counts = new Label();
-    private final Label filterProblem = new Label();
     private final Spinner<Integer> limit = new Spinner<>(100, 1_000_000, 10_000, 1_000);
     private final EventDetailView detail = new EventDetailView();
+    private final SplitPane split = new SplitPane();
+    private final ObservableList<EventRecord> collapsedRows = FXCollections.observableArrayList();
+    private final Set<Long> expanded = new HashSet<>();
+    private final RateSummaryView summary;
+    private final PopOver summaryPopOver;
+    private boolean restoring;
+    // The row the user chose: kept through filters that hide it for a while (typing "bot-2" goes
+    // through "b", "bo"... which match nothing) and selected again when it is back.
+    private EventRecord kept;
 
     public EventLogView(EventLogModel model) {
         this.model = model;
+        this.filters = new LogFilterBar(
+                f -> keepingSelection(() -> model.filterProperty().set(f)), model.connectionProperty());
+        this.summary = new RateSummaryView(model.hiddenNames(), this::setNameShown);
+        this.summaryPopOver = new PopOver(summary);
         createView();
         initListeners();
     }
@@ -83,152 +73,45 @@ public final class EventLogView extends BorderPane {
     private void createView() {
         setId("eventLog");
         getStyleClass().add("event-log");
-        text.setId("logText");
-        text.setPromptText("search text");
-        text.setPrefColumnCount(10);
-        name.setId("logName");
-        name.setPromptText("name: user:*  or /regex/");
-        name.setPrefColumnCount(11);
-        user.setId("logUser");
-        user.setPromptText("user id");
-        user.setPrefColumnCount(7);
-        conn.setId("logConn");
-        conn.setPromptText("conn: all");
-        conn.setPrefColumnCount(5);
-        conn.setTooltip(new Tooltip("Only one proxied connection (c1, c2, …); in and out are its down and up"));
-        categories.getItems().setAll(EventCategory.values());
-        categories.setId("logCategories");
-        categories.setTitle("categories");
-        categories.setShowCheckedCount(true);
-        for (ToggleButton t : new ToggleButton[] {in, out, local}) {
-            t.setSelected(true);
-            t.getStyleClass().add(Styles.SMALL);
-            t.setId("dir-" + t.getText());
-        }
-        malformedOnly.setId("malformedOnly");
         pause.setId("pauseLog");
-        limit.setId("logLimit");
-        limit.setEditable(true);
-        limit.setPrefWidth(110);
-        limit.setTooltip(new Tooltip("How many events the log keeps"));
-        counts.setId("logCounts");
-        counts.getStyleClass().add("text-muted");
-        filterProblem.getStyleClass().add(Styles.DANGER);
-        HBox filters = new HBox(
-                6,
-                new FontIcon(Feather.FILTER),
-                text,
-                name,
-                categories,
-                in,
-                out,
-                local,
-                user,
-                malformedOnly,
-                filterProblem);
-        filters.setAlignment(Pos.CENTER_LEFT);
         follow.setId("followLog");
         follow.setSelected(true);
-        HBox controls = new HBox(6, pause, follow, new Label("keep"), limit, conn, counts);
-        controls.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(4, filters, controls);
-        top.setPadding(new Insets(6));
-
-        table.setId("logTable");
-        table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setPlaceholder(new Label("No events (yet, or none match the filter)"));
+        follow.setTooltip(new Tooltip(
+                "Keep the newest event in view; selecting a row stops it until you" + " scroll back to the bottom"));
+        collapse.setId("collapseRuns");
+        collapse.setTooltip(new Tooltip("One row per run of the same event from the same sender, with its"
+                + " count and rate (double-click a run or press Enter to expand it)"));
+        rates.setId("rateSummaryButton");
+        rates.setTooltip(new Tooltip("Events per second by name and sender; hide names from the log"));
+        lastSent.setId("lastSent");
+        lastSent.setTooltip(new Tooltip("Select the last event you sent (➤ rows)"));
+        limit.setId("logLimit");
+        limit.setEditable(true);
+        limit.setPrefWidth(112);
+        limit.setTooltip(new Tooltip("How many events the log keeps"));
+        counts.setId("logCounts");
+        counts.getStyleClass().add(Styles.TEXT_MUTED);
+        Label keep = new Label("keep");
+        HBox keepBox = new HBox(4, keep, limit);
+        keepBox.setAlignment(Pos.CENTER_LEFT);
+        pause.setTooltip(new Tooltip("Freeze the log; events wait and none are lost"));
+        for (Node n : new Node[] {pause, collapse, rates, lastSent}) {
+            n.getStyleClass().add(Styles.SMALL);
+        }
+        filters.addControls(pause, follow, collapse, rates, lastSent, keepBox, counts);
+        filters.setPadding(new Insets(6));
+        summaryPopOver.setTitle("Event rates");
+        summaryPopOver.setHeaderAlwaysVisible(true);
+        summaryPopOver.setDetachable(false);
+        summaryPopOver.setArrowLocation(PopOver.ArrowLocation.BOTTOM_CENTER);
         table.setItems(model.visible());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<EventRecord, String> time =
-                column("Time", 95, r -> TIME.format(Instant.ofEpochMilli(r.wallMillis())));
-        TableColumn<EventRecord, String> dir = column(
-                "Dir",
-                50,
-                r -> AdminRecords.isAdminRecord(r) ? "server" : r.direction().wire());
-        TableColumn<EventRecord, String> event = column(
-                "Event", 200, r -> (r.malformed() ? "⚠ " : r.category() == EventCategory.OTHER ? "◇ " : "") + r.name());
-        TableColumn<EventRecord, String> group = column("Group", 80, r -> r.groupId() == null ? "" : r.groupId());
-        TableColumn<EventRecord, String> usr = column("User", 90, r -> r.userId() == null ? "" : r.userId());
-        usr.setCellFactory(c -> new TableCell<>() {
-            // Made once per cell: an inline style per update would restyle the cell on every scroll.
-            private final Circle dot = new Circle(4);
-
-            @Override
-            protected void updateItem(String v, boolean empty) {
-                super.updateItem(v, empty);
-                boolean none = empty || v == null || v.isEmpty();
-                setText(none ? null : v);
-                if (!none) {
-                    dot.setFill(UserColors.of(v));
-                }
-                setGraphic(none ? null : dot);
-            }
-        });
-        TableColumn<EventRecord, String> size = column("Size", 60, r -> r.sizeBytes() + " B");
-        TableColumn<EventRecord, String> cn = column(
-                "Conn",
-                58,
-                r -> r.packet().connection() == null ? "" : r.packet().connection());
-        cn.setMinWidth(58);
-        time.setMinWidth(95); // the narrow Conn column must not squeeze the time into "06:23:50.2…"
-        table.getColumns().setAll(List.of(time, dir, cn, event, group, usr, size));
-        // One row height for all: without it the table measures rows to estimate its scroll range,
-        // which, following the newest of thousands of rows 10 times a second, was most of an idle frame.
-        table.setFixedCellSize(Math.ceil(Font.getDefault().getSize() * 2));
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(EventRecord r, boolean empty) {
-                super.updateItem(r, empty);
-                boolean bad = !empty && r != null && r.malformed();
-                // Pseudo-classes, not style classes: switching them does not rebuild the row's styles.
-                pseudoClassStateChanged(MALFORMED, bad);
-                pseudoClassStateChanged(OUTBOUND, !bad && !empty && r != null && r.direction() == Direction.OUT);
-                pseudoClassStateChanged(LOCAL, !bad && !empty && r != null && r.direction() == Direction.LOCAL);
-                // What the server's admin namespace reported, not what our socket received.
-                pseudoClassStateChanged(SERVER_SIDE, !bad && !empty && r != null && AdminRecords.isAdminRecord(r));
-                if (bad) {
-                    setTooltip(new Tooltip("Malformed: " + r.problem()));
-                } else if (!empty && r != null && r.category() == EventCategory.OTHER) {
-                    setTooltip(new Tooltip("Not in the StudyCollab contract (recorded as it came)"));
-                } else if (getTooltip() != null) {
-                    setTooltip(null);
-                }
-            }
-        });
-
-        SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.68);
-        setTop(top);
+        split.getItems().setAll(table);
+        setTop(filters);
         setCenter(split);
     }
 
-    private static TableColumn<EventRecord, String> column(
-            String title, double width, Function<EventRecord, String> value) {
-        TableColumn<EventRecord, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
-        return c;
-    }
-
     private void initListeners() {
-        Runnable apply = this::applyFilter;
-        text.textProperty().addListener((o, a, b) -> apply.run());
-        name.textProperty().addListener((o, a, b) -> apply.run());
-        user.textProperty().addListener((o, a, b) -> apply.run());
-        malformedOnly.selectedProperty().addListener((o, a, b) -> apply.run());
-        conn.textProperty().bindBidirectional(model.connectionProperty());
-        for (ToggleButton t : new ToggleButton[] {in, out, local}) {
-            t.selectedProperty().addListener((o, a, b) -> {
-                if (!in.isSelected() && !out.isSelected() && !local.isSelected()) {
-                    t.setSelected(true); // at least one direction: an empty log is never what was meant
-                    return;
-                }
-                apply.run();
-            });
-        }
-        categories.getCheckModel().getCheckedItems().addListener((ListChangeListener<EventCategory>) c -> apply.run());
         pause.selectedProperty().bindBidirectional(model.pausedProperty());
         pause.selectedProperty().addListener((o, a, p) -> {
             pause.setText(p ? "Resume" : "Pause");
@@ -236,48 +119,160 @@ public final class EventLogView extends BorderPane {
         });
         limit.valueProperty().addListener((o, a, n) -> model.limitProperty().set(n));
         model.visible().addListener((ListChangeListener<EventRecord>) c -> {
+            if (collapse.isSelected()) {
+                keepingSelection(this::collapseRows);
+            }
             updateCounts();
-            if (follow.isSelected() && !model.visible().isEmpty()) {
-                table.scrollTo(model.visible().size() - 1);
+            followNewest();
+            if (summaryPopOver.isShowing()) {
+                summary.show(RateSummary.of(model.all(), RateSummaryView.WINDOW_MILLIS));
             }
         });
         model.pendingProperty().addListener((o, a, b) -> updateCounts());
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> detail.show(r));
+        collapse.selectedProperty()
+                .addListener((o, a, on) -> keepingSelection(() -> {
+                    expanded.clear();
+                    if (on) {
+                        collapseRows();
+                        table.setItems(collapsedRows);
+                    } else {
+                        table.showRuns(new IdentityHashMap<>());
+                        table.setItems(model.visible());
+                    }
+                }));
+        follow.selectedProperty().addListener((o, a, on) -> followNewest());
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            if (r != null) {
+                detail.show(r);
+                if (!split.getItems().contains(detail)) {
+                    split.getItems().add(detail);
+                    split.setDividerPositions(0.66);
+                }
+                if (!restoring) {
+                    kept = r;
+                    follow.setSelected(false); // as in Chrome: looking at a row stops following
+                }
+            }
+        });
+        detail.setOnClose(this::closeDetail);
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                closeDetail();
+            } else if (e.getCode() == KeyCode.ENTER) {
+                toggleRun(table.getSelectionModel().getSelectedItem());
+            }
+        });
+        table.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                toggleRun(table.getSelectionModel().getSelectedItem());
+            }
+        });
+        table.skinProperty().addListener((o, a, skin) -> watchScrolling());
+        rates.setOnAction(e -> {
+            summary.show(RateSummary.of(model.all(), RateSummaryView.WINDOW_MILLIS));
+            summaryPopOver.show(rates);
+        });
+        lastSent.setOnAction(e -> selectLastSent());
     }
 
-    private void applyFilter() {
-        try {
-            String n = name.getText().trim();
-            EventFilter f = EventFilter.all()
-                    .withText(text.getText())
-                    .withUser(user.getText())
-                    .withMalformedOnly(malformedOnly.isSelected());
-            f = n.length() > 1 && n.startsWith("/") && n.endsWith("/")
-                    ? f.withNameRegex(n.substring(1, n.length() - 1))
-                    : f.withNameGlob(n);
-            Set<Direction> dirs = EnumSet.noneOf(Direction.class);
-            if (in.isSelected()) {
-                dirs.add(Direction.IN);
+    /** Scrolled back down to the newest row: follow again. */
+    private void watchScrolling() {
+        for (Node n : table.lookupAll(".scroll-bar")) {
+            if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
+                bar.valueProperty().addListener((o, was, now) -> {
+                    if (!follow.isSelected()
+                            && now.doubleValue() > was.doubleValue()
+                            && now.doubleValue() >= bar.getMax() - 1e-9) {
+                        follow.setSelected(true);
+                    }
+                });
             }
-            if (out.isSelected()) {
-                dirs.add(Direction.OUT);
-            }
-            if (local.isSelected()) {
-                dirs.add(Direction.LOCAL);
-            }
-            f = f.withDirections(dirs);
-            Set<EventCategory> cats = EnumSet.noneOf(EventCategory.class);
-            cats.addAll(categories.getCheckModel().getCheckedItems());
-            f = f.withCategories(cats);
-            filterProblem.setText("");
-            model.filterProperty().set(f);
-        } catch (IllegalArgumentException e) {
-            filterProblem.setText(e.getMessage());
         }
+    }
+
+    private void followNewest() {
+        if (follow.isSelected() && !table.getItems().isEmpty()) {
+            table.scrollTo(table.getItems().size() - 1);
+        }
+    }
+
+    private void collapseRows() {
+        RunCollapser.Result r = RunCollapser.collapse(model.visible(), expanded);
+        collapsedRows.setAll(r.rows());
+        table.showRuns(r.runs());
+    }
+
+    private void toggleRun(EventRecord r) {
+        RunCollapser.Run run = table.runOf(r);
+        if (run == null) {
+            return;
+        }
+        if (!expanded.remove(run.first().seq())) {
+            expanded.add(run.first().seq());
+        }
+        keepingSelection(this::collapseRows);
+    }
+
+    private void setNameShown(String name, boolean shown) {
+        keepingSelection(() -> {
+            if (shown) {
+                model.hiddenNames().remove(name);
+            } else {
+                model.hiddenNames().add(name);
+            }
+        });
+    }
+
+    /** Runs a change of what is shown, then selects the same event again if it is still there. */
+    private void keepingSelection(Runnable change) {
+        EventRecord selected = kept;
+        change.run();
+        if (selected == null || table.getSelectionModel().getSelectedItem() == selected) {
+            return;
+        }
+        List<EventRecord> rows = table.getItems();
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (rows.get(i) == selected) {
+                restoring = true;
+                try {
+                    table.getSelectionModel().clearAndSelect(i);
+                    if (!follow.isSelected()) {
+                        table.scrollTo(Math.max(0, i - 3));
+                    }
+                } finally {
+                    restoring = false;
+                }
+                return;
+            }
+        }
+    }
+
+    private void selectLastSent() {
+        List<EventRecord> rows = table.getItems();
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (rows.get(i).direction() == Direction.OUT) {
+                table.getSelectionModel().clearAndSelect(i);
+                table.scrollTo(Math.max(0, i - 3));
+                table.requestFocus();
+                kept = rows.get(i);
+                return;
+            }
+        }
+        counts.setText("nothing sent yet · " + counts.getText());
+    }
+
+    private void closeDetail() {
+        kept = null;
+        table.getSelectionModel().clearSelection();
+        detail.show(null);
+        split.getItems().remove(detail);
     }
 
     private void updateCounts() {
         String s = model.visible().size() + " shown of " + model.all().size();
+        if (collapse.isSelected()) {
+            s = table.getItems().size() + " rows · " + s;
+        }
         if (model.pendingProperty().get() > 0) {
             s += " · " + model.pendingProperty().get() + " waiting (paused)";
         }
@@ -286,5 +281,15 @@ public final class EventLogView extends BorderPane {
 
     public TableView<EventRecord> table() {
         return table;
+    }
+
+    /** Whether the newest row is kept in view. */
+    public BooleanProperty followProperty() {
+        return follow.selectedProperty();
+    }
+
+    /** Whether runs of one event from one sender are collapsed into one row. */
+    public BooleanProperty collapseProperty() {
+        return collapse.selectedProperty();
     }
 }

@@ -5,6 +5,8 @@ import io.studycollab.debugger.connection.RealtimeModel;
 import io.studycollab.debugger.fx.FxTasks;
 import io.studycollab.realtime.client.AckReply;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -26,6 +28,7 @@ public final class GroupBar extends HBox {
     private final Button join = new Button("Join", new FontIcon(Feather.LOG_IN));
     private final Button leave = new Button("Leave", new FontIcon(Feather.LOG_OUT));
     private final Label current = new Label();
+    private Node status;
 
     public GroupBar(RealtimeModel realtime, PresenceIndicator indicator, Node status, Consumer<String> onError) {
         this.realtime = realtime;
@@ -35,12 +38,14 @@ public final class GroupBar extends HBox {
     }
 
     private void createView(PresenceIndicator indicator, Node status) {
+        this.status = status;
         setSpacing(8);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(6, 10, 6, 10));
         getStyleClass().add("group-bar");
         groupId.setId("groupId");
-        groupId.setPrefColumnCount(12);
+        groupId.setPrefColumnCount(8);
+        groupId.setMinWidth(70);
         groupId.setPromptText("group id");
         join.setId("join");
         leave.setId("leave");
@@ -48,7 +53,14 @@ public final class GroupBar extends HBox {
         current.getStyleClass().add(Styles.TEXT_BOLD);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(new Label("Group"), groupId, join, leave, current, indicator, spacer, status);
+        Label title = new Label("Group");
+        // Labels and buttons stay whole at any width: the avatars and the status details give way.
+        for (Region r : new Region[] {title, join, leave, current}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        indicator.setMinWidth(0);
+        HBox.setHgrow(indicator, Priority.SOMETIMES);
+        getChildren().addAll(title, groupId, join, leave, current, indicator, spacer, status);
     }
 
     private void initListeners() {
@@ -72,6 +84,28 @@ public final class GroupBar extends HBox {
         if (!reply.ok()) {
             onError.accept(reply.errorCode() + ": " + reply.errorMessage());
         }
+    }
+
+    /**
+     * While {@code recordedGroup} is not null a recording is shown: the bar names the recording's
+     * group and hides the live connection's status (the status bar keeps a small live chip).
+     */
+    public void showRecording(ObservableValue<String> recordedGroup) {
+        current.textProperty().unbind();
+        current.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> recordedGroup.getValue() != null
+                                ? "recording: " + recordedGroup.getValue()
+                                : realtime.currentGroupIdProperty().get() == null
+                                        ? "not in a group"
+                                        : "in "
+                                                + realtime.currentGroupIdProperty()
+                                                        .get(),
+                        recordedGroup,
+                        realtime.currentGroupIdProperty()));
+        status.visibleProperty()
+                .bind(Bindings.createBooleanBinding(() -> recordedGroup.getValue() == null, recordedGroup));
+        status.managedProperty().bind(status.visibleProperty());
     }
 
     public TextField groupIdField() {

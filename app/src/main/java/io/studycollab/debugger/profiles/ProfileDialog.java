@@ -17,6 +17,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /**
@@ -62,6 +63,7 @@ public final class ProfileDialog extends Dialog<ServerProfile> {
         grid.setHgap(10);
         grid.setVgap(8);
         grid.setPadding(new Insets(16));
+        grid.setId("profileGrid");
         websocket.setSelected(true);
         polling.setSelected(true);
         headers.setPromptText("X-Header: value (one per line)");
@@ -96,7 +98,7 @@ public final class ProfileDialog extends Dialog<ServerProfile> {
         grid.add(problem, 1, r);
         // One label column for the dialog and both kinds' fields, so they line up.
         for (GridPane g : new GridPane[] {grid, tokenFields, supabase}) {
-            g.getColumnConstraints().setAll(labelColumn(), new ColumnConstraints());
+            g.getColumnConstraints().setAll(labelColumn(), fieldColumn());
         }
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
@@ -127,10 +129,19 @@ public final class ProfileDialog extends Dialog<ServerProfile> {
         }
     }
 
+    // The labels' column never shrinks below its text (it cut "Name" to "Na…").
     static ColumnConstraints labelColumn() {
         ColumnConstraints c = new ColumnConstraints();
         c.setMinWidth(Region.USE_PREF_SIZE);
         c.setPrefWidth(170);
+        return c;
+    }
+
+    // The fields take what the labels leave, and stay wide enough to read a URL.
+    static ColumnConstraints fieldColumn() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setHgrow(Priority.ALWAYS);
+        c.setMinWidth(240);
         return c;
     }
 

@@ -17,6 +17,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.util.StringConverter;
@@ -49,8 +50,8 @@ public final class ReplayBar extends VBox {
         void compareWithLive();
     }
 
-    private final Button reEmit = new Button("Re-emit to live", new FontIcon(Feather.SEND));
-    private final Button compare = new Button("Compare with live", new FontIcon(Feather.COLUMNS));
+    private final Button reEmit = new Button("Re-emit", new FontIcon(Feather.SEND));
+    private final Button compare = new Button("Compare", new FontIcon(Feather.COLUMNS));
 
     private Pane markerPane;
 
@@ -86,7 +87,6 @@ public final class ReplayBar extends VBox {
             }
         });
         where.setId("replayWhere");
-        where.setMinWidth(260);
         live.setId("backToLive");
         live.getStyleClass().add(Styles.ACCENT);
         for (ButtonBase b : new ButtonBase[] {play, back, forward}) {
@@ -99,10 +99,17 @@ public final class ReplayBar extends VBox {
         HBox.setHgrow(track, Priority.ALWAYS);
         reEmit.setId("reEmit");
         reEmit.setTooltip(
-                new Tooltip("Send this recording's outbound events through the live connection, at the chosen speed"));
+                new Tooltip(
+                        "Re-emit to live: send this recording's outbound events through the live connection, at the chosen speed"));
         compare.setId("compareLive");
         compare.setTooltip(
-                new Tooltip("Counts per event and the first difference between this recording and the live history"));
+                new Tooltip(
+                        "Compare with live: counts per event and the first difference between this recording and the live history"));
+        // Short labels that stay whole (the full meaning is in the tooltips); the track gives way.
+        for (ButtonBase b : new ButtonBase[] {reEmit, compare, live}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        where.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(6, back, play, forward, track, speed, where, reEmit, compare, live);
         row.setAlignment(Pos.CENTER_LEFT);
         getChildren().add(row);

@@ -1,14 +1,21 @@
 package io.studycollab.debugger.status;
 
+import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Which mode the window is in (and a red REC badge while recording); events per second, total,
@@ -24,6 +31,10 @@ public final class StatusBar extends HBox {
     private final Label lost = label("statusLost");
     private final Label rec = label("recBadge");
     private final Label heap = label("statusHeap");
+    private final Label file = label("statusFile");
+    private final Label live = label("liveChip");
+
+    private BooleanBinding lostShown;
 
     /** {@code limit} is how many events the log keeps; {@code recBadge} is null when not recording. */
     public StatusBar(
@@ -54,7 +65,24 @@ public final class StatusBar extends HBox {
                 + " overload (client:dropped records in the log) or by the full offline queue."));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(modeLabel, rec, rate, total, malformed, evicted, lost, spacer, heap);
+        file.getStyleClass().add("file-figures");
+        live.getStyleClass().add("live-chip");
+        live.setTooltip(new Tooltip("The live connection, still running while the recording is shown"));
+        for (Label l : new Label[] {file, live}) {
+            l.setVisible(false);
+            l.managedProperty().bind(l.visibleProperty());
+        }
+        for (Label l : new Label[] {rate, total, malformed, evicted}) {
+            l.managedProperty().bind(l.visibleProperty());
+        }
+        // The mode and REC stay whole; the figures give way on a narrow window (never widen it).
+        for (Label l : new Label[] {modeLabel, rec}) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        for (Label l : new Label[] {file, live, heap, rate, total, malformed, evicted, lost}) {
+            l.setMinWidth(0);
+        }
+        getChildren().addAll(modeLabel, rec, file, rate, total, malformed, evicted, lost, spacer, live, heap);
     }
 
     private void initListeners(
@@ -73,12 +101,39 @@ public final class StatusBar extends HBox {
                         stats.evictedProperty(),
                         limit));
         lost.textProperty().bind(stats.lostProperty().asString("%,d lost"));
-        lost.visibleProperty().bind(stats.lostProperty().greaterThan(0));
+        lostShown = stats.lostProperty().greaterThan(0);
+        lost.visibleProperty().bind(lostShown);
         rec.textProperty().bind(recBadge);
         rec.visibleProperty().bind(Bindings.createBooleanBinding(() -> recBadge.getValue() != null, recBadge));
         heap.textProperty()
                 .bind(stats.heapUsedBytesProperty().divide(1024 * 1024).asString("heap %d MiB"));
         modeLabel.textProperty().bind(mode);
+    }
+
+    /**
+     * While {@code replaying}, the figures describe the file ({@code fileFigures}) and the live
+     * connection keeps only a small chip ({@code liveText}), so no live rate is read as the file's.
+     */
+    public void showReplay(
+            ObservableBooleanValue replaying, ObservableValue<String> fileFigures, ObservableValue<String> liveText) {
+        file.textProperty().bind(fileFigures);
+        live.textProperty().bind(liveText);
+        file.visibleProperty().bind(replaying);
+        live.visibleProperty().bind(replaying);
+        for (Label l : new Label[] {rate, total, malformed, evicted}) {
+            l.visibleProperty().bind(Bindings.not(replaying));
+        }
+        lost.visibleProperty().bind(Bindings.not(replaying).and(lostShown));
+    }
+
+    /** A button at the far right that shows or hides the side panel. */
+    public void addSidePanelToggle(BooleanProperty shown) {
+        ToggleButton b = new ToggleButton(null, new FontIcon(Feather.SIDEBAR));
+        b.setId("sidePanelToggle");
+        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.SMALL, Styles.FLAT);
+        b.setTooltip(new Tooltip("Show or hide the side panel (Ctrl+B)"));
+        b.selectedProperty().bindBidirectional(shown);
+        getChildren().add(b);
     }
 
     private static Label label(String id) {

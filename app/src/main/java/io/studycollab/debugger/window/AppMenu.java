@@ -1,6 +1,8 @@
 package io.studycollab.debugger.window;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -29,17 +31,22 @@ public final class AppMenu extends MenuBar {
     // behind that makes the next click do nothing.
     private final MenuItem record = new MenuItem("Record to file…");
 
-    public AppMenu(Commands commands, ObservableBooleanValue recording) {
-        createView(commands);
-        initListeners(commands, recording);
+    private final CheckMenuItem sidePanel = new CheckMenuItem("Side panel");
+
+    /** {@code sidePanelShown} and {@code resetLayout} act on the window's layout. */
+    public AppMenu(
+            Commands commands, ObservableBooleanValue recording, BooleanProperty sidePanelShown, Runnable resetLayout) {
+        createView(commands, resetLayout);
+        initListeners(commands, recording, sidePanelShown);
     }
 
-    private void initListeners(Commands commands, ObservableBooleanValue recording) {
+    private void initListeners(Commands commands, ObservableBooleanValue recording, BooleanProperty sidePanelShown) {
+        sidePanel.selectedProperty().bindBidirectional(sidePanelShown);
         record.setOnAction(e -> commands.setRecording(!recording.get()));
         recording.addListener((o, was, now) -> record.setText(now ? "Stop recording" : "Record to file…"));
     }
 
-    private void createView(Commands commands) {
+    private void createView(Commands commands, Runnable resetLayout) {
         setId("appMenu");
         MenuItem open = item("Open session…", "Shortcut+O", "menuOpen", commands::openSession);
         record.setId("menuRecord");
@@ -65,8 +72,15 @@ public final class AppMenu extends MenuBar {
                 csv,
                 new SeparatorMenuItem(),
                 quit);
-        Menu view =
-                new Menu("View", null, item("Light / dark theme", "Shortcut+T", "menuTheme", commands::toggleTheme));
+        sidePanel.setId("menuSidePanel");
+        sidePanel.setAccelerator(KeyCombination.keyCombination("Shortcut+B"));
+        Menu view = new Menu(
+                "View",
+                null,
+                item("Light / dark theme", "Shortcut+T", "menuTheme", commands::toggleTheme),
+                new SeparatorMenuItem(),
+                sidePanel,
+                item("Reset layout", "Shortcut+Shift+0", "menuResetLayout", resetLayout));
         getMenus().addAll(file, view);
     }
 

@@ -34,7 +34,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.Parent;
 import javafx.stage.Stage;
 
 /**
@@ -43,7 +42,7 @@ import javafx.stage.Stage;
  * executor included, and closes them in {@link #close()}. The pump is the window's one frame loop:
  * models refresh first, then the board draws (see {@link FxEventPump}).
  */
-public final class DebuggerController implements AutoCloseable, AppMenu.Commands {
+public final class DebuggerController implements AutoCloseable {
 
     private final Theme theme;
     private final LiveSession session;
@@ -124,39 +123,9 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
                 session, connection, connectionBar, profiles, notices, redactor, tasks, stage));
         view = WindowViews.build(this);
         connectionBar.profileBox().getSelectionModel().selectFirst();
-        registerPulseWork(pump);
+        PulseWork.register(this, pump);
         pump.start();
         loadProblems.forEach(dialogs::error);
-    }
-
-    /** The frame loop's work, in order: batch sinks, then models, then views (see {@link FxEventPump}). */
-    private void registerPulseWork(FxEventPump pump) {
-        log.limitProperty().addListener((o, a, n) -> session.history().setCapacity(n.intValue()));
-        // While a recording is shown, live events still reach history and the fold, not the views.
-        // The table refreshes up to 10 times a second (at 10,000 events/s, every frame would be spent
-        // re-laying out rows nobody can read that fast); canvas and presence stay at frame rate.
-        pump.onBatch(
-                batch -> {
-                    if (!replays.viewingFile()) {
-                        log.onBatch(batch);
-                    }
-                },
-                Duration.ofMillis(100));
-        pump.onBatch(stats::onBatch);
-        pump.onPulse(FxEventPump.Phase.MODELS, now -> {
-            LiveFeed.Reading reading = session.feed().poll();
-            realtime.refresh();
-            if (!replays.viewingFile()) {
-                group.show(reading.presence());
-            }
-            presence.tick();
-            stats.refresh(reading.evicted(), realtime.connectionStatusProperty().get());
-        });
-        pump.onPulse(FxEventPump.Phase.VIEWS, canvas::frame);
-        pump.every(FxEventPump.Phase.VIEWS, Duration.ofSeconds(1), now -> {
-            notices.expire();
-            recording.tick();
-        });
     }
 
     private void editProfile(ServerProfile current) {
@@ -166,7 +135,7 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         }
     }
 
-    public Parent view() {
+    public MainView view() {
         return view;
     }
 
@@ -190,35 +159,10 @@ public final class DebuggerController implements AutoCloseable, AppMenu.Commands
         alsoOwned.add(resource);
     }
 
-    @Override
-    public void openSession() {
-        replays.openChosen();
-    }
-
-    @Override
-    public void setRecording(boolean on) {
-        recording.setRecording(on);
-    }
-
-    @Override
-    public void saveHistory(boolean onlyVisible) {
-        recording.saveHistory(onlyVisible);
-    }
-
-    @Override
-    public void exportVisible(boolean csv) {
-        recording.exportVisible(csv);
-    }
-
-    @Override
+    /** Light to dark and back (the board draws itself, so it is told). */
     public void toggleTheme() {
         theme.toggle();
         canvas.setDark(theme.isDark());
-    }
-
-    @Override
-    public void quit() {
-        dialogs.stage().close();
     }
 
     // The parts WindowViews lays out.

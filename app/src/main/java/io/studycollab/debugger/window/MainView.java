@@ -1,18 +1,21 @@
 package io.studycollab.debugger.window;
 
-import io.studycollab.debugger.api.ApiPanel;
 import io.studycollab.debugger.canvas.CursorCanvas;
 import io.studycollab.debugger.canvas.ToolPalette;
 import io.studycollab.debugger.connection.ConnectionBar;
-import io.studycollab.debugger.emit.EmitPanel;
-import io.studycollab.debugger.eventlog.EventLogView;
+import io.studycollab.debugger.layout.SplitProportions;
 import io.studycollab.debugger.notifications.NoticeArea;
 import io.studycollab.debugger.presence.GroupBar;
-import io.studycollab.debugger.presence.MemberListView;
-import io.studycollab.debugger.status.StatusBar;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
-import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -21,97 +24,147 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The window's layout: connection bar and group bar on top; the cursor board (or, in the tab beside
- * it, the server's view) above the event log on the left; members, emit and API panels on the right; the status bar at the bottom; and
- * notifications in a strip of their own under the bars (never over a control).
+ * The window's layout: menu, connection bar and group bar on top; the cursor board above the event
+ * log on the left; the side panel's tabs on the right (collapsible); the replay and status bars at
+ * the bottom; notifications in a strip of their own under the bars (never over a control). Split
+ * panes keep the proportions the user chose when the window is resized; View ▸ Reset layout puts
+ * the starting ones back. A feature adds its tab with one {@link #addSideTab} call.
  */
 public final class MainView extends StackPane {
 
-    private TabPane side;
+    /** Starting proportions: board and log share the left; the side panel takes the rest. */
+    static final double MAIN_DIVIDER = 0.7;
 
-    public MainView(
-            AppMenu menu,
+    static final double BOARD_DIVIDER = 0.45;
+
+    /** The views laid out around the side panel. */
+    public record Parts(
             ConnectionBar connectionBar,
             GroupBar groupBar,
             ToolPalette tools,
             CursorCanvas canvas,
             Node server,
-            EventLogView log,
-            MemberListView members,
-            EmitPanel emit,
-            ApiPanel api,
-            Node qa,
-            StatusBar status,
+            Node log,
             NoticeArea notices,
-            Node replayBar) {
-        createView(
-                menu,
-                connectionBar,
-                groupBar,
-                tools,
-                canvas,
-                server,
-                log,
-                members,
-                emit,
-                api,
-                qa,
-                status,
-                notices,
-                replayBar);
+            Node replayBar,
+            Node statusBar) {}
+
+    private final TabPane side = new TabPane();
+    private final SplitPane left = new SplitPane();
+    private final SplitPane main = new SplitPane();
+    private final VBox top = new VBox();
+    private final BooleanProperty sideShown = new SimpleBooleanProperty(true);
+    private SplitProportions mainSplit;
+    private Node connectionBar;
+    private SplitProportions leftSplit;
+
+    public MainView(Parts parts) {
+        createView(parts);
+        initListeners();
     }
 
-    private void createView(
-            AppMenu menu,
-            ConnectionBar connectionBar,
-            GroupBar groupBar,
-            ToolPalette tools,
-            CursorCanvas canvas,
-            Node server,
-            EventLogView log,
-            MemberListView members,
-            EmitPanel emit,
-            ApiPanel api,
-            Node qa,
-            StatusBar status,
-            NoticeArea notices,
-            Node replayBar) {
-        BorderPane board = new BorderPane(canvas);
-        board.setLeft(tools);
+    private void createView(Parts p) {
+        BorderPane board = new BorderPane(p.canvas());
+        board.setLeft(p.tools());
         board.getStyleClass().add("board");
-        // The server's view (admin namespace) beside the board, above the shared log.
-        TabPane views = new TabPane(new Tab("Board", board), new Tab("Server", server));
+        // Never shorter than the tool palette: a tool cut off is a tool nobody finds.
+        board.minHeightProperty()
+                .bind(p.tools()
+                        .heightProperty()
+                        .map(h -> Math.max(120, p.tools().prefHeight(-1))));
+        // The server's view (admin namespace) beside the board, above the shared log; its tables
+        // need more height than the board, so they get the larger part while shown.
+        TabPane views = new TabPane(new Tab("Board", board), new Tab("Server", p.server()));
         views.setId("mainViews");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        SplitPane left = new SplitPane(views, log);
+        left.getItems().setAll(views, p.log());
+        views.getSelectionModel().selectedIndexProperty().addListener((o, was, i) -> {
+            if (i.intValue() == 1) {
+                left.setDividerPositions(Math.max(0.65, left.getDividerPositions()[0]));
+            } else {
+                leftSplit.apply();
+            }
+        });
         left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.45);
-        // The server's tables need more height than the board: give them the larger part while shown.
-        views.getSelectionModel()
-                .selectedIndexProperty()
-                .addListener((o, was, i) -> left.setDividerPositions(
-                        i.intValue() == 1 ? Math.max(0.65, left.getDividerPositions()[0]) : 0.45));
-        ScrollPane qaScroll = new ScrollPane(qa);
-        qaScroll.setFitToWidth(true);
-        side = new TabPane(
-                new Tab("Members", members), new Tab("Emit", emit), new Tab("API", api), new Tab("QA", qaScroll));
+        leftSplit = new SplitProportions(left, BOARD_DIVIDER);
         side.setId("sidePanels");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        side.setMinWidth(300);
-        SplitPane main = new SplitPane(left, side);
-        main.setDividerPositions(0.72);
+        side.setMinWidth(260);
+        main.setId("mainSplit");
+        main.getItems().setAll(left, side);
+        mainSplit = new SplitProportions(main, MAIN_DIVIDER);
         BorderPane root = new BorderPane(main);
         // Notifications take their own room under the bars: they never lie over a control.
-        root.setTop(new VBox(menu, connectionBar, groupBar, notices));
-        root.setBottom(new VBox(replayBar, status));
+        connectionBar = p.connectionBar();
+        top.getChildren().setAll(p.connectionBar(), p.groupBar(), p.notices());
+        root.setTop(top);
+        root.setBottom(new VBox(p.replayBar(), p.statusBar()));
         getChildren().add(root);
         getStyleClass().add("main-view");
     }
 
-    /** Adds a feature's panel to the side tabs (a feature package builds it; the window only places it). */
-    public void addSideTab(String title, Node content) {
+    private void initListeners() {
+        sideShown.addListener((o, was, shown) -> {
+            if (shown && !main.getItems().contains(side)) {
+                main.getItems().add(side);
+                mainSplit.apply();
+            } else if (!shown) {
+                main.getItems().remove(side);
+            }
+        });
+    }
+
+    /**
+     * While {@code replaying}, a note under the connection bar says that bar is the live connection
+     * and that the views below show the recording, so neither is read as the other.
+     */
+    void showLiveNote(ObservableBooleanValue replaying, ObservableValue<String> file) {
+        Label note = new Label();
+        note.setId("liveNote");
+        note.getStyleClass().add("live-note");
+        note.setMaxWidth(Double.MAX_VALUE);
+        note.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> "▲ live connection (keeps running)   ▼ shown below: " + file.getValue(), file));
+        note.visibleProperty().bind(replaying);
+        note.managedProperty().bind(replaying);
+        top.getChildren().add(top.getChildren().indexOf(connectionBar) + 1, note);
+    }
+
+    /** The menu bar goes above the bars (it is made after this view: its commands act on it). */
+    void setMenu(MenuBar menu) {
+        top.getChildren().add(0, menu);
+    }
+
+    /** Adds a tab to the side panel; the first one added is shown first. */
+    public Tab addSideTab(String title, Node content) {
         Tab tab = new Tab(title, content);
-        tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
+        tab.setId("tab-" + title.toLowerCase(Locale.ROOT).replace(' ', '-'));
         side.getTabs().add(tab);
+        return tab;
+    }
+
+    /** Whether the side panel is shown (View ▸ Side panel, the status bar's button). */
+    public BooleanProperty sidePanelShownProperty() {
+        return sideShown;
+    }
+
+    /** The side panel back, and every split at its starting proportions. */
+    public void resetLayout() {
+        sideShown.set(true);
+        mainSplit.reset();
+        leftSplit.reset();
+    }
+
+    public TabPane sidePanel() {
+        return side;
+    }
+
+    SplitPane mainSplit() {
+        return main;
+    }
+
+    SplitPane boardSplit() {
+        return left;
     }
 }

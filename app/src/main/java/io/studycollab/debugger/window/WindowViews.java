@@ -11,14 +11,17 @@ import io.studycollab.debugger.presence.PresenceIndicator;
 import io.studycollab.debugger.proxy.ProxyView;
 import io.studycollab.debugger.replay.ReplayBar;
 import io.studycollab.debugger.replay.ReplayController;
+import io.studycollab.debugger.replay.ReplayFigures;
 import io.studycollab.debugger.server.DivergenceBadge;
 import io.studycollab.debugger.server.ServerTabView;
 import io.studycollab.debugger.status.StatusBar;
 import io.studycollab.realtime.presence.Member;
 import io.studycollab.realtime.protocol.Payloads;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.geometry.Pos;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 
 /** Lays out one window's views around the parts its controller made. */
@@ -68,27 +71,65 @@ final class WindowViews {
             members.pseudoClassStateChanged(GroupModel.OFFLINE, note != null);
             indicator.pseudoClassStateChanged(GroupModel.OFFLINE, note != null);
         });
-        MainView view = new MainView(
-                new AppMenu(c, c.recording().recordingProperty()),
+        StatusBar status = new StatusBar(
+                c.stats(), modeText(c), c.log().limitProperty(), c.recording().badgeProperty());
+        MainView view = new MainView(new MainView.Parts(
                 c.connectionBar(),
                 groupBar,
                 tools,
                 c.canvas(),
                 new ServerTabView(c.serverTab()),
                 new EventLogView(c.log()),
-                members,
-                new EmitPanel(c.realtime()),
-                c.api(),
-                c.qaPanel(),
-                new StatusBar(
-                        c.stats(),
-                        modeText(c),
-                        c.log().limitProperty(),
-                        c.recording().badgeProperty()),
                 new NoticeArea(c.notices()),
-                replayBar);
+                replayBar,
+                status));
+        view.addSideTab("Members", members);
+        view.addSideTab("Emit", new EmitPanel(c.realtime()));
+        view.addSideTab("API", c.api());
+        ScrollPane qa = new ScrollPane(c.qaPanel());
+        qa.setFitToWidth(true);
+        view.addSideTab("QA", qa);
         view.addSideTab("Proxy", new ProxyView(c.proxy(), c.log()));
+        view.setMenu(new AppMenu(
+                new WindowCommands(c),
+                c.recording().recordingProperty(),
+                view.sidePanelShownProperty(),
+                view::resetLayout));
+        status.addSidePanelToggle(view.sidePanelShownProperty());
+        showReplayApart(c, view, status, groupBar);
         return view;
+    }
+
+    /** While a recording is shown, what describes the shown data describes the file; live stays apart. */
+    private static void showReplayApart(DebuggerController c, MainView view, StatusBar status, GroupBar groupBar) {
+        ReplayController replays = c.replays();
+        GroupModel group = c.group();
+        status.showReplay(
+                replays.viewingFileProperty(),
+                ReplayFigures.of(c.replay()),
+                Bindings.createStringBinding(
+                        () -> String.format(
+                                "live: %s · %.0f events/s",
+                                c.realtime()
+                                        .connectionStatusProperty()
+                                        .get()
+                                        .state()
+                                        .name()
+                                        .toLowerCase(Locale.ROOT),
+                                c.stats().eventsPerSecondProperty().get()),
+                        c.realtime().connectionStatusProperty(),
+                        c.stats().eventsPerSecondProperty()));
+        groupBar.showRecording(Bindings.createStringBinding(
+                () -> {
+                    if (!replays.viewingFile()) {
+                        return null;
+                    }
+                    String g = group.snapshotProperty().get().groupId();
+                    return g == null ? "no group yet" : "in " + g;
+                },
+                replays.viewingFileProperty(),
+                group.snapshotProperty()));
+        view.showLiveNote(replays.viewingFileProperty(), replays.fileDescriptionProperty());
     }
 
     /** LIVE, LIVE · REC file, or the recording shown. */
@@ -96,13 +137,22 @@ final class WindowViews {
         ReplayController replays = c.replays();
         return Bindings.createStringBinding(
                 () -> replays.viewingFile()
-                        ? replays.fileDescriptionProperty().get()
+                        ? shortMode(replays.fileDescriptionProperty().get())
                         : c.recording().recordingProperty().get()
                                 ? "LIVE · recording " + c.recording().fileName()
                                 : "LIVE",
                 replays.viewingFileProperty(),
                 replays.fileDescriptionProperty(),
                 c.recording().recordingProperty());
+    }
+
+    /** "REPLAY file · not live": the whole description is in the note under the connection bar. */
+    private static String shortMode(String description) {
+        if (description == null) {
+            return "REPLAY";
+        }
+        int cut = description.indexOf(" · ");
+        return cut < 0 ? description : description.substring(0, cut) + " · not live";
     }
 
     private static Payloads.Cursor cursorOf(GroupModel group, String userId) {

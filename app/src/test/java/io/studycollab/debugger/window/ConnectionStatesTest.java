@@ -147,7 +147,7 @@ class ConnectionStatesTest extends WindowFixture {
             return null;
         });
         fx(() -> {
-            controller.setRecording(false);
+            controller.recording().setRecording(false);
             return null;
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(file) && Files.size(file) > 0);
