@@ -55,8 +55,10 @@ final class EventTable extends TableView<EventRecord> {
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<EventRecord, String> time =
                 column("Time", fits("00:00:00.000"), r -> TIME.format(Instant.ofEpochMilli(r.wallMillis())));
-        TableColumn<EventRecord, String> dir =
-                column("Dir", fits("local"), r -> r.direction().wire());
+        TableColumn<EventRecord, String> dir = column(
+                "Dir",
+                fits("server"),
+                r -> AdminRecords.isAdminRecord(r) ? "server" : r.direction().wire());
         TableColumn<EventRecord, String> event = column("Event", 230, this::eventText);
         event.setMinWidth(fits("user:cursor:updated"));
         TableColumn<EventRecord, String> group = column("Group", 70, r -> r.groupId() == null ? "" : r.groupId());

@@ -1,5 +1,6 @@
 package io.studycollab.debugger.profiles;
 
+import atlantafx.base.theme.Tweaks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
@@ -19,6 +21,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.stage.Screen;
 
 /**
  * Adds or edits a saved server profile, of one of two kinds: a pasted token or a JWT secret to mint
@@ -100,7 +103,19 @@ public final class ProfileDialog extends Dialog<ServerProfile> {
         for (GridPane g : new GridPane[] {grid, tokenFields, supabase}) {
             g.getColumnConstraints().setAll(labelColumn(), fieldColumn());
         }
-        getDialogPane().setContent(grid);
+        // On a 700 px screen the Supabase kind is taller than the screen: the fields scroll, and OK
+        // and Cancel stay on it.
+        double cap = Math.max(300, Screen.getPrimary().getVisualBounds().getHeight() - 140);
+        ScrollPane scroll = new ScrollPane(grid) {
+            @Override
+            protected double computePrefHeight(double width) {
+                return Math.min(super.computePrefHeight(width), cap);
+            }
+        };
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        getDialogPane().setContent(scroll);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
     }
 

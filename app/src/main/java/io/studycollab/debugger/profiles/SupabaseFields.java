@@ -7,6 +7,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 
 /**
  * The "Supabase project" part of the profile dialog: project URL, anon or publishable key (masked),
@@ -45,6 +46,7 @@ final class SupabaseFields extends GridPane {
         note.setId("supabaseKeychainNote");
         note.setWrapText(true);
         note.setMaxWidth(420);
+        note.setMinHeight(Region.USE_PREF_SIZE); // every line of why, not "asked for…"
         boolean keychain = keychainNote == null;
         remember.setDisable(!keychain);
         password.setDisable(!keychain);

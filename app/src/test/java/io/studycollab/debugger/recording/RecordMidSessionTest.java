@@ -77,12 +77,15 @@ class RecordMidSessionTest extends WindowFixture {
                 fx(() -> robot.lookup(".label").queryAllAs(Label.class).stream()
                         .anyMatch(l -> "nobody here yet".equals(l.getText()))),
                 "the group bar does not say nobody is here");
-        // Point 2: the status bar describes the file (server, user, group, counts, length), not the live link.
+        // Point 2: the status bar says the file and "not live"; the note under the connection bar
+        // describes the file (server, user, group, counts, length), not the live link.
         String mode = fx(() -> robot.lookup("#statusMode").queryAs(Label.class).getText());
+        assertEquals("REPLAY mid-session.jsonl · not live", mode);
+        String note = fx(() -> robot.lookup("#liveNote").queryAs(Label.class).getText());
         assertTrue(
-                mode.matches("REPLAY mid-session\\.jsonl · http://\\S+ · user \\S+ · group demo"
+                note.matches(".*shown below: REPLAY mid-session\\.jsonl · http://\\S+ · user \\S+ · group demo"
                         + " · [\\d,]+ events over 0:\\d\\d · not live"),
-                mode);
+                note);
     }
 
     @Test
