@@ -1,10 +1,8 @@
 package io.studycollab.debugger.cli;
 
+import io.studycollab.debugger.cli.options.SecretInput;
+import io.studycollab.debugger.cli.options.Secrets;
 import io.studycollab.realtime.supabase.SupabaseProject;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -65,19 +63,11 @@ public final class SupabaseOptions {
 
     /** The password: stdin's first line with --password-stdin, else $SUPABASE_PASSWORD. */
     String password(CommandLine cl) {
+        SecretInput secrets = Secrets.of(cl.getCommandSpec());
         if (passwordStdin) {
-            try {
-                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                String line = in.readLine();
-                if (line == null || line.isEmpty()) {
-                    throw new CommandLine.ParameterException(cl, "--password-stdin: standard input is empty");
-                }
-                return line;
-            } catch (IOException e) {
-                throw new CommandLine.ParameterException(cl, "--password-stdin: " + e.getMessage());
-            }
+            return secrets.firstLineOfStdin(cl, "--password-stdin");
         }
-        String env = System.getenv("SUPABASE_PASSWORD");
+        String env = secrets.env("SUPABASE_PASSWORD");
         if (env == null || env.isEmpty()) {
             throw new CommandLine.ParameterException(
                     cl, "--email needs a password: --password-stdin, or $SUPABASE_PASSWORD");

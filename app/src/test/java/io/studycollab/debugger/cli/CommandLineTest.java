@@ -17,8 +17,6 @@ import io.studycollab.realtime.server.auth.VerifiedUser;
 import io.studycollab.realtime.server.bots.SandboxBots;
 import io.studycollab.realtime.session.SessionReader;
 import io.studycollab.realtime.testing.TestTokens;
-import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,13 +27,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line as a user runs it: exit codes, output, files; the long-running ones as real processes. */
 class CommandLineTest {
@@ -59,45 +55,36 @@ class CommandLineTest {
         server.close();
     }
 
-    private record Run(int code, String out, String err) {}
-
-    /** Runs the command line with an empty environment and stdin, so nothing of the machine's leaks in. */
-    private static Run run(String... args) {
-        return run(new SecretInput(Map.of(), InputStream.nullInputStream()), args);
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
-    private static Run run(SecretInput secrets, String... args) {
-        CommandLine cl = io.studycollab.debugger.cli.RootCommand.commandLine(secrets);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(SecretInput secrets, String... args) {
+        return CliRun.with(secrets, new StringWriter(), args);
     }
 
     @Test
     void badFlagsPrintUsageAndExitTwo() {
-        Run r = run("--no-such-flag");
+        CliRun r = run("--no-such-flag");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("Usage: realtime-debugger"), r.err());
-        Run rec = run("record", "--url", "http://127.0.0.1:1", "--token", "t", "--duration", "soon");
+        CliRun rec = run("record", "--url", "http://127.0.0.1:1", "--token", "t", "--duration", "soon");
         assertEquals(2, rec.code());
         assertTrue(rec.err().contains("is not a duration"), rec.err());
-        Run missing = run("record", "--token", "t");
+        CliRun missing = run("record", "--token", "t");
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("--url"), missing.err());
-        Run shortSecret = run("token", "--secret", "short", "--sub", "u");
+        CliRun shortSecret = run("token", "--secret", "short", "--sub", "u");
         assertEquals(2, shortSecret.code());
         assertTrue(run("serve", "--groups-policy", "sometimes").err().contains("open or claims"));
     }
 
     @Test
     void versionAndTokenPrintWhatTheySay() throws Exception {
-        Run v = run("--version");
+        CliRun v = run("--version");
         assertEquals(0, v.code());
         assertTrue(v.out().startsWith("StudyCollab Realtime Debugger "), v.out());
-        Run t = run(
+        CliRun t = run(
                 "token",
                 "--secret",
                 TestTokens.SECRET,
@@ -121,7 +108,7 @@ class CommandLineTest {
     void recordWritesASessionFileWithoutTheToken() throws Exception {
         String token = TestTokens.token("recorder", "Recorder", 600).reveal();
         Path file = dir.resolve("demo.jsonl");
-        Run r = run(
+        CliRun r = run(
                 "record",
                 "--url",
                 server.url(),
@@ -213,7 +200,7 @@ class CommandLineTest {
                     .atMost(Duration.ofSeconds(15))
                     .until(() -> watcher.state() == io.studycollab.realtime.client.ConnectionState.CONNECTED);
             watcher.joinGroup("replay-room").get(5, TimeUnit.SECONDS);
-            Run r = run(
+            CliRun r = run(
                     "replay",
                     "--file",
                     file.toString(),
@@ -230,11 +217,11 @@ class CommandLineTest {
             await("replayed cursors arrive").atMost(Duration.ofSeconds(10)).until(() -> seen.size() >= recordedCursors);
             assertTrue(seen.stream().allMatch(e -> "other".equals(e.userId())), "sent as the replaying user");
         }
-        Run bad = run(
+        CliRun bad = run(
                 "replay", "--file", dir.resolve("missing.jsonl").toString(), "--url", server.url(), "--token", token);
         assertEquals(1, bad.code());
         Path notSession = Files.writeString(dir.resolve("x.json"), "{\"a\":1}\n");
-        Run wrong = run("replay", "--file", notSession.toString(), "--url", server.url(), "--token", token);
+        CliRun wrong = run("replay", "--file", notSession.toString(), "--url", server.url(), "--token", token);
         assertEquals(1, wrong.code());
         assertTrue(wrong.err().contains("line 1"), wrong.err());
     }
@@ -274,10 +261,10 @@ class CommandLineTest {
                                 "--out",
                                 b.toString())
                         .code());
-        Run same = run("compare", a.toString(), a.toString());
+        CliRun same = run("compare", a.toString(), a.toString());
         assertEquals(0, same.code(), same.out());
         assertTrue(same.out().contains("No difference"), same.out());
-        Run differ = run("compare", a.toString(), b.toString());
+        CliRun differ = run("compare", a.toString(), b.toString());
         assertEquals(3, differ.code(), differ.out());
         assertTrue(differ.out().contains("First difference"), differ.out());
         // Counts per event, one row each (which events a 1 s recording catches depends on the bots' timing).
@@ -292,7 +279,7 @@ class CommandLineTest {
     void aSwarmOfFiftyJoinsAndItsFiguresAddUp() throws Exception {
         // Long enough for 50 handshakes on a 2-core machine shared with other builds (6 s was not:
         // none had connected when the swarm ended); how fast they connect is a benchmark's figure.
-        Run r = run(
+        CliRun r = run(
                 "swarm",
                 "--url",
                 server.url(),
@@ -325,7 +312,7 @@ class CommandLineTest {
             }
             assertFalse(body[0].contains("swarm-room"), () -> "all left when the swarm ended: " + body[0]);
         });
-        Run refused = run(
+        CliRun refused = run(
                 "swarm",
                 "--url",
                 server.url(),
@@ -363,7 +350,7 @@ class CommandLineTest {
                                 "--cursor-demo")
                         .code());
         Path fromRecording = dir.resolve("replay.yml");
-        Run r = run(
+        CliRun r = run(
                 "artillery",
                 "--target",
                 server.url(),
@@ -405,7 +392,7 @@ class CommandLineTest {
 
     @Test
     void recordExitsNonZeroWithTheReasonWhenItCannotConnect() {
-        Run unreachable = run(
+        CliRun unreachable = run(
                 "record",
                 "--url",
                 "http://127.0.0.1:1",
@@ -417,7 +404,7 @@ class CommandLineTest {
                 dir.resolve("a.jsonl").toString());
         assertEquals(1, unreachable.code());
         assertTrue(unreachable.err().contains("cannot connect"), unreachable.err());
-        Run refused = run(
+        CliRun refused = run(
                 "record",
                 "--url",
                 server.url(),
@@ -429,7 +416,7 @@ class CommandLineTest {
                 dir.resolve("b.jsonl").toString());
         assertEquals(1, refused.code());
         assertTrue(refused.err().contains("AUTH_EXPIRED"), refused.err());
-        Run forbidden = run(
+        CliRun forbidden = run(
                 "record",
                 "--url",
                 server.url(),
@@ -454,12 +441,7 @@ class CommandLineTest {
 
     /** A real process running the launcher; its stdout goes to a file (a pipe may lose what a dying JVM writes last). */
     private Process launch(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.studycollab.debugger.Launcher"));
-        cmd.addAll(List.of(args));
+        List<String> cmd = CliRun.launcher(args);
         Path out = Files.createTempFile(dir, "stdout", ".txt");
         Process p = new ProcessBuilder(cmd)
                 .redirectOutput(out.toFile())

@@ -16,11 +16,7 @@ import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.testing.NodeProcess;
 import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.SystemClock;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code inspect} against the Node reference server instrumented with the official @socket.io/admin-ui. */
 class InspectCommandTest {
@@ -60,19 +55,11 @@ class InspectCommandTest {
         owned.clear();
     }
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String stdin, StringWriter out, String... args) {
-        InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-        CommandLine cl = RootCommand.commandLine(new SecretInput(Map.of(), in));
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String stdin, StringWriter out, String... args) {
+        return CliRun.with(new SecretInput(Map.of(), CliRun.stdinOf(stdin)), out, args);
     }
 
-    private static Run run(String stdin, String... args) {
+    private static CliRun run(String stdin, String... args) {
         return run(stdin, new StringWriter(), args);
     }
 
@@ -90,13 +77,13 @@ class InspectCommandTest {
     @Test
     void oneSnapshotAsTextAndAsJson() throws Exception {
         RealtimeClient ada = member("ada", "Ada", "g1");
-        Run text = run(PASSWORD + "\n", "inspect", "--url", server.url(), "--username", "admin", "--password-stdin");
+        CliRun text = run(PASSWORD + "\n", "inspect", "--url", server.url(), "--username", "admin", "--password-stdin");
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("/ g1  1 member"), text.out());
         assertTrue(text.out().contains(ada.snapshot().socketId() + "  ada (Ada)"), text.out());
         assertFalse(text.out().contains(PASSWORD));
 
-        Run json = run(
+        CliRun json = run(
                 PASSWORD + "\n", "inspect", "--url", server.url(), "--username", "admin", "--password-stdin", "--json");
         assertEquals(0, json.code(), json.err());
         JsonNode doc = ProtocolCodec.parse(json.out());
@@ -122,7 +109,7 @@ class InspectCommandTest {
     @Test
     void watchStreamsChangesAsJsonLines() throws Exception {
         StringWriter out = new StringWriter();
-        Run[] result = new Run[1];
+        CliRun[] result = new CliRun[1];
         Thread watcher = new Thread(() -> result[0] = run(
                 PASSWORD + "\n",
                 out,
@@ -157,7 +144,7 @@ class InspectCommandTest {
 
     @Test
     void refusalsAndBadFlags() {
-        Run wrong = run("nope-nope\n", "inspect", "--url", server.url(), "--username", "admin", "--password-stdin");
+        CliRun wrong = run("nope-nope\n", "inspect", "--url", server.url(), "--username", "admin", "--password-stdin");
         assertEquals(1, wrong.code());
         assertTrue(wrong.err().contains("invalid credentials"), wrong.err());
         assertEquals(2, run("", "inspect").code());
@@ -167,22 +154,22 @@ class InspectCommandTest {
                 2,
                 run("", "inspect", "--url", server.url(), "--namespace", "admin")
                         .code());
-        Run noPw = run("", "inspect", "--url", server.url(), "--username", "admin", "--password-stdin");
+        CliRun noPw = run("", "inspect", "--url", server.url(), "--username", "admin", "--password-stdin");
         assertEquals(2, noPw.code());
         assertTrue(noPw.err().contains("password"), noPw.err());
     }
 
     @Test
     void serveAdminFlagsAreCheckedBeforeAnythingStarts() {
-        Run orphan = run("", "serve", "--port", "0", "--admin-user", "admin");
+        CliRun orphan = run("", "serve", "--port", "0", "--admin-user", "admin");
         assertEquals(2, orphan.code());
         assertTrue(orphan.err().contains("--admin-* options need --admin"), orphan.err());
-        Run noPassword = run("", "serve", "--port", "0", "--admin", "--admin-user", "admin");
+        CliRun noPassword = run("", "serve", "--port", "0", "--admin", "--admin-user", "admin");
         assertEquals(2, noPassword.code());
         assertTrue(noPassword.err().contains("needs a password"), noPassword.err());
-        Run badMode = run("", "serve", "--port", "0", "--admin", "--admin-mode", "loud");
+        CliRun badMode = run("", "serve", "--port", "0", "--admin", "--admin-mode", "loud");
         assertEquals(2, badMode.code());
-        Run badNamespace = run("", "serve", "--port", "0", "--admin", "--admin-namespace", "/");
+        CliRun badNamespace = run("", "serve", "--port", "0", "--admin", "--admin-namespace", "/");
         assertEquals(2, badNamespace.code());
     }
 }

@@ -30,24 +30,17 @@ class ProxyCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = RootCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void badFlagsPrintUsageAndExitTwo() {
         assertEquals(2, run("proxy", "--listen", "0").code()); // no target
-        Run scheme = run("proxy", "--listen", "0", "--target", "ftp://example.com");
+        CliRun scheme = run("proxy", "--listen", "0", "--target", "ftp://example.com");
         assertEquals(2, scheme.code());
         assertTrue(scheme.err().contains("--target"), scheme.err());
-        Run rule = run("proxy", "--listen", "0", "--target", "http://127.0.0.1:1", "--drop", "a,dir=sideways");
+        CliRun rule = run("proxy", "--listen", "0", "--target", "http://127.0.0.1:1", "--drop", "a,dir=sideways");
         assertEquals(2, rule.code());
         assertTrue(rule.err().contains("direction must be up or down"), rule.err());
         assertEquals(

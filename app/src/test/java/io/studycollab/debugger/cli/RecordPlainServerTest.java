@@ -14,8 +14,6 @@ import io.studycollab.realtime.protocol.EventCategory;
 import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.session.SessionReader;
 import io.studycollab.realtime.testing.NodeProcess;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +22,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code record} against a plain Socket.IO server on the official Node packages (src/interop/
@@ -37,23 +34,15 @@ class RecordPlainServerTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = RootCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void recordsEveryArgumentBinaryAndForeignEventsOfAPlainServerInItsNamespace() throws Exception {
         try (NodeProcess node = NodeProcess.start("plain-server.js", "--namespace", "/chat")) {
             Path file = dir.resolve("plain.jsonl");
-            Run r = run(
+            CliRun r = run(
                     "record",
                     "--url",
                     node.url(),
@@ -139,10 +128,10 @@ class RecordPlainServerTest {
 
     @Test
     void noTokenAndTokenExcludeEachOtherAndABadNamespaceIsAUsageError() {
-        Run both = run("record", "--url", "http://127.0.0.1:1", "--no-token", "--token", "t");
+        CliRun both = run("record", "--url", "http://127.0.0.1:1", "--no-token", "--token", "t");
         assertEquals(2, both.code());
         assertTrue(both.err().contains("--no-token excludes --token"), both.err());
-        Run badNsp = run("record", "--url", "http://127.0.0.1:1", "--no-token", "--namespace", "/a b");
+        CliRun badNsp = run("record", "--url", "http://127.0.0.1:1", "--no-token", "--namespace", "/a b");
         assertEquals(2, badNsp.code());
         assertTrue(badNsp.err().contains("--namespace"), badNsp.err());
     }

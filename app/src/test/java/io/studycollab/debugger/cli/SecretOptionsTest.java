@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.studycollab.debugger.cli.options.SecretInput;
 import io.studycollab.realtime.server.ServerConfig;
 import io.studycollab.realtime.server.StudyCollabServer;
 import io.studycollab.realtime.server.auth.TokenVerifier;
 import io.studycollab.realtime.session.SessionReader;
 import io.studycollab.realtime.testing.TestTokens;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +27,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Secrets reach the command from the environment, a file, stdin or a picocli {@code @file}, work,
@@ -57,24 +51,11 @@ class SecretOptionsTest {
         server.close();
     }
 
-    private record Run(int code, String out, String err) {
-        String all() {
-            return out + err;
-        }
+    private static CliRun run(Map<String, String> env, String stdin, String... args) {
+        return CliRun.with(env, stdin, args);
     }
 
-    private static Run run(Map<String, String> env, String stdin, String... args) {
-        InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-        CommandLine cl = RootCommand.commandLine(new SecretInput(env, in));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static String subjectOf(Run token) throws Exception {
+    private static String subjectOf(CliRun token) throws Exception {
         assertEquals(0, token.code(), token.all());
         return new TokenVerifier(TestTokens.SECRET, "authenticated", System::currentTimeMillis)
                 .verify(token.out().trim())
@@ -88,11 +69,11 @@ class SecretOptionsTest {
     @Test
     void tokenMintsWithASecretFromEnvironmentFileStdinOrArgumentFileSilently() throws Exception {
         String secret = TestTokens.SECRET;
-        List<Run> quiet = new ArrayList<>();
-        Run env = run(Map.of("SUPABASE_JWT_SECRET", secret), "", "token", "--sub", "from-env");
+        List<CliRun> quiet = new ArrayList<>();
+        CliRun env = run(Map.of("SUPABASE_JWT_SECRET", secret), "", "token", "--sub", "from-env");
         assertEquals("from-env", subjectOf(env));
         quiet.add(env);
-        Run file = run(
+        CliRun file = run(
                 Map.of(),
                 "",
                 "token",
@@ -102,18 +83,18 @@ class SecretOptionsTest {
                 "f");
         assertEquals("f", subjectOf(file));
         quiet.add(file);
-        Run stdin = run(Map.of(), secret + "\n", "token", "--secret", "-", "--sub", "from-stdin");
+        CliRun stdin = run(Map.of(), secret + "\n", "token", "--secret", "-", "--sub", "from-stdin");
         assertEquals("from-stdin", subjectOf(stdin));
         quiet.add(stdin);
         Path argFile = file("token.args", "--secret " + secret + "\n--sub from-at-file\n");
-        Run atFile = run(Map.of(), "", "token", "@" + argFile);
+        CliRun atFile = run(Map.of(), "", "token", "@" + argFile);
         assertEquals("from-at-file", subjectOf(atFile));
         quiet.add(atFile);
-        for (Run r : quiet) {
+        for (CliRun r : quiet) {
             assertEquals("", r.err(), "no warning and no secret on stderr");
             assertFalse(r.out().contains(secret), "the secret is not echoed");
         }
-        Run plain = run(Map.of(), "", "token", "--secret", secret, "--sub", "typed");
+        CliRun plain = run(Map.of(), "", "token", "--secret", secret, "--sub", "typed");
         assertEquals("typed", subjectOf(plain));
         assertTrue(plain.err().startsWith("warning: --secret given on the command line is " + PS_WARNING), plain.err());
         assertEquals(1, plain.err().lines().count(), "one line: " + plain.err());
@@ -122,20 +103,20 @@ class SecretOptionsTest {
 
     @Test
     void badSecretSourcesAreUsageErrors() throws Exception {
-        Run both = run(Map.of(), "", "token", "--secret", "x", "--secret-file", "y", "--sub", "u");
+        CliRun both = run(Map.of(), "", "token", "--secret", "x", "--secret-file", "y", "--sub", "u");
         assertEquals(2, both.code());
         assertTrue(both.err().contains("not both"), both.err());
-        Run missing =
+        CliRun missing =
                 run(Map.of(), "", "token", "--secret-file", dir.resolve("none").toString(), "--sub", "u");
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("cannot read"), missing.err());
-        Run empty = run(Map.of(), "\n", "token", "--secret", "-", "--sub", "u");
+        CliRun empty = run(Map.of(), "\n", "token", "--secret", "-", "--sub", "u");
         assertEquals(2, empty.code());
         assertTrue(empty.err().contains("holds no secret"), empty.err());
-        Run none = run(Map.of(), "", "token", "--sub", "u");
+        CliRun none = run(Map.of(), "", "token", "--sub", "u");
         assertEquals(2, none.code());
         assertTrue(none.err().contains("$SUPABASE_JWT_SECRET"), none.err());
-        Run twice =
+        CliRun twice =
                 run(Map.of(), "a\n", "swarm", "--url", server.url(), "--secret", "-", "--tokens", "t", "--group", "g");
         assertEquals(2, twice.code(), "a secret and a tokens file");
     }
@@ -145,7 +126,7 @@ class SecretOptionsTest {
         String token = TestTokens.token("secret-recorder", "R", 600).reveal();
         Path tokenFile = file("access.token", token + "\n");
         String[] common = {"record", "--url", server.url(), "--group", "demo", "--duration", "300ms", "--out"};
-        List<Run> runs = List.of(
+        List<CliRun> runs = List.of(
                 run(
                         Map.of(),
                         "",
@@ -158,7 +139,7 @@ class SecretOptionsTest {
                         Map.of("STUDYCOLLAB_TOKEN", token),
                         "",
                         concat(common, dir.resolve("e.jsonl").toString())));
-        for (Run r : runs) {
+        for (CliRun r : runs) {
             assertEquals(0, r.code(), r.all());
             assertFalse(r.all().contains(token), "the token is not echoed: " + r.all());
             assertFalse(r.err().contains(PS_WARNING), r.err());
@@ -169,12 +150,12 @@ class SecretOptionsTest {
             }
             assertFalse(Files.readString(dir.resolve(name)).contains(token));
         }
-        Run plain = run(Map.of(), "", concat(common, dir.resolve("p.jsonl").toString(), "--token", token));
+        CliRun plain = run(Map.of(), "", concat(common, dir.resolve("p.jsonl").toString(), "--token", token));
         assertEquals(0, plain.code(), plain.all());
         assertTrue(plain.err().contains("--token given on the command line is " + PS_WARNING), plain.err());
         assertTrue(plain.err().contains("$STUDYCOLLAB_TOKEN"), "says what to use instead");
         assertFalse(plain.all().contains(token));
-        Run none = run(Map.of(), "", concat(common, dir.resolve("n.jsonl").toString()));
+        CliRun none = run(Map.of(), "", concat(common, dir.resolve("n.jsonl").toString()));
         assertEquals(2, none.code());
         assertTrue(none.err().contains("a token is required"), none.err());
     }
@@ -192,18 +173,8 @@ class SecretOptionsTest {
         String serviceKey = "service-key-from-stdin-0123456789";
         Path secretFile = file("serve.secret", jwtSecret + "\n");
         Path out = dir.resolve("serve.out");
-        List<String> cmd = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.studycollab.debugger.Launcher",
-                "serve",
-                "--port",
-                "0",
-                "--jwt-secret-file",
-                secretFile.toString(),
-                "--service-key",
-                "-");
+        List<String> cmd = CliRun.launcher(
+                "serve", "--port", "0", "--jwt-secret-file", secretFile.toString(), "--service-key", "-");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().remove("SUPABASE_JWT_SECRET");
         pb.environment().remove("SUPABASE_SERVICE_ROLE_KEY");
@@ -230,7 +201,7 @@ class SecretOptionsTest {
             assertEquals(200, api.statusCode(), "the service key from stdin: " + api.body());
             String token = TestTokens.token(jwtSecret, "served", "S", 600, null, "authenticated")
                     .reveal();
-            Run rec = run(
+            CliRun rec = run(
                     Map.of("STUDYCOLLAB_TOKEN", token),
                     "",
                     "record",

@@ -21,21 +21,16 @@ import io.studycollab.realtime.supabase.SupabaseAuthStandIn;
 import io.studycollab.realtime.supabase.SupabaseClaims;
 import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.SystemClock;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * login, record and swarm against a Supabase project: the Auth stand-in (9 s tokens, ES256) and
@@ -70,21 +65,8 @@ class SupabaseCommandLineTest {
         auth.close();
     }
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String stdin, String... args) {
-        CommandLine cl = RootCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        InputStream previous = System.in;
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return new Run(cl.execute(args), out.toString(), err.toString());
-        } finally {
-            System.setIn(previous);
-        }
+    private static CliRun run(String stdin, String... args) {
+        return CliRun.with(Map.of(), stdin, args);
     }
 
     private static String[] signIn(String... more) {
@@ -102,7 +84,7 @@ class SupabaseCommandLineTest {
 
     @Test
     void loginPrintsOnlyTheAccessToken() {
-        Run r = run(
+        CliRun r = run(
                 SupabaseAuthStandIn.PASSWORD + "\n",
                 concat(new String[] {"login"}, signIn("--email", SupabaseAuthStandIn.EMAIL, "--password-stdin")));
         assertEquals(0, r.code(), r.err());
@@ -116,7 +98,7 @@ class SupabaseCommandLineTest {
 
     @Test
     void aWrongPasswordExitsOneWithAuthsMessage() {
-        Run r = run(
+        CliRun r = run(
                 "not-the-password\n",
                 concat(new String[] {"login"}, signIn("--email", SupabaseAuthStandIn.EMAIL, "--password-stdin")));
         assertEquals(1, r.code());
@@ -127,13 +109,13 @@ class SupabaseCommandLineTest {
 
     @Test
     void missingKeyOrPasswordIsAUsageError() {
-        Run noKey = run("", "login", "--supabase-url", auth.url(), "--email", "a@b.c", "--password-stdin");
+        CliRun noKey = run("", "login", "--supabase-url", auth.url(), "--email", "a@b.c", "--password-stdin");
         assertEquals(2, noKey.code());
         assertTrue(noKey.err().contains("--anon-key"), noKey.err());
-        Run noPassword = run("", concat(new String[] {"login"}, signIn("--email", "a@b.c", "--password-stdin")));
+        CliRun noPassword = run("", concat(new String[] {"login"}, signIn("--email", "a@b.c", "--password-stdin")));
         assertEquals(2, noPassword.code());
         assertTrue(noPassword.err().contains("standard input is empty"), noPassword.err());
-        Run anonymous = run("", concat(new String[] {"login"}, signIn("--anonymous")));
+        CliRun anonymous = run("", concat(new String[] {"login"}, signIn("--anonymous")));
         assertEquals(0, anonymous.code(), anonymous.err());
     }
 
@@ -141,7 +123,7 @@ class SupabaseCommandLineTest {
     void recordOutlivesItsFirstTokenBySwappingLive() throws Exception {
         auth.expiry(TOKEN_SECONDS);
         Path file = dir.resolve("long.jsonl");
-        Run r = run(
+        CliRun r = run(
                 SupabaseAuthStandIn.PASSWORD + "\n",
                 concat(
                         new String[] {
@@ -180,7 +162,7 @@ class SupabaseCommandLineTest {
                 csv,
                 "email,password\n" + SupabaseAuthStandIn.EMAIL + "," + SupabaseAuthStandIn.PASSWORD
                         + "\nbea@example.com,second-password\ncy@example.com,third,with,commas\n");
-        Run r = run(
+        CliRun r = run(
                 "",
                 concat(
                         new String[] {
@@ -203,7 +185,7 @@ class SupabaseCommandLineTest {
         assertTrue(r.out().contains("failed to connect      0"), r.out() + r.err());
         assertFalse(r.out().contains("AUTH_"), r.out());
         Files.writeString(csv, "bea@example.com,wrong\n");
-        Run wrong = run(
+        CliRun wrong = run(
                 "",
                 concat(
                         new String[] {
@@ -227,7 +209,7 @@ class SupabaseCommandLineTest {
     @Test
     void swarmSignsInAnonymously() throws Exception {
         auth.expiry(3600);
-        Run r = run(
+        CliRun r = run(
                 "",
                 concat(
                         new String[] {
@@ -242,18 +224,8 @@ class SupabaseCommandLineTest {
     void serveVerifiesTheProjectsTokensThroughItsJwks() throws Exception {
         auth.expiry(3600);
         Path out = dir.resolve("serve.txt");
-        Process p = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "io.studycollab.debugger.Launcher",
-                        "serve",
-                        "--port",
-                        "0",
-                        "--supabase-url",
-                        auth.url(),
-                        "--secret-key",
-                        "sb_secret_serve-test")
+        Process p = new ProcessBuilder(CliRun.launcher(
+                        "serve", "--port", "0", "--supabase-url", auth.url(), "--secret-key", "sb_secret_serve-test"))
                 .redirectOutput(out.toFile())
                 .redirectError(dir.resolve("serve-err.txt").toFile())
                 .start();

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.studycollab.debugger.cli.options.SecretInput;
 import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.server.auth.TokenVerifier;
 import io.studycollab.realtime.testing.NodeProcess;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +20,6 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * HS256 secrets under 256 bits (#13 point 12): servers on Node's jsonwebtoken accept them, so
@@ -39,22 +34,14 @@ class WeakSecretTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(Map<String, String> env, String... args) {
-        CommandLine cl = RootCommand.commandLine(new SecretInput(env, new ByteArrayInputStream(new byte[0])));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(Map<String, String> env, String... args) {
+        return CliRun.with(env, "", args);
     }
 
     @Test
     void aSwarmWithATenByteSecretGetsIntoTheOfficialNodeServer() throws Exception {
         try (NodeProcess node = NodeProcess.start("server.js", "--jwt-secret", WEAK, "--service-key", "svc-weak")) {
-            Run r = run(
+            CliRun r = run(
                     Map.of("SUPABASE_JWT_SECRET", WEAK),
                     "swarm",
                     "--url",
@@ -76,7 +63,7 @@ class WeakSecretTest {
 
     @Test
     void tokenMintsWithAWeakSecretAndWarns() throws Exception {
-        Run r = run(Map.of("SUPABASE_JWT_SECRET", WEAK), "token", "--sub", "weak-user");
+        CliRun r = run(Map.of("SUPABASE_JWT_SECRET", WEAK), "token", "--sub", "weak-user");
         assertEquals(0, r.code(), r.err());
         assertEquals(1, warnings(r.err()).size(), r.err());
         assertEquals(
@@ -88,10 +75,10 @@ class WeakSecretTest {
 
     @Test
     void serveRefusesAWeakSecretForItselfUnlessAllowed() throws Exception {
-        Run refused = run(Map.of("SUPABASE_JWT_SECRET", WEAK), "serve", "--port", "0");
+        CliRun refused = run(Map.of("SUPABASE_JWT_SECRET", WEAK), "serve", "--port", "0");
         assertEquals(2, refused.code(), refused.err());
         assertTrue(refused.err().contains("--allow-weak-secret"), refused.err());
-        Run badTimeout = run(Map.of(), "serve", "--port", "0", "--handshake-timeout", "soon");
+        CliRun badTimeout = run(Map.of(), "serve", "--port", "0", "--handshake-timeout", "soon");
         assertEquals(2, badTimeout.code(), badTimeout.err());
         assertTrue(badTimeout.err().contains("Usage"), badTimeout.err());
         assertEquals(
@@ -105,11 +92,7 @@ class WeakSecretTest {
         Path secret = dir.resolve("weak.secret");
         Files.writeString(secret, WEAK + "\n");
         Path log = dir.resolve("serve.out");
-        ProcessBuilder pb = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "io.studycollab.debugger.Launcher",
+        ProcessBuilder pb = new ProcessBuilder(CliRun.launcher(
                         "serve",
                         "--port",
                         "0",
@@ -117,7 +100,7 @@ class WeakSecretTest {
                         secret.toString(),
                         "--allow-weak-secret",
                         "--handshake-timeout",
-                        "5s")
+                        "5s"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().remove("SUPABASE_JWT_SECRET");
@@ -135,7 +118,7 @@ class WeakSecretTest {
                     .split(" ")[4];
             HttpClient http =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            Run token = run(Map.of("SUPABASE_JWT_SECRET", WEAK), "token", "--sub", "weak-user");
+            CliRun token = run(Map.of("SUPABASE_JWT_SECRET", WEAK), "token", "--sub", "weak-user");
 
             String admitted = openPolling(http, url);
             post(http, url, admitted, "40{\"token\":\"" + token.out().trim() + "\"}");

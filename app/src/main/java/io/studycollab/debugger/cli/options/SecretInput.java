@@ -75,6 +75,32 @@ public final class SecretInput {
         return envName == null ? null : env(envName);
     }
 
+    /**
+     * The first line of standard input (a password may hold spaces at its ends, so nothing is
+     * stripped); standard input is read once, for one secret.
+     */
+    public String firstLineOfStdin(CommandLine line, String option) {
+        if (stdinTaken) {
+            throw new CommandLine.ParameterException(
+                    line, option + ": standard input was already read for another secret");
+        }
+        stdinTaken = true;
+        try {
+            String text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+            int end = text.indexOf('\n');
+            String first = end < 0 ? text : text.substring(0, end);
+            if (first.endsWith("\r")) {
+                first = first.substring(0, first.length() - 1);
+            }
+            if (first.isEmpty()) {
+                throw new CommandLine.ParameterException(line, option + ": standard input is empty");
+            }
+            return first;
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(line, option + ": cannot read standard input: " + e.getMessage());
+        }
+    }
+
     private static boolean typedOnTheCommandLine(CommandSpec command, String value) {
         CommandLine.ParseResult parsed = command.root().commandLine().getParseResult();
         List<String> original = parsed != null ? parsed.originalArgs() : List.of();

@@ -2,6 +2,7 @@ package io.studycollab.realtime.proxy.net;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -46,18 +47,14 @@ final class PollingExchange {
     private String getUri;
     private HttpHeaders getHeaders;
     private boolean getInFlight;
-    private HttpHeaders lastHeaders;
+    private volatile HttpHeaders lastHeaders;
     private boolean closed;
 
     // up
     private final List<EioPacket> upBuffer = new ArrayList<>();
     private int collecting;
-    private final ArrayDeque<Post> posts = new ArrayDeque<>();
-    private boolean postInFlight;
-    private String postUri;
-    private HttpHeaders postHeaders;
-
-    private record Post(String body, ChannelHandlerContext client, boolean keepAlive) {}
+    private final UpstreamPosts posts;
+    private volatile EventLoop loop;
 
     final PacketSink toServer = this::sendUp;
     final PacketSink toClient = this::sendDown;
@@ -67,8 +64,11 @@ final class PollingExchange {
             Upstream upstream,
             Interceptor interceptor,
             ConnectionRegistry registry,
+            EventLoop loop,
             Runnable onClose) {
         this.conn = conn;
+        this.loop = loop;
+        this.posts = new UpstreamPosts(upstream, this::answeredWith);
         this.upstream = upstream;
         this.interceptor = interceptor;
         this.registry = registry;
@@ -215,9 +215,8 @@ final class PollingExchange {
             return;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(req);
+        posts.addressAs(req.uri(), new DefaultHttpHeaders().add(req.headers()));
         synchronized (this) {
-            postUri = req.uri();
-            postHeaders = new DefaultHttpHeaders().add(req.headers());
             collecting++;
         }
         req.release();
@@ -235,8 +234,7 @@ final class PollingExchange {
                 if (batch.isEmpty()) {
                     Responses.answer(ctx, keepAlive, HttpResponseStatus.OK, lastHeaders, "text/html", "ok");
                 } else {
-                    posts.add(new Post(batch.equals(packets) ? body : PollingPayload.encode(batch), ctx, keepAlive));
-                    pumpPosts();
+                    posts.post(batch.equals(packets) ? body : PollingPayload.encode(batch), ctx, keepAlive, loop);
                 }
             }
         }
@@ -248,52 +246,28 @@ final class PollingExchange {
     private void sendUp(List<EioPacket> packets) {
         synchronized (this) {
             upBuffer.addAll(packets);
-            if (collecting == 0 && postUri != null) {
-                posts.add(new Post(PollingPayload.encode(new ArrayList<>(upBuffer)), null, false));
+            if (collecting == 0 && posts.addressed()) {
+                posts.post(PollingPayload.encode(new ArrayList<>(upBuffer)), null, false, upLoop());
                 upBuffer.clear();
-                pumpPosts();
             }
         }
     }
 
-    /** Caller holds the lock. The server refuses overlapping POSTs, so one at a time. */
-    private void pumpPosts() {
-        if (postInFlight || posts.isEmpty()) {
-            return;
+    /** Caller holds the lock: the loop of the client's waiting GET, else the one it opened on. */
+    private EventLoop upLoop() {
+        return parked != null ? parked.channel().eventLoop() : loop;
+    }
+
+    /** The loop of the client's latest request: the proxy's own POSTs run there when no GET waits. */
+    void loop(EventLoop latest) {
+        loop = latest;
+    }
+
+    /** The first answer's headers are the ones the proxy's own answers carry (as the server's would). */
+    private void answeredWith(HttpHeaders headers) {
+        if (lastHeaders == null) {
+            lastHeaders = headers.copy();
         }
-        Post p = posts.poll();
-        postInFlight = true;
-        FullHttpRequest out = upstream.request(
-                HttpMethod.POST, postUri, postHeaders, Unpooled.copiedBuffer(p.body(), StandardCharsets.UTF_8));
-        io.netty.channel.EventLoop loop =
-                p.client() != null ? p.client().channel().eventLoop() : parkedLoop();
-        upstream.send(loop, out).addListener((Future<FullHttpResponse> f) -> {
-            synchronized (this) {
-                postInFlight = false;
-                if (f.isSuccess()) {
-                    FullHttpResponse resp = f.getNow();
-                    lastHeaders = lastHeaders == null ? resp.headers().copy() : lastHeaders;
-                    if (p.client() != null) {
-                        Responses.relay(p.client(), p.keepAlive(), resp);
-                    } else {
-                        resp.release();
-                    }
-                } else if (p.client() != null) {
-                    Responses.badGateway(p.client(), f.cause());
-                }
-                pumpPosts();
-            }
-        });
-    }
-
-    private io.netty.channel.EventLoop parkedLoop() {
-        return parked != null ? parked.channel().eventLoop() : loopHint;
-    }
-
-    private volatile io.netty.channel.EventLoop loopHint;
-
-    void loop(io.netty.channel.EventLoop loop) {
-        loopHint = loop;
     }
 
     private void close(String reason) {

@@ -138,8 +138,12 @@ public final class ProxyRuntime implements AutoCloseable {
                         if (sid != null) {
                             ProxyConnection c = registry.open("polling");
                             PollingExchange ex = new PollingExchange(
-                                    c, upstream, interceptor, registry, () -> exchanges.remove(sid));
-                            ex.loop(ctx.channel().eventLoop());
+                                    c,
+                                    upstream,
+                                    interceptor,
+                                    registry,
+                                    ctx.channel().eventLoop(),
+                                    () -> exchanges.remove(sid));
                             exchanges.put(sid, ex);
                             registry.opened(c, sid);
                         }
