@@ -185,11 +185,6 @@ public final class CursorCanvas extends Pane {
         return geometry().toView(boardX, boardY);
     }
 
-    /** Name tags shortened to initials or hidden in the last frame with tags (they would overlap); for tests. */
-    public int cutTagCount() {
-        return overlay.lastCut();
-    }
-
     /** Pointers drawn in the last frame. */
     public int cursorCount() {
         return sprites.shown().size();

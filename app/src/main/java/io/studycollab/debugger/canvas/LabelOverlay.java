@@ -27,7 +27,6 @@ final class LabelOverlay extends Canvas {
     // Measures name tags, so a tag fits its name in any font.
     private final Text measure = new Text();
     private String drawnKey;
-    private int lastCut;
 
     LabelOverlay() {
         measure.setFont(LABEL_FONT);
@@ -120,15 +119,13 @@ final class LabelOverlay extends Canvas {
             drawTag(g, s, full ? s.name : s.shortName, p, full ? s.labelWidth : s.shortWidth);
         }
         g.setGlobalAlpha(1);
-        Sprite hovered = f.hovered();
-        if (hovered != null) {
-            int i = f.shown().indexOf(hovered);
-            LabelLayout.Placement p = i < 0 || places.get(i).kind() == LabelLayout.Kind.HIDDEN
-                    ? LabelLayout.usual(tags.get(Math.max(0, i)))
-                    : places.get(i);
-            drawTag(g, hovered, hovered.name, p, hovered.labelWidth);
+        // The hovered pointer is one of the shown ones (SpriteSet.nearest looks only at those).
+        int i = f.hovered() == null ? -1 : f.shown().indexOf(f.hovered());
+        if (i >= 0) {
+            LabelLayout.Placement p =
+                    places.get(i).kind() == LabelLayout.Kind.HIDDEN ? LabelLayout.usual(tags.get(i)) : places.get(i);
+            drawTag(g, f.hovered(), f.hovered().name, p, f.hovered().labelWidth);
         }
-        lastCut = cut;
         if (cut == 0) {
             return note;
         }
@@ -148,10 +145,5 @@ final class LabelOverlay extends Canvas {
         g.fillRoundRect(p.left(), p.top(), width, LabelLayout.HEIGHT, 8, 8);
         g.setFill(Color.WHITE);
         g.fillText(text, p.left() + 5, p.top() + 13);
-    }
-
-    /** Tags drawn short or not at all in the last frame with name tags; for tests. */
-    int lastCut() {
-        return lastCut;
     }
 }
