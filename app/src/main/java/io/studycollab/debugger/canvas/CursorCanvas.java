@@ -25,7 +25,10 @@ public final class CursorCanvas extends Pane {
 
     public static final double BOARD_WIDTH = BoardGeometry.BOARD_WIDTH;
     public static final double BOARD_HEIGHT = BoardGeometry.BOARD_HEIGHT;
-    /** Most pointers drawn with their name tag; beyond it only the hovered one shows its name. */
+    /**
+     * Most pointers drawn with their name tag (placed by {@link LabelLayout} so tags never overlap);
+     * beyond it only the hovered one shows its name.
+     */
     public static final int LABEL_LIMIT = 150;
 
     private final ImageView surface = new ImageView();
@@ -142,7 +145,8 @@ public final class CursorCanvas extends Pane {
             drawnCount = shown.size();
         }
         boolean labels = !shown.isEmpty() && shown.size() <= LABEL_LIMIT;
-        Sprite hovered = labels ? null : sprites.nearest(fit, mouseX, mouseY);
+        // With tags on, the hovered pointer's full name is drawn on top of its shortened or hidden tag.
+        Sprite hovered = sprites.nearest(fit, mouseX, mouseY);
         overlay.draw(
                 new LabelOverlay.Frame(shown, hovered, note(shown.size(), labels, offline), labels, d, dark), changed);
     }

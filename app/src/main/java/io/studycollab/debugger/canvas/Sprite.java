@@ -13,6 +13,11 @@ final class Sprite {
     long updatedAtNanos;
     String name;
     double labelWidth;
+    // The member's initials ("V10"), for a tag with no room for the full name.
+    String shortName;
+    double shortWidth;
+    // The corner of the pointer its tag was in last frame (LabelLayout), kept while there is room.
+    int tagCorner;
     boolean active;
     int drawnX = Integer.MIN_VALUE;
     int drawnY;

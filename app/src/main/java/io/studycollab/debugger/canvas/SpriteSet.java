@@ -53,6 +53,8 @@ final class SpriteSet {
             if (!name.equals(s.name)) {
                 s.name = name;
                 s.labelWidth = labelWidth.applyAsDouble(name);
+                s.shortName = m.initials();
+                s.shortWidth = labelWidth.applyAsDouble(s.shortName);
             }
             s.active = m.active();
             present.add(m.userId());

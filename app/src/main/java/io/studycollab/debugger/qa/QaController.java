@@ -60,6 +60,7 @@ public final class QaController implements QaPanel.Actions, AutoCloseable {
     private final ReadOnlyBooleanWrapper routed = new ReadOnlyBooleanWrapper(false);
     private FaultProxy proxy;
     private Swarm swarm;
+    private long swarmStartedNanos;
 
     public QaController(
             LiveSession session,
@@ -170,6 +171,7 @@ public final class QaController implements QaPanel.Actions, AutoCloseable {
         }
         String direct = connection.directUrl();
         String viaProxy = proxy == null ? null : proxy.url();
+        swarmStartedNanos = session.clock().monoNanos();
         swarm = Swarm.start(
                 i -> i < throughProxy ? viaProxy : direct,
                 users,
@@ -183,19 +185,31 @@ public final class QaController implements QaPanel.Actions, AutoCloseable {
     }
 
     @Override
-    public void stopSwarm() {
-        if (swarm != null) {
-            Swarm s = swarm;
-            swarm = null;
-            tasks.run(s::close)
-                    .onError(Exception.class, e -> notices.error("Stopping virtual users: " + e.getMessage()))
-                    .run();
+    public SwarmFigures stopSwarm() {
+        if (swarm == null) {
+            return null;
         }
+        // Taken before closing: closing disconnects everyone and the figures would say so.
+        SwarmFigures last = swarmFigures();
+        Swarm s = swarm;
+        swarm = null;
+        tasks.run(s::close)
+                .onError(Exception.class, e -> notices.error("Stopping virtual users: " + e.getMessage()))
+                .run();
+        return last;
     }
 
     @Override
     public SwarmStats swarmStats() {
         return swarm == null ? null : swarm.stats();
+    }
+
+    @Override
+    public SwarmFigures swarmFigures() {
+        return swarm == null
+                ? null
+                : new SwarmFigures(
+                        swarm.stats(), Duration.ofNanos(session.clock().monoNanos() - swarmStartedNanos));
     }
 
     @Override

@@ -49,10 +49,14 @@ public final class QaPanel extends VBox {
         /** Starts virtual users; returns a problem or null. */
         String startSwarm(int users, SwarmBehaviour behaviour, double cursorRate, int throughProxy);
 
-        void stopSwarm();
+        /** Stops the virtual users; their final figures, or null when none ran. */
+        SwarmFigures stopSwarm();
 
         /** Null when no swarm runs. */
         SwarmStats swarmStats();
+
+        /** The running virtual users' figures and how long they have run; null when none run. */
+        SwarmFigures swarmFigures();
 
         void copyDiagnostics();
 
@@ -70,6 +74,7 @@ public final class QaPanel extends VBox {
     }
 
     private static final Map<String, NetworkProfile> PROFILES = NetworkChoices.BY_LABEL;
+    private static final int FINDINGS_ROWS = 6;
 
     private final CheckBox viaProxy = new CheckBox("Route my connection through the fault proxy");
     private final ComboBox<String> profile = new ComboBox<>();
@@ -140,10 +145,13 @@ public final class QaPanel extends VBox {
         findings.setId("qaFindings");
         findings.setEditable(false);
         findings.setWrapText(true);
-        findings.setPrefRowCount(4);
+        findings.setPrefRowCount(FINDINGS_ROWS);
+        findings.setMinHeight(Region.USE_PREF_SIZE);
         findings.setPromptText("ghosts, cursor senders over 20/s, lastSeen going backwards");
         timeline.setId("connectionTimeline");
-        timeline.setPrefHeight(150);
+        timeline.setPrefHeight(260);
+        timeline.setMinHeight(Region.USE_PREF_SIZE);
+        timeline.setCellFactory(WrappedLineCell::new);
         timeline.setPlaceholder(new Label("connection events appear here"));
         timeline.setItems(actions.connectionTimeline());
         getChildren()
@@ -175,6 +183,8 @@ public final class QaPanel extends VBox {
                     found.isEmpty()
                             ? "No inconsistency found."
                             : found.stream().map(Object::toString).collect(Collectors.joining("\n")));
+            // Tall enough for the findings (a finding wraps onto about two lines), up to a screenful.
+            findings.setPrefRowCount(Math.max(FINDINGS_ROWS, Math.min(24, found.size() * 2 + 1)));
         });
         viaProxy.setOnAction(e -> {
             String p = actions.routeThroughProxy(viaProxy.isSelected());
@@ -211,10 +221,11 @@ public final class QaPanel extends VBox {
 
     private void toggleSwarm() {
         if (running.get()) {
-            actions.stopSwarm();
+            SwarmFigures last = actions.stopSwarm();
             running.set(false);
             swarmButton.setText("Start virtual users");
-            swarmFigures.setText("stopped");
+            // The run's result stays until the next start: stopping is when it is read.
+            swarmFigures.setText(last == null ? "stopped" : last.summary());
             return;
         }
         String p =
@@ -223,23 +234,14 @@ public final class QaPanel extends VBox {
         if (p == null) {
             running.set(true);
             swarmButton.setText("Stop virtual users");
+            swarmFigures.setText("starting…");
         }
     }
 
     private void tick() {
-        SwarmStats s = actions.swarmStats();
-        if (s != null) {
-            swarmFigures.setText(String.format(
-                    "connected %d/%d · failed %d · sent %,d · received %,d%nerrors %s · rtt p50 %s p95 %s p99 %s",
-                    s.connected(),
-                    s.users(),
-                    s.failedToConnect(),
-                    s.sent(),
-                    s.received(),
-                    s.errors().isEmpty() ? "none" : s.errors(),
-                    ms(s.rttP50()),
-                    ms(s.rttP95()),
-                    ms(s.rttP99())));
+        SwarmFigures f = running.get() ? actions.swarmFigures() : null;
+        if (f != null) {
+            swarmFigures.setText(f.live());
         }
         chart.tick(actions.roundTripMillis());
     }
@@ -260,10 +262,6 @@ public final class QaPanel extends VBox {
         HBox row = new HBox(6, u, users, r, rate);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
-    }
-
-    private static String ms(double v) {
-        return v < 0 ? "–" : String.format("%.0f ms", v);
     }
 
     private static Label title(String text) {
