@@ -56,6 +56,7 @@ public final class ServerTabModel {
     private long shownVersion;
     private ServerQuery shownQuery;
     private long rowsTouched;
+    private boolean merging = true;
     private boolean applying;
 
     /** Applies {@code r} if it is newer than what is shown. */
@@ -69,7 +70,7 @@ public final class ServerTabModel {
         try {
             // Same filters and orders as the rows shown: merge, touching only the changed rows. Another
             // query (the user typed or clicked): the rows are another list, swapped at once.
-            if (r.query().equals(shownQuery)) {
+            if (merging && r.query().equals(shownQuery)) {
                 rowsTouched += sockets.merge(r.sockets(), r.query().socketOrder());
                 rowsTouched += rooms.merge(r.rooms(), r.query().roomOrder());
             } else {
@@ -104,6 +105,14 @@ public final class ServerTabModel {
      */
     public boolean applying() {
         return applying;
+    }
+
+    /**
+     * Off: each reading replaces all rows, as the tab did before it merged (kept so that the benchmark
+     * compares both in one run). On by default.
+     */
+    public void mergeReadings(boolean on) {
+        merging = on;
     }
 
     /** How many table rows the readings have added, removed or replaced so far (the benchmark reports it). */
