@@ -267,8 +267,8 @@ public final class AdminModel {
     /**
      * Everything as it stands, in a stable order (namespace, then id or name). Only copying the maps
      * holds the lock: {@link #apply} runs on socket.io's event thread, which must not wait while 20,000
-     * sockets are grouped by room and sorted (tens of milliseconds, several times a second, kept that
-     * thread from answering the server's pings in time under load and dropped the admin connection).
+     * sockets are grouped by room and sorted (tens of milliseconds, several times a second: under load
+     * the thread fell behind the admin events and, with them, the server's pings).
      */
     public AdminSnapshot snapshot() {
         Map<Key, AdminSocket> socketsNow;
