@@ -14,16 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.studycollab.debugger.profiles.ProfileStore;
+import io.studycollab.debugger.testing.TestMembers;
 import io.studycollab.debugger.window.DebuggerController;
 import io.studycollab.debugger.window.WindowFactory;
 import io.studycollab.realtime.admin.AdminScenarioTests;
 import io.studycollab.realtime.admin.AdminSocket;
-import io.studycollab.realtime.client.ClientOptions;
-import io.studycollab.realtime.client.ConnectionState;
 import io.studycollab.realtime.client.RealtimeClient;
-import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.testing.NodeProcess;
-import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.SystemClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,14 +81,7 @@ class ServerTabNodeTest {
     }
 
     private RealtimeClient member(String sub, String name, String group) throws Exception {
-        EventHub hub = new EventHub("hub-" + sub);
-        RealtimeClient c = new RealtimeClient(hub, clock, ClientOptions.defaults());
-        owned.add(hub);
-        owned.add(c);
-        c.connect(server.url(), TestTokens.token(sub, name, 3600));
-        await(sub + " connected").atMost(Duration.ofSeconds(15)).until(() -> c.state() == ConnectionState.CONNECTED);
-        assertTrue(c.joinGroup(group).get(10, TimeUnit.SECONDS).ok());
-        return c;
+        return TestMembers.member(server.url(), clock, owned, sub, name, group);
     }
 
     /** Waits until the tab's sockets and rooms of "/" are those a fresh {@code inspect --json} prints. */
