@@ -10,8 +10,8 @@ import javafx.collections.ObservableListBase;
  * the reading kept (the same instance: the feed thread hands back the previous instance of a row that
  * did not change) are left alone, a changed row is set in place, new and gone rows are added and
  * removed where they sort. The whole merge is one list change, whose parts cover only the rows that
- * changed, so the TableView, its selection and its focus do work in proportion to the changes, not to
- * the 20,000 rows. Read-only to everyone else; FX thread only.
+ * changed, so the table's selection and focus models see only those (its skin refreshes the visible
+ * cells either way). Read-only to everyone else; FX thread only.
  */
 final class MergedList<T> extends ObservableListBase<T> {
 

@@ -26,9 +26,8 @@ import javafx.collections.ObservableList;
 /**
  * What the Server tab shows, on the FX thread: the tables' rows (already filtered and sorted by the
  * feed thread), the socket picked and its latest state, the open divergences, and the admin
- * connection's state. {@link #show} merges a reading into each table in one list change
- * that touches only the rows that changed; nothing here
- * runs per admin event.
+ * connection's state. {@link #show} merges a reading into each table in one list change that touches
+ * only the rows that changed; nothing here runs per admin event.
  */
 public final class ServerTabModel {
 
