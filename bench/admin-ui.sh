@@ -35,8 +35,12 @@ run java -Xmx1g -Duser.home="$CONFIG" -cp "app/target/classes:app/target/test-cl
   echo "- **process CPU**: all threads of the JVM (the feed thread's snapshots, filter and sort included), over the row's time."
   echo
   echo "How it stays at frame rate: the snapshot, filter and sort of 20,000 rows run on the \`server-feed\` thread,"
-  echo "at most 5 times a second; the FX thread swaps each table's rows in one list change, and the TableView"
-  echo "makes cells only for the rows in sight (fixed row height). See architecture.md, \"Server tab\"."
+  echo "at most 5 times a second. The feed thread also hands back the previous instance of every row that did not"
+  echo "change, so the FX thread merges a reading in by identity: kept rows untouched, changed rows set in place,"
+  echo "new and gone rows added and removed, all in one list change covering only those rows; the TableView"
+  echo "makes cells only for the rows in sight (fixed row height). The last row runs the same load with every"
+  echo "reading replacing all rows in one \`setAll\` (the tab before the merge), for comparison in the same run."
+  echo "See architecture.md, \"Server tab\"."
   echo
   cat "$OUT"
 } > src/docs/admin-ui.md

@@ -7,11 +7,15 @@ import io.studycollab.realtime.admin.AdminSocket;
 import io.studycollab.realtime.admin.crosscheck.Divergence;
 import io.studycollab.realtime.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.ListIterator;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -111,6 +115,7 @@ public final class ServerFeed implements AutoCloseable {
             }
         }
         sockets.sort(query.socketOrder());
+        keepUnchanged(sockets, last.sockets(), s -> s.namespace() + '\0' + s.id());
         List<AdminRoom> rooms = new ArrayList<>();
         for (AdminRoom r : snapshot.rooms()) {
             if (query.shows(r)) {
@@ -118,6 +123,7 @@ public final class ServerFeed implements AutoCloseable {
             }
         }
         rooms.sort(query.roomOrder());
+        keepUnchanged(rooms, last.rooms(), r -> r.namespace() + '\0' + r.name());
         List<ServerReading.NamespaceRow> namespaces = new ArrayList<>();
         for (AdminServer s : snapshot.servers()) {
             for (AdminServer.NamespaceCount c : s.namespaces()) {
@@ -132,6 +138,28 @@ public final class ServerFeed implements AutoCloseable {
                 List.copyOf(rooms),
                 List.copyOf(namespaces),
                 List.copyOf(divergences));
+    }
+
+    /**
+     * Puts the previous reading's instance of each row that did not change in place of its equal copy
+     * (every snapshot makes new ones): the FX side then tells an unchanged row by identity, and merges
+     * the reading in by touching only the rows that changed, without comparing 20,000 rows itself.
+     */
+    private static <T> void keepUnchanged(List<T> rows, List<T> previous, Function<T, String> key) {
+        if (previous.isEmpty()) {
+            return;
+        }
+        Map<String, T> before = new HashMap<>(previous.size() * 2);
+        for (T p : previous) {
+            before.put(key.apply(p), p);
+        }
+        for (ListIterator<T> it = rows.listIterator(); it.hasNext(); ) {
+            T row = it.next();
+            T was = before.get(key.apply(row));
+            if (was != null && was.equals(row)) {
+                it.set(was);
+            }
+        }
     }
 
     @Override

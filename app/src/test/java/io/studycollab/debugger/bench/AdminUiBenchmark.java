@@ -61,7 +61,9 @@ public final class AdminUiBenchmark {
             double processCpuShare,
             String busiest,
             long heapMiB,
-            int rowsShown) {}
+            int rowsShown,
+            long rowsTouched,
+            long[] applyNanos) {}
 
     public static final class Harness extends Application {
 
@@ -147,6 +149,18 @@ public final class AdminUiBenchmark {
                 run("warm-up", model, hub, 1000, 5, false);
                 results.add(run("20,000 sockets, no changes", model, hub, 0, seconds, true));
                 results.add(run("20,000 sockets, 1,000 socket changes/s", model, hub, 1000, seconds, true));
+                // The same load with every reading swapping all rows (the tab before it merged), for comparison.
+                fx(() -> {
+                    controller.serverTab().model().mergeReadings(false);
+                    return null;
+                });
+                results.add(run(
+                        "20,000 sockets, 1,000 socket changes/s, rows replaced whole (before)",
+                        model,
+                        hub,
+                        1000,
+                        seconds,
+                        true));
                 Files.writeString(output, report(results));
                 exitCode = 0;
             } catch (Exception e) {
@@ -167,16 +181,25 @@ public final class AdminUiBenchmark {
                 recording = measure;
                 return null;
             });
+            long touchedBefore = fx(() -> controller.serverTab().model().rowsTouched());
             Map<String, Long> before = threadCpu();
             long processBefore = processCpu();
             long start = System.nanoTime();
             long end = start + TimeUnit.SECONDS.toNanos(secs);
             long applied = 0;
+            // How long each change's apply takes on the driver thread, which stands for socket.io's event
+            // thread: it waits there while the feed thread holds the model's lock.
+            long[] applyNanos = new long[Math.max(16, perSecond * (secs + 2))];
+            int timed = 0;
             while (System.nanoTime() < end) {
                 long due = (long) ((System.nanoTime() - start) / 1e9 * perSecond);
                 if (applied < due) {
                     for (; applied < due; applied++) {
+                        long t0 = System.nanoTime();
                         change(model, hub, applied);
+                        if (timed < applyNanos.length) {
+                            applyNanos[timed++] = System.nanoTime() - t0;
+                        }
                     }
                     controller.serverTab().sourceChanged(); // as AdminClient's listener does, per batch
                 }
@@ -196,6 +219,7 @@ public final class AdminUiBenchmark {
             Runtime rt = Runtime.getRuntime();
             long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
             long appliedFinal = applied;
+            long[] applyTimes = Arrays.copyOf(applyNanos, timed);
             return fx(() -> {
                 recording = false;
                 return new Result(
@@ -208,7 +232,9 @@ public final class AdminUiBenchmark {
                         processShare,
                         busy.toString().replaceAll(", $", ""),
                         heap,
-                        controller.serverTab().model().sockets().size());
+                        controller.serverTab().model().sockets().size(),
+                        controller.serverTab().model().rowsTouched() - touchedBefore,
+                        applyTimes);
             });
         }
 
@@ -346,8 +372,17 @@ public final class AdminUiBenchmark {
                         r.heapMiB(),
                         r.applied()));
                 notes.append(String.format(
-                        "- %s: busiest threads, as a share of one core: %s; rows in the sockets table: %,d.%n",
-                        r.name(), r.busiest(), r.rowsShown()));
+                        "- %s: busiest threads, as a share of one core: %s; rows in the sockets table: %,d; table rows"
+                                + " added, removed or replaced by the readings: %,.0f a second.%n",
+                        r.name(), r.busiest(), r.rowsShown(), r.rowsTouched() / r.seconds()));
+                if (r.applyNanos().length > 0) {
+                    long[] a = r.applyNanos().clone();
+                    Arrays.sort(a);
+                    notes.append(String.format(
+                            "  One change applied to the admin model (room_left + room_joined, or socket_disconnected +"
+                                    + " socket_connected, as socket.io's event thread does): p99 %.2f ms, max %.2f ms.%n",
+                            ms(pct(a, 0.99)), ms(a[a.length - 1])));
+                }
             }
             return md + "\n" + notes;
         }

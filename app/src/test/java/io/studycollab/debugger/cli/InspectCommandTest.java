@@ -7,21 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.studycollab.debugger.cli.options.SecretInput;
+import io.studycollab.debugger.testing.TestMembers;
 import io.studycollab.realtime.admin.AdminScenarioTests;
-import io.studycollab.realtime.client.ClientOptions;
-import io.studycollab.realtime.client.ConnectionState;
 import io.studycollab.realtime.client.RealtimeClient;
-import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.testing.NodeProcess;
-import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.SystemClock;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,14 +60,7 @@ class InspectCommandTest {
     }
 
     private RealtimeClient member(String sub, String name, String group) throws Exception {
-        EventHub hub = new EventHub("hub-" + sub);
-        RealtimeClient c = new RealtimeClient(hub, clock, ClientOptions.defaults());
-        owned.add(hub);
-        owned.add(c);
-        c.connect(server.url(), TestTokens.token(sub, name, 3600));
-        await(sub + " connected").atMost(Duration.ofSeconds(15)).until(() -> c.state() == ConnectionState.CONNECTED);
-        assertTrue(c.joinGroup(group).get(10, TimeUnit.SECONDS).ok());
-        return c;
+        return TestMembers.member(server.url(), clock, owned, sub, name, group);
     }
 
     @Test

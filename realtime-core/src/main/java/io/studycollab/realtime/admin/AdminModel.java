@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -117,7 +119,7 @@ public final class AdminModel {
             }
             Key k = new Key(parsed.namespace(), parsed.id());
             sockets.put(k, parsed);
-            rooms.computeIfAbsent(k, x -> new LinkedHashSet<>()).addAll(parsed.rooms());
+            addRooms(k, parsed.rooms());
         }
         socketsKnown = true;
         out.add(new AdminChange(
@@ -140,7 +142,7 @@ public final class AdminModel {
         }
         Key k = new Key(parsed.namespace(), parsed.id());
         sockets.put(k, parsed);
-        rooms.computeIfAbsent(k, x -> new LinkedHashSet<>()).addAll(parsed.rooms());
+        addRooms(k, parsed.rooms());
         out.add(change("socket_connected", k, null, summary(parsed), when));
     }
 
@@ -202,14 +204,29 @@ public final class AdminModel {
         String room = args.get(1).textValue();
         long when = SocketParser.time(arg(args, 3), now);
         if (joined) {
-            rooms.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(room);
+            addRooms(k, List.of(room));
         } else {
             Set<String> r = rooms.get(k);
-            if (r == null || !r.remove(room)) {
+            if (r == null || !r.contains(room)) {
                 return; // left after it disconnected: already gone
             }
+            Set<String> left = new LinkedHashSet<>(r);
+            left.remove(room);
+            rooms.put(k, Collections.unmodifiableSet(left));
         }
         out.add(change(joined ? "room_joined" : "room_left", k, room, null, when));
+    }
+
+    /**
+     * A socket's room set is never changed once stored, only replaced (a few rooms: cheap), so that
+     * {@link #snapshot} can copy the maps under the lock and build the rest outside it.
+     */
+    private void addRooms(Key k, Collection<String> more) {
+        Set<String> was = rooms.get(k);
+        Set<String> now = was == null ? new LinkedHashSet<>() : new LinkedHashSet<>(was);
+        if (now.addAll(more) || was == null) {
+            rooms.put(k, Collections.unmodifiableSet(now));
+        }
     }
 
     private void event(String type, List<JsonNode> args, long now, List<AdminChange> out) {
@@ -247,13 +264,32 @@ public final class AdminModel {
         return o;
     }
 
-    /** Everything as it stands, in a stable order (namespace, then id or name). */
-    public synchronized AdminSnapshot snapshot() {
-        List<AdminSocket> list = new ArrayList<>(sockets.size());
+    /**
+     * Everything as it stands, in a stable order (namespace, then id or name). Only copying the maps
+     * holds the lock: {@link #apply} runs on socket.io's event thread, which must not wait while 20,000
+     * sockets are grouped by room and sorted (tens of milliseconds, several times a second: under load
+     * the thread fell behind the admin events and, with them, the server's pings).
+     */
+    public AdminSnapshot snapshot() {
+        Map<Key, AdminSocket> socketsNow;
+        Map<Key, Set<String>> roomsNow;
+        List<AdminServer> serversNow;
+        Set<String> featuresNow;
+        boolean known;
+        long asOf;
+        synchronized (this) {
+            socketsNow = new HashMap<>(sockets);
+            roomsNow = new HashMap<>(rooms); // the sets themselves are never changed (addRooms)
+            serversNow = new ArrayList<>(servers.values());
+            featuresNow = Set.copyOf(features);
+            known = socketsKnown;
+            asOf = asOfMillis;
+        }
+        List<AdminSocket> list = new ArrayList<>(socketsNow.size());
         Map<Key, Set<String>> byRoom =
                 new TreeMap<>(Comparator.comparing(Key::nsp).thenComparing(Key::id));
-        for (Map.Entry<Key, AdminSocket> e : sockets.entrySet()) {
-            Set<String> r = rooms.getOrDefault(e.getKey(), Set.of());
+        for (Map.Entry<Key, AdminSocket> e : socketsNow.entrySet()) {
+            Set<String> r = roomsNow.getOrDefault(e.getKey(), Set.of());
             list.add(e.getValue().withRooms(r));
             for (String room : r) {
                 byRoom.computeIfAbsent(new Key(e.getKey().nsp, room), x -> new TreeSet<>())
@@ -264,7 +300,7 @@ public final class AdminModel {
         List<AdminRoom> roomList = new ArrayList<>(byRoom.size());
         byRoom.forEach(
                 (k, ids) -> roomList.add(new AdminRoom(k.nsp, k.id, ids, ids.size() == 1 && ids.contains(k.id))));
-        return new AdminSnapshot(new ArrayList<>(servers.values()), list, roomList, features, socketsKnown, asOfMillis);
+        return new AdminSnapshot(serversNow, list, roomList, featuresNow, known, asOf);
     }
 
     public synchronized Set<String> features() {

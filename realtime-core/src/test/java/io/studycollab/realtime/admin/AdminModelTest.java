@@ -20,6 +20,29 @@ class AdminModelTest {
     }
 
     @Test
+    void aSnapshotKeepsItsRoomsWhileTheModelMovesOn() throws Exception {
+        // snapshot() copies the model's maps and builds outside its lock: the room sets it shares
+        // with the model must never change after it is taken.
+        AdminModel m = new AdminModel();
+        m.apply(
+                "socket_connected",
+                args("[{\"id\":\"s1\",\"nsp\":\"/\",\"rooms\":[\"s1\",\"g1\"],\"handshake\":{}}]"),
+                1);
+        AdminSnapshot before = m.snapshot();
+        m.apply("room_left", args("[\"/\",\"g1\",\"s1\"]"), 2);
+        m.apply("room_joined", args("[\"/\",\"g2\",\"s1\"]"), 3);
+        m.apply("room_joined", args("[\"/\",\"g2\",\"s1\"]"), 4); // twice: still one membership
+        assertEquals(Set.of("s1", "g1"), before.socket("/", "s1").rooms());
+        assertEquals(Set.of("s1"), before.room("/", "g1").socketIds());
+        assertNull(before.room("/", "g2"));
+        AdminSnapshot after = m.snapshot();
+        assertEquals(Set.of("s1", "g2"), after.socket("/", "s1").rooms());
+        assertNull(after.room("/", "g1"));
+        // a room_left for a room it is not in changes nothing
+        assertTrue(m.apply("room_left", args("[\"/\",\"g1\",\"s1\"]"), 5).isEmpty());
+    }
+
+    @Test
     void orderOfTheOfficialPackageAndBadInput() throws Exception {
         AdminModel m = new AdminModel();
         // the package announces a socket's own room before the socket
