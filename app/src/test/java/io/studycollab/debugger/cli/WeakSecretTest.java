@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,7 +117,9 @@ class WeakSecretTest {
                     .findFirst()
                     .orElseThrow()
                     .split(" ")[4];
-            HttpClient http =
+            // A client per request: netty-socketio may close a polling connection after its answer
+            // though it says keep-alive, and a POST reusing it would fail with no bytes received.
+            Supplier<HttpClient> http = () ->
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             CliRun token = run(Map.of("SUPABASE_JWT_SECRET", WEAK), "token", "--sub", "weak-user");
 
@@ -146,33 +149,34 @@ class WeakSecretTest {
         return found;
     }
 
-    private static String openPolling(HttpClient http, String url) throws Exception {
+    private static String openPolling(Supplier<HttpClient> http, String url) throws Exception {
         String open = get(http, url, null).body();
         return ProtocolCodec.parse(open.substring(1)).get("sid").asText();
     }
 
-    private static HttpResponse<String> get(HttpClient http, String url, String sid) throws Exception {
+    private static HttpResponse<String> get(Supplier<HttpClient> http, String url, String sid) throws Exception {
         String q = url + "/socket.io/?EIO=4&transport=polling" + (sid == null ? "" : "&sid=" + sid);
-        return http.send(
-                HttpRequest.newBuilder(URI.create(q))
-                        .timeout(Duration.ofSeconds(40))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.get()
+                .send(
+                        HttpRequest.newBuilder(URI.create(q))
+                                .timeout(Duration.ofSeconds(40))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void post(HttpClient http, String url, String sid, String body) throws Exception {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(url + "/socket.io/?EIO=4&transport=polling&sid=" + sid))
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static void post(Supplier<HttpClient> http, String url, String sid, String body) throws Exception {
+        HttpResponse<String> r = http.get()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url + "/socket.io/?EIO=4&transport=polling&sid=" + sid))
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
     }
 
-    private static JsonNode health(HttpClient http, String url) throws Exception {
-        return ProtocolCodec.parse(http.send(
-                        HttpRequest.newBuilder(URI.create(url + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString())
+    private static JsonNode health(Supplier<HttpClient> http, String url) throws Exception {
+        return ProtocolCodec.parse(http.get()
+                .send(HttpRequest.newBuilder(URI.create(url + "/health")).build(), HttpResponse.BodyHandlers.ofString())
                 .body());
     }
 }
