@@ -7,14 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The live model of what an admin namespace reported: servers from {@code server_stats}, sockets
@@ -286,21 +284,8 @@ public final class AdminModel {
             asOf = asOfMillis;
         }
         List<AdminSocket> list = new ArrayList<>(socketsNow.size());
-        Map<Key, Set<String>> byRoom =
-                new TreeMap<>(Comparator.comparing(Key::nsp).thenComparing(Key::id));
-        for (Map.Entry<Key, AdminSocket> e : socketsNow.entrySet()) {
-            Set<String> r = roomsNow.getOrDefault(e.getKey(), Set.of());
-            list.add(e.getValue().withRooms(r));
-            for (String room : r) {
-                byRoom.computeIfAbsent(new Key(e.getKey().nsp, room), x -> new TreeSet<>())
-                        .add(e.getKey().id);
-            }
-        }
-        list.sort(Comparator.comparing(AdminSocket::namespace).thenComparing(AdminSocket::id));
-        List<AdminRoom> roomList = new ArrayList<>(byRoom.size());
-        byRoom.forEach(
-                (k, ids) -> roomList.add(new AdminRoom(k.nsp, k.id, ids, ids.size() == 1 && ids.contains(k.id))));
-        return new AdminSnapshot(serversNow, list, roomList, featuresNow, known, asOf);
+        socketsNow.forEach((k, socket) -> list.add(socket.withRooms(roomsNow.getOrDefault(k, Set.of()))));
+        return AdminSnapshot.assemble(serversNow, list, featuresNow, known, asOf);
     }
 
     public synchronized Set<String> features() {

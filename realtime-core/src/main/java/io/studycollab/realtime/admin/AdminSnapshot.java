@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.studycollab.realtime.protocol.ProtocolCodec;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The server's view at one moment: servers, sockets and rooms, every secret masked.
@@ -22,6 +26,32 @@ public record AdminSnapshot(
         Set<String> features,
         boolean socketsKnown,
         long asOfMillis) {
+
+    /**
+     * A snapshot of sockets that already carry their rooms: sockets sorted by namespace then id, and
+     * the rooms they are in worked out from them (a room named as a socket's own id is private).
+     */
+    static AdminSnapshot assemble(
+            List<AdminServer> servers,
+            List<AdminSocket> sockets,
+            Set<String> features,
+            boolean socketsKnown,
+            long asOfMillis) {
+        List<AdminSocket> sorted = new ArrayList<>(sockets);
+        sorted.sort(Comparator.comparing(AdminSocket::namespace).thenComparing(AdminSocket::id));
+        Map<String, Map<String, Set<String>>> byRoom = new TreeMap<>();
+        for (AdminSocket s : sorted) {
+            for (String room : s.rooms()) {
+                byRoom.computeIfAbsent(s.namespace(), n -> new TreeMap<>())
+                        .computeIfAbsent(room, r -> new TreeSet<>())
+                        .add(s.id());
+            }
+        }
+        List<AdminRoom> rooms = new ArrayList<>();
+        byRoom.forEach((nsp, named) -> named.forEach(
+                (room, ids) -> rooms.add(new AdminRoom(nsp, room, ids, ids.size() == 1 && ids.contains(room)))));
+        return new AdminSnapshot(servers, sorted, rooms, features, socketsKnown, asOfMillis);
+    }
 
     public AdminSnapshot {
         servers = List.copyOf(servers);
