@@ -69,9 +69,9 @@ class QaPanelTest {
 
     @Test
     void stoppingVirtualUsersKeepsTheirFinalSummaryUntilTheNextStart(FxRobot robot) {
-        Label figures = robot.lookup("#swarmFigures").queryAs(Label.class);
+        Label figures = robot.from(panel).lookup("#swarmFigures").queryAs(Label.class);
         fx(() -> {
-            robot.lookup("#swarmStart").queryButton().fire();
+            robot.from(panel).lookup("#swarmStart").queryButton().fire();
             return null;
         });
         actions.figures = new SwarmFigures(
@@ -84,7 +84,7 @@ class QaPanelTest {
         assertTrue(fx(figures::getText).contains("connected 20/20"), fx(figures::getText));
 
         fx(() -> {
-            robot.lookup("#swarmStart").queryButton().fire();
+            robot.from(panel).lookup("#swarmStart").queryButton().fire();
             return null;
         });
         actions.figures = null; // the swarm is gone: nothing live to show
@@ -100,10 +100,10 @@ class QaPanelTest {
         }
         assertEquals(
                 "Start virtual users",
-                fx(() -> robot.lookup("#swarmStart").queryButton().getText()));
+                fx(() -> robot.from(panel).lookup("#swarmStart").queryButton().getText()));
 
         fx(() -> {
-            robot.lookup("#swarmStart").queryButton().fire();
+            robot.from(panel).lookup("#swarmStart").queryButton().fire();
             return null;
         });
         assertEquals("starting…", fx(figures::getText), "a new run replaces the summary");
@@ -118,9 +118,14 @@ class QaPanelTest {
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
-        ListView<?> timeline = robot.lookup("#connectionTimeline").queryAs(ListView.class);
+        ListView<?> timeline = robot.from(panel).lookup("#connectionTimeline").queryAs(ListView.class);
         // The cell takes its wrapped height on a later layout pass than the one that added it.
-        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> longCellRows(robot, timeline, longLine) >= 2));
+        // Each poll asks for a layout pass: nothing else dirties the scene once the lines are in.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> fx(() -> {
+                    timeline.requestLayout();
+                    return longCellRows(robot, timeline, longLine) >= 2;
+                }));
         assertFalse(fx(() -> horizontalBarShown(timeline)), "no sideways scrolling in the timeline");
         ListCell<?> first = fx(() -> cellOf(robot, timeline, longLine));
         assertTrue(fx(first::isWrapText));
@@ -134,11 +139,11 @@ class QaPanelTest {
                     "still listed 40 s after it left"));
         }
         fx(() -> {
-            robot.lookup("#checkConsistency").queryButton().fire();
+            robot.from(panel).lookup("#checkConsistency").queryButton().fire();
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
-        TextArea findings = robot.lookup("#qaFindings").queryAs(TextArea.class);
+        TextArea findings = robot.from(panel).lookup("#qaFindings").queryAs(TextArea.class);
         assertTrue(fx(findings::isWrapText));
         assertTrue(fx(findings::getPrefRowCount) >= 12, "room for six findings of two lines each");
         assertFalse(fx(() -> horizontalBarShown(findings)), "no sideways scrolling in the findings");

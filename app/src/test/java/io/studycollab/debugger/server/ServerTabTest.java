@@ -177,12 +177,16 @@ class ServerTabTest {
                         && controller.serverTab().model().connectedProperty().get());
         waitFor("sockets back", 30, () -> socketsShown(robot, "/").size() == 4);
         pick(table, "bot-1");
-        waitFor("leave enabled", 10, () -> {
-            @SuppressWarnings("unchecked")
-            ComboBox<String> rooms = robot.lookup("#adminLeaveRoom").queryAs(ComboBox.class);
-            rooms.setValue("demo");
-            return !robot.lookup("#adminActionLeave").query().isDisabled();
-        });
+        // The room is chosen on the FX thread, as a user would; the detail may still be loading.
+        waitFor(
+                "leave enabled",
+                30,
+                () -> fx(() -> {
+                    @SuppressWarnings("unchecked")
+                    ComboBox<String> rooms = robot.lookup("#adminLeaveRoom").queryAs(ComboBox.class);
+                    rooms.setValue("demo");
+                    return !robot.lookup("#adminActionLeave").query().isDisabled();
+                }));
         robot.clickOn("#adminActionLeave");
         String pending = fx(
                 () -> robot.lookup("#adminPendingAction").queryAs(Label.class).getText());
