@@ -75,7 +75,9 @@ class MalformedInputLoggingTest {
                     try (RawWebSocket ws = RawWebSocket.open(server.url())) {
                         connections++;
                         ws.send(bad);
-                        ws.send(bad); // twice on one connection: still one line
+                        // Twice on one connection: still one line. The server may already have
+                        // closed after the first, which is as good an answer as any.
+                        ws.sendLarge(bad).exceptionally(closedFirst -> null).join();
                         ws.next(java.time.Duration.ofMillis(300));
                     }
                 }
