@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.studycollab.debugger.cli.options.SecretInput;
+import io.studycollab.realtime.client.ClientOptions;
+import io.studycollab.realtime.client.ConnectionState;
+import io.studycollab.realtime.client.RealtimeClient;
+import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.server.ServerConfig;
 import io.studycollab.realtime.server.StudyCollabServer;
@@ -17,7 +21,10 @@ import io.studycollab.realtime.server.auth.VerifiedUser;
 import io.studycollab.realtime.server.bots.SandboxBots;
 import io.studycollab.realtime.session.SessionReader;
 import io.studycollab.realtime.testing.TestTokens;
+import io.studycollab.realtime.time.SystemClock;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +33,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,19 +120,7 @@ class CommandLineTest {
     void recordWritesASessionFileWithoutTheToken() throws Exception {
         String token = TestTokens.token("recorder", "Recorder", 600).reveal();
         Path file = dir.resolve("demo.jsonl");
-        CliRun r = run(
-                "record",
-                "--url",
-                server.url(),
-                "--token",
-                token,
-                "--group",
-                "demo",
-                "--duration",
-                "2s",
-                "--out",
-                file.toString(),
-                "--cursor-demo");
+        CliRun r = record(token, "demo", "2s", file, "--cursor-demo");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("recorded "), r.out());
         String text = Files.readString(file);
@@ -168,39 +166,20 @@ class CommandLineTest {
     void replaySendsARecordingsOutboundEventsToAnotherGroup() throws Exception {
         String token = TestTokens.token("rec", "Rec", 600).reveal();
         Path file = dir.resolve("to-replay.jsonl");
-        assertEquals(
-                0,
-                run(
-                                "record",
-                                "--url",
-                                server.url(),
-                                "--token",
-                                token,
-                                "--group",
-                                "demo",
-                                "--duration",
-                                "1s",
-                                "--out",
-                                file.toString(),
-                                "--cursor-demo")
-                        .code());
+        assertEquals(0, record(token, "demo", "1s", file, "--cursor-demo").code());
         long recordedCursors;
         try (SessionReader reader = SessionReader.open(file)) {
             recordedCursors = reader.readAll().stream()
                     .filter(r -> r.name().equals("cursor:update"))
                     .count();
         }
-        try (io.studycollab.realtime.time.SystemClock clock = new io.studycollab.realtime.time.SystemClock("w");
-                io.studycollab.realtime.events.EventHub hub = new io.studycollab.realtime.events.EventHub();
-                io.studycollab.realtime.client.RealtimeClient watcher =
-                        new io.studycollab.realtime.client.RealtimeClient(
-                                hub, clock, io.studycollab.realtime.client.ClientOptions.defaults())) {
-            List<EventRecord> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (SystemClock clock = new SystemClock("w");
+                EventHub hub = new EventHub();
+                RealtimeClient watcher = new RealtimeClient(hub, clock, ClientOptions.defaults())) {
+            List<EventRecord> seen = new CopyOnWriteArrayList<>();
             watcher.on("user:cursor:updated", seen::add);
             watcher.connect(server.url(), TestTokens.token("watch", "Watch", 600));
-            await("watcher")
-                    .atMost(Duration.ofSeconds(15))
-                    .until(() -> watcher.state() == io.studycollab.realtime.client.ConnectionState.CONNECTED);
+            await("watcher").atMost(Duration.ofSeconds(15)).until(() -> watcher.state() == ConnectionState.CONNECTED);
             watcher.joinGroup("replay-room").get(5, TimeUnit.SECONDS);
             CliRun r = run(
                     "replay",
@@ -233,36 +212,8 @@ class CommandLineTest {
         String token = TestTokens.token("cmp", "Cmp", 600).reveal();
         Path a = dir.resolve("a.jsonl");
         Path b = dir.resolve("b.jsonl");
-        assertEquals(
-                0,
-                run(
-                                "record",
-                                "--url",
-                                server.url(),
-                                "--token",
-                                token,
-                                "--group",
-                                "demo",
-                                "--duration",
-                                "1s",
-                                "--out",
-                                a.toString())
-                        .code());
-        assertEquals(
-                0,
-                run(
-                                "record",
-                                "--url",
-                                server.url(),
-                                "--token",
-                                token,
-                                "--group",
-                                "other",
-                                "--duration",
-                                "1s",
-                                "--out",
-                                b.toString())
-                        .code());
+        assertEquals(0, record(token, "demo", "1s", a).code());
+        assertEquals(0, record(token, "other", "1s", b).code());
         CliRun same = run("compare", a.toString(), a.toString());
         assertEquals(0, same.code(), same.out());
         assertTrue(same.out().contains("No difference"), same.out());
@@ -309,7 +260,7 @@ class CommandLineTest {
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString())
                         .body();
-            } catch (java.io.IOException | InterruptedException e) {
+            } catch (IOException | InterruptedException e) {
                 throw new IllegalStateException(e);
             }
             assertFalse(body[0].contains("swarm-room"), () -> "all left when the swarm ended: " + body[0]);
@@ -337,19 +288,7 @@ class CommandLineTest {
         Path rec = dir.resolve("for-artillery.jsonl");
         assertEquals(
                 0,
-                run(
-                                "record",
-                                "--url",
-                                server.url(),
-                                "--token",
-                                TestTokens.token("art", "Art", 600).reveal(),
-                                "--group",
-                                "demo",
-                                "--duration",
-                                "1s",
-                                "--out",
-                                rec.toString(),
-                                "--cursor-demo")
+                record(TestTokens.token("art", "Art", 600).reveal(), "demo", "1s", rec, "--cursor-demo")
                         .code());
         Path fromRecording = dir.resolve("replay.yml");
         CliRun r = run(
@@ -406,33 +345,28 @@ class CommandLineTest {
                 dir.resolve("a.jsonl").toString());
         assertEquals(1, unreachable.code());
         assertTrue(unreachable.err().contains("cannot connect"), unreachable.err());
-        CliRun refused = run(
-                "record",
-                "--url",
-                server.url(),
-                "--token",
-                TestTokens.token("u", "U", -60).reveal(),
-                "--duration",
-                "1s",
-                "--out",
-                dir.resolve("b.jsonl").toString());
+        CliRun refused = record(TestTokens.token("u", "U", -60).reveal(), null, "1s", dir.resolve("b.jsonl"));
         assertEquals(1, refused.code());
         assertTrue(refused.err().contains("AUTH_EXPIRED"), refused.err());
-        CliRun forbidden = run(
-                "record",
-                "--url",
-                server.url(),
-                "--token",
+        CliRun forbidden = record(
                 TestTokens.token(TestTokens.SECRET, "u", "U", 60, List.of("other"), "authenticated")
                         .reveal(),
-                "--group",
                 "demo",
-                "--duration",
                 "1s",
-                "--out",
-                dir.resolve("c.jsonl").toString());
+                dir.resolve("c.jsonl"));
         assertEquals(1, forbidden.code());
         assertTrue(forbidden.err().contains("FORBIDDEN"), forbidden.err());
+    }
+
+    /** {@code record} against the test server: {@code --group} only when {@code group} is not null. */
+    private CliRun record(String token, String group, String duration, Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("record", "--url", server.url(), "--token", token));
+        if (group != null) {
+            args.addAll(List.of("--group", group));
+        }
+        args.addAll(List.of("--duration", duration, "--out", out.toString()));
+        args.addAll(List.of(extra));
+        return run(args.toArray(String[]::new));
     }
 
     /**
@@ -453,12 +387,12 @@ class CommandLineTest {
         return p;
     }
 
-    private final java.util.Map<Process, Path> outputs = new java.util.HashMap<>();
+    private final Map<Process, Path> outputs = new HashMap<>();
 
     private List<String> lines(Process p) {
         try {
             return Files.readAllLines(outputs.get(p));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return List.of();
         }
     }
@@ -498,7 +432,7 @@ class CommandLineTest {
     private static long lineCount(Path file) {
         try (var lines = Files.lines(file)) {
             return lines.count();
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return 0;
         }
     }
