@@ -251,7 +251,8 @@ public final class ProfileDialog extends Dialog<ServerProfile> {
                 blankToNull(mintSub.getText()),
                 blankToNull(mintName.getText()),
                 storeSecrets.isSelected(),
-                false);
+                false,
+                null);
     }
 
     private static String blankToNull(String s) {

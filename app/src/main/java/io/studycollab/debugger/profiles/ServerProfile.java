@@ -30,22 +30,6 @@ public record ServerProfile(
 
     public static final String SANDBOX_NAME = "Embedded sandbox";
 
-    /** A profile with a pasted token or a JWT secret to mint with (no Supabase sign-in). */
-    public ServerProfile(
-            String name,
-            String url,
-            String path,
-            List<String> transports,
-            Map<String, String> headers,
-            String token,
-            String jwtSecret,
-            String mintSub,
-            String mintName,
-            boolean storeSecrets,
-            boolean sandbox) {
-        this(name, url, path, transports, headers, token, jwtSecret, mintSub, mintName, storeSecrets, sandbox, null);
-    }
-
     /** Whether the token comes from signing in to a Supabase project. */
     public boolean usesSupabase() {
         return supabase != null;
@@ -63,7 +47,8 @@ public record ServerProfile(
                 "local-user",
                 "You",
                 false,
-                true);
+                true,
+                null);
     }
 
     public ConnectTarget target() {

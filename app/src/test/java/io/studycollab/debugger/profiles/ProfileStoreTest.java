@@ -33,7 +33,8 @@ class ProfileStoreTest {
                 null,
                 null,
                 true,
-                false);
+                false,
+                null);
         store.save(List.of(ServerProfile.embeddedSandbox(), staging));
         Path file = dir.resolve("config/studycollab-debugger/profiles.json");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));

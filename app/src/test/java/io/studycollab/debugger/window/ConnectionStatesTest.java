@@ -45,7 +45,7 @@ class ConnectionStatesTest extends WindowFixture {
     @Override
     protected void prepare(ProfileStore profiles) throws Exception {
         ServerProfile blank = new ServerProfile(
-                NO_URL, "", "/socket.io", List.of("websocket"), Map.of(), null, null, null, null, false, false);
+                NO_URL, "", "/socket.io", List.of("websocket"), Map.of(), null, null, null, null, false, false, null);
         profiles.save(List.of(blank));
     }
 
