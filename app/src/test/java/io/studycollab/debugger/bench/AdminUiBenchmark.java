@@ -14,6 +14,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import org.awaitility.Awaitility;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -144,7 +146,11 @@ public final class AdminUiBenchmark {
                             .showSource(model::snapshot, "synthetic admin server: " + SOCKETS + " sockets");
                     return null;
                 });
-                await(() -> fx(() -> controller.serverTab().model().sockets().size()) == SOCKETS);
+                Awaitility.await("the Server tab shows the sockets")
+                        .atMost(Duration.ofSeconds(60))
+                        .until(() -> fx(() ->
+                                        controller.serverTab().model().sockets().size())
+                                == SOCKETS);
                 List<Result> results = new ArrayList<>();
                 run("warm-up", model, hub, 1000, 5, false);
                 results.add(run("20,000 sockets, no changes", model, hub, 0, seconds, true));
@@ -321,16 +327,6 @@ public final class AdminUiBenchmark {
                 }
             }
             return out;
-        }
-
-        private static void await(java.util.concurrent.Callable<Boolean> c) throws Exception {
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!c.call()) {
-                if (System.nanoTime() > until) {
-                    throw new IllegalStateException("the Server tab did not show the sockets");
-                }
-                Thread.sleep(50);
-            }
         }
 
         private static <T> T fx(java.util.concurrent.Callable<T> c) {
