@@ -95,8 +95,10 @@ final class NodeMember implements AutoCloseable {
     }
 
     JsonNode await(String what, Predicate<JsonNode> p) {
+        // A Node process starting and connecting took over 15 s on a 2-core machine at load 25;
+        // a passing run waits no longer than it needs.
         Awaitility.await(what)
-                .atMost(Duration.ofSeconds(15))
+                .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> first(p) != null);
         return first(p);
