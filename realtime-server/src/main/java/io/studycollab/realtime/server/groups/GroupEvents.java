@@ -6,6 +6,7 @@ import io.studycollab.realtime.protocol.EventNames;
 import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.server.limits.GroupFanout;
 import io.studycollab.realtime.server.session.SocketSession;
+import io.studycollab.realtime.server.transport.EncodedEvent;
 import io.studycollab.realtime.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -63,7 +64,9 @@ public final class GroupEvents implements GroupFanout.Rooms, AutoCloseable {
 
     @Override
     public void send(String groupId, String event, ObjectNode payload, UUID except) {
-        io.getRoomOperations(groupId).sendEvent(event, c -> c.getSessionId().equals(except), payload);
+        // Encoded once here, not once per recipient by netty-socketio's encoder.
+        io.getRoomOperations(groupId)
+                .sendEvent(event, c -> c.getSessionId().equals(except), EncodedEvent.of(event, payload));
     }
 
     @Override
