@@ -28,6 +28,7 @@ import io.studycollab.realtime.server.session.SocketSession;
 import io.studycollab.realtime.server.transport.HandshakeDeadline;
 import io.studycollab.realtime.server.transport.RawEventJsonSupport;
 import io.studycollab.realtime.server.transport.StudyCollabChannelInitializer;
+import io.studycollab.realtime.server.transport.UnreadConnections;
 import io.studycollab.realtime.time.Clock;
 import io.studycollab.realtime.time.SystemClock;
 import java.io.IOException;
@@ -77,6 +78,7 @@ public final class StudyCollabServer implements AutoCloseable {
 
         HandshakeStats handshakes = new HandshakeStats(clock);
         HandshakeDeadline deadline = new HandshakeDeadline(clock, limits.handshakeTimeout(), handshakes);
+        UnreadConnections unread = new UnreadConnections();
         sessions.admitOnly(deadline::claim); // admission and the deadline decide once per session
         EventLimits eventLimits = new EventLimits();
         api = new TestApiService(
@@ -86,9 +88,10 @@ public final class StudyCollabServer implements AutoCloseable {
                 groupEvents,
                 handshakes,
                 deadline::pending,
+                unread,
                 eventLimits,
                 clock);
-        new StudyCollabChannelInitializer(api, handshakes, deadline).installIn(io);
+        new StudyCollabChannelInitializer(api, handshakes, deadline, unread).installIn(io);
 
         SessionLifecycle lifecycle = new SessionLifecycle(
                 sessions,

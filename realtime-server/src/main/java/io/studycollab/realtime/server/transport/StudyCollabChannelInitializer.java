@@ -29,11 +29,14 @@ public final class StudyCollabChannelInitializer extends SocketIOChannelInitiali
     private final InboundPacketGuard guard;
 
     private final HandshakeDeadline deadline;
+    private final UnreadConnections unread;
 
-    public StudyCollabChannelInitializer(HttpApi api, HandshakeStats handshakes, HandshakeDeadline deadline) {
+    public StudyCollabChannelInitializer(
+            HttpApi api, HandshakeStats handshakes, HandshakeDeadline deadline, UnreadConnections unread) {
         this.api = new HttpApiHandler(api);
         this.guard = new InboundPacketGuard(handshakes);
         this.deadline = deadline;
+        this.unread = unread;
         deadline.forgetSessionsWith(this);
     }
 
@@ -68,6 +71,8 @@ public final class StudyCollabChannelInitializer extends SocketIOChannelInitiali
         // netty-socketio flushes after every packet: a broadcast to 100 sockets was 100 write calls per
         // event. Flushes are gathered per channel and done once the event loop has run what is queued.
         ch.pipeline().addFirst("studycollabFlushConsolidation", new FlushConsolidationHandler(256, true));
+        // Counted in /health until its first bytes are read (then it is a request, or a session).
+        ch.pipeline().addFirst("studycollabUnread", unread.handler());
         // After the permessage-deflate handler: the limit is on what a packet inflates to.
         ch.pipeline()
                 .addBefore(
