@@ -55,6 +55,17 @@ const on = JSON.parse(fs.readFileSync(onFile, 'utf8'));
 const low = JSON.parse(fs.readFileSync(lowFile, 'utf8'));
 const off = JSON.parse(fs.readFileSync(offFile, 'utf8'));
 const runs = [on, low, off];
+// Events the server read a second: cursor updates it sent, held or replaced, and events it refused,
+// over the flood's whole time (its counters include the warm-up); and what the flood offered.
+const readRate = (r) => {
+  const c = r.serverCounters || {};
+  const fo = c.fanout || {};
+  const rl = c.rateLimited || {};
+  const n = (fo.cursorsSentAtOnce || 0) + (fo.cursorsHeld || 0) + (fo.cursorsReplaced || 0) + (rl.socketRate || 0)
+    + (rl.userBudget || 0) + (r.toolChanges ? r.toolChanges.received : 0);
+  return Math.round(n / (r.seconds + 3));
+};
+const offeredRate = Number(flooders) * 30 + Number(flooders) / 2;
 const lowLabel = `group budget ${Number(lowBudget).toLocaleString('en-US')}/s`;
 const f = (v, d = 0) => (v === null || v === undefined ? 'n/a' : Number(v).toFixed(d));
 const ok = (v, cond) => (v === null || v === undefined ? '**not measured**' : cond(v) ? 'met' : '**not met**');
@@ -119,9 +130,10 @@ ${(() => {
     `cursor updates (of about ${offered.toLocaleString('en-US')} the flooders meant to send in each).`,
     `Each delivered message cost the server ${cost} µs of CPU (all its work included: reading and checking the flooders' events, the fan-out, /health).`,
     starved
-      ? `The server was starved in at least one run: its threads waited runnable for a CPU longer than they ran (the row above, from /proc/PID/task/*/schedstat), with the machine's load average at ${loadBefore.split(' ')[0]} on ${os.cpus().length} cores. A starved server reads the flooders' sockets late, so cursor ages and /health include the time spent waiting for a CPU; those figures measure the machine, not the budgets, and are kept as measured. What does not depend on the load is the CPU each message costs.`
+      ? `The server was starved in at least one run: its threads waited runnable for a CPU longer than they ran (the row above, from /proc/PID/task/*/schedstat), with the machine's load average at ${loadBefore.split(' ')[0]} on ${os.cpus().length} cores. A starved server reads the flooders' sockets late, so cursor ages and /health include the time spent waiting for a CPU; those figures measure the machine, not the budgets, and are kept as measured. The CPU each message costs depends less on the load, though it rises too on a starved machine (the JIT compiler's threads wait as well, caches are cold).`
       : 'The server\'s threads ran more than they waited for a CPU: the figures above are the server and its budgets at work.',
-    `What the budget did: with ${lowLabel} the server held ${(counters(low).cursorsHeld || 0).toLocaleString('en-US')} cursor positions, replaced ${(counters(low).cursorsReplaced || 0).toLocaleString('en-US')} by later ones and sent ${(counters(low).cursorsSentLater || 0).toLocaleString('en-US')} on later flushes; with the defaults it held ${(counters(on).cursorsHeld || 0).toLocaleString('en-US')} (the group stayed under 20,000 messages/s because the server delivered less than that).`,
+    `Cursor updates held because the loops were behind: ${runs.map((r) => ((r.serverCounters && r.serverCounters.fanout && r.serverCounters.fanout.cursorsHeldLoopsBehind) || 0).toLocaleString('en-US')).join(', ')}.`,
+    `What the budget did: with ${lowLabel} the server held ${(counters(low).cursorsHeld || 0).toLocaleString('en-US')} cursor positions, replaced ${(counters(low).cursorsReplaced || 0).toLocaleString('en-US')} by later ones and sent ${(counters(low).cursorsSentLater || 0).toLocaleString('en-US')} on later flushes; with the defaults it held ${(counters(on).cursorsHeld || 0).toLocaleString('en-US')}, replaced ${(counters(on).cursorsReplaced || 0).toLocaleString('en-US')} and sent ${(counters(on).cursorsSentLater || 0).toLocaleString('en-US')} later.`,
   ].join(' ');
 })()}
 
@@ -132,7 +144,8 @@ ${(() => {
   per-user limits, the group budget, and the fan-out, which hands one write per recipient to each
   recipient's loop. \`/health\` is answered on a loop too; its work is a few counter reads (under a
   millisecond), so its latency is the time its new connection waits for a loop that is busy with the flood.
-- **Where the server's CPU goes** (JFR execution samples of \`serve\` under this flood, budgets on): about
+- **Where the server's CPU goes** (JFR execution samples of \`serve\` under this flood, budgets on, before
+  the loop-lag hold below): about
   half in the fan-out, that is netty-socketio writing each recipient's copy (packet encoding, a pooled
   buffer, the websocket frame, the channel's outbound buffer); the rest in reading, decoding and parsing the
   flooders' events. netty-socketio encoded the event's JSON once per recipient: that was a fifth of all
@@ -143,11 +156,14 @@ ${(() => {
   threads of a session. With several engineers' builds and tests running, a benchmark's session gets a few
   tenths of a core: the server ran ${runs.map((r) => (r.serverSched ? f(r.serverSched.runCores, 2) : 'n/a')).join(', ')}
   cores and its threads waited runnable ${runs.map((r) => (r.serverSched ? f(r.serverSched.waitCores, 2) : 'n/a')).join(', ')}
-  cores' worth for a CPU. At ${f(on.serverCpuMicrosPerDelivered, 0)} µs a delivered message (the
-  inbound work included), delivering the default budget's 20,000 messages a second while reading the flood's
-  ${(flooders * 30).toLocaleString('en-US')} cursor updates a second needs about ${f(((Number(on.serverCpuMicrosPerDelivered) || 0) * 20000) / 1e6, 1)} cores: more than such a share, so the inbound sockets back up
-  and every age includes that backlog. (The cost per message itself rises on a starved machine: the JIT
-  compiler threads wait too, and caches are cold.)
+  cores' worth for a CPU. With the budgets on, the server read ${readRate(on).toLocaleString('en-US')} of the
+  flood's ${offeredRate.toLocaleString('en-US')} events a second (each read, parsed and checked, whether then
+  sent, held or refused) with ${f(on.cpu.server, 2)} cores, which also delivered ${on.deliveredPerSecond.toLocaleString('en-US')} messages a second
+  (the tool changes alone are ${(Number(flooders) / 2 * (Number(flooders) - 1)).toLocaleString('en-US')} a second, and are never held): keeping up with the whole flood at
+  that cost takes about ${f((on.cpu.server * offeredRate) / Math.max(1, readRate(on)), 1)} cores. That is more than the share it got, so its
+  sockets back up, and every cursor age and /health answer includes that backlog: no budget on what is
+  sent can fix a server that cannot read what arrives. The cost per event rises on a starved machine
+  (the JIT compiler's threads wait too, caches are cold), so on a quiet one it needs less.
 
 ## Reading it
 
@@ -157,7 +173,10 @@ ${(() => {
   therefore recent (the age column), while each flooder's pointer moves less often (the gap column):
   ${flooders} senders × ${flooders} recipients at 20,000 messages/s is one update per sender about every
   ${Math.round((flooders * flooders) / 20000 * 1000)} ms. Non-cursor events are never held or dropped; they are charged to the
-  budget and make cursors wait instead.
+  budget and make cursors wait instead. While the server's event loops run more than 100 ms late
+  (\`LoopLag\`), cursors are held whatever the budget and one position per flush goes out, so that a
+  server short of CPU reads its sockets instead of queueing fan-out (\`cursorsHeldLoopsBehind\` below).
+  With the budgets off nothing is held, loops behind or not.
 - With the budgets off, every cursor update is queued to every socket: ${flooders} × 30 × ${flooders} ≈
   ${(flooders * 30 * flooders).toLocaleString('en-US')} messages a second offered, more than this machine delivers, so the
   queues grow and every figure above degrades with them.

@@ -21,6 +21,7 @@ import io.studycollab.realtime.server.groups.InactivitySweeper;
 import io.studycollab.realtime.server.groups.Membership;
 import io.studycollab.realtime.server.http.TestApiService;
 import io.studycollab.realtime.server.limits.EventLimits;
+import io.studycollab.realtime.server.limits.LoopLag;
 import io.studycollab.realtime.server.limits.UserBudgets;
 import io.studycollab.realtime.server.session.SessionLifecycle;
 import io.studycollab.realtime.server.session.SessionTable;
@@ -55,6 +56,7 @@ public final class StudyCollabServer implements AutoCloseable {
     private final SocketIOServer io;
     private final int port;
     private final GroupEvents groupEvents;
+    private final LoopLag loopLag;
     private final InactivitySweeper sweeper;
     private final TestApiService api;
     private final AdminNamespace admin;
@@ -70,7 +72,8 @@ public final class StudyCollabServer implements AutoCloseable {
         io = new SocketIOServer(SocketIoSettings.of(config, port));
 
         GroupRegistry registry = new GroupRegistry();
-        groupEvents = new GroupEvents(io, clock, limits.groupFanoutPerSecond(), limits.cursorFlushInterval());
+        loopLag = LoopLag.of(clock, limits.cursorFlushInterval());
+        groupEvents = new GroupEvents(io, clock, limits.groupFanoutPerSecond(), limits.cursorFlushInterval(), loopLag);
         Membership membership = new Membership(registry, groupEvents, clock, config.groupsPolicy());
         Activity activity = new Activity(registry, groupEvents, clock);
         sweeper =
@@ -91,7 +94,7 @@ public final class StudyCollabServer implements AutoCloseable {
                 unread,
                 eventLimits,
                 clock);
-        new StudyCollabChannelInitializer(api, handshakes, deadline, unread).installIn(io);
+        new StudyCollabChannelInitializer(api, handshakes, deadline, unread, loopLag).installIn(io);
 
         SessionLifecycle lifecycle = new SessionLifecycle(
                 sessions,
@@ -230,6 +233,7 @@ public final class StudyCollabServer implements AutoCloseable {
         }
         closed = true;
         sweeper.close();
+        loopLag.close();
         groupEvents.close();
         if (admin != null) {
             admin.close();
