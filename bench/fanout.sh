@@ -170,7 +170,8 @@ ${(() => {
 - With the budgets on, the group's fan-out budget (20,000 messages/s) holds cursor updates per sender
   once the group is past it: a held position is replaced by the sender's next one (latest wins) and
   the held positions go out every 50 ms, oldest first, as far as the budget allows. What arrives is
-  therefore recent (the age column), while each flooder's pointer moves less often (the gap column):
+  each sender's latest position, so its age is the server's delay in reading it plus at most the time it
+  was held, while each flooder's pointer moves less often (the gap column):
   ${flooders} senders × ${flooders} recipients at 20,000 messages/s is one update per sender about every
   ${Math.round((flooders * flooders) / 20000 * 1000)} ms. Non-cursor events are never held or dropped; they are charged to the
   budget and make cursors wait instead. While the server's event loops run more than 100 ms late
