@@ -55,6 +55,17 @@ const on = JSON.parse(fs.readFileSync(onFile, 'utf8'));
 const low = JSON.parse(fs.readFileSync(lowFile, 'utf8'));
 const off = JSON.parse(fs.readFileSync(offFile, 'utf8'));
 const runs = [on, low, off];
+// Events the server read a second: cursor updates it sent, held or replaced, and events it refused,
+// over the flood's whole time (its counters include the warm-up); and what the flood offered.
+const readRate = (r) => {
+  const c = r.serverCounters || {};
+  const fo = c.fanout || {};
+  const rl = c.rateLimited || {};
+  const n = (fo.cursorsSentAtOnce || 0) + (fo.cursorsHeld || 0) + (fo.cursorsReplaced || 0) + (rl.socketRate || 0)
+    + (rl.userBudget || 0) + (r.toolChanges ? r.toolChanges.received : 0);
+  return Math.round(n / (r.seconds + 3));
+};
+const offeredRate = Number(flooders) * 30 + Number(flooders) / 2;
 const lowLabel = `group budget ${Number(lowBudget).toLocaleString('en-US')}/s`;
 const f = (v, d = 0) => (v === null || v === undefined ? 'n/a' : Number(v).toFixed(d));
 const ok = (v, cond) => (v === null || v === undefined ? '**not measured**' : cond(v) ? 'met' : '**not met**');
@@ -69,6 +80,9 @@ const rows = [
   ['non-cursor events lost (after the drain)', lost],
   ['drain: until nothing arrived for 3 s, s', (r) => f(r.drainSeconds, 1)],
   ['CPU, cores: server / flooders / member', (r) => `${f(r.cpu.server, 2)} / ${f(r.cpu.flooders, 2)} / ${f(r.cpu.member, 2)}`],
+  ['server threads running / waiting runnable for a CPU, cores', (r) => (r.serverSched ? `${f(r.serverSched.runCores, 2)} / ${f(r.serverSched.waitCores, 2)}` : 'n/a')],
+  ['messages the server delivered a second (flooders + member)', (r) => `${r.deliveredPerSecond}`],
+  ['server CPU per delivered message, µs (inbound work included)', (r) => f(r.serverCpuMicrosPerDelivered, 1)],
 ];
 const table = [`| | budgets on (defaults) | ${lowLabel} | budgets off |`, '| --- | --- | --- | --- |',
   ...rows.map(([name, fn]) => `| ${name} | ${runs.map((r) => (r.error ? r.error : fn(r))).join(' | ')} |`)].join('\n');
@@ -108,26 +122,62 @@ ${(() => {
   const counters = (r) => (r.serverCounters && r.serverCounters.fanout) || {};
   const handled = (r) => { const c = counters(r); return (c.cursorsSentAtOnce || 0) + (c.cursorsHeld || 0) + (c.cursorsReplaced || 0); };
   const offered = Number(flooders) * 30 * (on.seconds + 3);
-  const starved = maxCpu < 0.5;
+  // Starved: the server's threads spent more time waiting for a CPU than running on one.
+  const starved = runs.some((r) => r.serverSched && r.serverSched.waitCores > r.serverSched.runCores);
+  const cost = runs.map((r) => f(r.serverCpuMicrosPerDelivered, 1)).join(', ');
   return [
     `The server used at most ${maxCpu.toFixed(2)} cores in any run and handled ${runs.map(handled).map((n) => n.toLocaleString('en-US')).join(', ')}`,
     `cursor updates (of about ${offered.toLocaleString('en-US')} the flooders meant to send in each).`,
+    `Each delivered message cost the server ${cost} µs of CPU (all its work included: reading and checking the flooders' events, the fan-out, /health).`,
     starved
-      ? `We read this as a starved server (during one run \`ss\` showed unread data on every server-side socket while the server used a few percent of a core): with the machine's load average at ${loadBefore.split(' ')[0]} on ${os.cpus().length} cores, every runnable thread gets a few percent of a core (the server's JIT compiler too), and the inbound sockets back up before any budget sees an event (the member's /health requests wait in the same backlog). So these figures measure the machine, not the budgets; they are kept as measured, and the targets stay unverified here. Rerun \`bash bench/fanout.sh\` on a machine that is not shared.`
-      : 'The server had the CPU it asked for; the figures above are the budgets at work.',
-    `What the budget did: with ${lowLabel} the server held ${(counters(low).cursorsHeld || 0).toLocaleString('en-US')} cursor positions, replaced ${(counters(low).cursorsReplaced || 0).toLocaleString('en-US')} by later ones and sent ${(counters(low).cursorsSentLater || 0).toLocaleString('en-US')} on later flushes; with the defaults it held ${(counters(on).cursorsHeld || 0).toLocaleString('en-US')} (the group stayed under 20,000 messages/s because the server delivered less than that).`,
+      ? `The server was starved in at least one run: its threads waited runnable for a CPU longer than they ran (the row above, from /proc/PID/task/*/schedstat), with the machine's load average at ${loadBefore.split(' ')[0]} on ${os.cpus().length} cores. A starved server reads the flooders' sockets late, so cursor ages and /health include the time spent waiting for a CPU; those figures measure the machine, not the budgets, and are kept as measured. The CPU each message costs depends less on the load, though it rises too on a starved machine (the JIT compiler's threads wait as well, caches are cold).`
+      : 'The server\'s threads ran more than they waited for a CPU: the figures above are the server and its budgets at work.',
+    `Cursor updates held because the loops were behind: ${runs.map((r) => ((r.serverCounters && r.serverCounters.fanout && r.serverCounters.fanout.cursorsHeldLoopsBehind) || 0).toLocaleString('en-US')).join(', ')}.`,
+    `What the budget did: with ${lowLabel} the server held ${(counters(low).cursorsHeld || 0).toLocaleString('en-US')} cursor positions, replaced ${(counters(low).cursorsReplaced || 0).toLocaleString('en-US')} by later ones and sent ${(counters(low).cursorsSentLater || 0).toLocaleString('en-US')} on later flushes; with the defaults it held ${(counters(on).cursorsHeld || 0).toLocaleString('en-US')}, replaced ${(counters(on).cursorsReplaced || 0).toLocaleString('en-US')} and sent ${(counters(on).cursorsSentLater || 0).toLocaleString('en-US')} later.`,
   ].join(' ');
 })()}
+
+## Is it the server or the machine?
+
+- **What runs where**: everything of a socket runs on the netty event loop its connection was given
+  (2 loops on 2 cores): reading and decoding its frames, parsing the event's JSON, the per-socket and
+  per-user limits, the group budget, and the fan-out, which hands one write per recipient to each
+  recipient's loop. \`/health\` is answered on a loop too; its work is a few counter reads (under a
+  millisecond), so its latency is the time its new connection waits for a loop that is busy with the flood.
+- **Where the server's CPU goes** (JFR execution samples of \`serve\` under this flood, budgets on, before
+  the loop-lag hold below): about
+  half in the fan-out, that is netty-socketio writing each recipient's copy (packet encoding, a pooled
+  buffer, the websocket frame, the channel's outbound buffer); the rest in reading, decoding and parsing the
+  flooders' events. netty-socketio encoded the event's JSON once per recipient: that was a fifth of all
+  samples, and encoding it once per broadcast (\`EncodedEvent\`) took it out of the profile (the packet
+  encoder went from 31 % of the samples to 14 %). The two profiles were taken at load averages of 22 and 17,
+  so they compare shares of the samples, not speeds.
+- **The machine's share**: the kernel shares the CPU between sessions (autogroups) first, then between the
+  threads of a session. With several engineers' builds and tests running, a benchmark's session gets a few
+  tenths of a core: the server ran ${runs.map((r) => (r.serverSched ? f(r.serverSched.runCores, 2) : 'n/a')).join(', ')}
+  cores and its threads waited runnable ${runs.map((r) => (r.serverSched ? f(r.serverSched.waitCores, 2) : 'n/a')).join(', ')}
+  cores' worth for a CPU. With the budgets on, the server read ${readRate(on).toLocaleString('en-US')} of the
+  flood's ${offeredRate.toLocaleString('en-US')} events a second (each read, parsed and checked, whether then
+  sent, held or refused) with ${f(on.cpu.server, 2)} cores, which also delivered ${on.deliveredPerSecond.toLocaleString('en-US')} messages a second
+  (the tool changes alone are ${(Number(flooders) / 2 * (Number(flooders) - 1)).toLocaleString('en-US')} a second, and are never held): keeping up with the whole flood at
+  that cost takes about ${f((on.cpu.server * offeredRate) / Math.max(1, readRate(on)), 1)} cores. That is more than the share it got, so its
+  sockets back up, and every cursor age and /health answer includes that backlog: no budget on what is
+  sent can fix a server that cannot read what arrives. The cost per event rises on a starved machine
+  (the JIT compiler's threads wait too, caches are cold), so on a quiet one it needs less.
 
 ## Reading it
 
 - With the budgets on, the group's fan-out budget (20,000 messages/s) holds cursor updates per sender
   once the group is past it: a held position is replaced by the sender's next one (latest wins) and
   the held positions go out every 50 ms, oldest first, as far as the budget allows. What arrives is
-  therefore recent (the age column), while each flooder's pointer moves less often (the gap column):
+  each sender's latest position, so its age is the server's delay in reading it plus at most the time it
+  was held, while each flooder's pointer moves less often (the gap column):
   ${flooders} senders × ${flooders} recipients at 20,000 messages/s is one update per sender about every
   ${Math.round((flooders * flooders) / 20000 * 1000)} ms. Non-cursor events are never held or dropped; they are charged to the
-  budget and make cursors wait instead.
+  budget and make cursors wait instead. While the server's event loops run more than 100 ms late
+  (\`LoopLag\`), cursors are held whatever the budget and one position per flush goes out, so that a
+  server short of CPU reads its sockets instead of queueing fan-out (\`cursorsHeldLoopsBehind\` below).
+  With the budgets off nothing is held, loops behind or not.
 - With the budgets off, every cursor update is queued to every socket: ${flooders} × 30 × ${flooders} ≈
   ${(flooders * 30 * flooders).toLocaleString('en-US')} messages a second offered, more than this machine delivers, so the
   queues grow and every figure above degrades with them.

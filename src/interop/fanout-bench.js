@@ -61,6 +61,30 @@ function cpuSeconds(pid) {
   }
 }
 
+/**
+ * Time a process's threads ran and waited runnable for a CPU, in seconds, summed over its threads
+ * (/proc/PID/task/TID/schedstat): a server that waits far longer than it runs is starved by the
+ * machine, not slow.
+ */
+function schedSeconds(pid) {
+  try {
+    let run = 0;
+    let wait = 0;
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const [r, w] = fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').trim().split(/\s+/).map(Number);
+        run += r / 1e9;
+        wait += w / 1e9;
+      } catch (e) {
+        // the thread ended between the listing and the read
+      }
+    }
+    return { run, wait };
+  } catch (e) {
+    return null;
+  }
+}
+
 // ------------------------------------------------------------------ flooders (child process)
 
 function floodRole() {
@@ -107,6 +131,7 @@ function floodRole() {
         }, startIn));
       });
     }
+    if (m.mark) process.send({ marked: received });
     if (m.stop) {
       flooding = false;
       timers.forEach((t) => { clearTimeout(t); clearInterval(t); });
@@ -198,7 +223,10 @@ async function memberRole() {
     if (m.tool) toolsSent += m.tool;
     if (m.error && errors.length < 5) errors.push(m.error);
     if (m.stopped) floodReceived = m.received;
+    if (m.marked !== undefined && markWaiter) { markWaiter(m.marked); markWaiter = null; }
   }));
+  let markWaiter = null;
+  const mark = () => new Promise((resolve) => { markWaiter = resolve; child.send({ mark: true }); });
   await Promise.race([ready, sleep(60000)]);
   if (errors.length) throw new Error(errors.join('; '));
 
@@ -222,11 +250,17 @@ async function memberRole() {
 
   await sleep(opts.warmup * 1000);
   measuring = true;
+  const floodAt0 = await mark();
+  const cursorsAt0 = cursors;
+  const sched0 = opts.serverPid ? schedSeconds(opts.serverPid) : null;
   const cpu0 = { server: opts.serverPid ? cpuSeconds(opts.serverPid) : null, member: process.cpuUsage(), flood: cpuSeconds(child.pid) };
   const t0 = Date.now();
   await sleep(opts.seconds * 1000);
   const elapsed = (Date.now() - t0) / 1000;
   const cpu1 = { server: opts.serverPid ? cpuSeconds(opts.serverPid) : null, member: process.cpuUsage(cpu0.member), flood: cpuSeconds(child.pid) };
+  const sched1 = opts.serverPid ? schedSeconds(opts.serverPid) : null;
+  const cursorsInWindow = cursors - cursorsAt0;
+  const floodInWindow = (await mark()) - floodAt0;
   measuring = false;
   clearInterval(noteTimer);
   clearInterval(serverTimer);
@@ -269,6 +303,14 @@ async function memberRole() {
       member: (cpu1.member.user + cpu1.member.system) / 1e6 / elapsed,
     },
   };
+  // Messages the server delivered in the window (to the flooders and the member), and what each cost it.
+  r.deliveredPerSecond = Math.round((floodInWindow + cursorsInWindow) / elapsed);
+  r.serverCpuMicrosPerDelivered = cpu0.server === null || !(floodInWindow + cursorsInWindow) ? null
+    : ((cpu1.server - cpu0.server) * 1e6) / (floodInWindow + cursorsInWindow);
+  r.serverSched = sched0 && sched1 ? {
+    runCores: (sched1.run - sched0.run) / elapsed,
+    waitCores: (sched1.wait - sched0.wait) / elapsed,
+  } : null;
   r.serverCounters = serverHealth && { rateLimited: serverHealth.rateLimited, fanout: serverHealth.fanout,
     refused: serverHealth.handshakes && serverHealth.handshakes.refused };
   r.nonCursorLost = (r.toolChanges.sent - r.toolChanges.received) + (r.notes.sent - r.notes.received)

@@ -41,7 +41,10 @@ final class DivergenceWatch {
         return current;
     }
 
-    /** The admin connection ended: whatever was open is resolved, nothing is known any more. */
+    /**
+     * Nothing to compare (no admin connection, or it is not our client's server): whatever was open is
+     * resolved, nothing is known any more.
+     */
     List<Divergence> clear() {
         AdminSnapshot none = ServerReading.EMPTY.snapshot();
         long now = clock.wallMillis();

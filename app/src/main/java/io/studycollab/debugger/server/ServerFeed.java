@@ -5,6 +5,7 @@ import io.studycollab.realtime.admin.AdminServer;
 import io.studycollab.realtime.admin.AdminSnapshot;
 import io.studycollab.realtime.admin.AdminSocket;
 import io.studycollab.realtime.admin.crosscheck.Divergence;
+import io.studycollab.realtime.admin.crosscheck.SameServer;
 import io.studycollab.realtime.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,6 +42,8 @@ public final class ServerFeed implements AutoCloseable {
     private volatile Supplier<AdminSnapshot> source;
     private volatile DivergenceWatch watch;
     private volatile ServerReading latest = ServerReading.EMPTY;
+    private volatile String adminUrl;
+    private volatile String clientUrl;
     // Confined to the reader thread.
     private long seenChanges = -1;
     private Supplier<AdminSnapshot> seenSource;
@@ -61,6 +64,15 @@ public final class ServerFeed implements AutoCloseable {
     /** Cross-checks every snapshot against our presence with {@code w} (null: no cross-check). */
     void setWatch(DivergenceWatch w) {
         watch = w;
+    }
+
+    /**
+     * Where the admin namespace and our client are connected (null: not connected): the cross-check
+     * runs only when they are the same server ({@link SameServer}). Any thread.
+     */
+    void compare(String admin, String client) {
+        adminUrl = admin;
+        clientUrl = client;
     }
 
     /** The model changed; the next reading takes a new snapshot. Any thread, never blocks. */
@@ -99,13 +111,23 @@ public final class ServerFeed implements AutoCloseable {
         long now = clock.wallMillis();
         List<Divergence> divergences = last.divergences();
         DivergenceWatch w = watch;
+        SameServer.Verdict target = SameServer.of(src == null ? null : adminUrl, clientUrl);
         boolean checked = false;
-        if (w != null && (fresh || now - lastCheck >= CHECK_EVERY_MILLIS)) {
-            divergences = src == null ? w.clear() : w.check(snapshot);
+        if (w != null
+                && (fresh
+                        || now - lastCheck >= CHECK_EVERY_MILLIS
+                        || !target.why().equals(last.crossCheck()))) {
+            // Against another server (or none) every member would look like a divergence: nothing is
+            // compared, and what was open is resolved.
+            divergences = target.compared() ? w.check(snapshot) : w.clear();
             lastCheck = now;
             checked = true;
         }
-        if (!fresh && query.equals(last.query()) && (!checked || divergences.equals(last.divergences()))) {
+        String crossCheck = w == null ? "" : target.why();
+        if (!fresh
+                && query.equals(last.query())
+                && crossCheck.equals(last.crossCheck())
+                && (!checked || divergences.equals(last.divergences()))) {
             return; // nothing a table would show differently
         }
         List<AdminSocket> sockets = new ArrayList<>();
@@ -137,7 +159,8 @@ public final class ServerFeed implements AutoCloseable {
                 List.copyOf(sockets),
                 List.copyOf(rooms),
                 List.copyOf(namespaces),
-                List.copyOf(divergences));
+                List.copyOf(divergences),
+                crossCheck);
     }
 
     /**

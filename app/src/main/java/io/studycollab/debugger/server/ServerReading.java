@@ -14,6 +14,7 @@ import java.util.Set;
  *
  * @param version     goes up with every new reading; the FX side applies a reading only once
  * @param divergences the cross-check's open divergences for our group, oldest first
+ * @param crossCheck  whether the cross-check ran and why (it runs only against our client's own server)
  */
 public record ServerReading(
         long version,
@@ -22,7 +23,8 @@ public record ServerReading(
         List<AdminSocket> sockets,
         List<AdminRoom> rooms,
         List<NamespaceRow> namespaces,
-        List<Divergence> divergences) {
+        List<Divergence> divergences,
+        String crossCheck) {
 
     public static final ServerReading EMPTY = new ServerReading(
             0,
@@ -31,7 +33,8 @@ public record ServerReading(
             List.of(),
             List.of(),
             List.of(),
-            List.of());
+            List.of(),
+            "");
 
     /** One namespace of one server, with how many sockets it has. */
     public record NamespaceRow(String serverId, String name, int socketsCount) {}

@@ -37,13 +37,26 @@ public final class ServerTabController implements AutoCloseable {
     private final Clock clock;
     private final Tasks tasks;
     private final FxEventPump.Registration refresh;
+    private final Supplier<String> clientServer;
     private AdminClient client;
+    private String adminUrl;
     private Runnable unpublish = () -> {};
     private boolean closed;
 
+    /**
+     * @param presence     the presence our client folded, for the cross-check
+     * @param clientServer on the FX thread: the server our client is connected to, null when it is not;
+     *                     the cross-check runs only when that is the admin namespace's server
+     */
     public ServerTabController(
-            EventHub hub, Supplier<PresenceSnapshot> presence, Clock clock, FxEventPump pump, Tasks tasks) {
+            EventHub hub,
+            Supplier<PresenceSnapshot> presence,
+            Supplier<String> clientServer,
+            Clock clock,
+            FxEventPump pump,
+            Tasks tasks) {
         this.hub = hub;
+        this.clientServer = clientServer;
         this.tasks = tasks;
         this.clock = clock;
         this.feed = new ServerFeed(clock);
@@ -52,6 +65,7 @@ public final class ServerTabController implements AutoCloseable {
     }
 
     private void refresh() {
+        feed.compare(adminUrl, clientServer.get());
         model.show(feed.poll(model.queryProperty().get()));
         AdminClient c = client;
         if (c != null && model.connectedProperty().get() != c.connected()) {
@@ -108,6 +122,7 @@ public final class ServerTabController implements AutoCloseable {
         AdminClient c = new AdminClient(options, clock);
         model.active(true);
         client = c;
+        adminUrl = url;
         unpublish = c.publishTo(hub);
         c.onChanges(changes -> feed.changed());
         model.status("Connecting to " + url + options.namespace() + "…");
@@ -154,6 +169,7 @@ public final class ServerTabController implements AutoCloseable {
     public void disconnect() {
         AdminClient c = client;
         client = null;
+        adminUrl = null;
         unpublish.run();
         unpublish = () -> {};
         feed.setSource(null);

@@ -43,6 +43,7 @@ public final class ServerTabModel {
     private final ReadOnlyObjectWrapper<AdminSocket> detail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Not connected to an admin namespace.");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper crossCheck = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper actionsAllowed = new ReadOnlyBooleanWrapper();
@@ -94,6 +95,7 @@ public final class ServerTabModel {
             features.set(snap.features());
         }
         summary.set(summary(r));
+        crossCheck.set(r.crossCheck());
         refreshDetail(snap);
         shown.set(r.version());
     }
@@ -234,6 +236,11 @@ public final class ServerTabModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** Whether the cross-check compares this server with our presence, and why not when it does not. */
+    public ReadOnlyStringProperty crossCheckProperty() {
+        return crossCheck.getReadOnlyProperty();
     }
 
     /** Servers, sockets and rooms in all, and as of when. */

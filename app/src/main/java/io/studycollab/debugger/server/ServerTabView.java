@@ -44,6 +44,7 @@ public final class ServerTabView extends BorderPane {
     private final Button disconnect = new Button("Disconnect", new FontIcon(Feather.X));
     private final Label status = new Label();
     private final Label summary = new Label();
+    private final Label crossCheck = new Label();
     private final TextField socketFilter = new TextField();
     private final TextField roomFilter = new TextField();
     private final CheckBox privateRooms = new CheckBox("Private rooms");
@@ -88,7 +89,10 @@ public final class ServerTabView extends BorderPane {
         summary.getStyleClass().add("text-muted");
         FlowPane form = new FlowPane(6, 4, url, namespace, username, password, allowActions, connect, disconnect);
         form.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(4, form, status);
+        crossCheck.setId("adminCrossCheck");
+        crossCheck.getStyleClass().add("text-muted");
+        crossCheck.setWrapText(true);
+        VBox top = new VBox(4, form, status, crossCheck);
         top.setPadding(new Insets(6));
 
         sockets.column("Socket", 120, AdminSocket::id, ServerTables.text(AdminSocket::id))
@@ -179,6 +183,7 @@ public final class ServerTabView extends BorderPane {
     private void initListeners() {
         status.textProperty().bind(model.statusProperty());
         summary.textProperty().bind(model.summaryProperty());
+        crossCheck.textProperty().bind(model.crossCheckProperty());
         url.promptTextProperty().bind(model.suggestedUrlProperty().map(u -> u.isEmpty() ? "http://127.0.0.1:3000" : u));
         model.suggestedUrlProperty().addListener((o, was, now) -> {
             if (url.getText().isBlank() || url.getText().equals(was)) {

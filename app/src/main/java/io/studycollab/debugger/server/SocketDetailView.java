@@ -100,18 +100,22 @@ final class SocketDetailView extends VBox {
         readOnly.setWrapText(true);
         note.setId("adminActionNote");
         note.setWrapText(true);
-        // Actions first, wrapping in a narrow pane; the handshake takes what height is left.
+        // The actions and their confirmation right under the title, wrapping in a narrow pane: above the
+        // facts, whose rows grow with the socket's rooms, so that a short pane cuts off the handshake
+        // and the last facts, never Confirm. The handshake takes what height is left.
+        handshake.setMinHeight(0);
         FlowPane actions = new FlowPane(6, 4, disconnect, new HBox(4, joinRoom, join), new HBox(4, leaveRoom, leave));
+        actions.setId("adminActions");
         actions.setAlignment(Pos.CENTER_LEFT);
         getChildren()
                 .addAll(
                         title,
                         gone,
-                        facts,
                         actions,
                         pendingBar,
                         readOnly,
                         note,
+                        facts,
                         new Label("Handshake (secrets masked)"),
                         handshake);
         showPending(null);

@@ -114,7 +114,13 @@ public final class DebuggerController implements AutoCloseable {
         connection.showTokensIn(connectionBar::showToken);
         connection.showWarningsIn(text ->
                 notices.post("weak-jwt-secret", Notices.Kind.WARNING, "Weak JWT secret", text, Duration.ofSeconds(30)));
-        serverTab = new ServerTabController(session.hub(), session.presence()::snapshot, clock, pump, tasks);
+        serverTab = new ServerTabController(
+                session.hub(),
+                session.presence()::snapshot,
+                () -> realtime.isConnected() ? realtime.urlProperty().get() : null,
+                clock,
+                pump,
+                tasks);
         connection.onSandboxStarted(started -> {
             api.setServiceKey(started.serviceKey());
             serverTab.sandboxStarted(started.url()); // the sandbox runs its admin namespace

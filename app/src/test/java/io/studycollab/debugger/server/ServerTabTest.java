@@ -7,6 +7,7 @@ import static io.studycollab.debugger.server.ServerTabFixture.roomsShown;
 import static io.studycollab.debugger.server.ServerTabFixture.socketsOf;
 import static io.studycollab.debugger.server.ServerTabFixture.socketsShown;
 import static io.studycollab.debugger.server.ServerTabFixture.waitFor;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,12 @@ import io.studycollab.realtime.admin.AdminSocket;
 import io.studycollab.realtime.admin.crosscheck.CrossCheckRecords;
 import io.studycollab.realtime.admin.crosscheck.Divergence;
 import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.server.ServerConfig;
+import io.studycollab.realtime.server.StudyCollabServer;
+import io.studycollab.realtime.server.admin.AdminConfig;
+import io.studycollab.realtime.testing.TestTokens;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -95,6 +101,8 @@ class ServerTabTest {
     @Test
     void showsTheSameSocketsAndRoomsAsInspect(FxRobot robot) {
         awaitDemoOnTheServerTab(robot);
+        // The admin server is the one our client is connected to: the cross-check runs, and says so.
+        waitFor("the cross-check on", 10, () -> crossCheck(robot).startsWith("Cross-check on"));
         JsonNode doc = inspect(controller.sandbox().url(), null, null);
         assertEquals(socketsOf(doc, "/"), socketsShown(robot, "/"));
         assertEquals(roomsOf(doc, "/"), roomsShown(robot, "/"));
@@ -201,26 +209,19 @@ class ServerTabTest {
                         + fx(() -> robot.lookup("#adminActionNote")
                                 .queryAs(Label.class)
                                 .getText()) + "'");
-        // Cancel sends nothing.
-        // Fired rather than clicked, as Confirm below: the bar may sit below the detail pane's scrolled view.
-        fx(() -> {
-            robot.lookup("#adminCancel").queryButton().fire();
-            return null;
-        });
+        // Cancel sends nothing. Clicked as a user does: the bar sits under the title, in sight however
+        // many facts the socket has.
+        assertInSight(robot, "#adminCancel");
+        robot.clickOn("#adminCancel");
         waitFor(
                 "nothing pending after Cancel",
                 10,
                 () -> !robot.lookup("#adminPendingBar").query().isVisible());
         assertEquals(4, roomsShown(robot, "/").get("demo"), "Cancel sent nothing");
-        fx(() -> {
-            robot.lookup("#adminActionLeave").queryButton().fire();
-            return null;
-        });
-        // Fired rather than clicked: in a short detail pane the bar may sit below the scrolled view.
-        fx(() -> {
-            robot.lookup("#adminConfirm").queryButton().fire();
-            return null;
-        });
+        assertInSight(robot, "#adminActionLeave");
+        robot.clickOn("#adminActionLeave");
+        assertInSight(robot, "#adminConfirm");
+        robot.clickOn("#adminConfirm");
         waitFor(
                 "the leave sent",
                 10,
@@ -255,6 +256,65 @@ class ServerTabTest {
                 () -> controller.log().visible().stream()
                         .map(EventRecord::name)
                         .anyMatch(CrossCheckRecords.OPENED::equals));
+    }
+
+    @Test
+    void anotherServersRoomsAreNotComparedWithOurPresence(FxRobot robot) throws Exception {
+        awaitDemoOnTheServerTab(robot);
+        // Another server, where nobody of our group is: compared with our presence, every member of
+        // demo would be "missing" there. The tab shows that server and says why it compares nothing.
+        try (StudyCollabServer other = StudyCollabServer.start(
+                ServerConfig.defaults(TestTokens.SECRET, "other-server-key"), AdminConfig.open())) {
+            fx(() -> {
+                robot.lookup("#adminUrl").queryAs(TextField.class).setText(other.url());
+                robot.lookup("#adminConnect").queryButton().fire();
+                return null;
+            });
+            waitFor(
+                    "the other server's tab",
+                    30,
+                    () -> controller.serverTab().model().connectedProperty().get()
+                            && crossCheck(robot)
+                                    .startsWith(
+                                            "Cross-check off: this admin server is http://localhost:" + other.port()));
+            assertTrue(
+                    crossCheck(robot)
+                            .contains("connected to http://localhost:"
+                                    + controller.sandbox().server().port()),
+                    crossCheck(robot));
+            // Through several checks (one a second, two seconds' grace), nothing diverges.
+            await().during(Duration.ofSeconds(4))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> fx(
+                            () -> controller.serverTab().model().divergences().isEmpty()));
+            assertFalse(
+                    controller.log().visible().stream()
+                            .map(EventRecord::name)
+                            .anyMatch(CrossCheckRecords.OPENED::equals),
+                    "no divergence recorded");
+            assertFalse(fx(() -> robot.lookup("#divergenceBadge").query().isVisible()));
+        }
+    }
+
+    /** The node lies wholly inside the detail pane as laid out, where a click reaches it. */
+    private static void assertInSight(FxRobot robot, String query) {
+        String where = fx(() -> {
+            var node = robot.lookup(query).query();
+            var pane = robot.lookup("#adminSocketDetail").query();
+            var n = node.localToScene(node.getBoundsInLocal());
+            var p = pane.localToScene(pane.getLayoutBounds()); // its size as laid out, not its content's
+            return node.isVisible()
+                            && p.contains(n)
+                            && n.getMaxY() <= node.getScene().getHeight()
+                    ? ""
+                    : query + " at " + n + ", the detail pane at " + p + ", the scene "
+                            + node.getScene().getHeight() + " high";
+        });
+        assertTrue(where.isEmpty(), where);
+    }
+
+    private static String crossCheck(FxRobot robot) {
+        return fx(() -> robot.lookup("#adminCrossCheck").queryAs(Label.class).getText());
     }
 
     /** Sockets, Rooms or Servers (0, 1, 2): the tab headers' texts are also column titles. */

@@ -21,6 +21,7 @@ import io.studycollab.realtime.server.groups.InactivitySweeper;
 import io.studycollab.realtime.server.groups.Membership;
 import io.studycollab.realtime.server.http.TestApiService;
 import io.studycollab.realtime.server.limits.EventLimits;
+import io.studycollab.realtime.server.limits.LoopLag;
 import io.studycollab.realtime.server.limits.UserBudgets;
 import io.studycollab.realtime.server.session.SessionLifecycle;
 import io.studycollab.realtime.server.session.SessionTable;
@@ -28,6 +29,7 @@ import io.studycollab.realtime.server.session.SocketSession;
 import io.studycollab.realtime.server.transport.HandshakeDeadline;
 import io.studycollab.realtime.server.transport.RawEventJsonSupport;
 import io.studycollab.realtime.server.transport.StudyCollabChannelInitializer;
+import io.studycollab.realtime.server.transport.UnreadConnections;
 import io.studycollab.realtime.time.Clock;
 import io.studycollab.realtime.time.SystemClock;
 import java.io.IOException;
@@ -54,6 +56,7 @@ public final class StudyCollabServer implements AutoCloseable {
     private final SocketIOServer io;
     private final int port;
     private final GroupEvents groupEvents;
+    private final LoopLag loopLag;
     private final InactivitySweeper sweeper;
     private final TestApiService api;
     private final AdminNamespace admin;
@@ -69,7 +72,8 @@ public final class StudyCollabServer implements AutoCloseable {
         io = new SocketIOServer(SocketIoSettings.of(config, port));
 
         GroupRegistry registry = new GroupRegistry();
-        groupEvents = new GroupEvents(io, clock, limits.groupFanoutPerSecond(), limits.cursorFlushInterval());
+        loopLag = LoopLag.of(clock, limits.cursorFlushInterval());
+        groupEvents = new GroupEvents(io, clock, limits.groupFanoutPerSecond(), limits.cursorFlushInterval(), loopLag);
         Membership membership = new Membership(registry, groupEvents, clock, config.groupsPolicy());
         Activity activity = new Activity(registry, groupEvents, clock);
         sweeper =
@@ -77,6 +81,7 @@ public final class StudyCollabServer implements AutoCloseable {
 
         HandshakeStats handshakes = new HandshakeStats(clock);
         HandshakeDeadline deadline = new HandshakeDeadline(clock, limits.handshakeTimeout(), handshakes);
+        UnreadConnections unread = new UnreadConnections();
         sessions.admitOnly(deadline::claim); // admission and the deadline decide once per session
         EventLimits eventLimits = new EventLimits();
         api = new TestApiService(
@@ -86,9 +91,10 @@ public final class StudyCollabServer implements AutoCloseable {
                 groupEvents,
                 handshakes,
                 deadline::pending,
+                unread,
                 eventLimits,
                 clock);
-        new StudyCollabChannelInitializer(api, handshakes, deadline).installIn(io);
+        new StudyCollabChannelInitializer(api, handshakes, deadline, unread, loopLag).installIn(io);
 
         SessionLifecycle lifecycle = new SessionLifecycle(
                 sessions,
@@ -227,6 +233,7 @@ public final class StudyCollabServer implements AutoCloseable {
         }
         closed = true;
         sweeper.close();
+        loopLag.close();
         groupEvents.close();
         if (admin != null) {
             admin.close();

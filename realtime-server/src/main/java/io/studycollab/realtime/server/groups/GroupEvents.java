@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.studycollab.realtime.protocol.EventNames;
 import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.server.limits.GroupFanout;
+import io.studycollab.realtime.server.limits.LoopLag;
 import io.studycollab.realtime.server.session.SocketSession;
+import io.studycollab.realtime.server.transport.EncodedEvent;
 import io.studycollab.realtime.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -19,9 +21,9 @@ public final class GroupEvents implements GroupFanout.Rooms, AutoCloseable {
     private final SocketIOServer io;
     private final GroupFanout fanout;
 
-    public GroupEvents(SocketIOServer io, Clock clock, double fanoutPerSecond, Duration flushEvery) {
+    public GroupEvents(SocketIOServer io, Clock clock, double fanoutPerSecond, Duration flushEvery, LoopLag loops) {
         this.io = io;
-        this.fanout = new GroupFanout(clock, fanoutPerSecond, flushEvery, this);
+        this.fanout = new GroupFanout(clock, fanoutPerSecond, flushEvery, this, loops::behind);
     }
 
     /** To everyone in the group but {@code s} (null: to everyone). */
@@ -63,7 +65,9 @@ public final class GroupEvents implements GroupFanout.Rooms, AutoCloseable {
 
     @Override
     public void send(String groupId, String event, ObjectNode payload, UUID except) {
-        io.getRoomOperations(groupId).sendEvent(event, c -> c.getSessionId().equals(except), payload);
+        // Encoded once here, not once per recipient by netty-socketio's encoder.
+        io.getRoomOperations(groupId)
+                .sendEvent(event, c -> c.getSessionId().equals(except), EncodedEvent.of(event, payload));
     }
 
     @Override

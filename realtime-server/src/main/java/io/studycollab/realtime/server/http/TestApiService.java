@@ -11,6 +11,7 @@ import io.studycollab.realtime.server.groups.GroupRegistry;
 import io.studycollab.realtime.server.limits.EventLimits;
 import io.studycollab.realtime.server.session.SessionTable;
 import io.studycollab.realtime.server.session.SocketSession;
+import io.studycollab.realtime.server.transport.UnreadConnections;
 import io.studycollab.realtime.time.Clock;
 import java.util.function.IntSupplier;
 
@@ -27,6 +28,7 @@ public final class TestApiService implements HttpApi {
     private final GroupEvents events;
     private final HandshakeStats handshakes;
     private final IntSupplier pendingHandshakes;
+    private final UnreadConnections unread;
     private final EventLimits limits;
     private final Clock clock;
 
@@ -37,6 +39,7 @@ public final class TestApiService implements HttpApi {
             GroupEvents events,
             HandshakeStats handshakes,
             IntSupplier pendingHandshakes,
+            UnreadConnections unread,
             EventLimits limits,
             Clock clock) {
         this.keys = keys;
@@ -45,6 +48,7 @@ public final class TestApiService implements HttpApi {
         this.events = events;
         this.handshakes = handshakes;
         this.pendingHandshakes = pendingHandshakes;
+        this.unread = unread;
         this.limits = limits;
         this.clock = clock;
     }
@@ -60,7 +64,10 @@ public final class TestApiService implements HttpApi {
                 .put("status", "ok")
                 .put("connections", sessions.size())
                 .put("groups", registry.groupCount());
-        o.set("handshakes", handshakes.toJson(pendingHandshakes.getAsInt()));
+        ObjectNode h = handshakes.toJson(pendingHandshakes.getAsInt());
+        // Accepted, nothing read yet: not sessions, so not in "pending" (see UnreadConnections).
+        h.put("unread", unread.count()).put("closedUnread", unread.closedUnread());
+        o.set("handshakes", h);
         o.set("rateLimited", limits.toJson());
         o.set("fanout", events.fanout().toJson());
         return o;

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,12 @@ import org.slf4j.LoggerFactory;
  * one per flush so cursors never stall. While a group holds any, new cursor updates join the hold
  * too, so every sender takes its turn. Other events are never held or dropped: they are sent at once
  * and charged to the budget, which can make cursors wait.
+ *
+ * <p>The budget is a rate the server is assumed to deliver; a server that gets too little CPU (a flood,
+ * a busy machine) delivers less, queues what it cannot write, and reads its sockets later and later.
+ * So cursor updates are also held while the event loops are behind ({@link LoopLag}), and then only
+ * one held position per group goes out per flush: the server's CPU goes to reading its sockets, and
+ * what a member receives is each sender's latest position rather than a queue of old ones.
  */
 public final class GroupFanout implements AutoCloseable {
 
@@ -56,6 +63,8 @@ public final class GroupFanout implements AutoCloseable {
     private final double perSecond;
     private final Duration flushEvery;
     private final Rooms rooms;
+    private final BooleanSupplier behind;
+    private final LongAdder heldBehind = new LongAdder();
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final Set<Lane> holding = ConcurrentHashMap.newKeySet();
     private final LongAdder sentAtOnce = new LongAdder();
@@ -67,10 +76,16 @@ public final class GroupFanout implements AutoCloseable {
 
     /** @param perSecond messages a second per group; 0: no budget, everything is sent at once */
     public GroupFanout(Clock clock, double perSecond, Duration flushEvery, Rooms rooms) {
+        this(clock, perSecond, flushEvery, rooms, () -> false);
+    }
+
+    /** @param behind whether the server's loops are behind; cursors are held meanwhile (budget on only) */
+    public GroupFanout(Clock clock, double perSecond, Duration flushEvery, Rooms rooms, BooleanSupplier behind) {
         this.clock = clock;
         this.perSecond = perSecond;
         this.flushEvery = flushEvery;
         this.rooms = rooms;
+        this.behind = behind;
     }
 
     /** Sends an event that is never held (anything but a cursor update) and charges the group's budget. */
@@ -92,11 +107,18 @@ public final class GroupFanout implements AutoCloseable {
             return;
         }
         Lane lane = lane(groupId);
+        boolean late = behind.getAsBoolean();
         boolean now;
         synchronized (lane) {
-            now = lane.held.isEmpty() && !lane.flushing && lane.budget.tryTake(rooms.recipients(groupId, except));
+            now = lane.held.isEmpty()
+                    && !lane.flushing
+                    && !late
+                    && lane.budget.tryTake(rooms.recipients(groupId, except));
             if (!now && lane.held.put(sender, new Held(event, payload, except)) == null) {
                 heldBack.increment();
+                if (late) {
+                    heldBehind.increment();
+                }
             } else if (!now) {
                 replaced.increment();
             }
@@ -140,11 +162,12 @@ public final class GroupFanout implements AutoCloseable {
             timer = null;
         }
         try {
+            boolean late = behind.getAsBoolean();
             for (Iterator<Lane> it = holding.iterator(); it.hasNext(); ) {
                 Lane lane = it.next();
                 List<Held> due;
                 synchronized (lane) {
-                    due = due(lane);
+                    due = due(lane, late);
                     lane.flushing = true;
                     if (lane.held.isEmpty()) {
                         it.remove();
@@ -170,10 +193,16 @@ public final class GroupFanout implements AutoCloseable {
         }
     }
 
-    /** Takes the held cursors the budget allows now, oldest first, and at least one. */
-    private List<Held> due(Lane lane) {
+    /**
+     * Takes the held cursors the budget allows now, oldest first, and at least one; only that one
+     * while the loops are {@code late}.
+     */
+    private List<Held> due(Lane lane, boolean late) {
         List<Held> due = new ArrayList<>();
         for (Iterator<Held> it = lane.held.values().iterator(); it.hasNext(); ) {
+            if (late && !due.isEmpty()) {
+                break;
+            }
             Held h = it.next();
             int cost = rooms.recipients(lane.groupId, h.except());
             if (!lane.budget.tryTake(cost)) {
@@ -207,7 +236,8 @@ public final class GroupFanout implements AutoCloseable {
                 .put("cursorsHeld", heldBack.sum())
                 .put("cursorsReplaced", replaced.sum())
                 .put("cursorsSentLater", flushed.sum())
-                .put("cursorsHeldNow", heldNow());
+                .put("cursorsHeldNow", heldNow())
+                .put("cursorsHeldLoopsBehind", heldBehind.sum());
     }
 
     @Override

@@ -72,7 +72,9 @@ public final class RawEventJsonSupport implements JsonSupport {
 
     @Override
     public void writeValue(ByteBufOutputStream out, Object value) throws IOException {
-        delegate.writeValue(out, value);
+        if (!EncodedEvent.writeIfEncoded(out, value)) {
+            delegate.writeValue(out, value);
+        }
     }
 
     @Override

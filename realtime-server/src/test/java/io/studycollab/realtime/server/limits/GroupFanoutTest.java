@@ -117,6 +117,35 @@ class GroupFanoutTest {
     }
 
     @Test
+    void whileTheLoopsAreBehindCursorsAreHeldAndOneGoesEachFlush() {
+        boolean[] behind = {true};
+        GroupFanout f = new GroupFanout(clock, 1_000_000, Duration.ofMillis(50), rooms, () -> behind[0]);
+        for (int round = 1; round <= 3; round++) {
+            for (int u = 0; u < 5; u++) {
+                f.cursor("g", "u" + u, "cursor", cursor("u" + u, round), socket);
+            }
+        }
+        assertEquals(0, cursors(), "held although the budget allows them");
+        assertEquals(5, f.toJson().path("cursorsHeldLoopsBehind").asLong());
+        assertEquals(10, f.toJson().path("cursorsReplaced").asLong(), "latest wins");
+        clock.advanceMillis(50);
+        assertEquals(1, cursors(), "one a flush while behind");
+        assertEquals(3.0, sent.get(0).x(), "the sender's latest position");
+        f.send("g", "user:tool:changed", ProtocolCodec.object(), socket);
+        assertEquals(
+                1,
+                sent.stream().filter(x -> x.event().equals("user:tool:changed")).count(),
+                "never held");
+
+        behind[0] = false;
+        clock.advanceMillis(50);
+        assertEquals(5, cursors(), "caught up: the rest as the budget allows");
+        assertEquals(0, f.heldNow());
+        f.cursor("g", "u0", "cursor", cursor("u0", 4), socket);
+        assertEquals(6, cursors(), "sent at once again");
+    }
+
+    @Test
     void withoutABudgetNothingIsHeld() {
         GroupFanout f = new GroupFanout(clock, 0, Duration.ofMillis(50), rooms);
         for (int i = 0; i < 1_000; i++) {
