@@ -37,6 +37,9 @@ public final class MainView extends StackPane {
 
     static final double BOARD_DIVIDER = 0.45;
 
+    /** Room for three tools a column: the palette's two columns then hold all six. */
+    static final double BOARD_MIN_HEIGHT = 130;
+
     /** The views laid out around the side panel. */
     public record Parts(
             ConnectionBar connectionBar,
@@ -67,11 +70,8 @@ public final class MainView extends StackPane {
         BorderPane board = new BorderPane(p.canvas());
         board.setLeft(p.tools());
         board.getStyleClass().add("board");
-        // Never shorter than the tool palette: a tool cut off is a tool nobody finds.
-        board.minHeightProperty()
-                .bind(p.tools()
-                        .heightProperty()
-                        .map(h -> Math.max(120, p.tools().prefHeight(-1))));
+        // Short boards keep every tool: the palette wraps into a second column (ToolPalette).
+        board.setMinHeight(BOARD_MIN_HEIGHT);
         // The server's view (admin namespace) beside the board, above the shared log; its tables
         // need more height than the board, so they get the larger part while shown.
         TabPane views = new TabPane(new Tab("Board", board), new Tab("Server", p.server()));
