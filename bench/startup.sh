@@ -4,11 +4,13 @@
 # jar's --smoke-test on a virtual display; the JVM's launch options side by side, interleaved run by
 # run so the machine's load falls on each alike; CPU per run; written to src/docs/startup.md.
 #   mvn -q -DskipTests package && bash bench/startup.sh [RUNS]
-# BASELINE_JAR=other.jar adds that jar (e.g. a build of an older commit) as one more variant.
+# BASELINE_JAR=other.jar adds that jar (e.g. a build of an older commit) as one more variant, described
+# in the results as BASELINE_NAME. ROWS=file LOAD_BEFORE=.. LOAD_AFTER=.. only rewrites the results
+# file from the per-run rows an earlier run printed on stderr (after an edit of the text below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
-JAR=app/target/realtime-debugger.jar
+JAR=${JAR:-app/target/realtime-debugger.jar}
 [ -f "$JAR" ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
 command -v Xvfb >/dev/null || { echo "needs Xvfb (apt-get install -y xvfb)" >&2; exit 2; }
 work=$(mktemp -d)
@@ -26,9 +28,11 @@ sleep 1
 # A config directory of its own: no saved profiles of the user's change what the window does.
 export STUDYCOLLAB_CONFIG_DIR=$work/config
 
-# The AppCDS archive of the classes a start-up loads, made by one training run (as packaging does).
-java -XX:ArchiveClassesAtExit="$work/app.jsa" -jar "$JAR" --smoke-test >/dev/null 2>&1 \
-  || { echo "the training run failed" >&2; exit 1; }
+# The AppCDS archive of the classes a start-up loads, made by one training run.
+if [ -z "${ROWS:-}" ]; then
+  java -XX:ArchiveClassesAtExit="$work/app.jsa" -jar "$JAR" --smoke-test >/dev/null 2>&1 \
+    || { echo "the training run failed" >&2; exit 1; }
+fi
 
 names=(plain cds c1 cds+c1)
 cmds=("java -jar $JAR"
@@ -60,15 +64,21 @@ run() {
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else print v[int((NR + 1) / 2)] }'; }
 
-load_before=$(uptime | sed 's/.*load average: //')
-: >"$work/rows"
-for i in $(seq 1 "$RUNS"); do
-  for v in "${!names[@]}"; do
-    r=$(run "${cmds[$v]}")
-    echo "${names[$v]} $i $r" | tee -a "$work/rows" >&2
+if [ -n "${ROWS:-}" ]; then
+  grep -E '^[a-z0-9+]+ [0-9]+ ' "$ROWS" >"$work/rows"
+  load_before=$LOAD_BEFORE
+  load_after=$LOAD_AFTER
+else
+  load_before=$(uptime | sed 's/.*load average: //')
+  : >"$work/rows"
+  for i in $(seq 1 "$RUNS"); do
+    for v in "${!names[@]}"; do
+      r=$(run "${cmds[$v]}")
+      echo "${names[$v]} $i $r" | tee -a "$work/rows" >&2
+    done
   done
-done
-load_after=$(uptime | sed 's/.*load average: //')
+  load_after=$(uptime | sed 's/.*load average: //')
+fi
 
 {
   echo "# Start-up: launch to the window shown and to the demo group live"
@@ -91,7 +101,7 @@ load_after=$(uptime | sed 's/.*load average: //')
   echo "Variants: **plain** \`java -jar\`; **cds** with an AppCDS archive of the classes a start loads"
   echo "(\`-XX:SharedArchiveFile\`, made by one training run with \`-XX:ArchiveClassesAtExit\`); **c1** with \`-XX:TieredStopAtLevel=1\` (the client compiler only: less"
   echo "JIT work at start, slower peak code); **cds+c1** both."
-  [ -n "${BASELINE_JAR:-}" ] && echo "**baseline** is \`$BASELINE_JAR\` (given with BASELINE_JAR), started plain."
+  [ -n "${BASELINE_JAR:-}" ] && echo "**baseline**: ${BASELINE_NAME:-$BASELINE_JAR}, started plain."
   echo
   echo "| variant | median window shown (ms) | median group live (ms) | median CPU (s) | runs |"
   echo "| --- | --- | --- | --- | --- |"
@@ -108,6 +118,8 @@ load_after=$(uptime | sed 's/.*load average: //')
   echo "| variant | run | window shown | group live | CPU |"
   echo "| --- | --- | --- | --- | --- |"
   awk '{ printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5 }' "$work/rows"
+  echo
+  cat bench/startup-notes.md
 } >"$work/startup.md"
 if [ -f "$work/startup.md" ]; then
   mv "$work/startup.md" src/docs/startup.md
