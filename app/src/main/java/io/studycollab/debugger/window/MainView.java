@@ -20,6 +20,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -123,6 +124,9 @@ public final class MainView extends StackPane {
         note.setId("liveNote");
         note.getStyleClass().add("live-note");
         note.setMaxWidth(Double.MAX_VALUE);
+        // The whole description, on a second line when the window is narrow, never cut.
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         note.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> "▲ live connection (keeps running)   ▼ shown below: " + file.getValue(), file));
