@@ -3,8 +3,9 @@
 # window is sized to the screen with xdotool), light and dark at 1024×700 and 1600×1000:
 #   main-<theme>-<w>x<h>.png    the window on its embedded sandbox, the demo group live
 #   replay-<theme>-<w>x<h>.png  a recording made with `record` against `serve`, opened and played
-#   qa-<theme>-<w>x<h>.png      the QA tab
+#   qa.png                      the QA tab with ten virtual users moving (light, 1600×1000)
 #   mvn -q -DskipTests package && bash src/docs/screenshots/take.sh
+# Some only: SIZES=1600x1000 THEMES=light NAMES=main SKIP_QA=1; SETTLE=seconds to wait before a shot.
 # Needs Xvfb, ImageMagick and xdotool (apt-get install -y xvfb imagemagick xdotool).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -43,7 +44,7 @@ shot() {
   for win in $(DISPLAY=$DISPLAY_NO xdotool search --name "StudyCollab"); do
     DISPLAY=$DISPLAY_NO xdotool windowsize "$win" "$w" "$h" windowmove "$win" 0 0 || true
   done
-  sleep 8 # the demo group live, the bots moving
+  sleep "${SETTLE:-8}" # the demo group live, the bots moving (longer on a busy machine: SETTLE=20)
   "$action" "$w" "$h"
   DISPLAY=$DISPLAY_NO import -window root "$OUT/$name-$theme-$size.png"
   kill "$app" 2>/dev/null || true
@@ -61,9 +62,24 @@ play() {
   sleep 5
 }
 
+# The QA tab (the side panel starts at 70 % of the width; its tabs and the Start button sit at fixed
+# offsets from there at 1600 wide), ten virtual users started, their figures after a few seconds.
+qa() {
+  local side=$(( $1 * 7 / 10 ))
+  DISPLAY=$DISPLAY_NO xdotool mousemove $((side + 188)) 161 click 1 || true
+  sleep 3
+  DISPLAY=$DISPLAY_NO xdotool mousemove $((side + 98)) 478 click 1 || true
+  sleep 10
+}
+
+if [ -z "${SKIP_QA:-}" ]; then
+  shot 1600x1000 light qa qa
+  mv "$OUT/qa-light-1600x1000.png" "$OUT/qa.png"
+fi
+
 for size in ${SIZES:-1024x700 1600x1000}; do
   for theme in ${THEMES:-light dark}; do
-    shot "$size" "$theme" main nothing
-    shot "$size" "$theme" replay play "$work/demo-session.jsonl"
+    case " ${NAMES:-main replay} " in *" main "*) shot "$size" "$theme" main nothing ;; esac
+    case " ${NAMES:-main replay} " in *" replay "*) shot "$size" "$theme" replay play "$work/demo-session.jsonl" ;; esac
   done
 done

@@ -1,45 +1,42 @@
 package io.studycollab.debugger.canvas;
 
 /**
- * Where the shared board sits in a view: the 1000×600 board scaled to fit, centred. Pure
- * arithmetic, so the mapping between mouse, board and device pixels is tested without a window.
+ * Where the shared board sits in a view: the 1000×600 board stretched over the whole view, each
+ * axis scaled on its own. Cursor positions are shared as board coordinates, so what matters is
+ * where a pointer is on the board, not the board's shape on this screen; a board fitted whole
+ * (5:3) left empty margins beside or under it in most windows (#14 point 7). Pure arithmetic, so
+ * the mapping between mouse, board and device pixels is tested without a window.
  *
- * @param scale view pixels per board unit
- * @param offsetX view x of the board's left edge
- * @param offsetY view y of the board's top edge
+ * @param scaleX view pixels per board unit across
+ * @param scaleY view pixels per board unit down
  */
-public record BoardGeometry(double scale, double offsetX, double offsetY) {
+public record BoardGeometry(double scaleX, double scaleY) {
 
     public static final double BOARD_WIDTH = 1000;
     public static final double BOARD_HEIGHT = 600;
 
-    /** The board fitted into a view of {@code width}×{@code height} (at least 1×1), centred. */
+    /** The board over a view of {@code width}×{@code height} (at least 1×1), edge to edge. */
     public static BoardGeometry fit(double width, double height) {
-        double w = Math.max(1, width);
-        double h = Math.max(1, height);
-        double scale = Math.min(w / BOARD_WIDTH, h / BOARD_HEIGHT);
-        return new BoardGeometry(scale, (w - BOARD_WIDTH * scale) / 2, (h - BOARD_HEIGHT * scale) / 2);
+        return new BoardGeometry(Math.max(1, width) / BOARD_WIDTH, Math.max(1, height) / BOARD_HEIGHT);
     }
 
     /** Board coordinates of a view point, clamped to the board and rounded to a tenth (what is sent). */
     public double[] toBoard(double viewX, double viewY) {
-        return new double[] {
-            clamp((viewX - offsetX) / scale, BOARD_WIDTH), clamp((viewY - offsetY) / scale, BOARD_HEIGHT)
-        };
+        return new double[] {clamp(viewX / scaleX, BOARD_WIDTH), clamp(viewY / scaleY, BOARD_HEIGHT)};
     }
 
     /** Where a board point is shown in view coordinates. */
     public double[] toView(double boardX, double boardY) {
-        return new double[] {offsetX + boardX * scale, offsetY + boardY * scale};
+        return new double[] {boardX * scaleX, boardY * scaleY};
     }
 
     /** The device pixel a board point falls on, at {@code density} device pixels per view pixel. */
     public int deviceX(double boardX, double density) {
-        return (int) Math.round((offsetX + boardX * scale) * density);
+        return (int) Math.round(boardX * scaleX * density);
     }
 
     public int deviceY(double boardY, double density) {
-        return (int) Math.round((offsetY + boardY * scale) * density);
+        return (int) Math.round(boardY * scaleY * density);
     }
 
     private static double clamp(double v, double max) {

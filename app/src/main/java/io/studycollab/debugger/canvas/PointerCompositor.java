@@ -96,9 +96,10 @@ final class PointerCompositor implements AutoCloseable {
                             dark ? 0x0d1117 : 0xf6f8fa,
                             dark ? 0x161b22 : 0xffffff,
                             dark ? 0x21262d : 0xeaeef2,
-                            fit.scale() * d,
-                            fit.offsetX() * d,
-                            fit.offsetY() * d,
+                            fit.scaleX() * d,
+                            fit.scaleY() * d,
+                            0,
+                            0,
                             BoardGeometry.BOARD_WIDTH,
                             BoardGeometry.BOARD_HEIGHT,
                             GRID_STEP);

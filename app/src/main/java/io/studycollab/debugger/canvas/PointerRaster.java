@@ -52,13 +52,15 @@ final class PointerRaster {
 
     /**
      * Paints the backdrop: the view around the board, the board itself and its grid, in device
-     * pixels. Grid lines sit on whole pixels so they stay one crisp pixel wide at any scale.
+     * pixels, each axis at its own scale. Grid lines sit on whole pixels so they stay one crisp pixel
+     * wide at any scale.
      */
     void paintBoard(
             int outside,
             int boardFill,
             int gridLine,
-            double scale,
+            double scaleX,
+            double scaleY,
             double offsetX,
             double offsetY,
             double boardWidth,
@@ -67,15 +69,15 @@ final class PointerRaster {
         Arrays.fill(background, opaque(outside));
         int x0 = clampX((int) Math.round(offsetX));
         int y0 = clampY((int) Math.round(offsetY));
-        int x1 = clampX((int) Math.round(offsetX + boardWidth * scale));
-        int y1 = clampY((int) Math.round(offsetY + boardHeight * scale));
+        int x1 = clampX((int) Math.round(offsetX + boardWidth * scaleX));
+        int y1 = clampY((int) Math.round(offsetY + boardHeight * scaleY));
         int fill = opaque(boardFill);
         for (int y = y0; y < y1; y++) {
             Arrays.fill(background, y * width + x0, y * width + x1, fill);
         }
         int line = opaque(gridLine);
         for (double g = 0; g <= boardWidth; g += gridStep) {
-            int x = Math.min(x1 - 1, (int) Math.round(offsetX + g * scale));
+            int x = Math.min(x1 - 1, (int) Math.round(offsetX + g * scaleX));
             if (x >= 0 && x < width) {
                 for (int y = y0; y < y1; y++) {
                     background[y * width + x] = line;
@@ -83,7 +85,7 @@ final class PointerRaster {
             }
         }
         for (double g = 0; g <= boardHeight; g += gridStep) {
-            int y = Math.min(y1 - 1, (int) Math.round(offsetY + g * scale));
+            int y = Math.min(y1 - 1, (int) Math.round(offsetY + g * scaleY));
             if (y >= 0 && y < height && x1 > x0) {
                 Arrays.fill(background, y * width + x0, y * width + x1, line);
             }

@@ -3,16 +3,21 @@ package io.studycollab.debugger.canvas;
 import atlantafx.base.theme.Styles;
 import io.studycollab.debugger.presence.ToolIcons;
 import java.util.function.Consumer;
+import javafx.geometry.HPos;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.FlowPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Our tools: picking one sends {@code tool:change}. */
-public final class ToolPalette extends VBox {
+/**
+ * Our tools: picking one sends {@code tool:change}. A column that wraps into a second one when the
+ * board is too short for all of them (at 1024×700 the sixth tool was cut off under the log).
+ */
+public final class ToolPalette extends FlowPane {
 
     private final ToggleGroup group = new ToggleGroup();
 
@@ -22,9 +27,12 @@ public final class ToolPalette extends VBox {
     }
 
     private void createView() {
-        setSpacing(4);
+        setOrientation(Orientation.VERTICAL);
+        setVgap(4);
+        setHgap(4);
         setPadding(new Insets(6));
-        setAlignment(Pos.TOP_CENTER);
+        setAlignment(Pos.TOP_LEFT);
+        setColumnHalignment(HPos.CENTER);
         getStyleClass().add("tool-palette");
         for (String tool : ToolIcons.TOOLS) {
             ToggleButton b = new ToggleButton(null, new FontIcon(ToolIcons.icon(tool)));

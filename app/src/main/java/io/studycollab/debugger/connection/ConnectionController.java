@@ -11,14 +11,11 @@ import io.studycollab.realtime.client.AccessToken;
 import io.studycollab.realtime.client.ConnectTarget;
 import io.studycollab.realtime.client.ConnectionSnapshot;
 import io.studycollab.realtime.client.ConnectionState;
-import io.studycollab.realtime.server.ConnectionLimits;
-import io.studycollab.realtime.server.ServerConfig;
-import io.studycollab.realtime.server.admin.AdminConfig;
 import io.studycollab.realtime.server.auth.Hs256;
-import io.studycollab.realtime.server.auth.SupabaseKeys;
 import io.studycollab.realtime.server.auth.TokenMinter;
 import io.studycollab.realtime.session.Redactor;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -130,22 +127,19 @@ public final class ConnectionController implements QaController.Connection, Auto
 
     /** Starts the embedded sandbox (off the FX thread), then connects to it and joins its demo group. */
     public void startSandbox() {
+        startSandbox(Sandbox::startForWindow);
+    }
+
+    /**
+     * Connects to the sandbox {@code starting} gives (on the task executor: it may wait for a start
+     * already under way, see SandboxBoot); this controller owns it from then on.
+     */
+    public void startSandbox(Callable<Sandbox> starting) {
         if (sandbox != null || sandboxStarting) {
             return;
         }
         sandboxStarting = true;
-        // With its admin namespace (loopback-only, read-only for the tab unless asked): the Server tab works at once.
-        tasks.create(() -> Sandbox.start(
-                        "127.0.0.1",
-                        0,
-                        null,
-                        null,
-                        ServerConfig.GroupsPolicy.OPEN,
-                        Sandbox.BOTS,
-                        Sandbox.DEMO_GROUP,
-                        SupabaseKeys.NONE,
-                        AdminConfig.open(),
-                        ConnectionLimits.defaults()))
+        tasks.create(starting)
                 .onSuccess(started -> {
                     if (closed) {
                         started.close();

@@ -13,14 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -67,7 +70,9 @@ public final class EmitPanel extends VBox {
         validation.setId("emitValidation");
         validation.setWrapText(true);
         group.setId("emitGroup");
-        group.setPromptText("target group (custom events; default: current)");
+        // Short enough for the side panel at 1024×700; the whole rule is in the tooltip.
+        group.setPromptText("group (default: current)");
+        group.setTooltip(new Tooltip("Target group of a custom event; empty: the group you are in"));
         ack.setId("emitAck");
         ack.setSelected(true);
         send.setId("emitSend");
@@ -79,6 +84,15 @@ public final class EmitPanel extends VBox {
         reply.setPromptText("the acknowledgement appears here");
         mode.getStyleClass().add("text-muted");
         mode.setWrapText(true);
+        // Wrapped texts keep their lines: the payload gives way, not them.
+        for (Region r : new Region[] {mode, validation, ack}) {
+            r.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        ack.setWrapText(true);
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        HBox ackRow = new HBox(10, ack, send);
+        ackRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(ack, Priority.ALWAYS);
         VBox.setVgrow(payload, Priority.ALWAYS);
         getChildren()
                 .addAll(
@@ -89,7 +103,7 @@ public final class EmitPanel extends VBox {
                         payload,
                         validation,
                         group,
-                        new HBox(10, ack, send),
+                        ackRow,
                         new Label("Reply"),
                         reply);
         send.disableProperty().bind(realtime.isConnectedProperty().not());

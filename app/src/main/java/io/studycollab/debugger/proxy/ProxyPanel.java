@@ -66,19 +66,27 @@ public final class ProxyPanel extends VBox {
         port.setPrefColumnCount(5);
         port.setTooltip(new Tooltip("Port the proxy listens on; 0 picks a free one"));
         target.setId("proxyTarget");
-        target.setPromptText("real server, e.g. http://127.0.0.1:3000");
+        target.setPromptText("http://127.0.0.1:3000");
+        target.setTooltip(new Tooltip("The real server the proxy forwards to"));
         HBox.setHgrow(target, Priority.ALWAYS);
         startStop.setId("proxyStartStop");
         startStop.getStyleClass().add(Styles.ACCENT);
-        Label listen = new Label("listen");
-        listen.setMinWidth(Region.USE_PREF_SIZE); // the side panel is ~300 px at 1024: the field gives way
-        HBox form = new HBox(6, listen, port, new Label("→"), target);
-        form.setAlignment(Pos.CENTER_LEFT);
+        // Two short rows: at 1024×700 the side panel is ~300 px, and one row cut the field's example.
+        Label listen = new Label("listen on");
+        Label forward = new Label("forward to");
+        for (Label l : new Label[] {listen, forward}) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        listen.minWidthProperty().bind(forward.widthProperty()); // the fields start in one column
+        HBox portRow = new HBox(6, listen, port);
+        portRow.setAlignment(Pos.CENTER_LEFT);
+        HBox targetRow = new HBox(6, forward, target);
+        targetRow.setAlignment(Pos.CENTER_LEFT);
+        VBox form = new VBox(6, portRow, targetRow);
         address.setId("proxyAddress");
         address.setEditable(false);
         address.setPromptText("not running");
         address.getStyleClass().add("monospace");
-        HBox.setHgrow(address, Priority.ALWAYS);
         startStop.setMinWidth(Region.USE_PREF_SIZE);
         copy.setMinWidth(Region.USE_PREF_SIZE);
         hint.getStyleClass().add("text-muted");
@@ -87,8 +95,10 @@ public final class ProxyPanel extends VBox {
         copy.setId("proxyCopy");
         copy.getStyleClass().add(Styles.SMALL);
         copy.setTooltip(new Tooltip("Copy the address: the web app's realtime URL points here instead of the server"));
-        HBox addressRow = new HBox(6, startStop, address, copy);
-        addressRow.setAlignment(Pos.CENTER_LEFT);
+        // The address on a row of its own, whole (it is what the web app is pointed at).
+        HBox buttons = new HBox(6, startStop, copy);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        address.setMaxWidth(Double.MAX_VALUE);
         problem.setId("proxyProblem");
         problem.getStyleClass().add(Styles.DANGER);
         problem.setWrapText(true);
@@ -120,7 +130,7 @@ public final class ProxyPanel extends VBox {
         });
         VBox.setVgrow(lanes, Priority.SOMETIMES);
         VBox.setVgrow(stream, Priority.ALWAYS);
-        getChildren().setAll(form, addressRow, hint, problem, new Label("Lanes"), lanes, streamBar, stream);
+        getChildren().setAll(form, buttons, address, hint, problem, new Label("Lanes"), lanes, streamBar, stream);
     }
 
     private static String line(EventRecord r) {

@@ -107,6 +107,9 @@ public final class QaPanel extends VBox {
         setSpacing(8);
         setPadding(new Insets(10));
         viaProxy.setId("viaProxy");
+        // Two lines in a narrow side panel rather than "Route my connection through th…".
+        viaProxy.setWrapText(true);
+        viaProxy.setMinHeight(Region.USE_PREF_SIZE);
         profile.setId("networkProfile");
         profile.getItems().setAll(PROFILES.keySet());
         profile.setValue("Normal");

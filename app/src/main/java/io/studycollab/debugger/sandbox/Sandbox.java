@@ -41,6 +41,25 @@ public final class Sandbox implements AutoCloseable {
         this.keyGenerated = keyGenerated;
     }
 
+    /**
+     * The window's sandbox: loopback, a free port, generated secrets, open groups, {@link #BOTS} bots in
+     * {@link #DEMO_GROUP}, and its admin namespace open (loopback-only, read-only for the Server tab
+     * unless asked), so the Server tab works at once.
+     */
+    public static Sandbox startForWindow() throws IOException {
+        return start(
+                "127.0.0.1",
+                0,
+                null,
+                null,
+                ServerConfig.GroupsPolicy.OPEN,
+                BOTS,
+                DEMO_GROUP,
+                SupabaseKeys.NONE,
+                AdminConfig.open(),
+                ConnectionLimits.defaults());
+    }
+
     /** Null secret or key: a random one is made up. */
     public static Sandbox start(
             String host,

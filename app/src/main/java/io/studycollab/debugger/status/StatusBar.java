@@ -72,7 +72,7 @@ public final class StatusBar extends HBox {
             l.setVisible(false);
             l.managedProperty().bind(l.visibleProperty());
         }
-        for (Label l : new Label[] {rate, total, malformed, evicted}) {
+        for (Label l : new Label[] {rate, total, malformed, evicted, heap}) {
             l.managedProperty().bind(l.visibleProperty());
         }
         // The mode and REC stay whole; the figures give way on a narrow window (never widen it).
@@ -120,7 +120,8 @@ public final class StatusBar extends HBox {
         live.textProperty().bind(liveText);
         file.visibleProperty().bind(replaying);
         live.visibleProperty().bind(replaying);
-        for (Label l : new Label[] {rate, total, malformed, evicted}) {
+        // The heap too: it describes this process, not the file, and the file's figures need its room at 1024.
+        for (Label l : new Label[] {rate, total, malformed, evicted, heap}) {
             l.visibleProperty().bind(Bindings.not(replaying));
         }
         lost.visibleProperty().bind(Bindings.not(replaying).and(lostShown));

@@ -1,6 +1,8 @@
 package io.studycollab.debugger.window;
 
 import io.studycollab.debugger.profiles.ProfileStore;
+import io.studycollab.debugger.sandbox.Sandbox;
+import io.studycollab.debugger.sandbox.SandboxBoot;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -13,13 +15,22 @@ public final class DebuggerApplication extends Application {
     public record StartOptions(boolean smokeTest, Path sessionFile, boolean dark) {}
 
     private static volatile StartOptions startOptions = new StartOptions(false, null, false);
+    private static volatile SandboxBoot sandboxBoot;
     private static volatile int smokeTestExitCode = 1;
     private DebuggerController controller;
 
-    /** Opens the window and returns when it is closed. */
+    /**
+     * Opens the window and returns when it is closed. Without a session file the embedded sandbox
+     * starts at once on its own thread, while JavaFX starts and the window is built (start-up time).
+     */
     public static void launchWith(StartOptions options) {
         startOptions = options;
-        Application.launch(DebuggerApplication.class);
+        try (SandboxBoot boot = options.sessionFile() == null ? SandboxBoot.begin(Sandbox::startForWindow) : null) {
+            sandboxBoot = boot;
+            Application.launch(DebuggerApplication.class);
+        } finally {
+            sandboxBoot = null;
+        }
     }
 
     public static int smokeTestExitCode() {
@@ -34,12 +45,16 @@ public final class DebuggerApplication extends Application {
     public void start(Stage stage) {
         StartOptions options = startOptions;
         controller = showWindow(stage, options.dark());
+        SandboxBoot boot = sandboxBoot;
         if (options.sessionFile() != null) {
             controller.openSession(options.sessionFile());
+        } else if (boot != null) {
+            controller.startSandbox(boot);
         } else {
             controller.startSandbox();
         }
         if (options.smokeTest()) {
+            FirstFrame.whenLaidOut(stage.getScene(), () -> System.out.println("smoke test: window shown"));
             controller.whenDemoVisible(
                     () -> {
                         System.out.println("smoke test: demo group visible with its bots");

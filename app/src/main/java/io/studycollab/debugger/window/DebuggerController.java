@@ -23,6 +23,7 @@ import io.studycollab.debugger.recording.RecordingController;
 import io.studycollab.debugger.replay.ReplayController;
 import io.studycollab.debugger.replay.ReplayModel;
 import io.studycollab.debugger.sandbox.Sandbox;
+import io.studycollab.debugger.sandbox.SandboxBoot;
 import io.studycollab.debugger.server.ServerTabController;
 import io.studycollab.debugger.status.StatsModel;
 import io.studycollab.debugger.supabase.SupabaseAccount;
@@ -148,6 +149,12 @@ public final class DebuggerController implements AutoCloseable {
     /** Starts the embedded sandbox (off the FX thread), connects to it and joins the demo group. */
     public void startSandbox() {
         connection.startSandbox();
+    }
+
+    /** As {@link #startSandbox()}, with the sandbox {@code boot} is already starting (the window owns it). */
+    public void startSandbox(SandboxBoot boot) {
+        closeAlso(boot); // closes it only if the connection never took it
+        connection.startSandbox(boot::take);
     }
 
     /** Shows a session file instead of the live group; the live connection keeps running underneath. */

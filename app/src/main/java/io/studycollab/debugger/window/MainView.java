@@ -20,6 +20,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -36,6 +37,9 @@ public final class MainView extends StackPane {
     static final double MAIN_DIVIDER = 0.7;
 
     static final double BOARD_DIVIDER = 0.45;
+
+    /** Room for three tools a column: the palette's two columns then hold all six. */
+    static final double BOARD_MIN_HEIGHT = 130;
 
     /** The views laid out around the side panel. */
     public record Parts(
@@ -67,11 +71,8 @@ public final class MainView extends StackPane {
         BorderPane board = new BorderPane(p.canvas());
         board.setLeft(p.tools());
         board.getStyleClass().add("board");
-        // Never shorter than the tool palette: a tool cut off is a tool nobody finds.
-        board.minHeightProperty()
-                .bind(p.tools()
-                        .heightProperty()
-                        .map(h -> Math.max(120, p.tools().prefHeight(-1))));
+        // Short boards keep every tool: the palette wraps into a second column (ToolPalette).
+        board.setMinHeight(BOARD_MIN_HEIGHT);
         // The server's view (admin namespace) beside the board, above the shared log; its tables
         // need more height than the board, so they get the larger part while shown.
         TabPane views = new TabPane(new Tab("Board", board), new Tab("Server", p.server()));
@@ -123,6 +124,9 @@ public final class MainView extends StackPane {
         note.setId("liveNote");
         note.getStyleClass().add("live-note");
         note.setMaxWidth(Double.MAX_VALUE);
+        // The whole description, on a second line when the window is narrow, never cut.
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         note.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> "▲ live connection (keeps running)   ▼ shown below: " + file.getValue(), file));

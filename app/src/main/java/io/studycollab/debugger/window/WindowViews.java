@@ -109,7 +109,7 @@ final class WindowViews {
                 ReplayFigures.of(c.replay()),
                 Bindings.createStringBinding(
                         () -> String.format(
-                                "live: %s · %.0f events/s",
+                                "live: %s · %.0f/s",
                                 c.realtime()
                                         .connectionStatusProperty()
                                         .get()

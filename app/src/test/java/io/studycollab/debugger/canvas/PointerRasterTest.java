@@ -17,8 +17,19 @@ class PointerRasterTest {
     /** A 20×10 view with the board at scale 0.1 from (0, 0): 10 board units per grid pixel step. */
     private static PointerRaster raster() {
         PointerRaster r = new PointerRaster(20, 10);
-        r.paintBoard(OUTSIDE, BOARD, GRID, 0.01, 2, 1, 1000, 600, 500);
+        r.paintBoard(OUTSIDE, BOARD, GRID, 0.01, 0.01, 2, 1, 1000, 600, 500);
         return r;
+    }
+
+    @Test
+    void eachAxisHasItsOwnScale() {
+        PointerRaster r = new PointerRaster(20, 6);
+        // Across 0.02 (1000 units = 20 px), down 0.01 (600 units = 6 px): the board fills the view.
+        r.paintBoard(OUTSIDE, BOARD, GRID, 0.02, 0.01, 0, 0, 1000, 600, 500);
+        assertEquals(0xff000000 | GRID, r.pixel(10, 3), "the grid line at 500 units across is at x 10");
+        assertEquals(0xff000000 | GRID, r.pixel(19, 3), "the board's right edge is the view's");
+        assertEquals(0xff000000 | GRID, r.pixel(4, 5), "the board's bottom edge is the view's");
+        assertEquals(0xff000000 | BOARD, r.pixel(4, 3));
     }
 
     @Test

@@ -22,19 +22,19 @@ class SpriteSetTest {
     }
 
     @Test
-    void theBoardIsFittedCentredAndMouseCoordinatesMapBackOntoIt() {
+    void theBoardFillsTheViewAndMouseCoordinatesMapBackOntoIt() {
         BoardGeometry wide = BoardGeometry.fit(2000, 600);
-        assertEquals(1.0, wide.scale());
-        assertEquals(500, wide.offsetX());
-        assertEquals(0, wide.offsetY());
-        assertArrayEquals(new double[] {250, 300}, wide.toBoard(750, 300));
-        assertArrayEquals(new double[] {0, 0}, wide.toBoard(10, -5), "clamped to the board");
-        assertArrayEquals(new double[] {1000, 600}, wide.toBoard(1900, 900));
+        assertEquals(2.0, wide.scaleX());
+        assertEquals(1.0, wide.scaleY());
+        assertArrayEquals(new double[] {375, 300}, wide.toBoard(750, 300));
+        assertArrayEquals(new double[] {0, 0}, wide.toBoard(-10, -5), "clamped to the board");
+        assertArrayEquals(new double[] {1000, 600}, wide.toBoard(2100, 900));
+        assertArrayEquals(new double[] {2000, 600}, wide.toView(1000, 600), "corner to corner");
         BoardGeometry half = BoardGeometry.fit(500, 400);
-        assertEquals(0.5, half.scale());
-        assertEquals(50, half.offsetY());
+        assertEquals(0.5, half.scaleX());
         assertArrayEquals(new double[] {250, 200}, half.toView(500, 300));
         assertEquals(500, half.deviceX(500, 2), "device pixels at density 2");
+        assertEquals(400, half.deviceY(300, 2));
         assertArrayEquals(
                 new double[] {123.5, 45.7}, half.toBoard(half.toView(123.46, 45.66)[0], half.toView(123.46, 45.66)[1]));
     }

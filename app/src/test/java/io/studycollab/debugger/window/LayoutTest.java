@@ -11,11 +11,9 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TabPane;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -48,29 +46,7 @@ class LayoutTest extends WindowFixture {
 
     /** Labels and buttons under {@code root} whose text is shown cut (with "…"). */
     private static List<String> cut(Parent root) {
-        List<String> out = new ArrayList<>();
-        for (Node n : root.lookupAll(".labeled")) {
-            if (!(n instanceof Labeled l) || l.getText() == null || l.getText().isEmpty() || !shown(l)) {
-                continue;
-            }
-            if (MAY_ELIDE.contains(l.getId())) {
-                continue;
-            }
-            Node text = l.lookup(".text");
-            if (text instanceof Text t && !l.getText().equals(t.getText())) {
-                out.add("'" + l.getText() + "' shown as '" + t.getText() + "'");
-            }
-        }
-        return out;
-    }
-
-    private static boolean shown(Node n) {
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) {
-                return false;
-            }
-        }
-        return n.getScene() != null;
+        return CutText.labels(root, MAY_ELIDE.toArray(String[]::new));
     }
 
     private List<String> cutInWindow() {

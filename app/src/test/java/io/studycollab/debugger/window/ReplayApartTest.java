@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,20 @@ class ReplayApartTest extends WindowFixture {
         assertTrue(text(robot, "#liveChip").startsWith("live: connected · "), text(robot, "#liveChip"));
         assertTrue(shown(robot, "#liveNote"));
         assertTrue(text(robot, "#liveNote").contains("apart.jsonl"), text(robot, "#liveNote"));
+        // At 1024×700 the status bar and the note still show the file's description whole (point 7).
+        fx(() -> {
+            controller.dialogs().stage().setWidth(1024);
+            controller.dialogs().stage().setHeight(700);
+            return null;
+        });
+        waitFor("the window at 1024", 5, () -> Math.abs(controller.view().getWidth() - 1024) < 40);
+        waitFor(
+                "status bar and note whole at 1024x700",
+                10,
+                () -> CutText.labels((Parent) controller.view().lookup("#statusBar"))
+                                .isEmpty()
+                        && CutText.labels((Parent) controller.view().lookup("#liveNote"))
+                                .isEmpty());
 
         fx(() -> {
             controller.replay().seek(6);

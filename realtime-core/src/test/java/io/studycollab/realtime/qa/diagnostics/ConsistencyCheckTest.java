@@ -42,10 +42,15 @@ class ConsistencyCheckTest {
     }
 
     private static EventRecord cursor(long t, String user) {
+        return cursor(t, t, user);
+    }
+
+    /** A cursor update the server relayed at {@code ts} that reached us at {@code arrived}. */
+    private static EventRecord cursor(long arrived, long ts, String user) {
         ObjectNode c =
-                ProtocolCodec.object().put("groupId", "g").put("userId", user).put("ts", t);
+                ProtocolCodec.object().put("groupId", "g").put("userId", user).put("ts", ts);
         c.putObject("cursor").put("x", 1).put("y", 1);
-        return in(t, "user:cursor:updated", c);
+        return in(arrived, "user:cursor:updated", c);
     }
 
     @Test
@@ -73,13 +78,47 @@ class ConsistencyCheckTest {
     }
 
     @Test
+    void aThrottledSenderWhoseUpdatesWereHeldUpAndFlushedIsNotFlagged() {
+        // Exactly 20/s for 30 s, and every 3 s the sender's event loop stalls for a second: what it
+        // sent meanwhile reaches the server at once (40 "in one second" where the stall ends).
+        List<EventRecord> rs = new ArrayList<>();
+        rs.add(joined(0, user("swarm-1", "2026-01-01T00:00:00Z", true)));
+        for (long sent = 0; sent < 30_000; sent += 50) {
+            long phase = sent % 3_000;
+            long atServer = phase < 1_000 ? sent - phase + 1_000 : sent;
+            rs.add(cursor(atServer, "swarm-1"));
+        }
+        assertEquals(List.of(), ConsistencyCheck.run(rs, 30_000));
+    }
+
+    @Test
+    void theServersRelayTimeCountsNotWhenTheUpdatesReachedUs() {
+        // Our own event thread stalled for 10 s: 200 updates relayed 50 ms apart reach us together.
+        List<EventRecord> rs = new ArrayList<>();
+        rs.add(joined(0, user("bot", "2026-01-01T00:00:00Z", true)));
+        for (int i = 1; i <= 200; i++) {
+            rs.add(cursor(10_000, i * 50L, "bot"));
+        }
+        assertEquals(List.of(), ConsistencyCheck.run(rs, 10_000));
+        // Relayed all at once (the server took 200 in at one moment), however they reached us: flagged.
+        List<EventRecord> atOnce = new ArrayList<>();
+        atOnce.add(joined(0, user("bot", "2026-01-01T00:00:00Z", true)));
+        for (int i = 1; i <= 200; i++) {
+            atOnce.add(cursor(i * 50L, 10_000, "bot"));
+        }
+        List<ConsistencyCheck.Finding> found = ConsistencyCheck.run(atOnce, 10_000);
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(ConsistencyCheck.Kind.CURSOR_RATE, found.get(0).kind());
+    }
+
+    @Test
     void aSenderAboveTheBudgetIsFlaggedEvenWithJitterAllowed() {
         List<EventRecord> rs = new ArrayList<>();
         rs.add(joined(0, user("fast", "2026-01-01T00:00:00Z", true)));
-        for (int i = 1; i <= 60; i++) {
-            rs.add(cursor(i * 40L, "fast")); // 25/s, steady
+        for (int i = 1; i <= 200; i++) {
+            rs.add(cursor(i * 40L, "fast")); // 25/s, steady for 8 s
         }
-        List<ConsistencyCheck.Finding> found = ConsistencyCheck.run(rs, 2_400);
+        List<ConsistencyCheck.Finding> found = ConsistencyCheck.run(rs, 8_000);
         assertEquals(1, found.size(), found.toString());
         assertEquals(ConsistencyCheck.Kind.CURSOR_RATE, found.get(0).kind());
     }
@@ -88,8 +127,8 @@ class ConsistencyCheckTest {
     void findsGhostsFastCursorsAndLastSeenGoingBack() {
         List<EventRecord> rs = new ArrayList<>();
         rs.add(joined(0, user("ada", "2026-01-01T00:00:10Z", true), user("ghost", "2026-01-01T00:00:00Z", true)));
-        for (int i = 1; i <= 30; i++) {
-            rs.add(cursor(i * 20L, "ada")); // 50/s
+        for (int i = 1; i <= 150; i++) {
+            rs.add(cursor(i * 20L, "ada")); // 50/s for 3 s
         }
         ObjectNode update = ProtocolCodec.object().put("groupId", "g");
         update.set("user", user("ada", "2026-01-01T00:00:05Z", true));
