@@ -1,6 +1,6 @@
 package io.studycollab.debugger.layout;
 
-import javafx.application.Platform;
+import io.studycollab.debugger.fx.FxEventPump;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.MouseEvent;
@@ -10,7 +10,9 @@ import javafx.scene.input.MouseEvent;
  * items' minimum sizes while the window is small and then keeps the clamped positions, so a window
  * made narrow and wide again kept the side panel at half its width. Here only a drag of a divider
  * (or {@link #reset()}) changes what is wanted; every resize puts the wanted proportions back and
- * the pane clamps them for that size only.
+ * the pane clamps them for that size only. The proportions go back on the window's next pulse (the
+ * one frame loop, {@link FxEventPump}), after the pane's own resize layout, which keeps items' pixel
+ * sizes and would overwrite them.
  */
 public final class SplitProportions {
 
@@ -20,14 +22,19 @@ public final class SplitProportions {
     private boolean dragging;
     private boolean pending;
 
-    public SplitProportions(SplitPane pane, double... defaults) {
+    public SplitProportions(SplitPane pane, FxEventPump pump, double... defaults) {
         this.pane = pane;
         this.defaults = defaults.clone();
         this.wanted = defaults.clone();
         pane.setDividerPositions(wanted);
-        // After the pane's own resize layout, which keeps items' pixel sizes and would overwrite them.
-        pane.widthProperty().addListener((o, a, b) -> applyLater());
-        pane.heightProperty().addListener((o, a, b) -> applyLater());
+        pane.widthProperty().addListener((o, a, b) -> pending = true);
+        pane.heightProperty().addListener((o, a, b) -> pending = true);
+        pump.onPulse(FxEventPump.Phase.VIEWS, now -> {
+            if (pending) {
+                pending = false;
+                apply();
+            }
+        });
         // A drag that started on a divider: where it ends is the user's choice.
         pane.addEventFilter(
                 MouseEvent.MOUSE_PRESSED,
@@ -60,16 +67,6 @@ public final class SplitProportions {
     public void reset() {
         wanted = defaults.clone();
         apply();
-    }
-
-    private void applyLater() {
-        if (!pending) {
-            pending = true;
-            Platform.runLater(() -> {
-                pending = false;
-                apply();
-            });
-        }
     }
 
     /** Puts the wanted proportions back (after a resize, or when an item comes back). */

@@ -3,6 +3,7 @@ package io.studycollab.debugger.window;
 import io.studycollab.debugger.canvas.CursorCanvas;
 import io.studycollab.debugger.canvas.ToolPalette;
 import io.studycollab.debugger.connection.ConnectionBar;
+import io.studycollab.debugger.fx.FxEventPump;
 import io.studycollab.debugger.layout.SplitProportions;
 import io.studycollab.debugger.notifications.NoticeArea;
 import io.studycollab.debugger.presence.GroupBar;
@@ -51,7 +52,8 @@ public final class MainView extends StackPane {
             Node log,
             NoticeArea notices,
             Node replayBar,
-            Node statusBar) {}
+            Node statusBar,
+            FxEventPump pump) {}
 
     private final TabPane side = new TabPane();
     private final SplitPane left = new SplitPane();
@@ -87,13 +89,13 @@ public final class MainView extends StackPane {
             }
         });
         left.setOrientation(Orientation.VERTICAL);
-        leftSplit = new SplitProportions(left, BOARD_DIVIDER);
+        leftSplit = new SplitProportions(left, p.pump(), BOARD_DIVIDER);
         side.setId("sidePanels");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setMinWidth(260);
         main.setId("mainSplit");
         main.getItems().setAll(left, side);
-        mainSplit = new SplitProportions(main, MAIN_DIVIDER);
+        mainSplit = new SplitProportions(main, p.pump(), MAIN_DIVIDER);
         BorderPane root = new BorderPane(main);
         // Notifications take their own room under the bars: they never lie over a control.
         connectionBar = p.connectionBar();

@@ -82,7 +82,8 @@ final class WindowViews {
                 new EventLogView(c.log()),
                 new NoticeArea(c.notices()),
                 replayBar,
-                status));
+                status,
+                c.session().pump()));
         view.addSideTab("Members", members);
         view.addSideTab("Emit", new EmitPanel(c.realtime()));
         view.addSideTab("API", c.api());
