@@ -110,6 +110,41 @@ public final class Interceptor {
         handle(c, flow, new WireMessage(sio, unit));
     }
 
+    /**
+     * True when a plain Socket.IO message of {@code c} travelling {@code flow} can go on before
+     * anyone looks at it: no rule, no breakpoint, no injected packet awaiting its reply, nothing
+     * held in its lane, no attachments being collected. The network side then relays it as it came
+     * and calls {@link #relayed}.
+     */
+    public boolean relaysUnseen(ProxyConnection c, Flow flow) {
+        return rules.isEmpty()
+                && breakpoints.isEmpty()
+                && !injector.awaitsReplies()
+                && c.lane(flow).waiting() == 0
+                && !c.awaitingAttachments(flow);
+    }
+
+    /**
+     * A message relayed unseen (its frame text, type character first): counted now, recorded off
+     * the relay path with the time it arrived. A message that is not valid Socket.IO is recorded as
+     * malformed, as on the full path.
+     */
+    public void relayed(ProxyConnection c, Flow flow, String frameText) {
+        c.counted(flow);
+        long wall = clock.wallMillis();
+        long mono = clock.monoNanos();
+        queue.add(() -> {
+            EioPacket p = EioPacket.parseText(frameText);
+            SioPacket sio;
+            try {
+                sio = SioPacket.parse(p.text());
+            } catch (IllegalArgumentException e) {
+                sio = null;
+            }
+            return records.decode(c, flow, new WireMessage(sio, List.of(p)), wall, mono);
+        });
+    }
+
     private void handle(ProxyConnection c, Flow flow, WireMessage m) {
         c.counted(flow);
         if (injector.takeReply(c, flow, m)) {
