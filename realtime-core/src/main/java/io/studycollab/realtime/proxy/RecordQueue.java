@@ -50,12 +50,17 @@ public final class RecordQueue implements AutoCloseable {
     /** Queues how to make a record; it is made and published after everything queued before it. */
     public void add(Supplier<EventRecord> record) {
         queue.offer(record);
-        if (waiting.incrementAndGet() > bound || pump == null) {
+        int n = waiting.incrementAndGet();
+        Thread t = pump;
+        if (n > bound || t == null) {
             // no pump (a test, or not started yet), or a backlog past the bound: the caller catches up
-            drainTo(pump == null ? 0 : bound / 2);
+            drainTo(t == null ? 0 : bound / 2);
             return;
         }
-        LockSupport.unpark(pump);
+        if (n == 1) {
+            // only a pump that may have found the queue empty needs waking: one wake-up per burst, not per packet
+            LockSupport.unpark(t);
+        }
     }
 
     /** How many records wait to be made. */
