@@ -20,6 +20,8 @@ const pings = Number(opt('--pings', '3000'));
 const burst = Number(opt('--burst', '30000'));
 const rounds = Number(opt('--rounds', '3'));
 const transport = opt('--transport', 'websocket');
+// Socket.IO packets that crossed the proxy (each emit, each ack), for its CPU per packet.
+let proxiedPackets = 0;
 
 const connect = (url) => new Promise((resolve, reject) => {
   const s = io(url, { transports: [transport], forceNew: true, reconnection: false });
@@ -37,6 +39,7 @@ async function latency(url, n) {
     await new Promise((r) => s.emit('echo', payload, r));
     rtts.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
+  if (url === proxy) proxiedPackets += 2 * n;
   s.close();
   return rtts;
 }
@@ -46,7 +49,9 @@ async function throughput(url, n) {
   const payload = { x: 412.5, y: 230.1 };
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < n; i++) s.emit('count', payload);
+  if (url === proxy) proxiedPackets += n;
   for (;;) {
+    if (url === proxy) proxiedPackets += 2;
     const got = await new Promise((r) => s.emit('counted', r));
     if (got >= n) break;
     await new Promise((r) => setTimeout(r, 5));
@@ -82,6 +87,7 @@ async function throughput(url, n) {
     addedPerPacketMs: { p50: (p.p50 - d.p50) / 2, p99: (p.p99 - d.p99) / 2 },
     eventsPerSecond: { direct: median(thr.direct), proxy: median(thr.proxy), all: thr },
     ratio: median(thr.proxy) / median(thr.direct),
+    proxiedPackets,
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
   process.exit(0);

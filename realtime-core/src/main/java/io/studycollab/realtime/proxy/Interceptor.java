@@ -18,25 +18,38 @@ import java.util.function.Consumer;
 /**
  * Every packet of every connection passes here, on the network threads: Engine.IO control packets
  * (open, ping, pong, upgrade, noop, close) go straight on so held connections stay alive; Socket.IO
- * packets are put together with their attachments, recorded, and then forwarded, dropped, delayed
- * or paused, in their lane's order.
+ * packets are put together with their attachments and forwarded, dropped, delayed or paused, in
+ * their lane's order. Each becomes a record; when no rule or breakpoint is set, nothing depends on
+ * the record, so the packet is relayed first and its record made off the relay path
+ * ({@link RecordQueue}), in the same order.
  */
 public final class Interceptor {
 
+    /** Records waiting to be made past this many, the relay makes them itself before relaying more. */
+    static final int RECORD_BACKLOG = 8192;
+
     private final Clock clock;
     private final PacketRecords records;
-    private final Consumer<EventRecord> publish;
+    private final RecordQueue queue;
     private final RuleSet rules;
     private final Breakpoints breakpoints;
     private final Injector injector;
 
     public Interceptor(Clock clock, Consumer<EventRecord> publish, RuleSet rules, Duration autoRelease) {
         this.clock = clock;
-        this.publish = publish;
+        this.queue = new RecordQueue(publish, RECORD_BACKLOG);
         this.records = new PacketRecords(clock);
         this.rules = rules;
-        this.breakpoints = new Breakpoints(clock, records, publish, autoRelease);
-        this.injector = new Injector(records, publish);
+        this.breakpoints = new Breakpoints(clock, records, queue::publish, autoRelease);
+        this.injector = new Injector(records, queue::publish);
+    }
+
+    /**
+     * The records, in packet order; until its thread is started ({@link RecordQueue#start}) each
+     * record is made on the thread that saw the packet.
+     */
+    public RecordQueue recordQueue() {
+        return queue;
     }
 
     public RuleSet rules() {
@@ -56,7 +69,7 @@ public final class Interceptor {
     }
 
     void publish(EventRecord r) {
-        publish.accept(r);
+        queue.publish(r);
     }
 
     /**
@@ -97,23 +110,70 @@ public final class Interceptor {
         handle(c, flow, new WireMessage(sio, unit));
     }
 
+    /**
+     * True when a plain Socket.IO message of {@code c} travelling {@code flow} can go on before
+     * anyone looks at it: no rule, no breakpoint, no injected packet awaiting its reply, nothing
+     * held in its lane, no attachments being collected. The network side then relays it as it came
+     * and calls {@link #relayed}.
+     */
+    public boolean relaysUnseen(ProxyConnection c, Flow flow) {
+        return rules.isEmpty()
+                && breakpoints.isEmpty()
+                && !injector.awaitsReplies()
+                && c.lane(flow).waiting() == 0
+                && !c.awaitingAttachments(flow);
+    }
+
+    /**
+     * A message relayed unseen (its frame text, type character first): counted now, recorded off
+     * the relay path with the time it arrived. A message that is not valid Socket.IO is recorded as
+     * malformed, as on the full path.
+     */
+    public void relayed(ProxyConnection c, Flow flow, String frameText) {
+        c.counted(flow);
+        long wall = clock.wallMillis();
+        long mono = clock.monoNanos();
+        queue.add(() -> {
+            EioPacket p = EioPacket.parseText(frameText);
+            SioPacket sio;
+            try {
+                sio = SioPacket.parse(p.text());
+            } catch (IllegalArgumentException e) {
+                sio = null;
+            }
+            return records.decode(c, flow, new WireMessage(sio, List.of(p)), wall, mono);
+        });
+    }
+
     private void handle(ProxyConnection c, Flow flow, WireMessage m) {
         c.counted(flow);
         if (injector.takeReply(c, flow, m)) {
             return;
         }
-        EventRecord record = records.decode(c, flow, m);
-        publish.accept(record);
-        PacketView view = new PacketView(c, flow, record, m);
+        long wall = clock.wallMillis();
+        long mono = clock.monoNanos();
         Lane lane = c.lane(flow);
+        SioPacket p = m.packet();
+        boolean learnsUser = p != null && p.type() == SioPacket.CONNECT;
+        if (!learnsUser && rules.isEmpty() && breakpoints.isEmpty()) {
+            // nothing can stop or change it: relay first, make its record off the relay path
+            // (stamped with the time it arrived, so latencies are the packet's, not the decoder's)
+            lane.submit(m, false);
+            queue.add(() -> records.decode(c, flow, m, wall, mono));
+            return;
+        }
+        // a CONNECT names the user (rules and later records need it) before anything else happens
+        EventRecord record = records.decode(c, flow, m, wall, mono);
+        queue.publish(record);
+        PacketView view = new PacketView(c, flow, record, m);
         Rule rule = rules.match(view);
         if (rule != null && rule.action() == Rule.Action.DROP) {
-            publish.accept(records.local(c, PacketRecords.RULE, fired(rule, view)));
+            queue.publish(records.local(c, PacketRecords.RULE, fired(rule, view)));
             lane.submit(null, false);
             return;
         }
         if (rule != null) {
-            publish.accept(records.local(c, PacketRecords.RULE, fired(rule, view)));
+            queue.publish(records.local(c, PacketRecords.RULE, fired(rule, view)));
             Lane.Entry e = lane.submit(m, true);
             clock.schedule(Duration.ofMillis(rule.delayMillis()), () -> lane.resolve(e, m));
             return;

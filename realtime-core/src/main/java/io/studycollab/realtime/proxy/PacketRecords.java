@@ -45,11 +45,21 @@ public final class PacketRecords {
         this.clock = clock;
     }
 
-    /** Decodes one message; learns the connection's user from a CONNECT's token on the way up. */
+    /** Decodes one message arriving now; learns the connection's user from a CONNECT's token on the way up. */
     public EventRecord decode(ProxyConnection c, Flow flow, WireMessage m) {
+        return decode(c, flow, m, clock.wallMillis(), clock.monoNanos());
+    }
+
+    /**
+     * Decodes one message that arrived at {@code wallMillis} / {@code monoNanos} (it may be decoded
+     * later, off the relay path); learns the connection's user from a CONNECT's token on the way up.
+     */
+    public EventRecord decode(ProxyConnection c, Flow flow, WireMessage m, long wallMillis, long monoNanos) {
+        Arrival at = new Arrival(wallMillis, monoNanos);
         SioPacket p = m.packet();
         if (p == null) {
             return record(
+                    at,
                     c,
                     flow,
                     MALFORMED,
@@ -65,6 +75,7 @@ public final class PacketRecords {
                 data = ProtocolCodec.parse(p.json());
             } catch (JsonProcessingException e) {
                 return record(
+                        at,
                         c,
                         flow,
                         MALFORMED,
@@ -86,6 +97,7 @@ public final class PacketRecords {
                         || data.isEmpty()
                         || !data.get(0).isTextual()) {
                     return record(
+                            at,
                             c,
                             flow,
                             MALFORMED,
@@ -95,20 +107,22 @@ public final class PacketRecords {
                             "an event must be an array starting with its name",
                             info(c, p, 0));
                 }
-                ArrayNode args = ((ArrayNode) data).deepCopy();
+                // the tree is this record's own (freshly parsed, or showAttachments' copy): no copy needed
+                ArrayNode args = (ArrayNode) data;
                 String name = args.remove(0).textValue();
-                return args(c, flow, name, null, args, size, p);
+                return args(at, c, flow, name, null, args, size, p);
             }
             case SioPacket.ACK, SioPacket.BINARY_ACK -> {
                 ArrayNode args =
                         data != null && data.isArray() ? (ArrayNode) data : JsonNodeFactory.instance.arrayNode();
-                return args(c, flow, SIO_ACK, EventCategory.SYSTEM, args, size, p);
+                return args(at, c, flow, SIO_ACK, EventCategory.SYSTEM, args, size, p);
             }
             case SioPacket.CONNECT -> {
                 if (flow == Flow.UP) {
                     learnUser(c, data, "/".equals(p.namespace()));
                 }
                 return record(
+                        at,
                         c,
                         flow,
                         SIO_CONNECT,
@@ -119,10 +133,11 @@ public final class PacketRecords {
                         info(c, p, 1));
             }
             case SioPacket.CONNECT_ERROR -> {
-                return record(c, flow, SIO_CONNECT_ERROR, EventCategory.CONNECTION, data, size, null, info(c, p, 1));
+                return record(
+                        at, c, flow, SIO_CONNECT_ERROR, EventCategory.CONNECTION, data, size, null, info(c, p, 1));
             }
             default -> {
-                return record(c, flow, SIO_DISCONNECT, EventCategory.CONNECTION, null, size, null, info(c, p, 0));
+                return record(at, c, flow, SIO_DISCONNECT, EventCategory.CONNECTION, null, size, null, info(c, p, 0));
             }
         }
     }
@@ -144,13 +159,24 @@ public final class PacketRecords {
         return r.withPacket(new PacketInfo(c == null ? null : c.id(), "/", -1, 1));
     }
 
+    /** When a packet arrived. */
+    private record Arrival(long wallMillis, long monoNanos) {}
+
     private EventRecord args(
-            ProxyConnection c, Flow flow, String name, EventCategory category, ArrayNode args, int size, SioPacket p) {
+            Arrival at,
+            ProxyConnection c,
+            Flow flow,
+            String name,
+            EventCategory category,
+            ArrayNode args,
+            int size,
+            SioPacket p) {
         JsonNode payload = args.size() == 1 ? args.get(0) : args;
-        return record(c, flow, name, category, payload, size, null, info(c, p, args.size()));
+        return record(at, c, flow, name, category, payload, size, null, info(c, p, args.size()));
     }
 
     private EventRecord record(
+            Arrival at,
             ProxyConnection c,
             Flow flow,
             String name,
@@ -165,8 +191,8 @@ public final class PacketRecords {
                 c.redactor().json(payload),
                 size,
                 problem,
-                clock.wallMillis(),
-                clock.monoNanos(),
+                at.wallMillis(),
+                at.monoNanos(),
                 c.userId());
         if (category != null) {
             r = new EventRecord(

@@ -39,6 +39,8 @@ public final class ProxyServer implements AutoCloseable {
                 config.maxBodyBytes(),
                 interceptor,
                 registry);
+        // the records' own thread, once nothing can fail any more (it would be left running)
+        interceptor.recordQueue().start("proxy-records");
     }
 
     public static ProxyServer start(ProxyConfig config, Clock clock, Consumer<EventRecord> publish, RuleSet rules)
@@ -78,5 +80,7 @@ public final class ProxyServer implements AutoCloseable {
     @Override
     public void close() {
         runtime.close();
+        // after the network: the records of the last packets relayed are still made and published
+        interceptor.recordQueue().close();
     }
 }

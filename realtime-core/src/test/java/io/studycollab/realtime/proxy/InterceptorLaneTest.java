@@ -1,16 +1,23 @@
 package io.studycollab.realtime.proxy;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.proxy.breakpoint.Breakpoint;
+import io.studycollab.realtime.proxy.rules.PacketMatch;
 import io.studycollab.realtime.proxy.rules.Rule;
 import io.studycollab.realtime.proxy.rules.RuleSet;
 import io.studycollab.realtime.proxy.wire.EioPacket;
 import io.studycollab.realtime.time.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Lanes, rules and attachments without a network: packets in, what each side would get out. */
@@ -103,5 +110,63 @@ class InterceptorLaneTest {
         up("42[1,2]");
         assertEquals(List.of("4not socket.io", "42[1,2]"), toServer);
         assertTrue(records.stream().allMatch(EventRecord::malformed));
+    }
+
+    @Test
+    void aPacketGoesOnUnseenOnlyWhenNothingCouldStopChangeOrTakeIt() {
+        assertTrue(interceptor.relaysUnseen(conn, Flow.UP));
+        Rule delay = Rule.parseDelay("tool:change=500");
+        rules.add(delay);
+        assertFalse(interceptor.relaysUnseen(conn, Flow.UP));
+        up("42[\"tool:change\",{\"tool\":\"pen\"}]"); // held in the lane
+        rules.remove(delay);
+        assertFalse(interceptor.relaysUnseen(conn, Flow.UP)); // the lane still holds one
+        clock.advance(Duration.ofMillis(500));
+        assertTrue(interceptor.relaysUnseen(conn, Flow.UP));
+        Breakpoint b = interceptor.breakpoints().add(PacketMatch.name("cursor:*"));
+        assertFalse(interceptor.relaysUnseen(conn, Flow.DOWN));
+        interceptor.breakpoints().remove(b);
+        interceptor.injector().inject(conn, Flow.DOWN, "/", "ping", List.of(), true);
+        assertFalse(interceptor.relaysUnseen(conn, Flow.UP)); // its ack must be taken out on the way up
+        up("4" + "31000000000[]"); // the ack to the injection
+        assertTrue(interceptor.relaysUnseen(conn, Flow.UP));
+        up("451-[\"file\",{\"_placeholder\":true,\"num\":0}]");
+        assertFalse(interceptor.relaysUnseen(conn, Flow.UP)); // its attachment is still to come
+    }
+
+    @Test
+    void aPacketRelayedUnseenIsRecordedLaterInOrderWithTheTimeItArrived() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<EventRecord> made = Collections.synchronizedList(new ArrayList<>());
+        Interceptor relay = new Interceptor(
+                clock,
+                r -> {
+                    try {
+                        release.await(10, TimeUnit.SECONDS); // the records thread falls behind the relay
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    made.add(r);
+                },
+                rules,
+                Duration.ofSeconds(30));
+        relay.recordQueue().start("proxy-records-test");
+        try {
+            clock.advance(Duration.ofMillis(10));
+            long arrived = clock.wallMillis();
+            relay.relayed(conn, Flow.UP, "42[\"cursor:update\",{\"x\":1,\"y\":2}]");
+            relay.relayed(conn, Flow.DOWN, "4not socket.io");
+            assertEquals(2, conn.count(Flow.UP) + conn.count(Flow.DOWN)); // counted as they passed
+            clock.advance(Duration.ofSeconds(3));
+            release.countDown();
+            await().atMost(Duration.ofSeconds(10)).until(() -> made.size() == 2);
+            assertEquals("cursor:update", made.get(0).name());
+            assertEquals(2, made.get(0).payload().path("y").asInt());
+            assertEquals(arrived, made.get(0).wallMillis()); // not the time it was decoded
+            assertEquals("c1", made.get(0).packet().connection());
+            assertTrue(made.get(1).malformed());
+        } finally {
+            relay.recordQueue().close();
+        }
     }
 }

@@ -55,7 +55,8 @@ class ProxyConformanceTest {
                 .atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> Thread.getAllStackTraces().keySet().stream()
                         .noneMatch(t -> t.getName().startsWith("proxy-worker")
-                                || t.getName().startsWith("proxy-boss")));
+                                || t.getName().startsWith("proxy-boss")
+                                || t.getName().equals("proxy-records")));
         server.close();
         clock.close();
     }

@@ -53,6 +53,11 @@ public final class Breakpoints {
         breakpoints.remove(b);
     }
 
+    /** True when no breakpoint is set (the proxy then relays without looking at packets first). */
+    public boolean isEmpty() {
+        return breakpoints.isEmpty();
+    }
+
     public List<Breakpoint> list() {
         return List.copyOf(breakpoints);
     }

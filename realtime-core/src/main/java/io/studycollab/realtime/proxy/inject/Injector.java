@@ -72,6 +72,11 @@ public final class Injector {
         return reply;
     }
 
+    /** True while an injected packet waits for its ack (replies must then be looked at before they go on). */
+    public boolean awaitsReplies() {
+        return !pending.isEmpty();
+    }
+
     /**
      * True when {@code m} answers one of our injections (it is then consumed here, never forwarded).
      */

@@ -54,6 +54,8 @@ final class PollingExchange {
     private final List<EioPacket> upBuffer = new ArrayList<>();
     private int collecting;
     private final UpstreamPosts posts;
+    // the long-polls go one after another on one kept-alive upstream connection
+    private final UpstreamLine getLine;
     private volatile EventLoop loop;
 
     final PacketSink toServer = this::sendUp;
@@ -69,6 +71,7 @@ final class PollingExchange {
         this.conn = conn;
         this.loop = loop;
         this.posts = new UpstreamPosts(upstream, this::answeredWith);
+        this.getLine = new UpstreamLine(upstream);
         this.upstream = upstream;
         this.interceptor = interceptor;
         this.registry = registry;
@@ -82,6 +85,9 @@ final class PollingExchange {
      * (a ping sent during the probe, say) goes over the websocket, as the server would have sent it.
      */
     private void handOver() {
+        // no more polls or POSTs from this client: the kept-alive upstream connections close once idle
+        getLine.close();
+        posts.close();
         List<EioPacket> left;
         synchronized (this) {
             if (parked != null || downQueue.isEmpty()) {
@@ -127,7 +133,7 @@ final class PollingExchange {
     private void issueGet() {
         getInFlight = true;
         FullHttpRequest out = upstream.request(HttpMethod.GET, getUri, getHeaders, Unpooled.EMPTY_BUFFER);
-        upstream.send(parked.channel().eventLoop(), out).addListener((Future<FullHttpResponse> f) -> onGetAnswer(f));
+        getLine.send(parked.channel().eventLoop(), out).addListener((Future<FullHttpResponse> f) -> onGetAnswer(f));
     }
 
     private void onGetAnswer(Future<FullHttpResponse> f) {
@@ -277,6 +283,8 @@ final class PollingExchange {
             }
             closed = true;
         }
+        getLine.close();
+        posts.close();
         if (!conn.isUpgraded()) {
             registry.close(conn, reason);
         }

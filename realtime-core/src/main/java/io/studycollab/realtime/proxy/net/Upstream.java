@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -28,12 +29,14 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.Promise;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
 /**
  * The server the proxy stands in front of: opens a fresh connection per forwarded HTTP exchange
- * (on the caller's event loop, so nothing crosses threads) and per websocket. TLS (https/wss
+ * (on the caller's event loop) and per websocket; the long-polls and POSTs of a polling connection
+ * reuse theirs ({@link UpstreamLine}). TLS (https/wss
  * targets) on this side only, with the JDK's trust store.
  */
 public final class Upstream {
@@ -87,9 +90,11 @@ public final class Upstream {
         return out;
     }
 
+    /** A request of the proxy's own (a long-poll, a POST) on a kept-alive line ({@link UpstreamLine}). */
     FullHttpRequest request(HttpMethod method, String uri, HttpHeaders template, ByteBuf body) {
         FullHttpRequest out = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri, body);
         copyHeaders(template, out.headers(), body.readableBytes(), method);
+        out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         return out;
     }
 
@@ -104,8 +109,17 @@ public final class Upstream {
 
     /** Sends one request on a new connection; the promise gets the whole response (the caller releases it). */
     Promise<FullHttpResponse> send(EventLoop loop, FullHttpRequest request) {
+        return send(loop, request, null);
+    }
+
+    /**
+     * Sends one request on a new connection. When {@code reuse} is given and the server keeps the
+     * connection alive, the connection is handed to it once the answer is read (before the promise
+     * completes), else it closes.
+     */
+    Promise<FullHttpResponse> send(EventLoop loop, FullHttpRequest request, Consumer<Channel> reuse) {
         Promise<FullHttpResponse> promise = loop.newPromise();
-        connect(loop, () -> new Exchange(promise, request)).addListener((ChannelFuture f) -> {
+        connect(loop, () -> new Exchange(promise, reuse)).addListener((ChannelFuture f) -> {
             if (f.isSuccess()) {
                 f.channel().writeAndFlush(request);
             } else {
@@ -137,12 +151,31 @@ public final class Upstream {
                 .connect(host, port);
     }
 
-    /** One request, one response, then the connection closes. */
-    private final class Exchange extends SimpleChannelInboundHandler<FullHttpResponse> {
-        private final Promise<FullHttpResponse> promise;
+    /** Sends another request on a kept-alive connection that {@link #send} handed over. */
+    static Promise<FullHttpResponse> sendAgain(Channel ch, FullHttpRequest request) {
+        Promise<FullHttpResponse> promise = ch.eventLoop().newPromise();
+        ch.pipeline().get(Exchange.class).next(promise);
+        ch.writeAndFlush(request).addListener((ChannelFuture f) -> {
+            if (!f.isSuccess()) {
+                promise.tryFailure(f.cause());
+                ch.close();
+            }
+        });
+        return promise;
+    }
 
-        Exchange(Promise<FullHttpResponse> promise, FullHttpRequest request) {
+    /** One request, one response; then the connection closes, or is handed on for the next request. */
+    private final class Exchange extends SimpleChannelInboundHandler<FullHttpResponse> {
+        private volatile Promise<FullHttpResponse> promise;
+        private final Consumer<Channel> reuse;
+
+        Exchange(Promise<FullHttpResponse> promise, Consumer<Channel> reuse) {
             this.promise = promise;
+            this.reuse = reuse;
+        }
+
+        void next(Promise<FullHttpResponse> p) {
+            promise = p;
         }
 
         @Override
@@ -153,10 +186,16 @@ public final class Upstream {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse msg) {
-            if (!promise.trySuccess(msg.retain())) {
+            Promise<FullHttpResponse> p = promise;
+            // handed on first: whoever the answer wakes may send the next request on it right away
+            if (reuse != null && HttpUtil.isKeepAlive(msg)) {
+                reuse.accept(ctx.channel());
+            } else {
+                ctx.close();
+            }
+            if (!p.trySuccess(msg.retain())) {
                 msg.release();
             }
-            ctx.close();
         }
 
         @Override

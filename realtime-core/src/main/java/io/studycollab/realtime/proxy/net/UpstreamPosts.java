@@ -22,6 +22,8 @@ final class UpstreamPosts {
     private record Post(String body, ChannelHandlerContext client, boolean keepAlive, EventLoop loop) {}
 
     private final Upstream upstream;
+    // one POST at a time, all on one kept-alive upstream connection
+    private final UpstreamLine line;
     private final Consumer<HttpHeaders> onAnswerHeaders;
     private final ArrayDeque<Post> queue = new ArrayDeque<>();
     private boolean inFlight;
@@ -31,6 +33,7 @@ final class UpstreamPosts {
     /** {@code onAnswerHeaders} sees the headers of every answer (the exchange answers with them). */
     UpstreamPosts(Upstream upstream, Consumer<HttpHeaders> onAnswerHeaders) {
         this.upstream = upstream;
+        this.line = new UpstreamLine(upstream);
         this.onAnswerHeaders = onAnswerHeaders;
     }
 
@@ -61,7 +64,12 @@ final class UpstreamPosts {
         inFlight = true;
         FullHttpRequest out = upstream.request(
                 HttpMethod.POST, uri, headers, Unpooled.copiedBuffer(p.body(), StandardCharsets.UTF_8));
-        upstream.send(p.loop(), out).addListener((Future<FullHttpResponse> f) -> answered(p, f));
+        line.send(p.loop(), out).addListener((Future<FullHttpResponse> f) -> answered(p, f));
+    }
+
+    /** The polling connection ended: the kept-alive upstream connection closes once idle. */
+    void close() {
+        line.close();
     }
 
     private synchronized void answered(Post p, Future<FullHttpResponse> f) {

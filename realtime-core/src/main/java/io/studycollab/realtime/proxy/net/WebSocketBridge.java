@@ -1,5 +1,6 @@
 package io.studycollab.realtime.proxy.net;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -142,6 +143,9 @@ final class WebSocketBridge {
         readingClient = front.channel().eventLoop().inEventLoop();
         try {
             if (frame instanceof TextWebSocketFrame t) {
+                if (relayedAsIs(t, Flow.UP, server)) {
+                    return;
+                }
                 EioPacket p = WsFrames.parse(t.text());
                 if (p == null) {
                     WsFrames.writeRaw(server, new TextWebSocketFrame(t.text()));
@@ -167,6 +171,9 @@ final class WebSocketBridge {
     private void fromServer(WebSocketFrame frame) {
         readingServer = front.channel().eventLoop().inEventLoop();
         if (frame instanceof TextWebSocketFrame t) {
+            if (relayedAsIs(t, Flow.DOWN, front.channel())) {
+                return;
+            }
             EioPacket p = WsFrames.parse(t.text());
             if (p == null) {
                 WsFrames.writeRaw(front.channel(), new TextWebSocketFrame(t.text()));
@@ -184,6 +191,35 @@ final class WebSocketBridge {
         } else if (frame instanceof CloseWebSocketFrame c) {
             WsFrames.writeRaw(front.channel(), WsFrames.copyOf(c));
         }
+    }
+
+    /**
+     * The common case, cheaply: a Socket.IO event, ack or disconnect that nothing can stop, change or
+     * take out (see {@link Interceptor#relaysUnseen}) goes on as the very frame it came in, bytes
+     * untouched and flushed with the read burst, and only its text is kept for its record. Anything
+     * else (control packets, CONNECT, binary, a lane holding packets) takes the full path.
+     */
+    private boolean relayedAsIs(TextWebSocketFrame t, Flow flow, Channel to) {
+        ByteBuf b = t.content();
+        int at = b.readerIndex();
+        if (to == null
+                || conn == null
+                || b.readableBytes() < 2
+                || b.getByte(at) != EioPacket.MESSAGE
+                || !WsFrames.isPlainSocketIo(b.getByte(at + 1))
+                || !interceptor.relaysUnseen(conn, flow)) {
+            return false;
+        }
+        String text = t.text();
+        if (to.isActive()) {
+            if (to.eventLoop().inEventLoop()) {
+                to.write(t.retain()); // flushed when the read burst ends
+            } else {
+                to.writeAndFlush(t.retain());
+            }
+        }
+        interceptor.relayed(conn, flow, text);
+        return true;
     }
 
     /** The client's channel closed. */

@@ -31,6 +31,14 @@ final class WsFrames {
         }
     }
 
+    /**
+     * Whether the Socket.IO type character of a message is one that needs no assembling and names
+     * no user: an event, an ack, a disconnect or a connect error (not CONNECT, not binary).
+     */
+    static boolean isPlainSocketIo(byte sioType) {
+        return sioType == '1' || sioType == '2' || sioType == '3' || sioType == '4';
+    }
+
     /** Packets as frames; during a read burst on the event loop the flush waits for the burst's end. */
     static void write(Channel ch, List<EioPacket> packets, boolean deferFlush) {
         if (ch == null || !ch.isActive()) {

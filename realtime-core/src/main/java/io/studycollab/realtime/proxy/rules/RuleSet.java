@@ -22,6 +22,11 @@ public final class RuleSet {
         return List.copyOf(rules);
     }
 
+    /** True when no rule is in force (the proxy then relays without looking at packets first). */
+    public boolean isEmpty() {
+        return rules.isEmpty();
+    }
+
     /** The first rule matching {@code v}, or null. */
     public Rule match(PacketView v) {
         for (Rule r : rules) {
