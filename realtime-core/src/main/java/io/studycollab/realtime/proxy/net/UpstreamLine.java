@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.util.concurrent.Promise;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * One kept-alive upstream HTTP connection for exchanges that never overlap (a polling connection's
@@ -19,12 +20,19 @@ final class UpstreamLine {
     private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final Upstream upstream;
+    private final LongSupplier nanos;
     private Channel idle;
     private long idleSince;
     private boolean closed;
 
     UpstreamLine(Upstream upstream) {
+        this(upstream, System::nanoTime);
+    }
+
+    /** With the clock that decides how long a connection has been idle (a test's, say). */
+    UpstreamLine(Upstream upstream, LongSupplier nanos) {
         this.upstream = upstream;
+        this.nanos = nanos;
     }
 
     /** Sends on the idle connection when it is still good, else on a new one (on {@code loop}). */
@@ -34,7 +42,7 @@ final class UpstreamLine {
         synchronized (this) {
             ch = idle;
             idle = null;
-            fresh = System.nanoTime() - idleSince < MAX_IDLE_NANOS;
+            fresh = nanos.getAsLong() - idleSince < MAX_IDLE_NANOS;
         }
         if (ch != null && ch.isActive() && fresh) {
             return Upstream.sendAgain(ch, request);
@@ -49,7 +57,7 @@ final class UpstreamLine {
         synchronized (this) {
             if (!closed && idle == null) {
                 idle = ch;
-                idleSince = System.nanoTime();
+                idleSince = nanos.getAsLong();
                 return;
             }
         }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,9 @@ class UpstreamLineTest {
     void exchangesOneAfterAnotherShareOneConnection() throws Exception {
         Upstream upstream = new Upstream(
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort()), 1 << 20, 30);
-        UpstreamLine line = new UpstreamLine(upstream);
+        // The line's clock stands still: however long the machine takes between two exchanges,
+        // none of them finds the connection idle too long.
+        UpstreamLine line = new UpstreamLine(upstream, () -> 0L);
         for (int i = 0; i < 5; i++) {
             assertEquals("ok", exchange(line, upstream));
         }
@@ -91,6 +94,22 @@ class UpstreamLineTest {
             assertEquals("ok", exchange(line, upstream));
         }
         assertEquals(3, clientPorts.stream().distinct().count());
+        line.close();
+    }
+
+    @Test
+    void aConnectionIdleLongerThanTwoSecondsIsNotReused() throws Exception {
+        Upstream upstream = new Upstream(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()), 1 << 20, 30);
+        AtomicLong now = new AtomicLong();
+        UpstreamLine line = new UpstreamLine(upstream, now::get);
+        assertEquals("ok", exchange(line, upstream));
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(1_999));
+        assertEquals("ok", exchange(line, upstream));
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(2_001));
+        assertEquals("ok", exchange(line, upstream));
+        assertEquals(clientPorts.get(0), clientPorts.get(1), "reused within 2 s");
+        assertNotEquals(clientPorts.get(1), clientPorts.get(2), "a new connection after 2 s idle");
         line.close();
     }
 }
