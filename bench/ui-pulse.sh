@@ -1,24 +1,28 @@
 #!/usr/bin/env bash
 # FX-thread time per pulse in the real window, idle and under load (500 users' cursors at 20/s =
 # 10,000 events/s, then 2,000 users at 20/s), on a virtual X display; written to src/docs/ui-pulse.md.
-#   mvn -q -DskipTests install && bash bench/ui-pulse.sh [SECONDS_PER_PHASE]
+#   bash bench/ui-pulse.sh [SECONDS_PER_PHASE]   (builds what it runs; nothing is installed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-20}
-mvn -q -o -pl app test-compile -DskipTests -Dexec.skip >/dev/null 2>&1 || mvn -q -pl app test-compile -DskipTests -Dexec.skip
 CP_FILE=$(mktemp)
 OUT=$(mktemp)
 trap 'rm -f "$CP_FILE" "$OUT"' EXIT
-mvn -q -pl app dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
+# The reactor resolves the modules from their targets (no install); every module writes the file,
+# the app's classpath is written last.
+mvn -q -o -pl app -am -Dexec.skip -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$CP_FILE" >/dev/null
 run() {
   if [ -n "${DISPLAY:-}" ]; then "$@"; else xvfb-run -a -s "-screen 0 1600x1000x24" "$@"; fi
 }
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 run java -Xmx1g -cp "app/target/classes:app/target/test-classes:$(cat "$CP_FILE")" \
   io.studycollab.debugger.bench.UiPulseBenchmark "$OUT" "$SECS" >/dev/null
 {
   echo "# UI: FX-thread time per pulse under load"
   echo
   echo "Produced by \`bash bench/ui-pulse.sh\` on $(date -u +%Y-%m-%d): $(nproc) cores, $(java -version 2>&1 | head -1),"
+  echo "**machine load** (1/5/15-minute averages) before: ${LOAD_BEFORE}; after: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "the real window (1400×860) on an X display (Xvfb when none is set), connected to its embedded sandbox."
   echo "Once the demo group shows, synthetic users join it and move their cursors, each update published into the"
   echo "window's event hub as the client publishes what arrives from the socket (the socket side is the ingest"
