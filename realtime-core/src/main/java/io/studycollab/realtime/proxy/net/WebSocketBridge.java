@@ -6,7 +6,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -22,7 +21,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
@@ -87,8 +85,8 @@ final class WebSocketBridge {
                 -1,
                 false,
                 false);
-        upstream.connect(front.channel().eventLoop(), () -> new ServerSide(hs)).addListener((ChannelFutureListener)
-                f -> {
+        upstream.connect(front.channel().eventLoop(), () -> new ServerWebSocketSide(hs, this, maxFrame))
+                .addListener((ChannelFutureListener) f -> {
                     if (!f.isSuccess()) {
                         Responses.badGateway(front, f.cause());
                         handshake.release();
@@ -96,7 +94,7 @@ final class WebSocketBridge {
                 });
     }
 
-    private void accepted(Channel serverChannel, FullHttpResponse serverAnswer) {
+    void accepted(Channel serverChannel, FullHttpResponse serverAnswer) {
         server = serverChannel;
         String sid = new QueryStringDecoder(handshake.uri())
                 .parameters().getOrDefault("sid", List.of()).stream()
@@ -133,7 +131,7 @@ final class WebSocketBridge {
         handshake.release();
     }
 
-    private void refused(FullHttpResponse serverAnswer) {
+    void refused(FullHttpResponse serverAnswer) {
         Responses.relay(front, false, serverAnswer.retain());
         handshake.release();
     }
@@ -168,7 +166,7 @@ final class WebSocketBridge {
         }
     }
 
-    private void fromServer(WebSocketFrame frame) {
+    void fromServer(WebSocketFrame frame) {
         readingServer = front.channel().eventLoop().inEventLoop();
         if (frame instanceof TextWebSocketFrame t) {
             if (relayedAsIs(t, Flow.DOWN, front.channel())) {
@@ -233,7 +231,7 @@ final class WebSocketBridge {
         }
     }
 
-    private void serverGone() {
+    void serverGone() {
         front.channel().writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         if (conn != null && conn.isUpgraded() && conn.sink(Flow.DOWN) == toClient) {
             registry.close(conn, "server closed");
@@ -262,60 +260,17 @@ final class WebSocketBridge {
         }
     }
 
-    /** The server end: finishes the handshake, then hands frames over. */
-    private final class ServerSide extends SimpleChannelInboundHandler<Object> {
-        private final WebSocketClientHandshaker hs;
+    /** The server's read burst ended: flush what it sent on to the client. */
+    void serverReadComplete() {
+        readingServer = false;
+        front.channel().flush();
+    }
 
-        ServerSide(WebSocketClientHandshaker hs) {
-            this.hs = hs;
-        }
-
-        @Override
-        public void channelActive(ChannelHandlerContext ctx) {
-            hs.handshake(ctx.channel());
-        }
-
-        @Override
-        protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
-            if (!hs.isHandshakeComplete() && msg instanceof FullHttpResponse resp) {
-                try {
-                    hs.finishHandshake(ctx.channel(), resp);
-                } catch (WebSocketHandshakeException e) {
-                    refused(resp);
-                    ctx.close();
-                    return;
-                }
-                ctx.pipeline().addBefore(ctx.name(), "ws-aggregate", new WebSocketFrameAggregator(maxFrame));
-                // nothing from the server until the client's side of the handshake is done
-                ctx.channel().config().setAutoRead(false);
-                accepted(ctx.channel(), resp);
-                return;
-            }
-            if (msg instanceof WebSocketFrame f) {
-                fromServer(f);
-            }
-        }
-
-        @Override
-        public void channelReadComplete(ChannelHandlerContext ctx) {
-            readingServer = false;
-            front.channel().flush();
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            if (hs.isHandshakeComplete()) {
-                serverGone();
-            } else if (front.channel().isActive() && handshake.refCnt() > 0) {
-                Responses.badGateway(front, new java.io.IOException("closed during the websocket handshake"));
-                handshake.release();
-            }
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            LOG.warn("proxy: server side of a websocket failed, closing it", cause);
-            ctx.close();
+    /** The server's connection closed before the websocket handshake completed. */
+    void serverClosedDuringHandshake() {
+        if (front.channel().isActive() && handshake.refCnt() > 0) {
+            Responses.badGateway(front, new java.io.IOException("closed during the websocket handshake"));
+            handshake.release();
         }
     }
 }
