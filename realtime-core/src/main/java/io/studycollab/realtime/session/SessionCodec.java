@@ -129,6 +129,29 @@ public final class SessionCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
         }
+        return fromTree(o);
+    }
+
+    /**
+     * Parses one record line given as its UTF-8 bytes: what a reader of a large file calls, as it
+     * skips decoding every line into a String only for the parser to read it again.
+     */
+    public static EventRecord fromLine(byte[] utf8, int offset, int length) {
+        JsonNode o;
+        try {
+            o = ProtocolCodec.mapper().readTree(utf8, offset, length);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage());
+        }
+        if (o == null || o.isMissingNode()) {
+            throw new IllegalArgumentException("not JSON: no content");
+        }
+        return fromTree(o);
+    }
+
+    private static EventRecord fromTree(JsonNode o) {
         if (!o.isObject()) {
             throw new IllegalArgumentException("a record must be a JSON object");
         }
