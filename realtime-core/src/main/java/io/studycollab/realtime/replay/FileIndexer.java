@@ -22,6 +22,9 @@ final class FileIndexer {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileIndexer.class);
 
+    // how often waiters (the first frame, a full open) are told the index grew
+    private static final int WAKE_EVERY = 1024;
+
     private final Path file;
     private final RecordIndex index;
     private final TimelineFold fold;
@@ -66,7 +69,7 @@ final class FileIndexer {
                 fold.add(n, lines.lineStart(), r);
                 index.add(lines.lineStart(), r.wallMillis());
                 n++;
-                if ((n & (RecordIndex.CHUNK - 1)) == 0) {
+                if ((n & (WAKE_EVERY - 1)) == 0) {
                     wakeWaiters();
                 }
             }

@@ -33,8 +33,11 @@ public final class SessionTimeline implements AutoCloseable {
 
     public record Marker(int index, long wallMillis, MarkerKind kind, String label) {}
 
-    /** Records indexed before {@link #openInBackground} returns: the start a replay shows first, and more. */
-    static final int FIRST_FRAME_RECORDS = RecordIndex.CHUNK;
+    /**
+     * Records indexed before {@link #openInBackground} returns: the start a replay shows first (its
+     * opening snapshot is among the first five), with room to step.
+     */
+    static final int FIRST_FRAME_RECORDS = 1024;
 
     private final RecordSource source;
     private final RecordIndex index = new RecordIndex();
