@@ -29,7 +29,7 @@ public final class EventFilter implements Predicate<EventRecord> {
     private final boolean malformedOnly;
     private final String connection;
     private final boolean asciiText;
-    private final byte[] textBytes; // the lower-case text in ASCII, when it is ASCII
+    private final AsciiSearch textSearch; // the lower-case text in ASCII, when it is ASCII
 
     private EventFilter(
             Pattern name,
@@ -49,7 +49,7 @@ public final class EventFilter implements Predicate<EventRecord> {
         this.malformedOnly = malformedOnly;
         this.connection = connection;
         this.asciiText = text != null && text.chars().allMatch(c -> c < 128);
-        this.textBytes = asciiText ? text.getBytes(StandardCharsets.US_ASCII) : null;
+        this.textSearch = asciiText ? new AsciiSearch(text.getBytes(StandardCharsets.US_ASCII)) : null;
     }
 
     public static EventFilter all() {
@@ -208,17 +208,19 @@ public final class EventFilter implements Predicate<EventRecord> {
         return text != null;
     }
 
-    /** The text criterion on a name and a payload's JSON in UTF-8, searched as bytes when the text is ASCII. */
-    boolean matchesText(String eventName, byte[] json) {
-        if (eventName.toLowerCase(Locale.ROOT).contains(text)) {
-            return true;
-        }
+    /** The text criterion on an event name alone (the history asks once per pooled name, {@link NameMatches}). */
+    boolean textInName(String eventName) {
+        return eventName.toLowerCase(Locale.ROOT).contains(text);
+    }
+
+    /** The text criterion on a payload's JSON in UTF-8, searched as bytes when the text is ASCII. */
+    boolean textInPayload(byte[] json) {
         if (!asciiText) {
             return new String(json, StandardCharsets.UTF_8)
                     .toLowerCase(Locale.ROOT)
                     .contains(text);
         }
-        return AsciiSearch.containsIgnoreCase(json, textBytes);
+        return textSearch.foundIn(json);
     }
 
     /** True when it lets everything through. */

@@ -170,8 +170,11 @@ final class HistoryColumns {
         if (!f.hasText()) {
             return true;
         }
+        if (names.textInName(name[i])) {
+            return true;
+        }
         Object p = payload[i];
-        return p instanceof byte[] json ? f.matchesText(name[i], json) : f.test(get(i));
+        return p instanceof byte[] json ? f.textInPayload(json) : f.test(get(i));
     }
 
     private static Object compact(JsonNode node) {

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * A recording split by connection (format version 2, written by the intercepting proxy): for each
  * connection id, the timeline indices of its records, in order. Records of our own client's single
- * connection carry no id and belong to no lane. Four bytes a record.
+ * connection carry no id and belong to no lane. Four bytes a record. Locked: a file is still being
+ * indexed (added to) while the replay reads it.
  */
 public final class ConnectionLanes {
 
@@ -28,7 +29,7 @@ public final class ConnectionLanes {
         }
     }
 
-    void add(int index, EventRecord r) {
+    synchronized void add(int index, EventRecord r) {
         String conn = r.packet().connection();
         if (conn != null) {
             lanes.computeIfAbsent(conn, c -> new Lane()).add(index);
@@ -36,18 +37,18 @@ public final class ConnectionLanes {
     }
 
     /** Connection ids in the order they first appear; empty for a version-1 recording. */
-    public List<String> connections() {
+    public synchronized List<String> connections() {
         return new ArrayList<>(lanes.keySet());
     }
 
     /** Timeline indices of the records of {@code connection}, ascending (empty when unknown). */
-    public int[] indices(String connection) {
+    public synchronized int[] indices(String connection) {
         Lane l = lanes.get(connection);
         return l == null ? new int[0] : Arrays.copyOf(l.indices, l.size);
     }
 
     /** How many of the lane's records fall before timeline index {@code count} (its playhead). */
-    public int countBefore(String connection, int count) {
+    public synchronized int countBefore(String connection, int count) {
         Lane l = lanes.get(connection);
         if (l == null) {
             return 0;

@@ -14,15 +14,15 @@ import java.util.List;
 /** Reads consecutive valid records starting at an indexed offset (invalid lines were not indexed). */
 final class FileRecordSource implements RecordSource {
     private final FileChannel channel;
-    private final long[] offsets;
+    private final RecordIndex index;
 
-    FileRecordSource(Path file, long[] offsets) {
+    FileRecordSource(Path file, RecordIndex index) {
         try {
             this.channel = FileChannel.open(file, StandardOpenOption.READ);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.offsets = offsets;
+        this.index = index;
     }
 
     @Override
@@ -32,15 +32,15 @@ final class FileRecordSource implements RecordSource {
             return out;
         }
         try {
-            channel.position(offsets[from]);
-            LineScanner lines = new LineScanner(Channels.newInputStream(channel), offsets[from]);
+            long start = index.offset(from);
+            channel.position(start);
+            LineScanner lines = new LineScanner(Channels.newInputStream(channel), start);
             int i = from;
-            String line;
-            while (i < to && (line = lines.next()) != null) {
-                if (lines.lineStart() != offsets[i]) {
+            while (i < to && lines.nextLine()) {
+                if (lines.lineStart() != index.offset(i)) {
                     continue; // a line the index skipped
                 }
-                out.add(SessionCodec.fromLine(line));
+                out.add(SessionCodec.fromLine(lines.bytes(), 0, lines.length()));
                 i++;
             }
             return out;

@@ -3,24 +3,22 @@ package io.studycollab.realtime.replay;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.presence.PresenceSnapshot;
 import io.studycollab.realtime.presence.PresenceTracker;
-import io.studycollab.realtime.session.SessionCodec;
 import io.studycollab.realtime.session.SessionHeader;
 import io.studycollab.realtime.session.SessionReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 /**
  * A recorded session as something to seek in: the presence at any position is the fold of the
  * records before it, computed from the nearest checkpoint, so seeking backwards is as exact as
  * playing forwards. Also lists the moments worth a marker on a timeline. Opened from a file it
- * keeps only an index in memory and reads records back on demand, so a file of millions of
- * records opens in a small heap.
+ * keeps only an index in memory (8 bytes a record, a few thousand checkpoints) and reads records
+ * back on demand, so a file of millions of records opens in a small heap; {@link
+ * #openInBackground} returns as soon as the start can be shown and indexes the rest on its own
+ * thread, the timeline growing ({@link #size()}) as it does.
  */
 public final class SessionTimeline implements AutoCloseable {
 
@@ -35,16 +33,17 @@ public final class SessionTimeline implements AutoCloseable {
 
     public record Marker(int index, long wallMillis, MarkerKind kind, String label) {}
 
-    private static final int CHECKPOINT_EVERY = 1000;
+    /**
+     * Records indexed before {@link #openInBackground} returns: the start a replay shows first (its
+     * opening snapshot is among the first five), with room to step.
+     */
+    static final int FIRST_FRAME_RECORDS = 1024;
 
     private final RecordSource source;
-    private final int size;
-    private final long[] times;
-    private final List<PresenceTracker> checkpoints = new ArrayList<>();
-    private final List<Marker> markers = new ArrayList<>();
-    private final List<SessionReader.Problem> problems;
+    private final RecordIndex index = new RecordIndex();
+    private final TimelineFold fold;
+    private final FileIndexer indexer; // null for records in memory
     private final SessionHeader header;
-    private final ConnectionLanes lanes;
 
     /** A timeline over records already in memory. */
     public SessionTimeline(List<EventRecord> records) {
@@ -58,115 +57,103 @@ public final class SessionTimeline implements AutoCloseable {
             @Override
             public void close() {}
         };
-        this.size = copy.size();
-        this.times = new long[size];
-        this.problems = List.of();
         this.header = null;
-        FoldState state = new FoldState();
-        for (int i = 0; i < size; i++) {
-            times[i] = copy.get(i).wallMillis();
-            state.add(i, copy.get(i));
+        this.indexer = null;
+        this.fold = new TimelineFold(0);
+        for (int i = 0; i < copy.size(); i++) {
+            fold.add(i, i, copy.get(i));
+            index.add(i, copy.get(i).wallMillis());
         }
-        this.checkpoints.addAll(state.checkpoints);
-        this.markers.addAll(state.markers);
-        this.lanes = state.lanes;
     }
 
-    private SessionTimeline(
-            Path file,
-            SessionHeader header,
-            long[] offsets,
-            long[] times,
-            int size,
-            FoldState state,
-            List<SessionReader.Problem> problems) {
-        this.size = size;
-        this.times = times;
+    private SessionTimeline(Path file, SessionHeader header) throws IOException {
         this.header = header;
-        this.problems = List.copyOf(problems);
-        this.checkpoints.addAll(state.checkpoints);
-        this.markers.addAll(state.markers);
-        this.lanes = state.lanes;
-        this.source = new FileRecordSource(file, offsets);
-    }
-
-    /** What indexing a stream leaves behind besides offsets and times: fold checkpoints and markers. */
-    private static final class FoldState {
-        final List<PresenceTracker> checkpoints = new ArrayList<>();
-        final List<Marker> markers = new ArrayList<>();
-        final ConnectionLanes lanes = new ConnectionLanes();
-        private final PresenceTracker fold = new PresenceTracker();
-
-        /** Folds record {@code i} in, checkpointing every {@link #CHECKPOINT_EVERY} records. */
-        void add(int i, EventRecord r) {
-            if (i % CHECKPOINT_EVERY == 0) {
-                checkpoints.add(fold.copy());
-            }
-            fold.applyQuietly(r);
-            lanes.add(i, r);
-            Marker m = TimelineMarkers.markerFor(i, r);
-            if (m != null) {
-                markers.add(m);
-            }
-        }
+        this.fold = TimelineFold.forFileOf(Files.size(file));
+        this.source = new FileRecordSource(file, index);
+        this.indexer = new FileIndexer(file, index, fold);
     }
 
     /**
-     * Indexes a session file without keeping its records: byte offsets and times (16 bytes a
-     * record), presence checkpoints and markers. Records are read back from the file on demand.
+     * Indexes a whole session file without keeping its records, then returns: byte offsets and
+     * times, presence checkpoints and markers. Records are read back from the file on demand.
      */
     public static SessionTimeline open(Path file) throws IOException {
+        SessionTimeline t = openInBackground(file);
+        try {
+            t.awaitIndexed();
+        } catch (InterruptedIOException e) {
+            t.close();
+            throw e;
+        }
+        if (t.indexer.failure() != null) {
+            Exception e = t.indexer.failure();
+            t.close();
+            throw e instanceof IOException io ? io : new IOException("indexing " + file + " failed", e);
+        }
+        return t;
+    }
+
+    /**
+     * Opens a session file and returns once its first {@value #FIRST_FRAME_RECORDS} records (or all,
+     * when fewer) are indexed; a thread of the timeline indexes the rest, and {@link #close()} stops
+     * it. Until {@link #indexing()} turns false, {@link #size()}, {@link #endMillis()} and {@link
+     * #markers()} describe the part indexed so far.
+     *
+     * @throws io.studycollab.realtime.session.SessionFormatException when line 1 is not a session header
+     */
+    public static SessionTimeline openInBackground(Path file) throws IOException {
         SessionHeader header;
         try (SessionReader reader = SessionReader.open(file)) {
             header = reader.header();
         }
-        long[] offsets = new long[1024];
-        long[] times = new long[1024];
-        int n = 0;
-        List<SessionReader.Problem> problems = new ArrayList<>();
-        FoldState state = new FoldState();
-        try (InputStream in = Files.newInputStream(file)) {
-            LineScanner lines = new LineScanner(in, 0);
-            lines.next(); // header, checked above
-            long lineNo = 1;
-            String line;
-            while ((line = lines.next()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                EventRecord r;
-                try {
-                    r = SessionCodec.fromLine(line);
-                } catch (IllegalArgumentException e) {
-                    problems.add(new SessionReader.Problem(lineNo, e.getMessage()));
-                    continue;
-                }
-                if (n == offsets.length) {
-                    offsets = Arrays.copyOf(offsets, n * 2);
-                    times = Arrays.copyOf(times, n * 2);
-                }
-                offsets[n] = lines.lineStart();
-                times[n] = r.wallMillis();
-                state.add(n, r);
-                n++;
-            }
+        SessionTimeline t = new SessionTimeline(file, header);
+        t.indexer.start();
+        try {
+            t.indexer.awaitIndexed(FIRST_FRAME_RECORDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            t.close();
+            throw new InterruptedIOException("interrupted while opening " + file);
         }
-        return new SessionTimeline(
-                file, header, Arrays.copyOf(offsets, n), Arrays.copyOf(times, n), n, state, problems);
+        return t;
     }
 
+    /** Records indexed so far: all of them once {@link #indexing()} is false. */
     public int size() {
-        return size;
+        return index.size();
+    }
+
+    /** True while a file opened in the background is still being indexed. */
+    public boolean indexing() {
+        return indexer != null && !indexer.done();
+    }
+
+    /** Waits until the whole file is indexed (at once for records in memory). */
+    public void awaitIndexed() throws InterruptedIOException {
+        if (indexer == null) {
+            return;
+        }
+        try {
+            indexer.awaitIndexed(Integer.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while indexing");
+        }
+    }
+
+    /** What stopped indexing before the end of the file (an I/O error), or null. */
+    public Exception indexFailure() {
+        return indexer == null ? null : indexer.failure();
     }
 
     /** Records {@code from} (inclusive) to {@code to} (exclusive), from memory or the file. */
     public List<EventRecord> records(int from, int to) {
-        return source.range(Math.max(0, from), Math.min(to, size));
+        int lo = Math.max(0, from);
+        return source.range(lo, Math.max(lo, Math.min(to, size())));
     }
 
     public long timeOf(int index) {
-        return times[index];
+        return this.index.millis(index);
     }
 
     /** The header when opened from a file, else null. */
@@ -174,26 +161,27 @@ public final class SessionTimeline implements AutoCloseable {
         return header;
     }
 
-    /** Lines of the file that could not be read. */
+    /** Lines of the file that could not be read (so far, while indexing). */
     public List<SessionReader.Problem> problems() {
-        return problems;
+        return indexer == null ? List.of() : indexer.problems();
     }
 
     /** The recording split by connection: one lane per connection the proxy saw. */
     public ConnectionLanes lanes() {
-        return lanes;
+        return fold.lanes();
     }
 
     public List<Marker> markers() {
-        return Collections.unmodifiableList(markers);
+        return fold.markers();
     }
 
     public long startMillis() {
-        return size == 0 ? 0 : times[0];
+        return size() == 0 ? 0 : index.millis(0);
     }
 
     public long endMillis() {
-        return size == 0 ? 0 : times[size - 1];
+        int n = size();
+        return n == 0 ? 0 : index.millis(n - 1);
     }
 
     /** Presence after the first {@code count} records (0 = before any). */
@@ -203,33 +191,23 @@ public final class SessionTimeline implements AutoCloseable {
 
     /** A tracker of its own in the state after the first {@code count} records, to fold further records into. */
     public PresenceTracker trackerAfter(int count) {
-        int n = Math.max(0, Math.min(count, size));
-        int cp = Math.min(n / CHECKPOINT_EVERY, checkpoints.size() - 1);
-        if (cp < 0) {
-            return new PresenceTracker();
-        }
-        PresenceTracker fold = checkpoints.get(cp).copy();
-        fold.onEvents(records(cp * CHECKPOINT_EVERY, n));
-        return fold;
+        int n = Math.max(0, Math.min(count, size()));
+        TimelineFold.Checkpoint cp = fold.checkpointBefore(n);
+        PresenceTracker tracker = cp.tracker();
+        tracker.onEvents(records(cp.index(), n));
+        return tracker;
     }
 
     /** How many records happened at or before {@code wallMillis}. */
     public int countAt(long wallMillis) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (times[mid] <= wallMillis) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return index.countAt(wallMillis);
     }
 
     @Override
     public void close() {
+        if (indexer != null) {
+            indexer.stop();
+        }
         source.close();
     }
 }

@@ -1,6 +1,7 @@
 package io.studycollab.realtime.session;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -46,8 +47,10 @@ public final class Redactor {
             "cookie",
             "set-cookie");
     // Asked for every field of every recorded payload; field names repeat, so answers are remembered
-    // (up to a bound, as a hostile server can invent names without end).
-    private static final Map<String, Boolean> KNOWN_FIELDS = new ConcurrentHashMap<>();
+    // (up to a bound, as a hostile server can invent names without end), with the name encoded.
+    private record Field(SerializedString encoded, boolean secret) {}
+
+    private static final Map<String, Field> KNOWN_FIELDS = new ConcurrentHashMap<>();
     private static final int KNOWN_FIELDS_LIMIT = 4096;
 
     private final List<String> secrets = new CopyOnWriteArrayList<>();
@@ -61,18 +64,19 @@ public final class Redactor {
     }
 
     public static boolean isSecretField(String name) {
-        if (name == null) {
-            return false;
-        }
-        Boolean known = KNOWN_FIELDS.get(name);
+        return name != null && field(name).secret();
+    }
+
+    private static Field field(String name) {
+        Field known = KNOWN_FIELDS.get(name);
         if (known != null) {
             return known;
         }
-        boolean secret = SECRET_FIELDS.contains(name.toLowerCase(Locale.ROOT));
+        Field f = new Field(new SerializedString(name), SECRET_FIELDS.contains(name.toLowerCase(Locale.ROOT)));
         if (KNOWN_FIELDS.size() < KNOWN_FIELDS_LIMIT) {
-            KNOWN_FIELDS.put(name, secret);
+            KNOWN_FIELDS.put(name, f);
         }
-        return secret;
+        return f;
     }
 
     public String text(String s) {
@@ -108,10 +112,9 @@ public final class Redactor {
                 Iterator<Map.Entry<String, JsonNode>> it = node.fields();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    g.writeFieldName(e.getKey());
-                    if (isSecretField(e.getKey())
-                            && !e.getValue().isNull()
-                            && !e.getValue().isBinary()) {
+                    Field f = field(e.getKey());
+                    g.writeFieldName(f.encoded());
+                    if (f.secret() && !e.getValue().isNull() && !e.getValue().isBinary()) {
                         g.writeString(MASK);
                     } else {
                         binary |= write(g, e.getValue());

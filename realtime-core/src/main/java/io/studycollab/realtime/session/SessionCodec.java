@@ -2,6 +2,7 @@ package io.studycollab.realtime.session;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.studycollab.realtime.events.Direction;
@@ -13,6 +14,7 @@ import io.studycollab.realtime.protocol.ProtocolCodec;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** One {@link EventRecord} ↔ one JSON line of a session file (format in src/docs/session-format.md). */
@@ -51,6 +53,24 @@ public final class SessionCodec {
     private static final SerializedString CONN = new SerializedString("conn");
     private static final SerializedString ACK = new SerializedString("ack");
 
+    private static final SerializedString[] DIRECTIONS = Arrays.stream(Direction.values())
+            .map(d -> new SerializedString(d.wire()))
+            .toArray(SerializedString[]::new);
+    private static final SerializedString[] CATEGORIES = Arrays.stream(EventCategory.values())
+            .map(c -> new SerializedString(c.label()))
+            .toArray(SerializedString[]::new);
+    // event names, group and user ids: a handful of values repeated in every record
+    private static final EncodedStrings REPEATED = new EncodedStrings();
+
+    private static void writeRepeated(JsonGenerator g, String s) throws IOException {
+        SerializableString e = REPEATED.get(s);
+        if (e != null) {
+            g.writeString(e);
+        } else {
+            g.writeString(s);
+        }
+    }
+
     /** Streams one record line (without the newline) to {@code g}, payload redacted on the way. */
     public static void write(JsonGenerator g, EventRecord r, Redactor redactor) throws IOException {
         g.writeStartObject();
@@ -61,18 +81,18 @@ public final class SessionCodec {
         g.writeFieldName(MONO);
         g.writeNumber(r.monoNanos());
         g.writeFieldName(DIR);
-        g.writeString(r.direction().wire());
+        g.writeString(DIRECTIONS[r.direction().ordinal()]);
         g.writeFieldName(EVENT);
-        g.writeString(r.name());
+        writeRepeated(g, r.name());
         g.writeFieldName(CATEGORY);
-        g.writeString(r.category().label());
+        g.writeString(CATEGORIES[r.category().ordinal()]);
         if (r.groupId() != null) {
             g.writeFieldName(GROUP);
-            g.writeString(r.groupId());
+            writeRepeated(g, r.groupId());
         }
         if (r.userId() != null) {
             g.writeFieldName(USER);
-            g.writeString(r.userId());
+            writeRepeated(g, r.userId());
         }
         g.writeFieldName(SIZE);
         g.writeNumber(r.sizeBytes());
@@ -129,6 +149,29 @@ public final class SessionCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
         }
+        return fromTree(o);
+    }
+
+    /**
+     * Parses one record line given as its UTF-8 bytes: what a reader of a large file calls, as it
+     * skips decoding every line into a String only for the parser to read it again.
+     */
+    public static EventRecord fromLine(byte[] utf8, int offset, int length) {
+        JsonNode o;
+        try {
+            o = ProtocolCodec.mapper().readTree(utf8, offset, length);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage());
+        }
+        if (o == null || o.isMissingNode()) {
+            throw new IllegalArgumentException("not JSON: no content");
+        }
+        return fromTree(o);
+    }
+
+    private static EventRecord fromTree(JsonNode o) {
         if (!o.isObject()) {
             throw new IllegalArgumentException("a record must be a JSON object");
         }

@@ -33,7 +33,7 @@ class SessionTimelineTest {
     }
 
     /** A long session: users come and go, move and switch tools, one drop, one malformed event. */
-    private static List<EventRecord> session() {
+    static List<EventRecord> session() {
         Random rnd = new Random(3);
         List<EventRecord> rs = new ArrayList<>();
         long t = 1_000;
