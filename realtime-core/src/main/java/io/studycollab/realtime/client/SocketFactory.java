@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import okhttp3.WebSocket;
 
 /**
  * Makes the client's Socket.IO connections and takes them down: one OkHttp client for all of them
@@ -26,11 +27,16 @@ final class SocketFactory implements AutoCloseable {
     private final boolean ownsHttp;
     private final IngressGate ingress;
 
-    SocketFactory(OkHttpClient given, Clock clock, Consumer<EventRecord> records) {
+    /** @param webSockets where websockets come from, or null for {@code given}'s (or our own client's) */
+    SocketFactory(OkHttpClient given, WebSocket.Factory webSockets, Clock clock, Consumer<EventRecord> records) {
         this.ownsHttp = given == null;
         this.http = given != null ? given : newHttpClient();
-        this.ingress =
-                new IngressGate(http, clock, records, IngressGate.DEFAULT_MAX_FRAMES, IngressGate.DEFAULT_MAX_CHARS);
+        this.ingress = new IngressGate(
+                webSockets != null ? webSockets : http,
+                clock,
+                records,
+                IngressGate.DEFAULT_MAX_FRAMES,
+                IngressGate.DEFAULT_MAX_CHARS);
     }
 
     /**
