@@ -1,5 +1,6 @@
 package io.studycollab.realtime.qa.swarm;
 
+import io.socket.thread.EventThread;
 import io.studycollab.realtime.client.AccessToken;
 import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.client.ConnectionState;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import okhttp3.OkHttpClient;
@@ -290,8 +293,19 @@ public final class Swarm implements AutoCloseable {
     public void close() {
         ramp.stop();
         pacer.close();
-        for (SwarmUser u : users) {
-            u.client.close();
+        // One pass on socket.io's event thread: each client's close would otherwise hop there and wait, one by one.
+        CountDownLatch closed = new CountDownLatch(1);
+        EventThread.exec(() -> {
+            try {
+                users.forEach(u -> u.client.close());
+            } finally {
+                closed.countDown();
+            }
+        });
+        try {
+            closed.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         hub.close();
         if (webSockets != null) {
