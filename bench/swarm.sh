@@ -14,7 +14,12 @@ cd "$(dirname "$0")/.."
 JAR=app/target/realtime-debugger.jar
 [ -f "$JAR" ] || { echo "build first: mvn -q -o -Dexec.skip -DskipTests package" >&2; exit 2; }
 [ -d src/interop/node_modules ] || { echo "src/interop/node_modules is missing (npm ci there)" >&2; exit 2; }
-STEPS=${STEPS:-100,200,400,800,1200,1600,2000}
+STEPS=${STEPS:-10,25,50,100,200,400}
+# Then 2,000 users at a gentle rate, against each server: do they all connect, join and move?
+CAPACITY_USERS=${CAPACITY_USERS:-2000}
+CAPACITY_RATE=${CAPACITY_RATE:-1}
+CAPACITY_SECONDS=${CAPACITY_SECONDS:-75}
+CAPACITY_WARMUP=${CAPACITY_WARMUP:-45}
 GROUP_SIZE=${GROUP_SIZE:-5}
 RATE=${RATE:-20}
 SECONDS_PER_STEP=${SECONDS_PER_STEP:-20}
@@ -48,12 +53,12 @@ sleep 100000 | node src/interop/server.js > "$OUT/node-server.log" 2>&1 &
 NODE_PID=$!; PIDS+=("$NODE_PID")
 NODE_URL=$(wait_url "$OUT/node-server.log")
 
-run_step() { # name url server_pid users
-  local name=$1 url=$2 spid=$3 users=$4
+run_step() { # name url server_pid users rate
+  local name=$1 url=$2 spid=$3 users=$4 rate=$5
   local s0 s1 peak=0 t lines json
   s0=$(cpu_ticks "$spid")
   /usr/bin/time -f '%U %S %e' -o "$OUT/time" java -jar "$JAR" swarm --url "$url" --group "bench-$name-$users" \
-    --group-size "$GROUP_SIZE" --users "$users" --cursor-rate "$RATE" --duration "${SECONDS_PER_STEP}s" \
+    --group-size "$GROUP_SIZE" --users "$users" --cursor-rate "$rate" --duration "${SECONDS_PER_STEP}s" \
     --warmup "${WARMUP}s" --json > "$OUT/swarm.out" 2>&1 &
   local tpid=$!
   while kill -0 "$tpid" 2>/dev/null; do
@@ -69,8 +74,8 @@ run_step() { # name url server_pid users
   json=$(grep '^{' "$OUT/swarm.out" | tail -1)
   [ -n "$json" ] || json='{"error":"no figures: '"$(tail -1 "$OUT/swarm.out" | tr -d '"\\')"'"}'
   read -r cu cs wall < "$OUT/time"
-  printf '{"server":"%s","usersAsked":%d,"swarmCpuS":%.1f,"serverCpuS":%.2f,"wallS":%.1f,"peakThreads":%d,"load":"%s","figures":%s}\n' \
-    "$name" "$users" "$(echo "$cu + $cs" | bc)" "$(echo "($s1 - $s0) / $TCK" | bc -l)" "$wall" "$peak" \
+  printf '{"server":"%s","rate":%s,"seconds":%d,"warmup":%d,"usersAsked":%d,"swarmCpuS":%.1f,"serverCpuS":%.2f,"wallS":%.1f,"peakThreads":%d,"load":"%s","figures":%s}\n' \
+    "$name" "$rate" "$SECONDS_PER_STEP" "$WARMUP" "$users" "$(echo "$cu + $cs" | bc)" "$(echo "($s1 - $s0) / $TCK" | bc -l)" "$wall" "$peak" \
     "$(uptime | sed 's/.*load average: //')" "$json" >> "$OUT/steps.jsonl"
   tail -1 "$OUT/steps.jsonl" >&2
 }
@@ -78,9 +83,12 @@ run_step() { # name url server_pid users
 UPTIME_BEFORE=$(uptime)
 IFS=, read -ra SIZES <<< "$STEPS"
 for n in "${SIZES[@]}"; do
-  run_step ours "$JAVA_URL" "$JAVA_PID" "$n"
-  run_step node "$NODE_URL" "$NODE_PID" "$n"
+  run_step ours "$JAVA_URL" "$JAVA_PID" "$n" "$RATE"
+  run_step node "$NODE_URL" "$NODE_PID" "$n" "$RATE"
 done
+SECONDS_PER_STEP=$CAPACITY_SECONDS; WARMUP=$CAPACITY_WARMUP
+run_step ours "$JAVA_URL" "$JAVA_PID" "$CAPACITY_USERS" "$CAPACITY_RATE"
+run_step node "$NODE_URL" "$NODE_PID" "$CAPACITY_USERS" "$CAPACITY_RATE"
 UPTIME_AFTER=$(uptime)
 
 node - "$OUT/steps.jsonl" "$GROUP_SIZE" "$RATE" "$SECONDS_PER_STEP" "$WARMUP" "$UPTIME_BEFORE" "$UPTIME_AFTER" > src/docs/swarm.md <<'JS'
@@ -90,18 +98,19 @@ const [file, groupSize, rate, seconds, warmup, before, after] = process.argv.sli
 const rows = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 const ok = (r) => r.figures && !r.figures.error && r.figures.p99Ms >= 0 && r.figures.p99Ms < 100 && r.figures.delivery >= 0.99
   && r.figures.connected === r.usersAsked;
-const best = (name) => rows.filter((r) => r.server === name && ok(r)).reduce((m, r) => Math.max(m, r.usersAsked), 0);
-const measured = seconds - warmup;
+const steady = rows.filter((r) => String(r.rate) === String(rate));
+const capacity = rows.filter((r) => String(r.rate) !== String(rate));
+const best = (name) => steady.filter((r) => r.server === name && ok(r)).reduce((m, r) => Math.max(m, r.usersAsked), 0);
 const errs = (e) => Object.keys(e || {}).length ? Object.entries(e).map(([k, v]) => `${k} ${v}`).join(', ') : 'none';
 const row = (r) => {
   const f = r.figures;
   if (!f || f.error) return `| ${r.usersAsked} | error: ${f ? f.error : '?'} | | | | | | | | | | |`;
-  return `| ${r.usersAsked} | ${f.connected} | ${errs(f.errors)} | ${Math.round(f.cursorsSent / measured)} | ${(f.delivery * 100).toFixed(1)} % `
+  return `| ${r.usersAsked} | ${f.connected} | ${errs(f.errors)} | ${Math.round(f.cursorsSent / (r.seconds - r.warmup))} | ${(f.delivery * 100).toFixed(1)} % `
     + `| ${f.p50Ms} / ${f.p99Ms} | ${f.sendLagP99Ms} | ${f.lateTicks} | ${r.swarmCpuS} | ${Number(r.serverCpuS).toFixed(1)} | ${r.peakThreads} `
     + `| ${ok(r) ? 'yes' : 'no'} | ${r.load} |`;
 };
-const table = (name) => ['| users | connected | refused / errors | cursors sent/s | delivered | p50 / p99 ms | swarm send lag p99 ms | late pacer ticks | swarm CPU s | server CPU s | swarm threads (peak) | within target | load (1/5/15 min) |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |', ...rows.filter((r) => r.server === name).map(row)].join('\n');
+const table = (name, list) => ['| users | connected | refused / errors | cursors sent/s | delivered | p50 / p99 ms | swarm send lag p99 ms | late pacer ticks | swarm CPU s | server CPU s | swarm threads (peak) | within target | load (1/5/15 min) |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |', ...list.filter((r) => r.server === name).map(row)].join('\n');
 const cpu = os.cpus()[0] ? os.cpus()[0].model : 'unknown';
 console.log(`# Swarm: virtual users from one JVM, cursors at ${rate}/s, ours vs the Node reference server
 
@@ -116,15 +125,26 @@ own receivers time every \`user:cursor:updated\` against the sender's record of 
 1 ms buckets), so latency includes the swarm's send path, both sockets and the server. *Within target*: every user
 connected, p99 < 100 ms and at least 99 % of the expected deliveries (each move to the ${Number(groupSize) - 1} others of its group).
 *Swarm send lag* (move to emit on socket.io's event thread) and *late pacer ticks* are the swarm's own lag: when they are
-high, the client, not the server, is what could not keep up. CPU: seconds over the whole step (JVM start and connects included).
+high, the client, not the server, is what could not keep up. CPU: seconds over the whole step (JVM start and connects included). Rate steps: ${seconds} s each, ${warmup} s warm-up;
+the 2,000-user run: its own duration and warm-up (long enough to connect everyone at 500/s and join).
 
 **Largest swarm within target — our server: ${best('ours')} users; Node reference server: ${best('node')} users.**
 
 ## Our server (realtime-server, netty-socketio)
-${table('ours')}
+${table('ours', steady)}
 
 ## Reference server (src/interop/server.js, socket.io 4.8)
-${table('node')}
+${table('node', steady)}
+
+## ${capacity.length ? capacity[0].usersAsked : ''} users at ${capacity.length ? capacity[0].rate : ''} cursor update/s: do they all connect, join and move?
+Same swarm, same groups, the cursor rate lowered so that the question is the number of users, not the message rate
+(*within target* still means p99 < 100 ms and 99 % delivered).
+
+### Our server
+${table('ours', capacity)}
+
+### Reference server
+${table('node', capacity)}
 `);
 JS
 cat src/docs/swarm.md

@@ -20,6 +20,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -102,6 +103,14 @@ public final class NettyWebSockets implements WebSocket.Factory, AutoCloseable {
             }
         });
         return ws;
+    }
+
+    /**
+     * The event loops as a scheduler, for the timers that go with these websockets (engine.io's
+     * heartbeats): tasks must not block. Stopped with this factory.
+     */
+    public ScheduledExecutorService timers() {
+        return loops;
     }
 
     /** TLS that checks the server's name as well as its chain (Netty does not by default). */

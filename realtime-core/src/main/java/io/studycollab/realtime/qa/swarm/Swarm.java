@@ -35,6 +35,7 @@ import okhttp3.OkHttpClient;
 public final class Swarm implements AutoCloseable {
 
     private static final Duration TICK = Duration.ofMillis(10);
+    private static final Duration SWARM_CONNECT_TIMEOUT = Duration.ofSeconds(60);
     /** The protocol's cursor limit (30/s per socket): the client's own throttle never goes past it. */
     private static final Duration FASTEST_CURSOR = Duration.ofNanos(1_000_000_000L / 30 + 1);
 
@@ -118,7 +119,13 @@ public final class Swarm implements AutoCloseable {
         ClientOptions options = clientOptions
                 .withHttpClient(swarm.http)
                 .withWebSocketFactory(swarm.webSockets)
-                .withCursorInterval(FASTEST_CURSOR);
+                .withCursorInterval(FASTEST_CURSOR)
+                // Thousands of handshakes queue behind each other on one event thread: 10 s timed
+                // out users still queued, whose retries then queued more (none connected at 400).
+                .withConnectTimeout(
+                        SWARM_CONNECT_TIMEOUT.compareTo(clientOptions.connectTimeout()) > 0
+                                ? SWARM_CONNECT_TIMEOUT
+                                : clientOptions.connectTimeout());
         long intervalMs = cursorRate > 0 ? Math.round(1000 / cursorRate) : 50;
         for (int i = 0; i < count; i++) {
             RealtimeClient client = new RealtimeClient(swarm.hub, clock, options);
