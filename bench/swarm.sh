@@ -86,65 +86,11 @@ for n in "${SIZES[@]}"; do
   run_step ours "$JAVA_URL" "$JAVA_PID" "$n" "$RATE"
   run_step node "$NODE_URL" "$NODE_PID" "$n" "$RATE"
 done
+STEP_SECONDS=$SECONDS_PER_STEP; STEP_WARMUP=$WARMUP
 SECONDS_PER_STEP=$CAPACITY_SECONDS; WARMUP=$CAPACITY_WARMUP
 run_step ours "$JAVA_URL" "$JAVA_PID" "$CAPACITY_USERS" "$CAPACITY_RATE"
 run_step node "$NODE_URL" "$NODE_PID" "$CAPACITY_USERS" "$CAPACITY_RATE"
 UPTIME_AFTER=$(uptime)
 
-node - "$OUT/steps.jsonl" "$GROUP_SIZE" "$RATE" "$SECONDS_PER_STEP" "$WARMUP" "$UPTIME_BEFORE" "$UPTIME_AFTER" > src/docs/swarm.md <<'JS'
-const fs = require('fs');
-const os = require('os');
-const [file, groupSize, rate, seconds, warmup, before, after] = process.argv.slice(2);
-const rows = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-const ok = (r) => r.figures && !r.figures.error && r.figures.p99Ms >= 0 && r.figures.p99Ms < 100 && r.figures.delivery >= 0.99
-  && r.figures.connected === r.usersAsked;
-const steady = rows.filter((r) => String(r.rate) === String(rate));
-const capacity = rows.filter((r) => String(r.rate) !== String(rate));
-const best = (name) => steady.filter((r) => r.server === name && ok(r)).reduce((m, r) => Math.max(m, r.usersAsked), 0);
-const errs = (e) => Object.keys(e || {}).length ? Object.entries(e).map(([k, v]) => `${k} ${v}`).join(', ') : 'none';
-const row = (r) => {
-  const f = r.figures;
-  if (!f || f.error) return `| ${r.usersAsked} | error: ${f ? f.error : '?'} | | | | | | | | | | |`;
-  return `| ${r.usersAsked} | ${f.connected} | ${errs(f.errors)} | ${Math.round(f.cursorsSent / (r.seconds - r.warmup))} | ${(f.delivery * 100).toFixed(1)} % `
-    + `| ${f.p50Ms} / ${f.p99Ms} | ${f.sendLagP99Ms} | ${f.lateTicks} | ${r.swarmCpuS} | ${Number(r.serverCpuS).toFixed(1)} | ${r.peakThreads} `
-    + `| ${ok(r) ? 'yes' : 'no'} | ${r.load} |`;
-};
-const table = (name, list) => ['| users | connected | refused / errors | cursors sent/s | delivered | p50 / p99 ms | swarm send lag p99 ms | late pacer ticks | swarm CPU s | server CPU s | swarm threads (peak) | within target | load (1/5/15 min) |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |', ...list.filter((r) => r.server === name).map(row)].join('\n');
-const cpu = os.cpus()[0] ? os.cpus()[0].model : 'unknown';
-console.log(`# Swarm: virtual users from one JVM, cursors at ${rate}/s, ours vs the Node reference server
-
-Produced by \`bash bench/swarm.sh\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${cpu}),
-${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. Machine load: before \`${before.trim()}\`; after \`${after.trim()}\`.
-
-Each step runs \`realtime-debugger swarm --users N --group-size ${groupSize} --cursor-rate ${rate}\` (one JVM, every user its own
-token and user id, groups of ${groupSize}, users connected at 500/s) for ${seconds} s against each server in turn, our
-server (\`serve\`, netty-socketio, group fan-out budget off, per-user budgets at their defaults) and the reference server
-(\`src/interop/server.js\`, socket.io 4.8), both started once and running side by side. After a ${warmup} s warm-up the swarm's
-own receivers time every \`user:cursor:updated\` against the sender's record of when it moved (same JVM, same clock;
-1 ms buckets), so latency includes the swarm's send path, both sockets and the server. *Within target*: every user
-connected, p99 < 100 ms and at least 99 % of the expected deliveries (each move to the ${Number(groupSize) - 1} others of its group).
-*Swarm send lag* (move to emit on socket.io's event thread) and *late pacer ticks* are the swarm's own lag: when they are
-high, the client, not the server, is what could not keep up. CPU: seconds over the whole step (JVM start and connects included). Rate steps: ${seconds} s each, ${warmup} s warm-up;
-the 2,000-user run: its own duration and warm-up (long enough to connect everyone at 500/s and join).
-
-**Largest swarm within target — our server: ${best('ours')} users; Node reference server: ${best('node')} users.**
-
-## Our server (realtime-server, netty-socketio)
-${table('ours', steady)}
-
-## Reference server (src/interop/server.js, socket.io 4.8)
-${table('node', steady)}
-
-## ${capacity.length ? capacity[0].usersAsked : ''} users at ${capacity.length ? capacity[0].rate : ''} cursor update/s: do they all connect, join and move?
-Same swarm, same groups, the cursor rate lowered so that the question is the number of users, not the message rate
-(*within target* still means p99 < 100 ms and 99 % delivered).
-
-### Our server
-${table('ours', capacity)}
-
-### Reference server
-${table('node', capacity)}
-`);
-JS
+node bench/swarm-report.js "$OUT/steps.jsonl" "$GROUP_SIZE" "$RATE" "$STEP_SECONDS" "$STEP_WARMUP" "$UPTIME_BEFORE" "$UPTIME_AFTER" > src/docs/swarm.md
 cat src/docs/swarm.md

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +78,12 @@ final class SharedEngineTimers {
             this.shared = shared;
         }
 
+        private void open() {
+            if (shut) {
+                throw new RejectedExecutionException("this connection's timers were shut down");
+            }
+        }
+
         private <F extends ScheduledFuture<?>> F track(F f) {
             pending.add(f);
             pending.removeIf(ScheduledFuture::isDone);
@@ -88,22 +95,26 @@ final class SharedEngineTimers {
 
         @Override
         public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+            open();
             return track(shared.schedule(command, delay, unit));
         }
 
         @Override
         public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
+            open();
             return track(shared.schedule(callable, delay, unit));
         }
 
         @Override
         public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
+            open();
             return track(shared.scheduleAtFixedRate(command, initialDelay, period, unit));
         }
 
         @Override
         public ScheduledFuture<?> scheduleWithFixedDelay(
                 Runnable command, long initialDelay, long delay, TimeUnit unit) {
+            open();
             return track(shared.scheduleWithFixedDelay(command, initialDelay, delay, unit));
         }
 
