@@ -10,6 +10,7 @@ bash bench/history.sh
 bash bench/ui-pulse.sh
 bash bench/session-open.sh
 bash bench/server-load.sh
+bash bench/swarm.sh
 bash bench/fanout.sh
 bash bench/proxy.sh
 bash bench/startup.sh

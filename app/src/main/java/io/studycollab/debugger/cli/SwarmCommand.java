@@ -7,6 +7,8 @@ import io.studycollab.realtime.client.AccessToken;
 import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.qa.swarm.Swarm;
 import io.studycollab.realtime.qa.swarm.SwarmBehaviour;
+import io.studycollab.realtime.qa.swarm.SwarmDelivery;
+import io.studycollab.realtime.qa.swarm.SwarmShape;
 import io.studycollab.realtime.qa.swarm.SwarmStats;
 import io.studycollab.realtime.server.auth.Hs256;
 import io.studycollab.realtime.server.auth.TokenMinter;
@@ -73,11 +75,38 @@ public final class SwarmCommand implements Callable<Integer> {
             description = "wander, idle, burst or churn (default ${DEFAULT-VALUE}).")
     String behaviour;
 
+    @Option(
+            names = "--group-size",
+            defaultValue = "0",
+            description = "Users per group: <group>-1, <group>-2, … (default: everyone in --group).")
+    int groupSize;
+
+    @Option(
+            names = "--connect-rate",
+            defaultValue = "500",
+            description = "Users connected per second at the start (default ${DEFAULT-VALUE}; 0: all at once).")
+    int connectRate;
+
+    @Option(
+            names = "--warmup",
+            defaultValue = "0s",
+            converter = io.studycollab.debugger.cli.options.Durations.class,
+            description = "Cursor delivery figures start after this (default ${DEFAULT-VALUE}), within --duration.")
+    Duration warmup;
+
+    @Option(names = "--json", description = "Also print the final figures as one JSON line (for benchmarks).")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         load.validate(MAX_USERS);
+        if (groupSize < 0 || connectRate < 0 || warmup.isNegative() || warmup.compareTo(load.duration) >= 0) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--group-size and --connect-rate must be >= 0, --warmup shorter than --duration");
+        }
         String url = server.url;
         int users = load.users;
         Duration duration = load.duration;
@@ -156,10 +185,20 @@ public final class SwarmCommand implements Callable<Integer> {
         int users = load.users;
         Duration duration = load.duration;
         SwarmStats last;
+        SwarmDelivery delivery;
+        SwarmShape shape = new SwarmShape(groupSize, connectRate, 1);
         try (StopSignal stop = new StopSignal("swarm-shutdown");
                 SystemClock clock = new SystemClock("swarm-clock");
                 Swarm swarm = Swarm.start(
-                        url, users, tokens, group, kind, load.cursorRate, clock, ClientOptions.defaults())) {
+                        i -> url,
+                        users,
+                        tokens,
+                        group,
+                        kind,
+                        load.cursorRate,
+                        clock,
+                        ClientOptions.defaults(),
+                        shape)) {
             if (signed != null) {
                 signed.keepFresh(swarm, users, err);
             }
@@ -168,8 +207,15 @@ public final class SwarmCommand implements Callable<Integer> {
                     users, kind.name().toLowerCase(), group, url, duration.toSeconds());
             out.flush();
             long end = System.nanoTime() + duration.toNanos();
+            long warm = System.nanoTime() + warmup.toNanos();
+            boolean warmed = warmup.isZero();
             while (System.nanoTime() < end) {
-                long wait = Math.min(5_000, Math.max(1, (end - System.nanoTime()) / 1_000_000));
+                if (!warmed && System.nanoTime() >= warm) {
+                    swarm.restartDelivery();
+                    warmed = true;
+                }
+                long until = warmed ? end : Math.min(end, warm);
+                long wait = Math.min(5_000, Math.max(1, (until - System.nanoTime()) / 1_000_000));
                 if (stop.await(wait)) {
                     break;
                 }
@@ -185,6 +231,7 @@ public final class SwarmCommand implements Callable<Integer> {
                 out.flush();
             }
             last = swarm.stats();
+            delivery = swarm.delivery();
         }
         out.println();
         out.printf("%-22s %s%n", "users", last.users());
@@ -196,6 +243,10 @@ public final class SwarmCommand implements Callable<Integer> {
         out.printf(
                 "%-22s p50 %s · p95 %s · p99 %s%n",
                 "acked round trip", ms(last.rttP50()), ms(last.rttP95()), ms(last.rttP99()));
+        SwarmReport.delivery(out, delivery);
+        if (json) {
+            out.println(SwarmReport.json(last, delivery, shape, load.cursorRate));
+        }
         out.flush();
         return last.failedToConnect() > 0 ? 1 : 0;
     }

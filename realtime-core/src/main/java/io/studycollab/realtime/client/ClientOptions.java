@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
+import okhttp3.WebSocket;
 
 /**
  * How a {@link RealtimeClient} connects and behaves. Defaults follow shared/protocol.md §7.
@@ -13,6 +14,8 @@ import okhttp3.OkHttpClient;
  *                          (below the protocol's 20/s, burst 40, so the server drops none of them)
  * @param httpClient a shared OkHttp client (e.g. for many virtual users), or null for one of the client's own
  * @param namespace  the Socket.IO namespace to connect to, {@code "/"} by default
+ * @param webSocketFactory where websockets come from, or null for the OkHttp client's own (a thread
+ *                         or two per websocket); a swarm shares a non-blocking one
  */
 public record ClientOptions(
         String path,
@@ -28,7 +31,8 @@ public record ClientOptions(
         int flushBurst,
         double flushRatePerSecond,
         OkHttpClient httpClient,
-        String namespace) {
+        String namespace,
+        WebSocket.Factory webSocketFactory) {
 
     public ClientOptions {
         namespace = ConnectTarget.normalizeNamespace(namespace);
@@ -54,7 +58,8 @@ public record ClientOptions(
                 30,
                 15,
                 null,
-                "/");
+                "/",
+                null);
     }
 
     public ClientOptions withPath(String p) {
@@ -108,6 +113,11 @@ public record ClientOptions(
         return with(b -> b.httpClient = c);
     }
 
+    /** Opens websockets through {@code f} (shared by many clients) instead of the OkHttp client. */
+    public ClientOptions withWebSocketFactory(WebSocket.Factory f) {
+        return with(b -> b.webSocketFactory = f);
+    }
+
     /** Connects to {@code ns} instead of the default namespace {@code "/"}. */
     public ClientOptions withNamespace(String ns) {
         return with(b -> b.namespace = ns);
@@ -136,6 +146,7 @@ public record ClientOptions(
         double flushRatePerSecond;
         OkHttpClient httpClient;
         String namespace;
+        WebSocket.Factory webSocketFactory;
 
         Copy(ClientOptions o) {
             path = o.path;
@@ -152,6 +163,7 @@ public record ClientOptions(
             flushRatePerSecond = o.flushRatePerSecond;
             httpClient = o.httpClient;
             namespace = o.namespace;
+            webSocketFactory = o.webSocketFactory;
         }
 
         ClientOptions build() {
@@ -169,7 +181,8 @@ public record ClientOptions(
                     flushBurst,
                     flushRatePerSecond,
                     httpClient,
-                    namespace);
+                    namespace,
+                    webSocketFactory);
         }
     }
 }

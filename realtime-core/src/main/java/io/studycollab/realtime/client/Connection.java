@@ -48,7 +48,7 @@ final class Connection implements LiveTokenSwap.Host, OutboundQueue.Link, Connec
         this.loop = loop;
         this.changed = changed;
         this.records = new ClientRecords(sink, clock, identity::userId);
-        this.sockets = new SocketFactory(options.httpClient(), clock, sink);
+        this.sockets = new SocketFactory(options.httpClient(), options.webSocketFactory(), clock, sink);
         this.state = new ConnectionStateMachine(records, options.reconnectPolicy(), loop, changed);
         this.group = new GroupMembership(records, loop);
         this.outbound = new OutboundQueue(options, records, loop, this);

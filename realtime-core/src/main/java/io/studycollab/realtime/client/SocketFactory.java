@@ -2,6 +2,7 @@ package io.studycollab.realtime.client;
 
 import io.socket.client.IO;
 import io.socket.client.Socket;
+import io.studycollab.realtime.client.netty.NettyWebSockets;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.time.Clock;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.function.Consumer;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import okhttp3.WebSocket;
 
 /**
  * Makes the client's Socket.IO connections and takes them down: one OkHttp client for all of them
@@ -25,12 +27,19 @@ final class SocketFactory implements AutoCloseable {
     private final OkHttpClient http;
     private final boolean ownsHttp;
     private final IngressGate ingress;
+    private final WebSocket.Factory webSockets;
 
-    SocketFactory(OkHttpClient given, Clock clock, Consumer<EventRecord> records) {
+    /** @param webSockets where websockets come from, or null for {@code given}'s (or our own client's) */
+    SocketFactory(OkHttpClient given, WebSocket.Factory webSockets, Clock clock, Consumer<EventRecord> records) {
+        this.webSockets = webSockets;
         this.ownsHttp = given == null;
         this.http = given != null ? given : newHttpClient();
-        this.ingress =
-                new IngressGate(http, clock, records, IngressGate.DEFAULT_MAX_FRAMES, IngressGate.DEFAULT_MAX_CHARS);
+        this.ingress = new IngressGate(
+                webSockets != null ? webSockets : http,
+                clock,
+                records,
+                IngressGate.DEFAULT_MAX_FRAMES,
+                IngressGate.DEFAULT_MAX_CHARS);
     }
 
     /**
@@ -69,7 +78,12 @@ final class SocketFactory implements AutoCloseable {
         o.webSocketFactory = ingress;
         o.encoder = new JacksonEventEncoder();
         o.decoder = new JacksonEventDecoder(undecodable);
-        return IO.socket(target.socketUri(url), o);
+        Socket socket = IO.socket(target.socketUri(url), o);
+        if (webSockets instanceof NettyWebSockets shared) {
+            // Its threads time the engine's heartbeats too: no heartbeat thread per connection.
+            SharedEngineTimers.use(socket.io(), shared.timers());
+        }
+        return socket;
     }
 
     /** Stops listening to {@code socket} and its manager, then closes it. */

@@ -1,151 +1,80 @@
 package io.studycollab.realtime.qa.swarm;
 
+import io.socket.thread.EventThread;
 import io.studycollab.realtime.client.AccessToken;
 import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.client.ConnectionState;
 import io.studycollab.realtime.client.RealtimeClient;
+import io.studycollab.realtime.client.netty.NettyWebSockets;
 import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.protocol.EventNames;
-import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import okhttp3.OkHttpClient;
 
 /**
- * N virtual users: real Socket.IO connections through realtime-core's client, joining one group
- * and acting out a {@link SwarmBehaviour}. One hub, one HTTP client and the given clock serve
- * them all; {@link #close()} stops everything the swarm started.
+ * N virtual users: real Socket.IO connections through realtime-core's client, joining their group
+ * and acting out a {@link SwarmBehaviour}. What scales is shared: one event hub, one OkHttp client
+ * (its per-host limit raised, for users on polling), one set of non-blocking websocket threads
+ * ({@link NettyWebSockets}) and one {@link SwarmPacer} on the given clock for every user's pacing;
+ * no user has a thread of its own. {@link #close()} stops everything the swarm started.
  */
 public final class Swarm implements AutoCloseable {
 
-    private static final long TICK_MS = 50;
-    private static final List<String> TOOLS = List.of("select", "pen", "highlighter", "eraser", "text", "shape");
+    private static final Duration TICK = Duration.ofMillis(10);
+    private static final Duration SWARM_CONNECT_TIMEOUT = Duration.ofSeconds(60);
+    /** The protocol's cursor limit (30/s per socket): the client's own throttle never goes past it. */
+    private static final Duration FASTEST_CURSOR = Duration.ofNanos(1_000_000_000L / 30 + 1);
 
     private final Clock clock;
-    private final String group;
-    private final SwarmBehaviour behaviour;
-    private final double cursorRate;
+    private final SwarmShape shape;
     private final EventHub hub = new EventHub("swarm-hub");
     private final OkHttpClient http = RealtimeClient.newHttpClient();
-    private final List<User> users = new ArrayList<>();
+    private final NettyWebSockets webSockets;
+    private final List<SwarmUser> users = new CopyOnWriteArrayList<>();
+    private final Map<String, SwarmUser> byUserId = new ConcurrentHashMap<>();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
+    private final AtomicLong cursorsSent = new AtomicLong();
+    private final AtomicLong expected = new AtomicLong();
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     private final List<Double> rtts = new ArrayList<>();
-    private volatile boolean closed;
-    private volatile Clock.Cancellable timer;
+    private final CursorLatency latency = new CursorLatency();
+    /** From a user's move to its emit on socket.io's event thread: the swarm's own share of the latency. */
+    private final CursorLatency sendLag = new CursorLatency();
 
-    private final class User {
-        final int index;
-        final RealtimeClient client;
-        final Random random;
-        boolean joined;
-        java.util.concurrent.CompletableFuture<?> joining;
-        boolean everConnected;
-        double t;
-        long elapsedMs;
-        long nextCursorMs;
-        long nextToolMs;
-        long nextCustomMs;
-        long nextChurnMs;
-        long burstUntilMs;
+    private final SwarmPacer pacer;
+    private int total;
+    private ConnectRamp ramp;
 
-        User(int index, RealtimeClient client) {
-            this.index = index;
-            this.client = client;
-            this.random = new Random(7919L * index + 17);
-            nextToolMs = 3_000 + random.nextInt(7_000);
-            nextCustomMs = 5_000 + random.nextInt(10_000);
-            nextChurnMs = 4_000 + random.nextInt(6_000);
-        }
-
-        void tick() {
-            if (client.state() != ConnectionState.CONNECTED) {
-                return;
-            }
-            everConnected = true;
-            // (Re)join until the server says we are in: a refused or lost join is tried again.
-            if (client.snapshot().groupId() == null) {
-                if (joining == null || joining.isDone()) {
-                    joined = true;
-                    joining = client.joinGroup(group);
-                }
-                return;
-            }
-            elapsedMs += TICK_MS;
-            switch (behaviour) {
-                case IDLE -> {}
-                case WANDER -> wander();
-                case BURST -> burst();
-                case CHURN -> {
-                    wander();
-                    if (elapsedMs >= nextChurnMs) {
-                        nextChurnMs = elapsedMs + 4_000 + random.nextInt(6_000);
-                        client.leaveGroup().thenRun(() -> client.joinGroup(group));
-                        sent.addAndGet(2);
-                    }
-                }
-            }
-        }
-
-        private void wander() {
-            if (cursorRate > 0 && elapsedMs >= nextCursorMs) {
-                nextCursorMs = elapsedMs + Math.round(1000 / cursorRate);
-                t += 0.05;
-                client.updateCursor(
-                        500 + 380 * Math.sin(t * (1 + index % 3) + index), 300 + 220 * Math.sin(t * (2 + index % 2)));
-                sent.incrementAndGet();
-            }
-            if (elapsedMs >= nextToolMs) {
-                nextToolMs = elapsedMs + 6_000 + random.nextInt(8_000);
-                client.changeTool(TOOLS.get(random.nextInt(TOOLS.size())));
-                sent.incrementAndGet();
-            }
-            if (elapsedMs >= nextCustomMs) {
-                nextCustomMs = elapsedMs + 10_000 + random.nextInt(10_000);
-                client.emit("swarm:note", ProtocolCodec.object().put("user", index), true);
-                sent.incrementAndGet();
-            }
-        }
-
-        private void burst() {
-            if (elapsedMs >= burstUntilMs && random.nextInt(100) == 0) {
-                burstUntilMs = elapsedMs + 1_000;
-            }
-            if (elapsedMs < burstUntilMs) {
-                client.updateCursor(random.nextInt(1000), random.nextInt(600));
-                if (random.nextInt(4) == 0) {
-                    client.emit("swarm:burst", ProtocolCodec.object().put("user", index), true);
-                    sent.incrementAndGet();
-                }
-                sent.incrementAndGet();
-            }
-        }
-    }
-
-    private Swarm(Clock clock, String group, SwarmBehaviour behaviour, double cursorRate) {
+    private Swarm(Clock clock, SwarmShape shape) {
         this.clock = clock;
-        this.group = group;
-        this.behaviour = behaviour;
-        this.cursorRate = cursorRate;
+        this.shape = shape;
+        // 0 threads: OkHttp's own websockets, a reader and a writer thread per user (to compare).
+        this.webSockets = shape.webSocketThreads() == 0
+                ? null
+                : new NettyWebSockets(shape.webSocketThreads(), Duration.ofSeconds(10));
+        this.pacer = new SwarmPacer(clock, TICK, this::tick);
         hub.subscribe(this::count);
     }
 
     /**
      * Starts {@code count} users against {@code url}, each with {@code tokens.apply(i)}.
      *
-     * @param clientOptions options for every user (its HTTP client is replaced by the swarm's shared one)
+     * @param clientOptions options for every user (its HTTP client and websockets are replaced by the swarm's shared ones)
      */
     public static Swarm start(
             String url,
@@ -156,7 +85,8 @@ public final class Swarm implements AutoCloseable {
             double cursorRate,
             Clock clock,
             ClientOptions clientOptions) {
-        return start(i -> url, count, tokens, group, behaviour, cursorRate, clock, clientOptions);
+        return start(
+                i -> url, count, tokens, group, behaviour, cursorRate, clock, clientOptions, SwarmShape.defaults());
     }
 
     /** As {@link #start(String, int, IntFunction, String, SwarmBehaviour, double, Clock, ClientOptions)}, each user to its own URL (e.g. some through a fault proxy). */
@@ -169,36 +99,88 @@ public final class Swarm implements AutoCloseable {
             double cursorRate,
             Clock clock,
             ClientOptions clientOptions) {
-        Swarm swarm = new Swarm(clock, group, behaviour, cursorRate);
-        ClientOptions options = clientOptions.withHttpClient(swarm.http);
+        return start(urls, count, tokens, group, behaviour, cursorRate, clock, clientOptions, SwarmShape.defaults());
+    }
+
+    /** As above, laid out by {@code shape} (groups of a given size, a connect ramp). */
+    public static Swarm start(
+            IntFunction<String> urls,
+            int count,
+            IntFunction<AccessToken> tokens,
+            String group,
+            SwarmBehaviour behaviour,
+            double cursorRate,
+            Clock clock,
+            ClientOptions clientOptions,
+            SwarmShape shape) {
+        Swarm swarm = new Swarm(clock, shape);
+        swarm.total = count;
+        // The swarm paces cursors itself; the client's throttle only keeps within the protocol's limit.
+        ClientOptions options = clientOptions
+                .withHttpClient(swarm.http)
+                .withWebSocketFactory(swarm.webSockets)
+                .withCursorInterval(FASTEST_CURSOR)
+                // Thousands of handshakes queue behind each other on one event thread: 10 s timed
+                // out users still queued, whose retries then queued more (none connected at 400).
+                .withConnectTimeout(
+                        SWARM_CONNECT_TIMEOUT.compareTo(clientOptions.connectTimeout()) > 0
+                                ? SWARM_CONNECT_TIMEOUT
+                                : clientOptions.connectTimeout());
+        long intervalMs = cursorRate > 0 ? Math.round(1000 / cursorRate) : 50;
         for (int i = 0; i < count; i++) {
             RealtimeClient client = new RealtimeClient(swarm.hub, clock, options);
-            swarm.users.add(swarm.new User(i, client));
-            client.connect(urls.apply(i), tokens.apply(i));
+            long phase = intervalMs * i / Math.max(1, count);
+            swarm.users.add(new SwarmUser(
+                    i, client, shape.groupOf(group, i), behaviour, cursorRate, phase, swarm.new Counts()));
         }
-        swarm.schedule();
+        swarm.ramp = new ConnectRamp(swarm.users, urls, tokens, shape.connectsPerSecond(), clock);
+        swarm.ramp.start();
+        swarm.pacer.start();
         return swarm;
     }
 
-    private void schedule() {
-        if (closed) {
-            return;
+    /** The counters users report to. */
+    private final class Counts implements SwarmUser.Tally {
+        @Override
+        public void sent(int events) {
+            sent.addAndGet(events);
         }
-        timer = clock.schedule(Duration.ofMillis(TICK_MS), () -> {
-            for (User u : users) {
-                u.tick();
+
+        @Override
+        public void cursorSent(SwarmUser user, double x, double y) {
+            user.sends.sent(x, y, clock.monoNanos());
+            sent.incrementAndGet();
+            cursorsSent.incrementAndGet();
+            expected.addAndGet(shape.membersWith(user.index, total) - 1);
+        }
+    }
+
+    private void tick(long nowMs) {
+        for (SwarmUser u : users) {
+            u.tick(nowMs);
+            if (u.everConnected) {
+                String id = u.client.snapshot().userId();
+                if (id != null) {
+                    byUserId.putIfAbsent(id, u);
+                }
             }
-            schedule();
-        });
+        }
     }
 
     private void count(List<EventRecord> batch) {
         for (EventRecord r : batch) {
             if (r.direction() == Direction.IN) {
                 received.incrementAndGet();
-                if (EventNames.CONNECTION_ERROR.equals(r.name()) && r.payload() != null) {
+                if (EventNames.USER_CURSOR_UPDATED.equals(r.name()) && r.payload() != null) {
+                    delivered(r);
+                } else if (EventNames.CONNECTION_ERROR.equals(r.name()) && r.payload() != null) {
                     errors.computeIfAbsent(r.payload().path("code").asText("?"), k -> new AtomicLong())
                             .incrementAndGet();
+                }
+            } else if (r.direction() == Direction.OUT) {
+                if (EventNames.CURSOR_UPDATE.equals(r.name()) && r.payload() != null) {
+                    SwarmUser sender = r.userId() == null ? null : byUserId.get(r.userId());
+                    sendLag.received(sentAt(sender, r.payload()), r.monoNanos());
                 }
             } else if (r.direction() == Direction.LOCAL) {
                 if (EventNames.CLIENT_CONNECT_ERROR.equals(r.name())) {
@@ -208,11 +190,30 @@ public final class Swarm implements AutoCloseable {
                     errors.computeIfAbsent(code, k -> new AtomicLong()).incrementAndGet();
                 } else if (EventNames.CLIENT_ACK.equals(r.name())) {
                     synchronized (rtts) {
-                        rtts.add(r.payload().path("rttMs").asDouble());
+                        if (rtts.size() < 1_000_000) { // bounded: a long run keeps its first million round trips
+                            rtts.add(r.payload().path("rttMs").asDouble());
+                        }
                     }
                 }
             }
         }
+    }
+
+    /** A cursor reached one of us: timed against the sender's own record of when it sent it. */
+    private void delivered(EventRecord r) {
+        SwarmUser sender = byUserId.get(r.payload().path("userId").asText(""));
+        long sentAt = sentAt(sender, r.payload().path("cursor"));
+        if (sentAt >= 0) {
+            sender.sends.seenByOther();
+        }
+        latency.received(sentAt, r.monoNanos());
+    }
+
+    private static long sentAt(SwarmUser sender, com.fasterxml.jackson.databind.JsonNode cursor) {
+        return sender == null
+                ? -1
+                : sender.sends.sentAt(
+                        cursor.path("x").asDouble(Double.NaN), cursor.path("y").asDouble(Double.NaN));
     }
 
     /** The client of user {@code index} (0-based), e.g. to keep it on a refreshed token. */
@@ -223,7 +224,7 @@ public final class Swarm implements AutoCloseable {
     public SwarmStats stats() {
         int connected = 0;
         int failed = 0;
-        for (User u : users) {
+        for (SwarmUser u : users) {
             ConnectionState s = u.client.state();
             if (s == ConnectionState.CONNECTED) {
                 connected++;
@@ -251,10 +252,40 @@ public final class Swarm implements AutoCloseable {
                 percentile(sorted, 99));
     }
 
-    /** Users that have joined the group at least once. */
+    /** Cursor delivery so far, and whether the swarm's own side kept up. */
+    public SwarmDelivery delivery() {
+        return new SwarmDelivery(
+                cursorsSent.get(),
+                expected.get(),
+                latency.samples(),
+                latency.unmatched(),
+                latency.percentileMs(50),
+                latency.percentileMs(95),
+                latency.percentileMs(99),
+                latency.maxMs(),
+                sendLag.percentileMs(99),
+                hub.droppedCount(),
+                pacer.lateTicks(),
+                pacer.maxLateMs());
+    }
+
+    /** Starts the delivery figures afresh, e.g. once every user has joined and a warm-up has passed. */
+    public void restartDelivery() {
+        cursorsSent.set(0);
+        expected.set(0);
+        latency.reset();
+        sendLag.reset();
+    }
+
+    /** Users whose cursor moves reached someone (time-matched at a receiver). */
+    public long seenMoving() {
+        return users.stream().filter(u -> u.sends.seen() > 0).count();
+    }
+
+    /** Users in their group now. */
     public long joined() {
         return users.stream()
-                .filter(u -> u.joined && u.client.snapshot().groupId() != null)
+                .filter(u -> u.joinedOnce && u.client.snapshot().groupId() != null)
                 .count();
     }
 
@@ -267,15 +298,26 @@ public final class Swarm implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        Clock.Cancellable t = timer;
-        if (t != null) {
-            t.cancel();
-        }
-        for (User u : users) {
-            u.client.close();
+        ramp.stop();
+        pacer.close();
+        // One pass on socket.io's event thread: each client's close would otherwise hop there and wait, one by one.
+        CountDownLatch closed = new CountDownLatch(1);
+        EventThread.exec(() -> {
+            try {
+                users.forEach(u -> u.client.close());
+            } finally {
+                closed.countDown();
+            }
+        });
+        try {
+            closed.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         hub.close();
+        if (webSockets != null) {
+            webSockets.close();
+        }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }
