@@ -6,17 +6,11 @@ import io.studycollab.realtime.client.ClientOptions;
 import io.studycollab.realtime.client.ConnectionState;
 import io.studycollab.realtime.client.RealtimeClient;
 import io.studycollab.realtime.client.netty.NettyWebSockets;
-import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventHub;
-import io.studycollab.realtime.events.EventRecord;
-import io.studycollab.realtime.protocol.EventNames;
 import io.studycollab.realtime.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -46,15 +40,10 @@ public final class Swarm implements AutoCloseable {
     private final NettyWebSockets webSockets;
     private final List<SwarmUser> users = new CopyOnWriteArrayList<>();
     private final Map<String, SwarmUser> byUserId = new ConcurrentHashMap<>();
+    private final SwarmTraffic traffic = new SwarmTraffic(byUserId);
     private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong received = new AtomicLong();
     private final AtomicLong cursorsSent = new AtomicLong();
     private final AtomicLong expected = new AtomicLong();
-    private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
-    private final List<Double> rtts = new ArrayList<>();
-    private final CursorLatency latency = new CursorLatency();
-    /** From a user's move to its emit on socket.io's event thread: the swarm's own share of the latency. */
-    private final CursorLatency sendLag = new CursorLatency();
 
     private final SwarmPacer pacer;
     private int total;
@@ -68,7 +57,7 @@ public final class Swarm implements AutoCloseable {
                 ? null
                 : new NettyWebSockets(shape.webSocketThreads(), Duration.ofSeconds(10));
         this.pacer = new SwarmPacer(clock, TICK, this::tick);
-        hub.subscribe(this::count);
+        hub.subscribe(traffic::count);
     }
 
     /**
@@ -167,55 +156,6 @@ public final class Swarm implements AutoCloseable {
         }
     }
 
-    private void count(List<EventRecord> batch) {
-        for (EventRecord r : batch) {
-            if (r.direction() == Direction.IN) {
-                received.incrementAndGet();
-                if (EventNames.USER_CURSOR_UPDATED.equals(r.name()) && r.payload() != null) {
-                    delivered(r);
-                } else if (EventNames.CONNECTION_ERROR.equals(r.name()) && r.payload() != null) {
-                    errors.computeIfAbsent(r.payload().path("code").asText("?"), k -> new AtomicLong())
-                            .incrementAndGet();
-                }
-            } else if (r.direction() == Direction.OUT) {
-                if (EventNames.CURSOR_UPDATE.equals(r.name()) && r.payload() != null) {
-                    SwarmUser sender = r.userId() == null ? null : byUserId.get(r.userId());
-                    sendLag.received(sentAt(sender, r.payload()), r.monoNanos());
-                }
-            } else if (r.direction() == Direction.LOCAL) {
-                if (EventNames.CLIENT_CONNECT_ERROR.equals(r.name())) {
-                    String code = r.payload().path("code").isNull()
-                            ? "CONNECT_ERROR"
-                            : r.payload().path("code").asText("CONNECT_ERROR");
-                    errors.computeIfAbsent(code, k -> new AtomicLong()).incrementAndGet();
-                } else if (EventNames.CLIENT_ACK.equals(r.name())) {
-                    synchronized (rtts) {
-                        if (rtts.size() < 1_000_000) { // bounded: a long run keeps its first million round trips
-                            rtts.add(r.payload().path("rttMs").asDouble());
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** A cursor reached one of us: timed against the sender's own record of when it sent it. */
-    private void delivered(EventRecord r) {
-        SwarmUser sender = byUserId.get(r.payload().path("userId").asText(""));
-        long sentAt = sentAt(sender, r.payload().path("cursor"));
-        if (sentAt >= 0) {
-            sender.sends.seenByOther();
-        }
-        latency.received(sentAt, r.monoNanos());
-    }
-
-    private static long sentAt(SwarmUser sender, com.fasterxml.jackson.databind.JsonNode cursor) {
-        return sender == null
-                ? -1
-                : sender.sends.sentAt(
-                        cursor.path("x").asDouble(Double.NaN), cursor.path("y").asDouble(Double.NaN));
-    }
-
     /** The client of user {@code index} (0-based), e.g. to keep it on a refreshed token. */
     public RealtimeClient client(int index) {
         return users.get(index).client;
@@ -233,23 +173,16 @@ public final class Swarm implements AutoCloseable {
                 failed++;
             }
         }
-        double[] sorted;
-        synchronized (rtts) {
-            sorted = rtts.stream().mapToDouble(Double::doubleValue).toArray();
-        }
-        Arrays.sort(sorted);
-        Map<String, Long> errs = new TreeMap<>();
-        errors.forEach((k, v) -> errs.put(k, v.get()));
         return new SwarmStats(
                 users.size(),
                 connected,
                 failed,
                 sent.get(),
-                received.get(),
-                errs,
-                percentile(sorted, 50),
-                percentile(sorted, 95),
-                percentile(sorted, 99));
+                traffic.received(),
+                traffic.errors(),
+                traffic.rttPercentile(50),
+                traffic.rttPercentile(95),
+                traffic.rttPercentile(99));
     }
 
     /** Cursor delivery so far, and whether the swarm's own side kept up. */
@@ -257,13 +190,13 @@ public final class Swarm implements AutoCloseable {
         return new SwarmDelivery(
                 cursorsSent.get(),
                 expected.get(),
-                latency.samples(),
-                latency.unmatched(),
-                latency.percentileMs(50),
-                latency.percentileMs(95),
-                latency.percentileMs(99),
-                latency.maxMs(),
-                sendLag.percentileMs(99),
+                traffic.latency().samples(),
+                traffic.latency().unmatched(),
+                traffic.latency().percentileMs(50),
+                traffic.latency().percentileMs(95),
+                traffic.latency().percentileMs(99),
+                traffic.latency().maxMs(),
+                traffic.sendLag().percentileMs(99),
                 hub.droppedCount(),
                 pacer.lateTicks(),
                 pacer.maxLateMs());
@@ -273,8 +206,8 @@ public final class Swarm implements AutoCloseable {
     public void restartDelivery() {
         cursorsSent.set(0);
         expected.set(0);
-        latency.reset();
-        sendLag.reset();
+        traffic.latency().reset();
+        traffic.sendLag().reset();
     }
 
     /** Users whose cursor moves reached someone (time-matched at a receiver). */
@@ -287,13 +220,6 @@ public final class Swarm implements AutoCloseable {
         return users.stream()
                 .filter(u -> u.joinedOnce && u.client.snapshot().groupId() != null)
                 .count();
-    }
-
-    private static double percentile(double[] sorted, double p) {
-        if (sorted.length == 0) {
-            return -1;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.floor(p / 100 * sorted.length))];
     }
 
     @Override
