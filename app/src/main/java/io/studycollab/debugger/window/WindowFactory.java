@@ -6,10 +6,12 @@ import io.studycollab.debugger.presence.PresenceModel;
 import io.studycollab.debugger.profiles.ProfileStore;
 import io.studycollab.realtime.time.SystemClock;
 import java.util.Objects;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -30,15 +32,24 @@ public final class WindowFactory {
         SystemClock clock = new SystemClock("debugger-clock");
         DebuggerController controller = new DebuggerController(theme, stage, store, clock);
         controller.closeAlso(clock);
-        Scene scene = new Scene(controller.view(), WIDTH, HEIGHT);
+        // On a screen smaller than the window's size (a 1024×700 laptop panel, say) the window
+        // takes the screen's usable area instead of opening with its edges off the screen.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(controller.view(), fit(WIDTH, screen.getWidth()), fit(HEIGHT, screen.getHeight()));
         scene.getStylesheets()
                 .add(Objects.requireNonNull(WindowFactory.class.getResource("/io/studycollab/debugger/app.css"))
                         .toExternalForm());
         attach(scene, controller);
         stage.setTitle(AppVersion.full());
         stage.setScene(scene);
+        stage.centerOnScreen();
         stage.show();
         return controller;
+    }
+
+    /** The window's size along one axis: what it wants, at most what the screen has. */
+    static double fit(double wanted, double available) {
+        return available > 0 ? Math.min(wanted, available) : wanted;
     }
 
     /** Mouse and keyboard anywhere in the window count as activity; a session file dropped on it opens. */
