@@ -36,6 +36,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -186,15 +187,37 @@ class ServerTabTest {
         waitFor("sockets back", 30, () -> socketsShown(robot, "/").size() == 4);
         pick(table, "bot-1");
         // The room is chosen on the FX thread, as a user would; the detail may still be loading.
-        waitFor(
-                "leave enabled",
-                30,
-                () -> fx(() -> {
-                    @SuppressWarnings("unchecked")
-                    ComboBox<String> rooms = robot.lookup("#adminLeaveRoom").queryAs(ComboBox.class);
-                    rooms.setValue("demo");
-                    return !robot.lookup("#adminActionLeave").query().isDisabled();
-                }));
+        String[] leaveState = {"not read yet"};
+        try {
+            waitFor(
+                    "leave enabled",
+                    30,
+                    () -> fx(() -> {
+                        @SuppressWarnings("unchecked")
+                        ComboBox<String> rooms = robot.lookup("#adminLeaveRoom").queryAs(ComboBox.class);
+                        rooms.setValue("demo");
+                        var m = controller.serverTab().model();
+                        if (m.detailProperty().get() == null) {
+                            // The pick did not hold (the table refilled meanwhile): pick again, as a user would.
+                            table.getItems().stream()
+                                    .filter(o -> o instanceof AdminSocket sock && "bot-1".equals(sock.userId()))
+                                    .findFirst()
+                                    .ifPresent(o -> table.getSelectionModel()
+                                            .select(table.getItems().indexOf(o)));
+                        }
+                        leaveState[0] = "connected " + m.connectedProperty().get() + ", actions "
+                                + m.actionsAllowedProperty().get() + ", detail "
+                                + (m.detailProperty().get() == null
+                                        ? null
+                                        : m.detailProperty().get().userId())
+                                + ", gone " + m.pickedGoneProperty().get() + ", features "
+                                + m.featuresProperty().get()
+                                + ", room " + rooms.getValue() + " of " + rooms.getItems();
+                        return !robot.lookup("#adminActionLeave").query().isDisabled();
+                    }));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Leave never enabled: " + leaveState[0], e);
+        }
         fx(() -> {
             robot.lookup("#adminActionLeave").queryButton().fire();
             return null;
