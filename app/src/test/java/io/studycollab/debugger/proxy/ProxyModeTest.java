@@ -164,7 +164,13 @@ class ProxyModeTest {
         var ada = members.join("ada", "Ada", "websocket", "ui");
         var bob = members.join("bob", "Bob", "polling", "ui");
         ListView<?> lanes = robot.lookup("#proxyLanes").queryAs(ListView.class);
-        waitFor("two lanes", 10, () -> lanes.getItems().size() == 2);
+        // A lane shows at the Engine.IO handshake; its user once the CONNECT's record is made (off
+        // the relay path, so possibly a pulse after the member has joined).
+        waitFor(
+                "two lanes with their users",
+                10,
+                () -> lanes.getItems().size() == 2
+                        && controller.proxy().model().lanes().stream().allMatch(l -> l.userId() != null));
         List<ProxyLane> shown = fx(() -> List.copyOf(controller.proxy().model().lanes()));
         assertEquals(
                 List.of("ada", "bob"), shown.stream().map(ProxyLane::userId).toList());
