@@ -153,16 +153,16 @@ ${(() => {
   encoder went from 31 % of the samples to 14 %). The two profiles were taken at load averages of 22 and 17,
   so they compare shares of the samples, not speeds.
 - **The machine's share**: the kernel shares the CPU between sessions (autogroups) first, then between the
-  threads of a session. With several engineers' builds and tests running, a benchmark's session gets a few
-  tenths of a core: the server ran ${runs.map((r) => (r.serverSched ? f(r.serverSched.runCores, 2) : 'n/a')).join(', ')}
+  threads of a session, so while other builds run a benchmark's session may get only a few tenths of a
+  core. In this run the server ran ${runs.map((r) => (r.serverSched ? f(r.serverSched.runCores, 2) : 'n/a')).join(', ')}
   cores and its threads waited runnable ${runs.map((r) => (r.serverSched ? f(r.serverSched.waitCores, 2) : 'n/a')).join(', ')}
   cores' worth for a CPU. With the budgets on, the server read ${readRate(on).toLocaleString('en-US')} of the
   flood's ${offeredRate.toLocaleString('en-US')} events a second (each read, parsed and checked, whether then
   sent, held or refused) with ${f(on.cpu.server, 2)} cores, which also delivered ${on.deliveredPerSecond.toLocaleString('en-US')} messages a second
   (the tool changes alone are ${(Number(flooders) / 2 * (Number(flooders) - 1)).toLocaleString('en-US')} a second, and are never held): keeping up with the whole flood at
-  that cost takes about ${f((on.cpu.server * offeredRate) / Math.max(1, readRate(on)), 1)} cores. That is more than the share it got, so its
-  sockets back up, and every cursor age and /health answer includes that backlog: no budget on what is
-  sent can fix a server that cannot read what arrives. The cost per event rises on a starved machine
+  that cost takes about ${f((on.cpu.server * offeredRate) / Math.max(1, readRate(on)), 1)} cores. ${on.serverSched && on.serverSched.waitCores > on.serverSched.runCores
+    ? 'Its threads waited for a CPU longer than they ran, so its sockets back up, and every cursor age and /health answer includes that backlog: no budget on what is sent can fix a server that cannot read what arrives.'
+    : 'Its threads waited for a CPU less than they ran: it got the share it needed, so what the table shows for the budgets on is the server, not the machine.'} The cost per event rises on a starved machine
   (the JIT compiler's threads wait too, caches are cold), so on a quiet one it needs less.
 
 ## Reading it
