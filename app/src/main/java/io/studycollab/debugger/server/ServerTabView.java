@@ -218,6 +218,13 @@ public final class ServerTabView extends BorderPane {
                 model.pick(s);
             }
         });
+        // No detail (the admin connection was made again, or nothing picked yet): no row stays selected,
+        // so that picking the row that was selected before is a change the table reports.
+        model.detailProperty().addListener((o, was, s) -> {
+            if (s == null) {
+                sockets.table().getSelectionModel().clearSelection();
+            }
+        });
         // A new reading replaces the rows: select the picked socket again where it now is.
         model.shownProperty().addListener((o, a, b) -> reselect());
         rooms.table().getSelectionModel().selectedItemProperty().addListener((o, was, r) -> {

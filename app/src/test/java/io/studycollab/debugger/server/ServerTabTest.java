@@ -319,9 +319,21 @@ class ServerTabTest {
         }
     }
 
-    /** The node lies wholly inside the detail pane as laid out, where a click reaches it. */
+    /**
+     * The node lies wholly inside the detail pane as laid out, where a click reaches it. Waits for the
+     * layout pass: a bar just made visible keeps its old bounds until the next pulse lays it out.
+     */
     private static void assertInSight(FxRobot robot, String query) {
-        String where = fx(() -> {
+        String[] where = {""};
+        try {
+            waitFor(query + " in sight", 5, () -> (where[0] = whereOutOfSight(robot, query)).isEmpty());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(where[0], e);
+        }
+    }
+
+    private static String whereOutOfSight(FxRobot robot, String query) {
+        return fx(() -> {
             var node = robot.lookup(query).query();
             var pane = robot.lookup("#adminSocketDetail").query();
             var n = node.localToScene(node.getBoundsInLocal());
@@ -333,7 +345,6 @@ class ServerTabTest {
                     : query + " at " + n + ", the detail pane at " + p + ", the scene "
                             + node.getScene().getHeight() + " high";
         });
-        assertTrue(where.isEmpty(), where);
     }
 
     private static String crossCheck(FxRobot robot) {
