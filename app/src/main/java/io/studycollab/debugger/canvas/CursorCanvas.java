@@ -3,6 +3,7 @@ package io.studycollab.debugger.canvas;
 import io.studycollab.debugger.presence.GroupModel;
 import io.studycollab.realtime.presence.Member;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import javafx.collections.ListChangeListener;
 import javafx.scene.image.ImageView;
@@ -122,7 +123,7 @@ public final class CursorCanvas extends Pane {
         lastFrame = now;
         List<Member> members = group.snapshotProperty().get().members();
         String self = group.snapshotProperty().get().selfUserId();
-        if (rosterChanged || !java.util.Objects.equals(self, drawnSelf)) {
+        if (rosterChanged || !Objects.equals(self, drawnSelf)) {
             rosterChanged = false;
             drawnSelf = self;
             sprites.syncRoster(members, self);

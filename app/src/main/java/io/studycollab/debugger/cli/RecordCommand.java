@@ -35,6 +35,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -243,7 +244,7 @@ public final class RecordCommand implements Callable<Integer> {
 
     private Clock.Cancellable startCursorDemo(Clock clock, RealtimeClient client) {
         long start = clock.monoNanos();
-        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean stopped = new AtomicBoolean();
         Runnable[] tick = new Runnable[1];
         tick[0] = () -> {
             if (stopped.get()) {

@@ -8,12 +8,14 @@ import io.studycollab.realtime.client.RealtimeClient;
 import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.replay.ReEmitter;
+import io.studycollab.realtime.session.Redactor;
 import io.studycollab.realtime.session.SessionFormatException;
 import io.studycollab.realtime.session.SessionReader;
 import io.studycollab.realtime.time.SystemClock;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -101,9 +103,8 @@ public final class ReplayCommand implements Callable<Integer> {
         try (SystemClock clock = new SystemClock("replay-clock");
                 EventHub hub = new EventHub("replay-hub");
                 RealtimeClient client = new RealtimeClient(hub, clock, ClientOptions.defaults())) {
-            credentials.keepFresh(client, new io.studycollab.realtime.session.Redactor(), err);
-            String failure =
-                    FirstConnection.connect(client, url, credentials.token(), java.time.Duration.ofSeconds(15));
+            credentials.keepFresh(client, new Redactor(), err);
+            String failure = FirstConnection.connect(client, url, credentials.token(), Duration.ofSeconds(15));
             if (failure != null) {
                 err.println(failure);
                 return 1;
@@ -126,7 +127,7 @@ public final class ReplayCommand implements Callable<Integer> {
                     span / 1000.0 / speed);
             out.flush();
             int sent = emitter.start().get((long) (span / speed) + 60_000, TimeUnit.MILLISECONDS);
-            hub.awaitDispatched(java.time.Duration.ofSeconds(2));
+            hub.awaitDispatched(Duration.ofSeconds(2));
             Map<String, Integer> perEvent = new TreeMap<>();
             steps.subList(0, sent).forEach(r -> perEvent.merge(r.name(), 1, Integer::sum));
             out.println("re-emitted " + sent + " events: " + perEvent);

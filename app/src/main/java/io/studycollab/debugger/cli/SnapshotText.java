@@ -5,6 +5,7 @@ import io.studycollab.realtime.admin.AdminServer;
 import io.studycollab.realtime.admin.AdminSnapshot;
 import io.studycollab.realtime.admin.AdminSocket;
 import java.io.PrintWriter;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** The human-readable form of an admin snapshot that {@code inspect} prints. */
@@ -55,7 +56,7 @@ final class SnapshotText {
                     who,
                     k.transport(),
                     k.address(),
-                    k.sharedRooms().isEmpty() ? "-" : String.join(",", new java.util.TreeSet<>(k.sharedRooms())));
+                    k.sharedRooms().isEmpty() ? "-" : String.join(",", new TreeSet<>(k.sharedRooms())));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.studycollab.debugger.cli;
 
+import io.studycollab.debugger.cli.options.Durations;
 import io.studycollab.debugger.cli.options.JwtSecretOption;
 import io.studycollab.debugger.cli.options.LoadOptions;
 import io.studycollab.debugger.cli.options.ServerUrlOption;
@@ -13,12 +14,14 @@ import io.studycollab.realtime.qa.swarm.SwarmStats;
 import io.studycollab.realtime.server.auth.Hs256;
 import io.studycollab.realtime.server.auth.TokenMinter;
 import io.studycollab.realtime.time.SystemClock;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,7 +93,7 @@ public final class SwarmCommand implements Callable<Integer> {
     @Option(
             names = "--warmup",
             defaultValue = "0s",
-            converter = io.studycollab.debugger.cli.options.Durations.class,
+            converter = Durations.class,
             description = "Cursor delivery figures start after this (default ${DEFAULT-VALUE}), within --duration.")
     Duration warmup;
 
@@ -129,7 +132,7 @@ public final class SwarmCommand implements Callable<Integer> {
             SupabaseSwarmUsers signed;
             try {
                 signed = SupabaseSwarmUsers.signIn(supabase, usersCsv, users, spec.commandLine(), err);
-            } catch (SupabaseSignIn.SignInFailed | java.io.IOException e) {
+            } catch (SupabaseSignIn.SignInFailed | IOException e) {
                 err.println("sign-in failed: " + e.getMessage());
                 return 1;
             }
@@ -147,7 +150,7 @@ public final class SwarmCommand implements Callable<Integer> {
                     "a secret ($SUPABASE_JWT_SECRET, --secret-file FILE, --secret -), --tokens FILE, or Supabase"
                             + " users (--users-csv FILE, --anonymous, --email with --supabase-url) are required");
         }
-        java.util.function.IntFunction<AccessToken> tokens;
+        IntFunction<AccessToken> tokens;
         if (secret != null) {
             TokenMinter minter;
             try {
@@ -177,8 +180,7 @@ public final class SwarmCommand implements Callable<Integer> {
         return run(tokens, null, kind);
     }
 
-    private int run(java.util.function.IntFunction<AccessToken> tokens, SupabaseSwarmUsers signed, SwarmBehaviour kind)
-            throws Exception {
+    private int run(IntFunction<AccessToken> tokens, SupabaseSwarmUsers signed, SwarmBehaviour kind) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String url = server.url;

@@ -2,6 +2,7 @@ package io.studycollab.debugger.eventlog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.studycollab.realtime.events.BinaryPreview;
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
 import javafx.scene.control.TreeItem;
@@ -45,7 +46,7 @@ final class JsonTree {
     private static byte[] binary(JsonNode node) {
         try {
             return node.binaryValue();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return new byte[0]; // a BinaryNode always has its bytes
         }
     }

@@ -5,6 +5,7 @@ import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventFilter;
 import io.studycollab.realtime.protocol.EventCategory;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.StringProperty;
@@ -97,11 +98,11 @@ final class LogFilterBar extends FlowPane {
     /** Adds controls after the filters (they wrap with them). */
     void addControls(Node... nodes) {
         getChildren().addAll(nodes);
-        keepWhole(java.util.List.of(nodes));
+        keepWhole(List.of(nodes));
     }
 
     // A control never shrinks below what shows its whole text: the bar wraps instead.
-    private static void keepWhole(java.util.List<Node> nodes) {
+    private static void keepWhole(List<Node> nodes) {
         for (Node n : nodes) {
             if (n instanceof Control c && !(n instanceof TextField)) {
                 c.setMinWidth(Region.USE_PREF_SIZE);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableSet;
 import javafx.geometry.Insets;
@@ -59,7 +60,7 @@ final class RateSummaryView extends VBox {
     }
 
     private static TableColumn<RateSummary.Line, String> text(
-            String title, double width, java.util.function.Function<RateSummary.Line, String> value) {
+            String title, double width, Function<RateSummary.Line, String> value) {
         TableColumn<RateSummary.Line, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setSortable(false);

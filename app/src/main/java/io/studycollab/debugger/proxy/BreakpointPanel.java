@@ -5,6 +5,7 @@ import io.studycollab.realtime.proxy.Flow;
 import io.studycollab.realtime.proxy.breakpoint.Breakpoint;
 import io.studycollab.realtime.proxy.rules.PacketMatch;
 import io.studycollab.realtime.proxy.rules.Rule;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -112,7 +113,7 @@ public final class BreakpointPanel extends VBox {
     private void initListeners() {
         add.setOnAction(e -> addBreakpoint());
         name.setOnAction(e -> addBreakpoint());
-        javafx.collections.ListChangeListener<Object> relist = c -> {
+        ListChangeListener<Object> relist = c -> {
             rules.getItems().setAll(controller.breakpoints());
             rules.getItems().addAll(controller.rules());
         };

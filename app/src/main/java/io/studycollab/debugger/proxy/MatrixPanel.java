@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -24,6 +25,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
@@ -77,7 +79,7 @@ public final class MatrixPanel extends BorderPane {
                         text("Missed", 70, m -> String.valueOf(m.missed())),
                         text("p50 ms", 70, m -> ms(m.p50Millis())),
                         text("p99 ms", 70, m -> ms(m.p99Millis()))));
-        members.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+        members.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(MemberSummary m, boolean empty) {
                 super.updateItem(m, empty);
@@ -146,7 +148,7 @@ public final class MatrixPanel extends BorderPane {
         }
         // newest first: what just happened is what the user is asking about
         List<Row> newestFirst = new ArrayList<>(v.rows());
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         rows.getItems().setAll(newestFirst);
         members.getItems().setAll(v.members());
         beliefs.getItems().setAll(v.beliefs());

@@ -5,6 +5,8 @@ import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.proxy.breakpoint.PausedPacket;
 import io.studycollab.realtime.proxy.wire.SioPacket;
 import io.studycollab.realtime.session.Redactor;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -88,7 +90,7 @@ final class PausedEditor extends VBox {
                 show(p);
             }
         });
-        model.paused().addListener((javafx.collections.ListChangeListener<PausedPacket>) c -> {
+        model.paused().addListener((ListChangeListener<PausedPacket>) c -> {
             if (shown != null && model.paused().contains(shown)) {
                 paused.getSelectionModel().select(shown);
             } else if (model.paused().isEmpty()) {
@@ -148,7 +150,7 @@ final class PausedEditor extends VBox {
                 ok = false;
             }
         }
-        verdict.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !ok);
+        verdict.pseudoClassStateChanged(PseudoClass.getPseudoClass("invalid"), !ok);
         forwardEdited.setDisable(!ok);
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -16,6 +17,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -162,7 +164,7 @@ public final class ProxyPanel extends VBox {
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
             c.putString(model.addressProperty().get());
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+            Clipboard.getSystemClipboard().setContent(c);
         });
         problem.textProperty().bind(model.problemProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
@@ -186,7 +188,7 @@ public final class ProxyPanel extends VBox {
                                         ? model.selectedProperty().get()
                                         : ""));
         stream.setItems(model.stream());
-        model.stream().addListener((javafx.collections.ListChangeListener<EventRecord>) c -> {
+        model.stream().addListener((ListChangeListener<EventRecord>) c -> {
             if (!model.stream().isEmpty()) {
                 stream.scrollTo(model.stream().size() - 1);
             }

@@ -16,6 +16,7 @@ import io.studycollab.realtime.session.SessionWriter;
 import io.studycollab.realtime.session.SnapshottingRecorder;
 import io.studycollab.realtime.time.Clock;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -92,7 +93,7 @@ public final class RecordingController implements AutoCloseable {
 
     private static String size(Path f) {
         try {
-            long b = java.nio.file.Files.size(f);
+            long b = Files.size(f);
             return b < 1024 * 1024 ? String.format("%.1f KB", b / 1024.0) : String.format("%.1f MB", b / 1048576.0);
         } catch (IOException e) {
             return "? KB";

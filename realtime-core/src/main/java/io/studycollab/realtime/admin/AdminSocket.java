@@ -2,6 +2,7 @@ package io.studycollab.realtime.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One socket as the server's admin namespace describes it, with every secret already masked.
@@ -93,7 +94,7 @@ public record AdminSocket(
         if (!rooms.contains(id)) {
             return rooms;
         }
-        java.util.Set<String> out = new java.util.TreeSet<>(rooms);
+        Set<String> out = new TreeSet<>(rooms);
         out.remove(id);
         return out;
     }

@@ -1,5 +1,7 @@
 package io.studycollab.realtime.client;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
@@ -41,9 +43,8 @@ public final class AccessToken {
     @Override
     public boolean equals(Object o) {
         return o instanceof AccessToken other
-                && java.security.MessageDigest.isEqual(
-                        value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        other.value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                && MessageDigest.isEqual(
+                        value.getBytes(StandardCharsets.UTF_8), other.value.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -69,7 +70,7 @@ final class SharedEngineTimers {
     }
 
     /** One connection's view of the shared scheduler: shutting it down cancels only its own timers. */
-    static final class View extends java.util.concurrent.AbstractExecutorService implements ScheduledExecutorService {
+    static final class View extends AbstractExecutorService implements ScheduledExecutorService {
         private final ScheduledExecutorService shared;
         private final Set<ScheduledFuture<?>> pending = ConcurrentHashMap.newKeySet();
         private volatile boolean shut;

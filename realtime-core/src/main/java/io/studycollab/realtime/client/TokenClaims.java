@@ -1,5 +1,6 @@
 package io.studycollab.realtime.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.studycollab.realtime.protocol.ProtocolCodec;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ public record TokenClaims(
                 throw new IllegalArgumentException("JWT " + what + " is not a JSON object");
             }
             return node;
-        } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (IllegalArgumentException | JsonProcessingException e) {
             // The message names the part, never the token text.
             throw new IllegalArgumentException("JWT " + what + " is not base64url-encoded JSON");
         }

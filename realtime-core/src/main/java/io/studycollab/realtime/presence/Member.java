@@ -1,6 +1,7 @@
 package io.studycollab.realtime.presence;
 
 import io.studycollab.realtime.protocol.Payloads;
+import java.util.Objects;
 
 /**
  * A user in a group as the fold sees them.
@@ -52,11 +53,11 @@ public record Member(
     public boolean sameRosterEntry(Member other) {
         return other != null
                 && userId.equals(other.userId)
-                && java.util.Objects.equals(displayName, other.displayName)
-                && java.util.Objects.equals(avatarUrl, other.avatarUrl)
+                && Objects.equals(displayName, other.displayName)
+                && Objects.equals(avatarUrl, other.avatarUrl)
                 && active == other.active
-                && java.util.Objects.equals(currentTool, other.currentTool)
-                && java.util.Objects.equals(lastSeen, other.lastSeen)
+                && Objects.equals(currentTool, other.currentTool)
+                && Objects.equals(lastSeen, other.lastSeen)
                 && (cursor == null) == (other.cursor == null);
     }
 

@@ -1,5 +1,7 @@
 package io.studycollab.realtime.protocol;
 
+import java.util.Locale;
+
 /** The families of events, as the event log groups and filters them. */
 public enum EventCategory {
     CONNECTION,
@@ -13,7 +15,7 @@ public enum EventCategory {
      */
     OTHER;
 
-    private final String label = name().toLowerCase(java.util.Locale.ROOT);
+    private final String label = name().toLowerCase(Locale.ROOT);
 
     /** The name in session files and filters. */
     public String label() {

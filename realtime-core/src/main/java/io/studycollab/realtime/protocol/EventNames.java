@@ -1,5 +1,6 @@
 package io.studycollab.realtime.protocol;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -99,7 +100,7 @@ public final class EventNames {
             HEARTBEAT_ACK);
 
     /** Client-to-server events, in the order the protocol lists them. */
-    public static final java.util.List<String> CLIENT_EVENTS = java.util.List.of(
+    public static final List<String> CLIENT_EVENTS = List.of(
             GROUP_JOIN,
             GROUP_LEAVE,
             GROUP_PRESENCE,

@@ -1,6 +1,7 @@
 package io.studycollab.realtime.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -44,7 +45,7 @@ public final class InboundValidator {
         }
         if (!payload.isObject()) {
             return "payload must be a JSON object, got "
-                    + payload.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+                    + payload.getNodeType().name().toLowerCase(Locale.ROOT);
         }
         try {
             check(event, payload);

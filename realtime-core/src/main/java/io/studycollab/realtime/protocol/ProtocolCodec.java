@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -121,7 +122,7 @@ public final class ProtocolCodec {
             Decoded d = args[from] == null ? new Decoded(NullNode.instance, 4, null) : fromWire(args[from]);
             return new Arguments(d.tree(), d.sizeBytes(), d.problem(), 1);
         }
-        com.fasterxml.jackson.databind.node.ArrayNode all = JsonNodeFactory.instance.arrayNode(count);
+        ArrayNode all = JsonNodeFactory.instance.arrayNode(count);
         int size = 2 + Math.max(0, count - 1);
         String problem = null;
         for (int i = from; i < to; i++) {

@@ -1,5 +1,6 @@
 package io.studycollab.realtime.supabase;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.studycollab.realtime.client.AccessToken;
@@ -7,8 +8,10 @@ import io.studycollab.realtime.protocol.ProtocolCodec;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -36,7 +39,7 @@ public final class GoTrueClient implements AutoCloseable {
                 new OkHttpClient.Builder()
                         .connectTimeout(Duration.ofSeconds(10))
                         .readTimeout(Duration.ofSeconds(30))
-                        .connectionPool(new okhttp3.ConnectionPool(4, 2, java.util.concurrent.TimeUnit.SECONDS))
+                        .connectionPool(new ConnectionPool(4, 2, TimeUnit.SECONDS))
                         .build(),
                 true);
     }
@@ -137,7 +140,7 @@ public final class GoTrueClient implements AutoCloseable {
         }
         try {
             return ProtocolCodec.parse(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return ProtocolCodec.object();
         }
     }

@@ -1,5 +1,6 @@
 package io.studycollab.realtime.supabase;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.studycollab.realtime.client.AccessToken;
@@ -64,7 +65,7 @@ public record SupabaseClaims(
                 throw new IllegalArgumentException("JWT " + what + " is not a JSON object");
             }
             return node;
-        } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (IllegalArgumentException | JsonProcessingException e) {
             throw new IllegalArgumentException("JWT " + what + " is not base64url-encoded JSON");
         }
     }

@@ -15,7 +15,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import java.io.EOFException;
+import java.net.ProtocolException;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import okhttp3.Headers;
 import okhttp3.Protocol;
@@ -38,8 +40,7 @@ final class WebSocketClientHandler extends SimpleChannelInboundHandler<Object> {
         this.ws = ws;
         this.request = request;
         HttpHeaders headers = new DefaultHttpHeaders();
-        for (Map.Entry<String, java.util.List<String>> h :
-                request.headers().toMultimap().entrySet()) {
+        for (Map.Entry<String, List<String>> h : request.headers().toMultimap().entrySet()) {
             headers.add(h.getKey(), h.getValue());
         }
         // OkHttp's Request turns ws:// into http://; the handshaker wants the websocket scheme back.
@@ -64,7 +65,7 @@ final class WebSocketClientHandler extends SimpleChannelInboundHandler<Object> {
                 try {
                     handshaker.finishHandshake(ctx.channel(), response);
                 } catch (RuntimeException e) {
-                    ws.failed(new java.net.ProtocolException("websocket upgrade refused: HTTP "
+                    ws.failed(new ProtocolException("websocket upgrade refused: HTTP "
                             + response.status().code() + " " + response.status().reasonPhrase()));
                     return;
                 }

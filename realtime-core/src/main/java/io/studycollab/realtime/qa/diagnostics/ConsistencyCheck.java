@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,7 +78,7 @@ public final class ConsistencyCheck {
         Map<String, ArrayDeque<Long>> cursorTimes = new HashMap<>();
         Set<String> overBudget = new HashSet<>();
         Map<String, Instant> lastSeen = new HashMap<>();
-        Map<String, EventRecord> openDivergences = new java.util.LinkedHashMap<>();
+        Map<String, EventRecord> openDivergences = new LinkedHashMap<>();
         for (EventRecord r : records) {
             trackDivergence(r, openDivergences);
             fold.applyQuietly(r);

@@ -8,6 +8,7 @@ import io.studycollab.realtime.session.Redactor;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -59,7 +60,7 @@ public final class DiagnosticsReport {
                                 connection.rttMillis(),
                                 connection.jitterMillis(),
                                 connection.missedHeartbeats(),
-                                connection.quality().name().toLowerCase(java.util.Locale.ROOT)));
+                                connection.quality().name().toLowerCase(Locale.ROOT)));
         row(b, "offline queue", connection.queueDepth() + " waiting, " + connection.queueDropped() + " dropped");
         row(b, "report made", Instant.now().toString());
 

@@ -1,5 +1,7 @@
 package io.studycollab.realtime.qa.swarm;
 
+import java.util.Arrays;
+
 /**
  * Cursor delivery latency across the swarm, in bounded memory: each sender remembers its last
  * {@value #RING} positions with their send times, and a receiver that gets
@@ -71,7 +73,7 @@ final class CursorLatency {
 
     /** Starts the figures afresh (after a warm-up). */
     synchronized void reset() {
-        java.util.Arrays.fill(histogram, 0);
+        Arrays.fill(histogram, 0);
         samples = 0;
         unmatched = 0;
         maxNanos = 0;

@@ -8,6 +8,7 @@ import io.studycollab.realtime.protocol.ProtocolCodec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class SocketScanner {
     synchronized List<Emit> scan(List<Source> sources, long nowMillis) {
         List<Emit> out = new ArrayList<>();
         TextNode at = new TextNode(Instant.ofEpochMilli(nowMillis).toString());
-        Set<Key> seen = new java.util.HashSet<>();
+        Set<Key> seen = new HashSet<>();
         for (Source src : sources) {
             for (SocketIOClient c : src.clients()) {
                 if (!c.isChannelOpen() || !src.admitted().test(c)) {

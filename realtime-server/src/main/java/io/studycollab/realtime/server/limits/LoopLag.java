@@ -5,6 +5,7 @@ import io.studycollab.realtime.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
 
 /**
@@ -81,7 +82,7 @@ public final class LoopLag implements AutoCloseable {
                             lastLag.put(loop, nanos.getAsLong() - at);
                         }
                     });
-                } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                } catch (RejectedExecutionException shuttingDown) {
                     sent.remove(loop);
                     lastLag.remove(loop);
                 }

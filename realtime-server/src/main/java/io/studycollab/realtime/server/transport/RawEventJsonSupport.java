@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +51,7 @@ public final class RawEventJsonSupport implements JsonSupport {
         List<Object> args = new ArrayList<>();
         JsonNode root;
         try {
-            root = mapper.readTree((java.io.InputStream) src);
+            root = mapper.readTree((InputStream) src);
         } catch (IOException | RuntimeException e) {
             args.add(JsonNodeFactory.instance.textNode(UNREADABLE));
             return (T) new Event(ANY_EVENT, args);
