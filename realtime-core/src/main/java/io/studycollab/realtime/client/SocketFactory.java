@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.WebSocket;
 
@@ -43,15 +42,13 @@ final class SocketFactory implements AutoCloseable {
     }
 
     /**
-     * An OkHttp client fit for Socket.IO: many connections per host (virtual users poll in parallel)
-     * and a read timeout above the server's ping interval plus timeout.
+     * An OkHttp client fit for Socket.IO: many connections per host (virtual users poll in parallel),
+     * a read timeout above the server's ping interval plus timeout, and a dispatcher that is safe to
+     * shut down while a polling transport still closes ({@link HttpDispatch}).
      */
     static OkHttpClient newHttpClient() {
-        Dispatcher dispatcher = new Dispatcher();
-        dispatcher.setMaxRequests(2048);
-        dispatcher.setMaxRequestsPerHost(2048);
         return new OkHttpClient.Builder()
-                .dispatcher(dispatcher)
+                .dispatcher(HttpDispatch.newDispatcher())
                 // Short keep-alive: the pool's cleanup thread ends soon after the last connection closes.
                 .connectionPool(new ConnectionPool(16, 2, TimeUnit.SECONDS))
                 .readTimeout(Duration.ofMinutes(1))
