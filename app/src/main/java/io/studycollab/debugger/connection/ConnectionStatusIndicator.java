@@ -14,6 +14,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -33,6 +34,11 @@ public final class ConnectionStatusIndicator extends HBox {
     private final Tooltip reasonTip = new Tooltip();
     private final Button reconnect = new Button("Reconnect", new FontIcon(Feather.REFRESH_CW));
     private final FxEventPump pump;
+    /** The details in full, then shorter forms (no socket id, then no transport), for a narrow bar. */
+    private String[] detailForms = {""};
+
+    private final Text measure = new Text();
+    private int shownForm;
 
     /** {@code pump} ticks the retry countdown (four times a second, only while reconnecting). */
     public ConnectionStatusIndicator(RealtimeModel model, FxEventPump pump) {
@@ -79,15 +85,64 @@ public final class ConnectionStatusIndicator extends HBox {
         state.setText(label(s.state()));
         details.setVisible(showDetails.get());
         details.setManaged(showDetails.get());
-        details.setText(detailText(s));
+        detailForms = new String[] {detailText(s, 0), detailText(s, 1), detailText(s, 2)};
+        details.setText(detailForms[shownForm]); // the next layout picks again
         reasonTip.setText(
-                s.reason() == null || s.reason().isBlank() ? details.getText() : details.getText() + "\n" + s.reason());
+                s.reason() == null || s.reason().isBlank() ? detailForms[0] : detailForms[0] + "\n" + s.reason());
         boolean down = s.state() == ConnectionState.FAILED
                 || s.state() == ConnectionState.DISCONNECTED
                 || s.state() == ConnectionState.RECONNECTING;
         boolean show = showReconnectButton.get() && down && s.url() != null;
         reconnect.setVisible(show);
         reconnect.setManaged(show);
+    }
+
+    /**
+     * Asks for the room the full details need, whatever form is shown, so that a bar with room to
+     * spare gives the whole line back after it was narrow.
+     */
+    @Override
+    protected double computePrefWidth(double height) {
+        double pref = super.computePrefWidth(height);
+        return details.isManaged() ? pref - details.prefWidth(-1) + textWidth(detailForms[0]) + padding() : pref;
+    }
+
+    /**
+     * Shows the longest form of the details that fits: at 1024 px the whole line would end in "…",
+     * where dropping the socket id (it stays in the tooltip) shows the round trip and quality whole.
+     * Only the shortest form may still be elided.
+     */
+    @Override
+    protected void layoutChildren() {
+        if (details.isManaged()) {
+            double room = getWidth() - snappedLeftInset() - snappedRightInset() - padding();
+            for (var n : getManagedChildren()) {
+                if (n != details) {
+                    room -= n.prefWidth(-1) + getSpacing();
+                }
+            }
+            shownForm = detailForms.length - 1;
+            for (int i = 0; i < detailForms.length; i++) {
+                if (textWidth(detailForms[i]) <= room) {
+                    shownForm = i;
+                    break;
+                }
+            }
+            if (!detailForms[shownForm].equals(details.getText())) {
+                details.setText(detailForms[shownForm]);
+            }
+        }
+        super.layoutChildren();
+    }
+
+    private double textWidth(String text) {
+        measure.setFont(details.getFont());
+        measure.setText(text);
+        return Math.ceil(measure.getLayoutBounds().getWidth());
+    }
+
+    private double padding() {
+        return details.snappedLeftInset() + details.snappedRightInset();
     }
 
     private static String label(ConnectionState s) {
@@ -100,16 +155,20 @@ public final class ConnectionStatusIndicator extends HBox {
         };
     }
 
-    static String detailText(ConnectionSnapshot s) {
+    /** {@code shorter}: 0 all, 1 without the socket id, 2 without the transport too. */
+    static String detailText(ConnectionSnapshot s, int shorter) {
         StringBuilder b = new StringBuilder();
         switch (s.state()) {
             case CONNECTED -> {
-                b.append(s.transport() != null ? s.transport() : "?");
-                if (s.socketId() != null) {
-                    b.append(" · id ")
-                            .append(s.socketId(), 0, Math.min(8, s.socketId().length()));
+                if (shorter < 2) {
+                    b.append(s.transport() != null ? s.transport() : "?").append(" · ");
                 }
-                b.append(" · rtt ")
+                if (s.socketId() != null && shorter < 1) {
+                    b.append("id ")
+                            .append(s.socketId(), 0, Math.min(8, s.socketId().length()))
+                            .append(" · ");
+                }
+                b.append("rtt ")
                         .append(s.rttMillis() < 0 ? "–" : Math.round(s.rttMillis()) + " ms")
                         .append(" · ")
                         .append(s.quality().name().toLowerCase(Locale.ROOT));

@@ -13,14 +13,17 @@ final class CutText {
 
     private CutText() {}
 
-    /** Labels and buttons under {@code root} whose text is shown cut (with "…"), except those ids. */
+    /**
+     * Labels, buttons and cells under {@code root} whose text is shown cut (with "…"), except those
+     * ids. Walks the scene graph itself: no style class names every Labeled (".labeled" matches none).
+     */
     static List<String> labels(Parent root, String... mayElide) {
         List<String> out = new ArrayList<>();
-        for (Node n : root.lookupAll(".labeled")) {
-            if (!(n instanceof Labeled l) || l.getText() == null || l.getText().isEmpty() || !shown(l)) {
+        for (Labeled l : labeledUnder(root, new ArrayList<>())) {
+            if (l.getText() == null || l.getText().isEmpty() || !shown(l)) {
                 continue;
             }
-            if (List.of(mayElide).contains(l.getId())) {
+            if (l.getId() != null && List.of(mayElide).contains(l.getId())) {
                 continue;
             }
             Node text = l.lookup(".text");
@@ -29,6 +32,18 @@ final class CutText {
             }
         }
         return out;
+    }
+
+    static List<Labeled> labeledUnder(Node n, List<Labeled> into) {
+        if (n instanceof Labeled l) {
+            into.add(l);
+        }
+        if (n instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                labeledUnder(child, into);
+            }
+        }
+        return into;
     }
 
     /** Empty text fields under {@code root} whose prompt is wider than the room inside the field. */
