@@ -57,55 +57,17 @@ public final class Sandbox implements AutoCloseable {
                 DEMO_GROUP,
                 SupabaseKeys.NONE,
                 AdminConfig.open(),
-                ConnectionLimits.defaults());
-    }
-
-    /** Null secret or key: a random one is made up. */
-    public static Sandbox start(
-            String host,
-            int port,
-            String jwtSecret,
-            String serviceKey,
-            ServerConfig.GroupsPolicy policy,
-            int botCount,
-            String botGroup)
-            throws IOException {
-        return start(
-                host,
-                port,
-                jwtSecret,
-                serviceKey,
-                policy,
-                botCount,
-                botGroup,
-                SupabaseKeys.NONE,
-                AdminConfig.OFF,
-                ConnectionLimits.defaults());
+                ConnectionLimits.defaults(),
+                false);
     }
 
     /**
-     * As above, also verifying a Supabase project's asymmetric tokens and accepting its secret API key
-     * ({@link SupabaseKeys#NONE} for neither), with the Socket.IO admin namespace as {@code admin} says
-     * and the budgets beyond one socket as {@code limits} says.
-     */
-    public static Sandbox start(
-            String host,
-            int port,
-            String jwtSecret,
-            String serviceKey,
-            ServerConfig.GroupsPolicy policy,
-            int botCount,
-            String botGroup,
-            SupabaseKeys supabase,
-            AdminConfig admin,
-            ConnectionLimits limits)
-            throws IOException {
-        return start(host, port, jwtSecret, serviceKey, policy, botCount, botGroup, supabase, admin, limits, false);
-    }
-
-    /**
-     * As above, accepting a JWT secret under 256 bits when {@code allowWeakSecret} (else such a
-     * secret is refused with IllegalArgumentException), as {@code serve --allow-weak-secret} does.
+     * A sandbox as {@code serve} starts it. Null secret or key: a random one is made up. It verifies a
+     * Supabase project's asymmetric tokens and accepts its secret API key as {@code supabase} says
+     * ({@link SupabaseKeys#NONE} for neither), runs the Socket.IO admin namespace as {@code admin}
+     * says, with the budgets beyond one socket as {@code limits} says, and accepts a JWT secret under
+     * 256 bits only when {@code allowWeakSecret} (else IllegalArgumentException), as
+     * {@code serve --allow-weak-secret} does.
      */
     public static Sandbox start(
             String host,

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.studycollab.realtime.server.ConnectionLimits;
 import io.studycollab.realtime.server.ServerConfig;
+import io.studycollab.realtime.server.admin.AdminConfig;
+import io.studycollab.realtime.server.auth.SupabaseKeys;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -14,7 +17,18 @@ import org.junit.jupiter.api.Test;
 class SandboxBootTest {
 
     private static Sandbox noBots() throws IOException {
-        return Sandbox.start("127.0.0.1", 0, null, null, ServerConfig.GroupsPolicy.OPEN, 0, "demo");
+        return Sandbox.start(
+                "127.0.0.1",
+                0,
+                null,
+                null,
+                ServerConfig.GroupsPolicy.OPEN,
+                0,
+                "demo",
+                SupabaseKeys.NONE,
+                AdminConfig.OFF,
+                ConnectionLimits.defaults(),
+                false);
     }
 
     private static boolean accepting(Sandbox s) {
