@@ -15,6 +15,7 @@ import io.studycollab.realtime.qa.netsim.FaultProxy;
 import io.studycollab.realtime.qa.netsim.NetworkProfile;
 import io.studycollab.realtime.qa.swarm.Swarm;
 import io.studycollab.realtime.qa.swarm.SwarmBehaviour;
+import io.studycollab.realtime.qa.swarm.SwarmShape;
 import io.studycollab.realtime.qa.swarm.SwarmStats;
 import io.studycollab.realtime.server.auth.TokenMinter;
 import io.studycollab.realtime.session.Redactor;
@@ -180,7 +181,8 @@ public final class QaController implements QaPanel.Actions, AutoCloseable {
                 behaviour,
                 cursorRate,
                 session.clock(),
-                ClientOptions.defaults());
+                ClientOptions.defaults(),
+                SwarmShape.defaults());
         return null;
     }
 

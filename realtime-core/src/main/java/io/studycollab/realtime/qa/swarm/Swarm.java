@@ -61,37 +61,12 @@ public final class Swarm implements AutoCloseable {
     }
 
     /**
-     * Starts {@code count} users against {@code url}, each with {@code tokens.apply(i)}.
+     * Starts {@code count} users, user {@code i} against {@code urls.apply(i)} (some through a fault
+     * proxy, say) with {@code tokens.apply(i)}, laid out by {@code shape} (groups of a given size, a
+     * connect ramp; {@link SwarmShape#defaults()}: everyone in one group, 500 connects a second).
      *
      * @param clientOptions options for every user (its HTTP client and websockets are replaced by the swarm's shared ones)
      */
-    public static Swarm start(
-            String url,
-            int count,
-            IntFunction<AccessToken> tokens,
-            String group,
-            SwarmBehaviour behaviour,
-            double cursorRate,
-            Clock clock,
-            ClientOptions clientOptions) {
-        return start(
-                i -> url, count, tokens, group, behaviour, cursorRate, clock, clientOptions, SwarmShape.defaults());
-    }
-
-    /** As {@link #start(String, int, IntFunction, String, SwarmBehaviour, double, Clock, ClientOptions)}, each user to its own URL (e.g. some through a fault proxy). */
-    public static Swarm start(
-            IntFunction<String> urls,
-            int count,
-            IntFunction<AccessToken> tokens,
-            String group,
-            SwarmBehaviour behaviour,
-            double cursorRate,
-            Clock clock,
-            ClientOptions clientOptions) {
-        return start(urls, count, tokens, group, behaviour, cursorRate, clock, clientOptions, SwarmShape.defaults());
-    }
-
-    /** As above, laid out by {@code shape} (groups of a given size, a connect ramp). */
     public static Swarm start(
             IntFunction<String> urls,
             int count,
