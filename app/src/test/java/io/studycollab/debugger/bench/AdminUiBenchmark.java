@@ -1,5 +1,11 @@
 package io.studycollab.debugger.bench;
 
+import static io.studycollab.debugger.bench.ThreadCpu.fx;
+import static io.studycollab.debugger.bench.ThreadCpu.max;
+import static io.studycollab.debugger.bench.ThreadCpu.mean;
+import static io.studycollab.debugger.bench.ThreadCpu.ms;
+import static io.studycollab.debugger.bench.ThreadCpu.pct;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -10,18 +16,15 @@ import io.studycollab.realtime.admin.AdminChange;
 import io.studycollab.realtime.admin.AdminModel;
 import io.studycollab.realtime.admin.AdminRecords;
 import io.studycollab.realtime.events.EventHub;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javafx.animation.AnimationTimer;
+import java.util.stream.IntStream;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -73,46 +76,20 @@ public final class AdminUiBenchmark {
         static int seconds;
         static volatile int exitCode = 1;
 
-        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         private final JsonNodeFactory json = JsonNodeFactory.instance;
         private DebuggerController controller;
-        private long[] cpu = new long[0];
-        private long[] wall = new long[0];
-        private int samples;
-        private boolean recording;
-        private long lastCpu = -1;
-        private long pulseStart;
+        private PulseRecorder pulses;
         private int nextId = SOCKETS;
-        private final int[] live = java.util.stream.IntStream.range(0, SOCKETS).toArray();
+        private final int[] live = IntStream.range(0, SOCKETS).toArray();
         private final int[] roomOf =
-                java.util.stream.IntStream.range(0, SOCKETS).map(i -> i % ROOMS).toArray();
+                IntStream.range(0, SOCKETS).map(i -> i % ROOMS).toArray();
 
         @Override
         public void start(Stage stage) {
             controller = DebuggerApplication.showWindow(stage, false);
             Scene scene = stage.getScene();
             ((TabPane) scene.lookup("#mainViews")).getSelectionModel().select(1); // the Server tab, shown
-            new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    long c = threads.getCurrentThreadCpuTime();
-                    if (recording && lastCpu >= 0) {
-                        if (samples == cpu.length) {
-                            cpu = Arrays.copyOf(cpu, Math.max(1024, cpu.length * 2));
-                            wall = Arrays.copyOf(wall, cpu.length);
-                        }
-                        cpu[samples] = c - lastCpu;
-                    }
-                    lastCpu = c;
-                    pulseStart = now;
-                }
-            }.start();
-            scene.addPostLayoutPulseListener(() -> {
-                if (recording && samples < cpu.length && cpu[samples] != 0) {
-                    wall[samples] = System.nanoTime() - pulseStart;
-                    samples++;
-                }
-            });
+            pulses = new PulseRecorder(scene, () -> false);
             Thread driver = new Thread(this::drive, "admin-bench-driver");
             driver.setDaemon(true);
             driver.start();
@@ -182,14 +159,12 @@ public final class AdminUiBenchmark {
         private Result run(String name, AdminModel model, EventHub hub, int perSecond, int secs, boolean measure)
                 throws Exception {
             fx(() -> {
-                samples = 0;
-                lastCpu = -1;
-                recording = measure;
+                pulses.restart(measure);
                 return null;
             });
             long touchedBefore = fx(() -> controller.serverTab().model().rowsTouched());
-            Map<String, Long> before = threadCpu();
-            long processBefore = processCpu();
+            Map<String, Long> before = ThreadCpu.byName();
+            long processBefore = ThreadCpu.process();
             long start = System.nanoTime();
             long end = start + TimeUnit.SECONDS.toNanos(secs);
             long applied = 0;
@@ -212,31 +187,24 @@ public final class AdminUiBenchmark {
                 Thread.sleep(1);
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
-            double processShare = (processCpu() - processBefore) / 1e9 / elapsed;
-            Map<String, Long> after = threadCpu();
-            StringBuilder busy = new StringBuilder();
-            after.entrySet().stream()
-                    .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                    .limit(5)
-                    .forEach(e -> busy.append(
-                            String.format("%s %.0f %%, ", e.getKey(), 100.0 * e.getValue() / 1e9 / elapsed)));
+            double processShare = (ThreadCpu.process() - processBefore) / 1e9 / elapsed;
+            String busiest = ThreadCpu.busiest(before, ThreadCpu.byName(), elapsed, 5);
             System.gc();
             Runtime rt = Runtime.getRuntime();
             long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
             long appliedFinal = applied;
             long[] applyTimes = Arrays.copyOf(applyNanos, timed);
             return fx(() -> {
-                recording = false;
+                PulseRecorder.Pulses p = pulses.stop();
                 return new Result(
                         name,
                         perSecond,
-                        Arrays.copyOf(cpu, samples),
-                        Arrays.copyOf(wall, samples),
+                        p.cpuNanos(),
+                        p.wallNanos(),
                         elapsed,
                         appliedFinal,
                         processShare,
-                        busy.toString().replaceAll(", $", ""),
+                        busiest,
                         heap,
                         controller.serverTab().model().sockets().size(),
                         controller.serverTab().model().rowsTouched() - touchedBefore,
@@ -311,32 +279,6 @@ public final class AdminUiBenchmark {
             }
         }
 
-        private long processCpu() {
-            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime();
-        }
-
-        private Map<String, Long> threadCpu() {
-            Map<String, Long> out = new HashMap<>();
-            for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
-                if (t != null) {
-                    long c = threads.getThreadCpuTime(t.getThreadId());
-                    if (c > 0) {
-                        out.merge(t.getThreadName().replaceAll("-\\d+$", ""), c, Long::sum);
-                    }
-                }
-            }
-            return out;
-        }
-
-        private static <T> T fx(java.util.concurrent.Callable<T> c) {
-            try {
-                return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
         private static String report(List<Result> results) {
             StringBuilder md = new StringBuilder();
             md.append(
@@ -357,12 +299,12 @@ public final class AdminUiBenchmark {
                         c.length / r.seconds(),
                         ms(mean(c)),
                         ms(pct(c, 0.99)),
-                        ms(c.length == 0 ? 0 : c[c.length - 1]),
+                        ms(max(c)),
                         overCpu,
                         c.length,
                         ms(mean(w)),
                         ms(pct(w, 0.99)),
-                        ms(w.length == 0 ? 0 : w[w.length - 1]),
+                        ms(max(w)),
                         overWall,
                         100 * r.processCpuShare(),
                         r.heapMiB(),
@@ -377,22 +319,10 @@ public final class AdminUiBenchmark {
                     notes.append(String.format(
                             "  One change applied to the admin model (room_left + room_joined, or socket_disconnected +"
                                     + " socket_connected, as socket.io's event thread does): p99 %.2f ms, max %.2f ms.%n",
-                            ms(pct(a, 0.99)), ms(a[a.length - 1])));
+                            ms(pct(a, 0.99)), ms(max(a))));
                 }
             }
             return md + "\n" + notes;
-        }
-
-        private static double ms(double nanos) {
-            return nanos / 1e6;
-        }
-
-        private static double mean(long[] xs) {
-            return xs.length == 0 ? 0 : Arrays.stream(xs).average().orElse(0);
-        }
-
-        private static double pct(long[] sorted, double p) {
-            return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
         }
     }
 }

@@ -1,17 +1,22 @@
 package io.studycollab.debugger.bench;
 
+import static io.studycollab.debugger.bench.ThreadCpu.fx;
+import static io.studycollab.debugger.bench.ThreadCpu.max;
+import static io.studycollab.debugger.bench.ThreadCpu.mean;
+import static io.studycollab.debugger.bench.ThreadCpu.ms;
+import static io.studycollab.debugger.bench.ThreadCpu.pct;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.studycollab.debugger.sandbox.Sandbox;
 import io.studycollab.debugger.window.DebuggerApplication;
 import io.studycollab.debugger.window.DebuggerController;
 import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventHub;
 import io.studycollab.realtime.events.EventRecord;
+import io.studycollab.realtime.presence.Member;
 import io.studycollab.realtime.protocol.EventNames;
 import io.studycollab.realtime.protocol.ProtocolCodec;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,11 +24,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
@@ -77,44 +83,21 @@ public final class UiPulseBenchmark {
         static int seconds;
         static volatile int exitCode = 1;
 
-        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         private DebuggerController controller;
+        private PulseRecorder pulses;
         // Written on the FX thread only.
-        private long[] cpu = new long[0];
-        private long[] wall = new long[0];
-        private boolean[] rosterPulse = new boolean[0];
         private boolean rosterChangedThisPulse;
-        private int samples;
-        private boolean recording;
-        private long lastCpu = -1;
-        private long pulseStart;
 
         @Override
         public void start(Stage stage) {
             controller = DebuggerApplication.showWindow(stage, false);
             Scene scene = stage.getScene();
-            new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    long c = threads.getCurrentThreadCpuTime();
-                    if (recording && lastCpu >= 0) {
-                        grow();
-                        cpu[samples] = c - lastCpu;
-                        rosterPulse[samples] = rosterChangedThisPulse;
-                    }
-                    rosterChangedThisPulse = false;
-                    lastCpu = c;
-                    pulseStart = now;
-                }
-            }.start();
-            scene.addPostLayoutPulseListener(() -> {
-                if (recording && samples < cpu.length && cpu[samples] != 0) {
-                    wall[samples] = System.nanoTime() - pulseStart;
-                    samples++;
-                }
+            pulses = new PulseRecorder(scene, () -> {
+                boolean changed = rosterChangedThisPulse;
+                rosterChangedThisPulse = false;
+                return changed;
             });
-            controller.group().groupMembers().addListener((javafx.collections.ListChangeListener<
-                            io.studycollab.realtime.presence.Member>)
+            controller.group().groupMembers().addListener((ListChangeListener<Member>)
                     c -> rosterChangedThisPulse = true);
             controller.startSandbox();
             controller.whenDemoVisible(
@@ -127,14 +110,6 @@ public final class UiPulseBenchmark {
                         System.err.println("the demo group did not show");
                         Platform.exit();
                     });
-        }
-
-        private void grow() {
-            if (samples == cpu.length) {
-                cpu = Arrays.copyOf(cpu, Math.max(1024, cpu.length * 2));
-                wall = Arrays.copyOf(wall, cpu.length);
-                rosterPulse = Arrays.copyOf(rosterPulse, cpu.length);
-            }
         }
 
         private void drive() {
@@ -200,12 +175,10 @@ public final class UiPulseBenchmark {
                     .until(() -> fx(() -> controller.group().groupMembers().size()) > phase.users());
             long receivedBefore = received.get();
             fx(() -> {
-                samples = 0;
-                lastCpu = -1;
-                recording = measure;
+                pulses.restart(measure);
                 return null;
             });
-            java.util.Map<String, Long> cpuBefore = threadCpu();
+            Map<String, Long> cpuBefore = ThreadCpu.byName();
             long start = System.nanoTime();
             long end = start + TimeUnit.SECONDS.toNanos(secs);
             long published = 0;
@@ -232,28 +205,21 @@ public final class UiPulseBenchmark {
                 Thread.sleep(1); // the load's own pacing, in real time: what is measured is real time
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
-            java.util.Map<String, Long> cpuAfter = threadCpu();
-            StringBuilder busy = new StringBuilder();
-            cpuAfter.entrySet().stream()
-                    .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L)))
-                    .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
-                    .limit(6)
-                    .forEach(e -> busy.append(
-                            String.format("%s %.0f %%, ", e.getKey(), 100.0 * e.getValue() / 1e9 / elapsed)));
+            String busiest = ThreadCpu.busiest(cpuBefore, ThreadCpu.byName(), elapsed, 6);
             hub.awaitDispatched(Duration.ofSeconds(10));
             final long publishedFinal = published;
             Result r = fx(() -> {
-                recording = false;
+                PulseRecorder.Pulses p = pulses.stop();
                 return new Result(
                         phase,
-                        Arrays.copyOf(cpu, samples),
-                        Arrays.copyOf(wall, samples),
-                        Arrays.copyOf(rosterPulse, samples),
+                        p.cpuNanos(),
+                        p.wallNanos(),
+                        p.flagged(),
                         elapsed,
                         publishedFinal,
                         received.get() - receivedBefore,
                         controller.canvas().cursorCount(),
-                        busy.toString().replaceAll(", $", ""));
+                        busiest);
             });
             for (int u = 0; u < phase.users(); u++) {
                 hub.publish(inbound(
@@ -269,36 +235,14 @@ public final class UiPulseBenchmark {
             return r;
         }
 
-        /** CPU time per thread name (threads of one name summed). */
-        private java.util.Map<String, Long> threadCpu() {
-            java.util.Map<String, Long> out = new java.util.HashMap<>();
-            for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
-                if (t != null) {
-                    long c = threads.getThreadCpuTime(t.getThreadId());
-                    if (c > 0) {
-                        out.merge(t.getThreadName().replaceAll("-\\d+$", ""), c, Long::sum);
-                    }
-                }
-            }
-            return out;
-        }
-
         private static String userId(int u) {
             return "bench-user-" + u;
         }
 
-        private static EventRecord inbound(String name, com.fasterxml.jackson.databind.JsonNode payload) {
+        private static EventRecord inbound(String name, JsonNode payload) {
             long now = System.currentTimeMillis();
             return EventRecord.of(
                     Direction.IN, name, payload, ProtocolCodec.sizeOf(payload), null, now, System.nanoTime(), null);
-        }
-
-        private static <T> T fx(java.util.concurrent.Callable<T> c) {
-            try {
-                return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
         }
 
         private static String report(List<Result> results) {
@@ -335,14 +279,14 @@ public final class UiPulseBenchmark {
                         r.phase().name(),
                         r.published() / r.seconds(),
                         r.fps(),
-                        mean(c),
-                        pct(c, 0.99),
-                        ms(c[c.length - 1]),
+                        ms(mean(c)),
+                        ms(pct(c, 0.99)),
+                        ms(max(c)),
                         Arrays.stream(c).filter(x -> x > 17_000_000L).count(),
                         c.length,
-                        mean(w),
-                        pct(w, 0.99),
-                        ms(w[w.length - 1]),
+                        ms(mean(w)),
+                        ms(pct(w, 0.99)),
+                        ms(max(w)),
                         r.cursorsDrawn(),
                         r.published() - r.received()));
             }
@@ -360,18 +304,6 @@ public final class UiPulseBenchmark {
                         idle.fps(), against));
             }
             return md.toString();
-        }
-
-        private static double ms(long nanos) {
-            return nanos / 1e6;
-        }
-
-        private static double mean(long[] xs) {
-            return Arrays.stream(xs).average().orElse(0) / 1e6;
-        }
-
-        private static double pct(long[] sorted, double p) {
-            return ms(sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)]);
         }
     }
 }
