@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.studycollab.realtime.protocol.ProtocolCodec;
+import io.studycollab.realtime.testing.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -83,8 +84,7 @@ class AdminModelTest {
 
     @Test
     void userComesFromTheTokenWhenTheServerKeepsNoUser() throws Exception {
-        String token = io.studycollab.realtime.testing.TestTokens.token("u9", "Nine", 60)
-                .reveal();
+        String token = TestTokens.token("u9", "Nine", 60).reveal();
         AdminModel m = new AdminModel();
         m.apply(
                 "socket_connected",

@@ -16,6 +16,7 @@ import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.SystemClock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -190,7 +191,7 @@ public final class AdminScenarios implements AutoCloseable {
      * Three users in two groups; the official Admin UI in Chromium and our admin client must list
      * the same sockets and rooms (with member counts).
      */
-    public void officialUiShowsWhatWeShow(AdminOptions options, java.nio.file.Path screenshot) throws Exception {
+    public void officialUiShowsWhatWeShow(AdminOptions options, Path screenshot) throws Exception {
         join(user("ada", "Ada"), "g1");
         join(user("bob", "Bob"), "g1");
         join(user("carol", "Carol"), "g2");

@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -32,7 +33,7 @@ public final class HistoryBenchmark {
         if (withObjects) {
             md.append(run("records in a list (before)", n, new ObjectStore(n)));
         }
-        Files.writeString(report, md, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(report, md, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.print(md);
     }
 

@@ -17,14 +17,17 @@ import io.studycollab.realtime.session.SessionHeader;
 import io.studycollab.realtime.session.SessionWriter;
 import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.SystemClock;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -176,8 +179,8 @@ public final class PipelineBenchmark {
      * CPU time of every live thread by name (digits folded), GC and JIT threads included, from
      * /proc on Linux (clock ticks of 10 ms), to see which stage is the bottleneck.
      */
-    static java.util.Map<String, Long> threadCpu() {
-        java.util.Map<String, Long> m = new java.util.TreeMap<>();
+    static Map<String, Long> threadCpu() {
+        Map<String, Long> m = new TreeMap<>();
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path t : tasks.toList()) {
                 try {
@@ -186,17 +189,17 @@ public final class PipelineBenchmark {
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
                     m.merge(comm.replaceAll("\\d+", "N"), ticks * 10_000_000L, Long::sum);
-                } catch (java.io.IOException | RuntimeException gone) {
+                } catch (IOException | RuntimeException gone) {
                     // the thread ended while we looked
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return m;
         }
         return m;
     }
 
-    static String threadCpuDelta(java.util.Map<String, Long> before, java.util.Map<String, Long> after, long events) {
+    static String threadCpuDelta(Map<String, Long> before, Map<String, Long> after, long events) {
         StringBuilder sb = new StringBuilder();
         after.forEach((k, v) -> {
             double us = (v - before.getOrDefault(k, 0L)) / 1e3 / Math.max(1, events);
@@ -302,7 +305,7 @@ public final class PipelineBenchmark {
             if (client.state() != ConnectionState.CONNECTED) {
                 throw new IllegalStateException("pipeline client did not connect: " + client.state());
             }
-            hub.awaitDispatched(java.time.Duration.ofSeconds(5));
+            hub.awaitDispatched(Duration.ofSeconds(5));
             var threads0 = threadCpu();
             long cpu0 = cpuNow();
             long start = System.nanoTime();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.socket.parser.DecodingException;
 import io.socket.parser.IOParser;
 import io.socket.parser.Packet;
@@ -14,6 +15,7 @@ import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.protocol.WirePayload;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.json.JSONArray;
 import org.json.JSONObject;
@@ -51,7 +53,7 @@ class JacksonEventDecoderTest {
             ProtocolCodec.Decoded e = ProtocolCodec.fromWire(expected);
             ProtocolCodec.Decoded d = ProtocolCodec.fromWire(actual);
             // Same values (org.json keeps no field order and widens some numbers; Jackson keeps the sender's order).
-            java.util.Comparator<com.fasterxml.jackson.databind.JsonNode> sameValue = (x, y) -> x.equals(y)
+            Comparator<JsonNode> sameValue = (x, y) -> x.equals(y)
                             || x.isNumber() && y.isNumber() && x.decimalValue().compareTo(y.decimalValue()) == 0
                     ? 0
                     : 1;

@@ -61,9 +61,7 @@ class EventFilterTest {
         assertEquals(
                 List.of(),
                 mixed.stream()
-                        .filter(EventFilter.all()
-                                .withConnection("c2")
-                                .withDirections(java.util.EnumSet.of(Direction.IN)))
+                        .filter(EventFilter.all().withConnection("c2").withDirections(EnumSet.of(Direction.IN)))
                         .toList());
         assertFalse(EventFilter.all().withConnection("c1").isEmpty());
         assertTrue(EventFilter.all().withConnection(" ").isEmpty());

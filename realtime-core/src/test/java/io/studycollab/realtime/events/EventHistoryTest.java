@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.BinaryNode;
 import io.studycollab.realtime.protocol.ProtocolCodec;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -89,17 +93,7 @@ class EventHistoryTest {
                 null,
                 new PacketInfo("conn-1", "/chat", 42, 2));
         EventRecord binary = new EventRecord(
-                8,
-                80,
-                800,
-                Direction.IN,
-                "blob",
-                null,
-                null,
-                null,
-                com.fasterxml.jackson.databind.node.BinaryNode.valueOf(new byte[] {0, -1, 2}),
-                3,
-                null);
+                8, 80, 800, Direction.IN, "blob", null, null, null, BinaryNode.valueOf(new byte[] {0, -1, 2}), 3, null);
         EventRecord bad =
                 new EventRecord(9, 90, 900, Direction.IN, "user:joined", null, "g", null, null, 0, "no payload");
         EventRecord plain =
@@ -116,9 +110,9 @@ class EventHistoryTest {
     @Test
     void filtersOnTheColumnsAgreeWithTheFilterOnRecords() {
         EventHistory h = new EventHistory(5_000);
-        java.util.Random rnd = new java.util.Random(11);
+        Random rnd = new Random(11);
         String[] names = {"user:cursor:updated", "user:tool:changed", "chat:message", "client:state", "Über:event"};
-        List<EventRecord> all = new java.util.ArrayList<>();
+        List<EventRecord> all = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
             var p = ProtocolCodec.object()
                     .put("userId", "u" + rnd.nextInt(5))
@@ -151,10 +145,8 @@ class EventHistoryTest {
                 EventFilter.all().withText("cursor"),
                 EventFilter.all().withMalformedOnly(true),
                 EventFilter.all().withConnection("c2"),
-                EventFilter.all().withConnection("c1").withDirections(java.util.EnumSet.of(Direction.IN)),
-                EventFilter.all()
-                        .withDirections(java.util.EnumSet.of(Direction.OUT))
-                        .withText("bye"));
+                EventFilter.all().withConnection("c1").withDirections(EnumSet.of(Direction.IN)),
+                EventFilter.all().withDirections(EnumSet.of(Direction.OUT)).withText("bye"));
         for (EventFilter f : filters) {
             assertEquals(asText(all.stream().filter(f).toList()), asText(h.matching(f)), f.toString());
         }

@@ -7,6 +7,8 @@ import io.studycollab.realtime.protocol.ProtocolCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +42,8 @@ class EventHubTest {
     @Test
     void whenFullDropsOnlyInboundEventsAndSaysExactlyHowManyInTheStream() throws Exception {
         List<EventRecord> seen = new ArrayList<>();
-        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         try (EventHub hub = new EventHub("bounded-hub", 100, 1_000_000)) {
             hub.subscribe(batch -> {
                 entered.countDown();
@@ -55,7 +57,7 @@ class EventHubTest {
             // The dispatcher is held inside the listener before the flood starts, so the queue's bound
             // alone decides what is kept: 100 queued, the other 900 inbound events dropped.
             hub.publish(EventRecord.of(Direction.LOCAL, "client:state", ProtocolCodec.object(), 2, null, 1, 1, null));
-            assertTrue(entered.await(10, java.util.concurrent.TimeUnit.SECONDS), "the listener holds the dispatcher");
+            assertTrue(entered.await(10, TimeUnit.SECONDS), "the listener holds the dispatcher");
             for (int i = 0; i < 1_000; i++) {
                 hub.publish(EventRecord.of(
                         Direction.IN, i % 2 == 0 ? "even" : "odd", ProtocolCodec.object(), 10, null, i, i, null));
@@ -92,7 +94,7 @@ class EventHubTest {
     @Test
     void boundedInBytesTooButOneHugeEventPassesAlone() throws Exception {
         List<EventRecord> seen = new ArrayList<>();
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         try (EventHub hub = new EventHub("byte-hub", 1_000, 1_000)) {
             hub.subscribe(batch -> {
                 try {

@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -124,7 +125,7 @@ class LiveTokenSwapTest {
     }
 
     private static List<Integer> sequence(int n) {
-        return java.util.stream.IntStream.range(0, n).boxed().toList();
+        return IntStream.range(0, n).boxed().toList();
     }
 
     private static List<Integer> numbers(List<EventRecord> records) {

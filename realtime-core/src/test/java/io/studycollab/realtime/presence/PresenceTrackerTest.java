@@ -137,7 +137,7 @@ class PresenceTrackerTest {
 
     @Test
     void membersSortInNaturalOrder() {
-        List<String> names = new java.util.ArrayList<>(List.of("Virtual 10", "virtual 2", "Virtual 1", "Ada", "bot-3"));
+        List<String> names = new ArrayList<>(List.of("Virtual 10", "virtual 2", "Virtual 1", "Ada", "bot-3"));
         names.sort(NaturalOrder.INSTANCE);
         assertEquals(List.of("Ada", "bot-3", "Virtual 1", "virtual 2", "Virtual 10"), names);
         assertEquals(0, NaturalOrder.INSTANCE.compare("a01", "a01"));

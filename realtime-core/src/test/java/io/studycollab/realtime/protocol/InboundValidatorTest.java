@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
@@ -80,13 +82,13 @@ class InboundValidatorTest {
             Object wire = json.startsWith("[") ? new org.json.JSONArray(json) : new JSONObject(json);
             ProtocolCodec.Decoded d = ProtocolCodec.fromWire(wire);
             assertNull(d.problem());
-            java.util.Comparator<JsonNode> sameValue = (a, b) -> a.equals(b)
+            Comparator<JsonNode> sameValue = (a, b) -> a.equals(b)
                             || a.isNumber() && b.isNumber() && a.decimalValue().compareTo(b.decimalValue()) == 0
                     ? 0
                     : 1;
             assertTrue(ProtocolCodec.parse(wire.toString()).equals(sameValue, d.tree()), json + " -> " + d.tree());
             // The size on the wire: UTF-8 as the sender wrote it (Jackson would escape the emoji's surrogates).
-            assertEquals(wire.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length, d.sizeBytes(), json);
+            assertEquals(wire.toString().getBytes(StandardCharsets.UTF_8).length, d.sizeBytes(), json);
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventRecord;
@@ -52,7 +53,7 @@ class SessionWriterEncodingTest {
             p.put("note", "my token is " + TOKEN);
             p.putArray("doubles");
             for (double d : DOUBLES) {
-                ((com.fasterxml.jackson.databind.node.ArrayNode) p.get("doubles")).add(d);
+                ((ArrayNode) p.get("doubles")).add(d);
             }
             records.add(new EventRecord(
                     i + 1, 1000 + i, i, Direction.IN, "odd \"event\"\t😀", null, "gröup\"", "ü\\ser", p, 90, null));

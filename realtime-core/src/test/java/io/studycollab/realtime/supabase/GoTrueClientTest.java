@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -104,7 +105,7 @@ class GoTrueClientTest {
     @Test
     void unreachableAuthIsANetworkErrorWorthRetrying() throws Exception {
         int closedPort;
-        try (java.net.ServerSocket ss = new java.net.ServerSocket(0)) {
+        try (ServerSocket ss = new ServerSocket(0)) {
             closedPort = ss.getLocalPort();
         }
         try (GoTrueClient nowhere =

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.studycollab.realtime.client.AccessToken;
 import io.studycollab.realtime.time.ManualClock;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -73,7 +74,7 @@ class RefreshingSessionTest {
                 .signInWithPassword(SupabaseAuthStandIn.EMAIL, SupabaseAuthStandIn.PASSWORD)
                 .get(15, TimeUnit.SECONDS);
         int closedPort;
-        try (java.net.ServerSocket ss = new java.net.ServerSocket(0)) {
+        try (ServerSocket ss = new ServerSocket(0)) {
             closedPort = ss.getLocalPort();
         }
         try (GoTrueClient nowhere =

@@ -1,5 +1,7 @@
 package io.studycollab.realtime.supabase;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.testing.NodeProcess;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -66,7 +68,7 @@ public final class SupabaseAuthStandIn implements AutoCloseable {
         control("/_standin/config", "{\"expirySeconds\":" + seconds + "}");
     }
 
-    private com.fasterxml.jackson.databind.JsonNode control(String path, String json) throws IOException {
+    private JsonNode control(String path, String json) throws IOException {
         Request r = new Request.Builder()
                 .url(url() + path)
                 .post(RequestBody.create(MediaType.parse("application/json"), json))
@@ -76,7 +78,7 @@ public final class SupabaseAuthStandIn implements AutoCloseable {
             if (!resp.isSuccessful()) {
                 throw new IOException(path + " answered " + resp.code() + ": " + body);
             }
-            return io.studycollab.realtime.protocol.ProtocolCodec.parse(body);
+            return ProtocolCodec.parse(body);
         }
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -48,12 +49,11 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     public static NodeProcess start(String script, String... args) throws IOException {
-        return start(java.util.Map.of(), script, args);
+        return start(Map.of(), script, args);
     }
 
     /** Like {@link #start(String, String...)} with extra environment variables (secrets go there, not in args). */
-    public static NodeProcess start(java.util.Map<String, String> env, String script, String... args)
-            throws IOException {
+    public static NodeProcess start(Map<String, String> env, String script, String... args) throws IOException {
         Path dir = interopDir();
         if (!Files.isDirectory(dir.resolve("node_modules"))) {
             throw new IllegalStateException("run `npm ci` in " + dir + " first (.ci/run does)");

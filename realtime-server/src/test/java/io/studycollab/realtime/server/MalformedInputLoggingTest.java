@@ -10,6 +10,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import io.studycollab.realtime.server.wire.RawWebSocket;
 import io.studycollab.realtime.testing.TestTokens;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -78,7 +81,7 @@ class MalformedInputLoggingTest {
                         // Twice on one connection: still one line. The server may already have
                         // closed after the first, which is as good an answer as any.
                         ws.sendLarge(bad).exceptionally(closedFirst -> null).join();
-                        ws.next(java.time.Duration.ofMillis(300));
+                        ws.next(Duration.ofMillis(300));
                     }
                 }
             }
@@ -120,16 +123,16 @@ class MalformedInputLoggingTest {
                     assertEquals(1009, ws.closeCode());
                 }
                 // An HTTP body announced and never finished.
-                try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+                try (Socket s = new Socket("127.0.0.1", server.port())) {
                     s.getOutputStream()
                             .write(("POST /api/realtime/test HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n"
                                             + "{\"event\":")
-                                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                                    .getBytes(StandardCharsets.US_ASCII));
                     s.getOutputStream().flush();
                 }
             }
             org.awaitility.Awaitility.await()
-                    .atMost(java.time.Duration.ofSeconds(10))
+                    .atMost(Duration.ofSeconds(10))
                     .until(() -> server.health().path("status").asText().equals("ok"));
             List<String> loud = events.stream()
                     .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN) || e.getThrowableProxy() != null)

@@ -17,6 +17,7 @@ import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.SystemClock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -132,7 +133,7 @@ public final class CrossCheckScenario implements AutoCloseable {
         });
 
         // every opening and the resolution, as records with their start
-        Set<String> opened = new java.util.HashSet<>();
+        Set<String> opened = new HashSet<>();
         for (EventRecord r : records) {
             if (r.name().equals(CrossCheckRecords.OPENED)) {
                 opened.add(r.payload().get("kind").asText() + ":" + r.userId());

@@ -10,6 +10,7 @@ import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.presence.Member;
 import io.studycollab.realtime.presence.PresenceSnapshot;
 import io.studycollab.realtime.protocol.ProtocolCodec;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class CrossCheckTest {
     }
 
     private static PresenceSnapshot client(String... users) {
-        List<Member> members = java.util.Arrays.stream(users)
+        List<Member> members = Arrays.stream(users)
                 .map(u -> new Member(u, u, null, null, true, null, "1970-01-01T00:00:00Z", 0, -1))
                 .toList();
         return new PresenceSnapshot("g1", "ada", members, true, 0, 0);

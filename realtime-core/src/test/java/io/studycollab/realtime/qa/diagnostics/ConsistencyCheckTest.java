@@ -12,6 +12,7 @@ import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.protocol.InboundValidator;
 import io.studycollab.realtime.protocol.ProtocolCodec;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +74,7 @@ class ConsistencyCheckTest {
             long jitter = (i * 37L) % 90; // delivery delay varies between 0 and 89 ms
             rs.add(cursor(sent + jitter, "bot"));
         }
-        rs.sort(java.util.Comparator.comparingLong(EventRecord::wallMillis));
+        rs.sort(Comparator.comparingLong(EventRecord::wallMillis));
         assertEquals(List.of(), ConsistencyCheck.run(rs, sent + 100));
     }
 
