@@ -39,6 +39,9 @@ public final class MainView extends StackPane {
 
     static final double BOARD_DIVIDER = 0.45;
 
+    /** The Server tab's tables and socket detail need more height than the board: the larger part. */
+    static final double SERVER_DIVIDER = 0.75;
+
     /** Room for three tools a column: the palette's two columns then hold all six. */
     static final double BOARD_MIN_HEIGHT = 130;
 
@@ -81,15 +84,14 @@ public final class MainView extends StackPane {
         views.setId("mainViews");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         left.getItems().setAll(views, p.log());
-        views.getSelectionModel().selectedIndexProperty().addListener((o, was, i) -> {
-            if (i.intValue() == 1) {
-                left.setDividerPositions(Math.max(0.65, left.getDividerPositions()[0]));
-            } else {
-                leftSplit.apply();
-            }
-        });
         left.setOrientation(Orientation.VERTICAL);
         leftSplit = new SplitProportions(left, p.pump(), BOARD_DIVIDER);
+        // Each view keeps its own proportion through resizes (a resize used to put the board's back
+        // while the Server tab was shown, leaving its detail a few pixels high).
+        leftSplit.define("server", SERVER_DIVIDER);
+        views.getSelectionModel()
+                .selectedIndexProperty()
+                .addListener((o, was, i) -> leftSplit.use(i.intValue() == 1 ? "server" : SplitProportions.FIRST));
         side.setId("sidePanels");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setMinWidth(260);
