@@ -115,7 +115,7 @@ final class ColumnFit<S> {
         for (Map.Entry<TableColumn<S, ?>, String> e : samples.entrySet()) {
             TableColumn<S, ?> c = e.getKey();
             // Header: label padding 0.5em a side, the arrow and its padding when sorted.
-            double title = width(c.getText(), bold) + em + (sortable.contains(c) ? 1.6 * em : 0.4 * em);
+            double title = width(c.getText(), bold) + em + (sortable.contains(c) ? 1.8 * em : 0.8 * em);
             double value = width(e.getValue(), plain) + 1.4 * em; // cell padding 0.5em a side, and a margin
             double min = Math.ceil(Math.max(title, value));
             c.setMinWidth(min);

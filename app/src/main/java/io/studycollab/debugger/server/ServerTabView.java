@@ -187,9 +187,9 @@ public final class ServerTabView extends BorderPane {
         tables.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // The detail gets the room its actions need on one row; the tables the rest.
         tables.setMinWidth(260);
-        detail.setMinWidth(300);
+        detail.setMinWidth(310);
         SplitPane center = new SplitPane(tables, detail);
-        new SplitProportions(center, controller.pump(), 0.56);
+        new SplitProportions(center, controller.pump(), 0.62);
         setTop(top);
         setCenter(center);
         // The connection's state beside the counts: one line where there is room, the state wrapping.

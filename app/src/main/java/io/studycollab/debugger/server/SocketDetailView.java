@@ -53,7 +53,8 @@ final class SocketDetailView extends VBox {
     private final Label pendingText = new Label();
     private final Button confirm = new Button("Confirm", new FontIcon(Feather.CHECK));
     private final Button cancel = new Button("Cancel");
-    private final HBox pendingBar = new HBox(6, pendingText, confirm, cancel);
+    // The question above its answers: beside them it had a third of the width and many lines.
+    private final VBox pendingBar = new VBox(4, pendingText, new HBox(6, confirm, cancel));
     private final Label readOnly = new Label();
     private final Label note = new Label();
     private final Tooltip titleTip = new Tooltip();
@@ -103,22 +104,19 @@ final class SocketDetailView extends VBox {
         }
         joinRoom.setId("adminJoinRoom");
         joinRoom.setPromptText("room");
-        joinRoom.setPrefColumnCount(4);
+        joinRoom.setPrefColumnCount(3);
         join.setId("adminActionJoin");
         leaveRoom.setId("adminLeaveRoom");
         leaveRoom.setPromptText("room");
-        leaveRoom.setPrefWidth(90);
+        leaveRoom.setPrefWidth(100);
         leave.setId("adminActionLeave");
         pendingText.setId("adminPendingAction");
         pendingText.setWrapText(true);
         pendingText.setMinHeight(Region.USE_PREF_SIZE);
-        pendingText.setMinWidth(0);
-        HBox.setHgrow(pendingText, Priority.ALWAYS);
         confirm.setId("adminConfirm");
         confirm.getStyleClass().add(Styles.DANGER);
         cancel.setId("adminCancel");
         pendingBar.setId("adminPendingBar");
-        pendingBar.setAlignment(Pos.CENTER_LEFT);
         pendingBar.getStyleClass().add("admin-pending");
         readOnly.setId("adminReadOnly");
         readOnly.getStyleClass().add("text-muted");
@@ -136,7 +134,7 @@ final class SocketDetailView extends VBox {
         // the handshake share that room as tabs, each getting all of it (as a browser's request detail).
         HBox head = new HBox(8, title, disconnect);
         head.setAlignment(Pos.CENTER_LEFT);
-        FlowPane actions = new FlowPane(8, 4, new HBox(4, joinRoom, join), new HBox(4, leaveRoom, leave));
+        FlowPane actions = new FlowPane(6, 4, new HBox(4, joinRoom, join), new HBox(4, leaveRoom, leave));
         actions.setId("adminActions");
         actions.setAlignment(Pos.CENTER_LEFT);
         ScrollPane factsPane = new ScrollPane(facts);

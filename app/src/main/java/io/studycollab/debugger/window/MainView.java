@@ -42,6 +42,9 @@ public final class MainView extends StackPane {
     /** The Server tab's tables and socket detail need more height than the board: the larger part. */
     static final double SERVER_DIVIDER = 0.75;
 
+    /** The log's least height while the Server tab is shown: its first row of filters. */
+    static final double LOG_MIN_BESIDE_SERVER = 48;
+
     /** Room for three tools a column: the palette's two columns then hold all six. */
     static final double BOARD_MIN_HEIGHT = 130;
 
@@ -89,9 +92,16 @@ public final class MainView extends StackPane {
         // Each view keeps its own proportion through resizes (a resize used to put the board's back
         // while the Server tab was shown, leaving its detail a few pixels high).
         leftSplit.define("server", SERVER_DIVIDER);
-        views.getSelectionModel()
-                .selectedIndexProperty()
-                .addListener((o, was, i) -> leftSplit.use(i.intValue() == 1 ? "server" : SplitProportions.FIRST));
+        views.getSelectionModel().selectedIndexProperty().addListener((o, was, i) -> {
+            boolean server = i.intValue() == 1;
+            // Beside the Server tab the log gives way below its own minimum (its rows clipped; a drag
+            // brings them back): at 1024×700 both minimums do not fit, and a SplitPane whose items'
+            // minimums exceed its height lays them over each other.
+            if (p.log() instanceof Region log) {
+                log.setMinHeight(server ? LOG_MIN_BESIDE_SERVER : Region.USE_COMPUTED_SIZE);
+            }
+            leftSplit.use(server ? "server" : SplitProportions.FIRST);
+        });
         side.setId("sidePanels");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setMinWidth(260);
