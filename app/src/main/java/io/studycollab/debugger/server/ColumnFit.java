@@ -79,12 +79,18 @@ final class ColumnFit<S> {
                     used -= c.getMinWidth();
                 }
             }
+            // Back in order of importance, stopping at the first that does not fit: never a less
+            // telling column shown where a more telling one is not.
             for (int i = optional.size() - 1; i >= 0; i--) {
                 TableColumn<S, ?> c = optional.get(i);
-                if (!c.isVisible() && !usersChoice.contains(c) && used + c.getMinWidth() <= room) {
-                    c.setVisible(true);
-                    used += c.getMinWidth();
+                if (c.isVisible() || usersChoice.contains(c)) {
+                    continue;
                 }
+                if (used + c.getMinWidth() > room) {
+                    break;
+                }
+                c.setVisible(true);
+                used += c.getMinWidth();
             }
         } finally {
             fitting = false;

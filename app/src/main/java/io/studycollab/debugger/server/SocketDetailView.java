@@ -15,7 +15,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -57,7 +56,7 @@ final class SocketDetailView extends VBox {
     private final VBox pendingBar = new VBox(4, pendingText, new HBox(6, confirm, cancel));
     private final Label readOnly = new Label();
     private final Label note = new Label();
-    private final Tooltip titleTip = new Tooltip();
+    private final MiddleCut titleText = new MiddleCut(title);
     private PendingAction pending;
 
     SocketDetailView(ServerTabController controller) {
@@ -73,11 +72,6 @@ final class SocketDetailView extends VBox {
         setPadding(new Insets(6));
         title.getStyleClass().add(Styles.TITLE_4);
         title.setId("adminDetailTitle");
-        // A long id is cut in the middle (its start and end are what tells sockets apart), whole in the tooltip.
-        title.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
-        title.setMinWidth(0);
-        title.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(title, Priority.ALWAYS);
         gone.getStyleClass().add(Styles.WARNING);
         gone.setId("adminDetailGone");
         gone.setWrapText(true);
@@ -245,16 +239,13 @@ final class SocketDetailView extends VBox {
     private void show(AdminSocket s) {
         facts.getChildren().clear();
         if (s == null) {
-            title.setText("Pick a socket");
-            title.setTooltip(null);
+            titleText.show("Pick a socket", null);
             handshake.clear();
             leaveRoom.getItems().clear();
             showPending(null);
             return;
         }
-        title.setText("Socket " + s.id());
-        titleTip.setText(title.getText());
-        title.setTooltip(titleTip);
+        titleText.show("Socket ", s.id());
         int row = 0;
         row = fact(
                 row,
