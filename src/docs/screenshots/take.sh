@@ -4,8 +4,9 @@
 #   main-<theme>-<w>x<h>.png    the window on its embedded sandbox, the demo group live
 #   replay-<theme>-<w>x<h>.png  a recording made with `record` against `serve`, opened and played
 #   qa.png                      the QA tab with ten virtual users moving (light, 1600×1000)
+#   server-tab.png              the Server tab on the sandbox's admin namespace, a socket picked (light, 1600×1000)
 #   mvn -q -DskipTests package && bash src/docs/screenshots/take.sh
-# Some only: SIZES=1600x1000 THEMES=light NAMES=main SKIP_QA=1; SETTLE=seconds to wait before a shot.
+# Some only: SIZES=1600x1000 THEMES=light NAMES=main SKIP_QA=1 SKIP_SERVER=1; SETTLE=seconds to wait before a shot.
 # Needs Xvfb, ImageMagick and xdotool (apt-get install -y xvfb imagemagick xdotool).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -71,6 +72,20 @@ qa() {
   DISPLAY=$DISPLAY_NO xdotool mousemove $((side + 98)) 478 click 1 || true
   sleep 10
 }
+
+# The Server tab (the second main tab, under the bars), then the second socket row picked (its
+# detail and the read-only note beside the tables).
+server() {
+  DISPLAY=$DISPLAY_NO xdotool mousemove 106 161 click 1 || true
+  sleep 4
+  DISPLAY=$DISPLAY_NO xdotool mousemove 60 389 click 1 || true
+  sleep 3
+}
+
+if [ -z "${SKIP_SERVER:-}" ]; then
+  shot 1600x1000 light server server
+  mv "$OUT/server-light-1600x1000.png" "$OUT/server-tab.png"
+fi
 
 if [ -z "${SKIP_QA:-}" ]; then
   shot 1600x1000 light qa qa

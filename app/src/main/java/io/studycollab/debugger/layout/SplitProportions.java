@@ -1,6 +1,8 @@
 package io.studycollab.debugger.layout;
 
 import io.studycollab.debugger.fx.FxEventPump;
+import java.util.HashMap;
+import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.MouseEvent;
@@ -12,21 +14,26 @@ import javafx.scene.input.MouseEvent;
  * (or {@link #reset()}) changes what is wanted; every resize puts the wanted proportions back and
  * the pane clamps them for that size only. The proportions go back on the window's next pulse (the
  * one frame loop, {@link FxEventPump}), after the pane's own resize layout, which keeps items' pixel
- * sizes and would overwrite them.
+ * sizes and would overwrite them. A pane whose first item changes with a tab (board or server view
+ * above the log) keeps one set of proportions per view ({@link #use}), each wanted and dragged on its own.
  */
 public final class SplitProportions {
 
+    /** The set of proportions the pane starts with. */
+    public static final String FIRST = "first";
+
     private final SplitPane pane;
-    private final double[] defaults;
-    private double[] wanted;
+    private final Map<String, double[]> defaults = new HashMap<>();
+    private final Map<String, double[]> wanted = new HashMap<>();
+    private String shown = FIRST;
     private boolean dragging;
     private boolean pending;
 
     public SplitProportions(SplitPane pane, FxEventPump pump, double... defaults) {
         this.pane = pane;
-        this.defaults = defaults.clone();
-        this.wanted = defaults.clone();
-        pane.setDividerPositions(wanted);
+        this.defaults.put(FIRST, defaults.clone());
+        this.wanted.put(FIRST, defaults.clone());
+        pane.setDividerPositions(defaults);
         pane.widthProperty().addListener((o, a, b) -> pending = true);
         pane.heightProperty().addListener((o, a, b) -> pending = true);
         pump.onPulse(FxEventPump.Phase.VIEWS, now -> {
@@ -56,28 +63,44 @@ public final class SplitProportions {
         return false;
     }
 
+    /** Another set of proportions, for when the pane shows another view ({@link #use}). */
+    public void define(String view, double... starting) {
+        defaults.put(view, starting.clone());
+        wanted.put(view, starting.clone());
+    }
+
+    /** The pane now shows {@code view}: its proportions go back (a drag from now on is for it). */
+    public void use(String view) {
+        if (!defaults.containsKey(view)) {
+            throw new IllegalArgumentException("no proportions defined for " + view);
+        }
+        shown = view;
+        apply();
+    }
+
     /** Takes the dividers' current positions as wanted (after a drag). */
     public void remember() {
-        if (pane.getDividers().size() == wanted.length) {
-            wanted = pane.getDividerPositions();
+        if (pane.getDividers().size() == wanted.get(shown).length) {
+            wanted.put(shown, pane.getDividerPositions());
         }
     }
 
-    /** Back to the proportions the window starts with. */
+    /** Back to the proportions the window starts with, for every view. */
     public void reset() {
-        wanted = defaults.clone();
+        defaults.forEach((view, starting) -> wanted.put(view, starting.clone()));
         apply();
     }
 
     /** Puts the wanted proportions back (after a resize, or when an item comes back). */
     public void apply() {
-        if (pane.getDividers().size() == wanted.length) {
-            pane.setDividerPositions(wanted);
+        double[] w = wanted.get(shown);
+        if (pane.getDividers().size() == w.length) {
+            pane.setDividerPositions(w);
         }
     }
 
     /** The proportions the next resize restores. */
     public double[] wanted() {
-        return wanted.clone();
+        return wanted.get(shown).clone();
     }
 }

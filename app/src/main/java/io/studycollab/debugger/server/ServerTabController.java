@@ -37,6 +37,7 @@ public final class ServerTabController implements AutoCloseable {
     private final Clock clock;
     private final Tasks tasks;
     private final FxEventPump.Registration refresh;
+    private final FxEventPump pump;
     private final Supplier<String> clientServer;
     private AdminClient client;
     private String adminUrl;
@@ -59,9 +60,15 @@ public final class ServerTabController implements AutoCloseable {
         this.clientServer = clientServer;
         this.tasks = tasks;
         this.clock = clock;
+        this.pump = pump;
         this.feed = new ServerFeed(clock);
         feed.setWatch(new DivergenceWatch(presence, hub, clock));
         refresh = pump.every(FxEventPump.Phase.MODELS, Duration.ofMillis(REFRESH_MILLIS), now -> refresh());
+    }
+
+    /** The window's frame loop, for the tab's views (its split keeps its proportions on it). */
+    FxEventPump pump() {
+        return pump;
     }
 
     private void refresh() {

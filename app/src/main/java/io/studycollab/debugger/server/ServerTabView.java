@@ -1,6 +1,7 @@
 package io.studycollab.debugger.server;
 
 import atlantafx.base.theme.Styles;
+import io.studycollab.debugger.layout.SplitProportions;
 import io.studycollab.realtime.admin.AdminPassword;
 import io.studycollab.realtime.admin.AdminRoom;
 import io.studycollab.realtime.admin.AdminServer;
@@ -19,9 +20,9 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -41,7 +42,7 @@ public final class ServerTabView extends BorderPane {
     private final PasswordField password = new PasswordField();
     private final CheckBox allowActions = new CheckBox("Allow actions");
     private final Button connect = new Button("Connect", new FontIcon(Feather.LINK));
-    private final Button disconnect = new Button("Disconnect", new FontIcon(Feather.X));
+    private final Button disconnect = new Button(null, new FontIcon(Feather.X));
     private final Label status = new Label();
     private final Label summary = new Label();
     private final Label crossCheck = new Label();
@@ -67,77 +68,111 @@ public final class ServerTabView extends BorderPane {
     private void createView() {
         url.setId("adminUrl");
         url.setPromptText("http://127.0.0.1:3000");
-        url.setPrefColumnCount(18);
+        url.setPrefColumnCount(16);
+        url.setMinWidth(120);
         namespace.setId("adminNamespace");
-        namespace.setPrefColumnCount(6);
+        namespace.setPrefColumnCount(4);
+        namespace.setMinWidth(Region.USE_PREF_SIZE);
         username.setId("adminUser");
-        username.setPromptText("user (optional)");
-        username.setPrefColumnCount(7);
+        username.setPromptText("user");
+        username.setTooltip(new Tooltip("Basic-auth user, if the server asks for one (optional)"));
+        username.setPrefColumnCount(4);
         password.setId("adminPassword");
         password.setPromptText("password");
-        password.setPrefColumnCount(7);
+        password.setPrefColumnCount(5);
         password.setTooltip(new Tooltip("Asked for each connection; never saved"));
         allowActions.setId("adminAllowActions");
         allowActions.setTooltip(new Tooltip("Off: read-only. On: disconnect, join and leave, each confirmed first"));
         connect.setId("adminConnect");
         connect.getStyleClass().add(Styles.ACCENT);
         disconnect.setId("adminDisconnect");
+        // An icon (its word in the tooltip) so the form stays one row at 1024 wide.
+        disconnect.setTooltip(new Tooltip("Disconnect from the admin namespace"));
+        disconnect.setAccessibleText("Disconnect");
         status.setId("adminStatus");
         status.getStyleClass().add("text-muted");
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         summary.setId("adminSummary");
         summary.getStyleClass().add("text-muted");
-        FlowPane form = new FlowPane(6, 4, url, namespace, username, password, allowActions, connect, disconnect);
+        summary.setMinWidth(Region.USE_PREF_SIZE);
+        // One row at 1024 wide and up: the URL gives way first (a field scrolls, a label would be cut);
+        // narrower still, the row wraps.
+        for (Region r : new Region[] {username, password, allowActions, connect, disconnect}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox.setHgrow(url, Priority.ALWAYS);
+        HBox connection = new HBox(6, url, namespace, username, password);
+        HBox.setHgrow(connection, Priority.ALWAYS);
+        connection.setAlignment(Pos.CENTER_LEFT);
+        HBox buttons = new HBox(6, allowActions, connect, disconnect);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        HBox form = new HBox(10, connection, buttons);
         form.setAlignment(Pos.CENTER_LEFT);
         crossCheck.setId("adminCrossCheck");
         crossCheck.getStyleClass().add("text-muted");
         crossCheck.setWrapText(true);
-        VBox top = new VBox(4, form, status, crossCheck);
-        top.setPadding(new Insets(6));
+        crossCheck.setMinHeight(Region.USE_PREF_SIZE);
+        VBox top = new VBox(4, form, crossCheck);
+        top.setPadding(new Insets(6, 6, 2, 6));
 
-        sockets.column("Socket", 120, AdminSocket::id, ServerTables.text(AdminSocket::id))
-                .column("User", 110, ServerTabView::user, ServerTables.text(ServerTabView::user))
-                .column("Nsp", 60, AdminSocket::namespace, ServerTables.text(AdminSocket::namespace))
-                .column("Transport", 80, AdminSocket::transport, ServerTables.text(AdminSocket::transport))
-                .column("Address", 100, AdminSocket::address, ServerTables.text(AdminSocket::address))
+        // Narrow, the tables keep what identifies a row (socket, user, rooms; room; server) and drop the
+        // rest, least telling first (rank 1); the column menu ("+") shows any of them again.
+        sockets.idColumn("Socket", "24fce…6f90", AdminSocket::id, ServerTables.text(AdminSocket::id))
+                .column("User", "Grace Hopper (bot-2)", ServerTabView::user, ServerTables.text(ServerTabView::user))
+                .column("Nsp", "/admin", AdminSocket::namespace, ServerTables.text(AdminSocket::namespace))
+                .optional(3)
+                .column("Transport", "websocket", AdminSocket::transport, ServerTables.text(AdminSocket::transport))
+                .optional(2)
+                .column("Address", "127.0.0.1", AdminSocket::address, ServerTables.text(AdminSocket::address))
+                .optional(1)
                 .column(
                         "Connected",
-                        75,
+                        "00:00:00",
                         ServerTabView::connectedAt,
                         ServerTables.number(AdminSocket::connectedAtMillis))
+                .optional(4)
                 .column(
                         "Rooms",
-                        140,
+                        "demo, ab",
                         s -> String.join(", ", s.sharedRooms()),
                         ServerTables.number(s -> s.rooms().size()));
         sockets.table().setItems(model.sockets());
-        rooms.column("Room", 160, AdminRoom::name, ServerTables.text(AdminRoom::name))
-                .column("Nsp", 60, AdminRoom::namespace, ServerTables.text(AdminRoom::namespace))
+        rooms.column("Room", "study-group-1", AdminRoom::name, ServerTables.text(AdminRoom::name))
+                .column("Nsp", "/admin", AdminRoom::namespace, ServerTables.text(AdminRoom::namespace))
+                .optional(1)
                 .column(
                         "Members",
-                        70,
+                        "9999",
                         r -> String.valueOf(r.socketIds().size()),
                         ServerTables.number(r -> r.socketIds().size()));
         rooms.table().setItems(model.rooms());
-        servers.column("Server", 140, AdminServer::serverId, ServerTables.text(AdminServer::serverId))
-                .column("Host", 110, AdminServer::hostname, null)
-                .column("PID", 60, s -> String.valueOf(s.pid()), null)
-                .column("Uptime", 70, s -> String.format("%.0f s", s.uptimeSeconds()), null)
-                .column("Clients", 60, s -> String.valueOf(s.clientsCount()), null)
-                .column("Polling", 60, s -> String.valueOf(s.pollingClientsCount()), null);
+        servers.idColumn("Server", "server-1", AdminServer::serverId, ServerTables.text(AdminServer::serverId))
+                .column("Host", "hostname", AdminServer::hostname, null)
+                .optional(3)
+                .column("PID", "99999", s -> String.valueOf(s.pid()), null)
+                .optional(1)
+                .column("Uptime", "99999 s", s -> String.format("%.0f s", s.uptimeSeconds()), null)
+                .optional(2)
+                .column("Clients", "9999", s -> String.valueOf(s.clientsCount()), null)
+                .column("Polling", "9999", s -> String.valueOf(s.pollingClientsCount()), null)
+                .optional(4);
         servers.table().setItems(model.servers());
         namespaces
-                .column("Server", 140, ServerReading.NamespaceRow::serverId, null)
-                .column("Namespace", 120, ServerReading.NamespaceRow::name, null)
-                .column("Sockets", 70, n -> String.valueOf(n.socketsCount()), null);
+                .idColumn("Server", "server-1", ServerReading.NamespaceRow::serverId, null)
+                .column("Namespace", "/admin", ServerReading.NamespaceRow::name, null)
+                .column("Sockets", "9999", n -> String.valueOf(n.socketsCount()), null);
         namespaces.table().setItems(model.namespaces());
 
         socketFilter.setId("adminSocketFilter");
-        socketFilter.setPromptText("filter sockets: id, user, address, room…");
+        socketFilter.setPromptText("filter: id, user, room…");
+        socketFilter.setTooltip(new Tooltip("Shows the sockets whose id, user, address or a room contains this"));
         roomFilter.setId("adminRoomFilter");
         roomFilter.setPromptText("filter rooms");
         privateRooms.setId("adminPrivateRooms");
         privateRooms.setTooltip(new Tooltip("Each socket's own room, named after its id"));
+        privateRooms.setMinWidth(Region.USE_PREF_SIZE); // the filter field gives way first
         HBox.setHgrow(socketFilter, Priority.ALWAYS);
         HBox.setHgrow(roomFilter, Priority.ALWAYS);
         Tab socketTab = new Tab("Sockets", withBar(new HBox(6, new FontIcon(Feather.FILTER), socketFilter), sockets));
@@ -148,12 +183,20 @@ public final class ServerTabView extends BorderPane {
         Tab serverTab = new Tab("Servers", serverSplit);
         TabPane tables = new TabPane(socketTab, roomTab, serverTab);
         tables.setId("adminTables");
+        tables.getStyleClass().add(Styles.DENSE);
         tables.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // The detail gets the room its actions need on one row; the tables the rest.
+        tables.setMinWidth(260);
+        detail.setMinWidth(310);
         SplitPane center = new SplitPane(tables, detail);
-        center.setDividerPositions(0.66);
+        new SplitProportions(center, controller.pump(), 0.62);
         setTop(top);
         setCenter(center);
-        HBox bottom = new HBox(summary);
+        // The connection's state beside the counts: one line where there is room, the state wrapping.
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox bottom = new HBox(12, status, summary);
+        bottom.setAlignment(Pos.TOP_LEFT);
         bottom.setPadding(new Insets(2, 6, 2, 6));
         setBottom(bottom);
         getStyleClass().add("server-tab");

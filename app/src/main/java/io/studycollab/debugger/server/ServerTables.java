@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Font;
@@ -25,6 +26,7 @@ final class ServerTables<S> {
 
     private final TableView<S> table;
     private final Map<TableColumn<S, ?>, Comparator<S>> orders = new IdentityHashMap<>();
+    private final ColumnFit<S> fit;
     private String lastOrderKey = "";
 
     ServerTables(String id, String placeholder) {
@@ -34,23 +36,45 @@ final class ServerTables<S> {
         table.setPlaceholder(new Label(placeholder));
         table.setFixedCellSize(Math.ceil(Font.getDefault().getSize() * 2));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        fit = new ColumnFit<>(table);
     }
 
     TableView<S> table() {
         return table;
     }
 
-    /** A text column ordered by {@code order} (null: not sortable). */
-    <V> ServerTables<S> column(String title, double width, Function<S, String> text, Comparator<S> order) {
+    /**
+     * A text column ordered by {@code order} (null: not sortable), never narrower than its header and
+     * {@code sample} (a typical widest value); a value wider than the column ends in "…" with the
+     * whole of it in the cell's tooltip.
+     */
+    ServerTables<S> column(String title, String sample, Function<S, String> text, Comparator<S> order) {
+        return add(title, sample, text, order, OverrunStyle.ELLIPSIS);
+    }
+
+    /** A column of ids: cut in the middle when narrow (both ends stay readable), whole in the tooltip. */
+    ServerTables<S> idColumn(String title, String sample, Function<S, String> text, Comparator<S> order) {
+        return add(title, sample, text, order, OverrunStyle.CENTER_ELLIPSIS);
+    }
+
+    /** The last column added goes when the table is too narrow for all; the lowest rank goes first. */
+    ServerTables<S> optional(int rank) {
+        fit.optional(table.getColumns().get(table.getColumns().size() - 1), rank);
+        return this;
+    }
+
+    private ServerTables<S> add(
+            String title, String sample, Function<S, String> text, Comparator<S> order, OverrunStyle overrun) {
         TableColumn<S, String> c = new TableColumn<>(title);
         c.setId(table.getId() + "-" + title.toLowerCase().replace(' ', '-'));
-        c.setPrefWidth(width);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(text.apply(cd.getValue())));
+        c.setCellFactory(col -> new WholeInTooltip<>(overrun));
         c.setSortable(order != null);
         if (order != null) {
             orders.put(c, order);
         }
         table.getColumns().add(c);
+        fit.add(c, sample, order != null);
         return this;
     }
 

@@ -15,12 +15,18 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -28,7 +34,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The picked socket as the server sees it: who (the user read from the server's data or decoded from
  * the token, never the token itself), where, since when, its rooms and its handshake with every secret
- * masked. Below, the admin actions; each is first described in words and sent only on Confirm.
+ * masked. On top, the admin actions; each is first described in words and sent only on Confirm.
  */
 final class SocketDetailView extends VBox {
 
@@ -40,15 +46,17 @@ final class SocketDetailView extends VBox {
     private final TextArea handshake = new TextArea();
     private final Button disconnect = new Button("Disconnect", new FontIcon(Feather.USER_X));
     private final TextField joinRoom = new TextField();
-    private final Button join = new Button("Join", new FontIcon(Feather.LOG_IN));
+    private final Button join = new Button("Join");
     private final ComboBox<String> leaveRoom = new ComboBox<>();
-    private final Button leave = new Button("Leave", new FontIcon(Feather.LOG_OUT));
+    private final Button leave = new Button("Leave");
     private final Label pendingText = new Label();
     private final Button confirm = new Button("Confirm", new FontIcon(Feather.CHECK));
     private final Button cancel = new Button("Cancel");
-    private final HBox pendingBar = new HBox(6, pendingText, confirm, cancel);
+    // The question above its answers: beside them it had a third of the width and many lines.
+    private final VBox pendingBar = new VBox(4, pendingText, new HBox(6, confirm, cancel));
     private final Label readOnly = new Label();
     private final Label note = new Label();
+    private final MiddleCut titleText = new MiddleCut(title);
     private PendingAction pending;
 
     SocketDetailView(ServerTabController controller) {
@@ -60,69 +68,97 @@ final class SocketDetailView extends VBox {
 
     private void createView() {
         setId("adminSocketDetail");
-        setSpacing(6);
+        setSpacing(4);
         setPadding(new Insets(6));
         title.getStyleClass().add(Styles.TITLE_4);
         title.setId("adminDetailTitle");
         gone.getStyleClass().add(Styles.WARNING);
         gone.setId("adminDetailGone");
+        gone.setWrapText(true);
+        gone.setMinHeight(Region.USE_PREF_SIZE);
         facts.setHgap(8);
         facts.setVgap(2);
         facts.setId("adminDetailFacts");
+        facts.setPadding(new Insets(4, 2, 4, 2));
+        // Names as wide as they need, values take the rest and wrap.
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setFillWidth(true);
+        facts.getColumnConstraints().setAll(names, values);
         handshake.setId("adminHandshake");
         handshake.setEditable(false);
         handshake.setWrapText(false);
         handshake.getStyleClass().add("monospace");
-        VBox.setVgrow(handshake, Priority.ALWAYS);
         disconnect.setId("adminActionDisconnect");
         disconnect.getStyleClass().add(Styles.DANGER);
-        for (Button b : new Button[] {disconnect, join, leave}) {
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "…": the word says what it does
+        for (Button b : new Button[] {disconnect, join, leave, confirm, cancel}) {
+            b.setMinWidth(Region.USE_PREF_SIZE); // never "…": the word says what it does
         }
         joinRoom.setId("adminJoinRoom");
         joinRoom.setPromptText("room");
-        joinRoom.setPrefColumnCount(8);
+        joinRoom.setPrefColumnCount(3);
         join.setId("adminActionJoin");
         leaveRoom.setId("adminLeaveRoom");
         leaveRoom.setPromptText("room");
+        leaveRoom.setPrefWidth(100);
         leave.setId("adminActionLeave");
         pendingText.setId("adminPendingAction");
         pendingText.setWrapText(true);
-        HBox.setHgrow(pendingText, Priority.ALWAYS);
+        pendingText.setMinHeight(Region.USE_PREF_SIZE);
         confirm.setId("adminConfirm");
         confirm.getStyleClass().add(Styles.DANGER);
         cancel.setId("adminCancel");
         pendingBar.setId("adminPendingBar");
-        pendingBar.setAlignment(Pos.CENTER_LEFT);
         pendingBar.getStyleClass().add("admin-pending");
         readOnly.setId("adminReadOnly");
         readOnly.getStyleClass().add("text-muted");
         readOnly.setWrapText(true);
+        readOnly.setMinHeight(Region.USE_PREF_SIZE);
+        readOnly.setTooltip(
+                new Tooltip("Tick \"Allow actions\" and Connect again to disconnect a socket or move it between rooms;"
+                        + " each action is described and sent only on Confirm."));
         note.setId("adminActionNote");
         note.setWrapText(true);
-        // The actions and their confirmation right under the title, wrapping in a narrow pane: above the
-        // facts, whose rows grow with the socket's rooms, so that a short pane cuts off the handshake
-        // and the last facts, never Confirm. The handshake takes what height is left.
-        handshake.setMinHeight(0);
-        FlowPane actions = new FlowPane(6, 4, disconnect, new HBox(4, joinRoom, join), new HBox(4, leaveRoom, leave));
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        // Join and Leave in words only (no icons): with their rooms they fit one row at 1024 wide.
+        // The title, the actions and their confirmation on top, never squeezed (VBox gives the rest its
+        // minimum first): a short pane shortens the tabs below, never Confirm or a note. The facts and
+        // the handshake share that room as tabs, each getting all of it (as a browser's request detail).
+        HBox head = new HBox(8, title, disconnect);
+        head.setAlignment(Pos.CENTER_LEFT);
+        FlowPane actions = new FlowPane(6, 4, new HBox(4, joinRoom, join), new HBox(4, leaveRoom, leave));
         actions.setId("adminActions");
         actions.setAlignment(Pos.CENTER_LEFT);
-        getChildren()
-                .addAll(
-                        title,
-                        gone,
-                        actions,
-                        pendingBar,
-                        readOnly,
-                        note,
-                        facts,
-                        new Label("Handshake (secrets masked)"),
-                        handshake);
+        ScrollPane factsPane = new ScrollPane(facts);
+        factsPane.setFitToWidth(true);
+        factsPane.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        Tab overview = new Tab("Overview", factsPane);
+        overview.setId("adminDetailOverview");
+        Tab secrets = new Tab("Handshake (masked)", handshake);
+        secrets.setId("adminDetailHandshake");
+        secrets.setTooltip(new Tooltip("The socket's handshake, auth and data; tokens and passwords masked"));
+        TabPane tabs = new TabPane(overview, secrets);
+        tabs.setId("adminDetailTabs");
+        tabs.getStyleClass().add(Styles.DENSE);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setMinHeight(0);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        for (Region r : new Region[] {head, actions, pendingBar}) {
+            r.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        getChildren().addAll(head, gone, actions, pendingBar, readOnly, note, tabs);
         showPending(null);
     }
 
     private void initListeners() {
         model.detailProperty().addListener((o, was, s) -> show(s));
+        // Notes take a line only when they say something.
+        for (Label l : new Label[] {readOnly, note}) {
+            l.visibleProperty().bind(l.textProperty().isNotEmpty());
+            l.managedProperty().bind(l.visibleProperty());
+        }
         gone.visibleProperty().bind(model.pickedGoneProperty());
         gone.managedProperty().bind(gone.visibleProperty());
         BooleanBinding usable = model.actionsAllowedProperty()
@@ -142,9 +178,7 @@ final class SocketDetailView extends VBox {
                 .bind(Bindings.createStringBinding(
                         () -> !model.connectedProperty().get()
                                 ? ""
-                                : model.actionsAllowedProperty().get()
-                                        ? ""
-                                        : "Read-only: connect with \"Allow actions\" to disconnect a socket or move it between rooms.",
+                                : model.actionsAllowedProperty().get() ? "" : "Read-only: \"Allow actions\" above.",
                         model.connectedProperty(),
                         model.actionsAllowedProperty()));
         disconnect.setOnAction(e -> prepare(
@@ -205,13 +239,13 @@ final class SocketDetailView extends VBox {
     private void show(AdminSocket s) {
         facts.getChildren().clear();
         if (s == null) {
-            title.setText("Pick a socket");
+            titleText.show("Pick a socket", null);
             handshake.clear();
             leaveRoom.getItems().clear();
             showPending(null);
             return;
         }
-        title.setText("Socket " + s.id());
+        titleText.show("Socket ", s.id());
         int row = 0;
         row = fact(
                 row,
@@ -238,6 +272,9 @@ final class SocketDetailView extends VBox {
         Label k = new Label(name);
         k.getStyleClass().add("text-muted");
         Label v = new Label(value == null ? "" : value);
+        v.setWrapText(true); // a long user name or many rooms take more lines, never "…"
+        v.setMinHeight(Region.USE_PREF_SIZE);
+        k.setMinWidth(Region.USE_PREF_SIZE);
         v.setId("adminFact-" + name.split(" ")[0].toLowerCase());
         facts.addRow(row, k, v);
         return row + 1;

@@ -39,6 +39,12 @@ public final class MainView extends StackPane {
 
     static final double BOARD_DIVIDER = 0.45;
 
+    /** The Server tab's tables and socket detail need more height than the board: the larger part. */
+    static final double SERVER_DIVIDER = 0.75;
+
+    /** The log's least height while the Server tab is shown: its first row of filters. */
+    static final double LOG_MIN_BESIDE_SERVER = 48;
+
     /** Room for three tools a column: the palette's two columns then hold all six. */
     static final double BOARD_MIN_HEIGHT = 130;
 
@@ -81,15 +87,21 @@ public final class MainView extends StackPane {
         views.setId("mainViews");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         left.getItems().setAll(views, p.log());
-        views.getSelectionModel().selectedIndexProperty().addListener((o, was, i) -> {
-            if (i.intValue() == 1) {
-                left.setDividerPositions(Math.max(0.65, left.getDividerPositions()[0]));
-            } else {
-                leftSplit.apply();
-            }
-        });
         left.setOrientation(Orientation.VERTICAL);
         leftSplit = new SplitProportions(left, p.pump(), BOARD_DIVIDER);
+        // Each view keeps its own proportion through resizes (a resize used to put the board's back
+        // while the Server tab was shown, leaving its detail a few pixels high).
+        leftSplit.define("server", SERVER_DIVIDER);
+        views.getSelectionModel().selectedIndexProperty().addListener((o, was, i) -> {
+            boolean server = i.intValue() == 1;
+            // Beside the Server tab the log gives way below its own minimum (its rows clipped; a drag
+            // brings them back): at 1024×700 both minimums do not fit, and a SplitPane whose items'
+            // minimums exceed its height lays them over each other.
+            if (p.log() instanceof Region log) {
+                log.setMinHeight(server ? LOG_MIN_BESIDE_SERVER : Region.USE_COMPUTED_SIZE);
+            }
+            leftSplit.use(server ? "server" : SplitProportions.FIRST);
+        });
         side.setId("sidePanels");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setMinWidth(260);
