@@ -1,6 +1,8 @@
 package io.studycollab.debugger.server;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +32,7 @@ final class ColumnFit<S> {
     private final TableView<S> table;
     private final Map<TableColumn<S, ?>, String> samples = new LinkedHashMap<>();
     private final List<TableColumn<S, ?>> optional = new ArrayList<>();
-    private final Map<TableColumn<S, ?>, Integer> ranks = new java.util.HashMap<>();
+    private final Map<TableColumn<S, ?>, Integer> ranks = new HashMap<>();
     private final Set<TableColumn<S, ?>> usersChoice = new HashSet<>();
     private final Set<TableColumn<S, ?>> sortable = new HashSet<>();
     private boolean fitting;
@@ -58,7 +60,7 @@ final class ColumnFit<S> {
     void optional(TableColumn<S, ?> column, int rank) {
         ranks.put(column, rank);
         optional.add(column);
-        optional.sort(java.util.Comparator.comparingInt(ranks::get));
+        optional.sort(Comparator.comparingInt(ranks::get));
     }
 
     private void fit() {

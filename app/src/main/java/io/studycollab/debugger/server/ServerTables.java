@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -108,7 +109,7 @@ final class ServerTables<S> {
         return Comparator.comparing(f, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
     }
 
-    static <S> Comparator<S> number(java.util.function.ToLongFunction<S> f) {
+    static <S> Comparator<S> number(ToLongFunction<S> f) {
         return Comparator.comparingLong(f);
     }
 }

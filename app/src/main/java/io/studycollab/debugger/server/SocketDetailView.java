@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.studycollab.realtime.admin.AdminSocket;
 import io.studycollab.realtime.admin.PendingAction;
 import io.studycollab.realtime.protocol.ProtocolCodec;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -260,7 +261,7 @@ final class SocketDetailView extends VBox {
         fact(row, "Rooms", s.sharedRooms().isEmpty() ? "only its own" : String.join(", ", s.sharedRooms()));
         handshake.setText(json("handshake", s.handshake()) + json("auth", s.auth()) + json("data", s.data()));
         Set<String> shared = s.sharedRooms();
-        if (!leaveRoom.getItems().equals(java.util.List.copyOf(shared))) {
+        if (!leaveRoom.getItems().equals(List.copyOf(shared))) {
             leaveRoom.getItems().setAll(shared);
         }
         if (pending != null && !pending.description().contains(s.id())) {
