@@ -40,6 +40,10 @@ class LayoutTest extends WindowFixture {
 
     private void resize(double w, double h) {
         fx(() -> {
+            // At the screen's corner: grown in place, a 1000 px window could reach past the 1080 px
+            // screen's bottom edge, where a click on the status bar's buttons would land nowhere.
+            controller.dialogs().stage().setX(0);
+            controller.dialogs().stage().setY(0);
             controller.dialogs().stage().setWidth(w);
             controller.dialogs().stage().setHeight(h);
             return null;
