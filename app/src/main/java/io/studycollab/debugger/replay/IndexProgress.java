@@ -52,8 +52,10 @@ public final class IndexProgress {
     private boolean read(SessionTimeline t) {
         // Indexing read first: when it says done, the size read after it is the final one.
         boolean done = !t.indexing();
-        records.set(t.size());
-        endMillis.set(t.endMillis());
+        long end = t.endMillis();
+        int n = t.size();
+        endMillis.set(end); // before the count: views redraw when the count changes
+        records.set(n);
         indexing.set(!done);
         return done;
     }

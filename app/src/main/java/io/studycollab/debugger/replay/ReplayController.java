@@ -14,13 +14,14 @@ import io.studycollab.realtime.session.SessionReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Showing a recording instead of the live group: open, back to live, re-emit its outbound events
@@ -34,6 +35,8 @@ import javafx.stage.Stage;
  * after the user moved on is closed unseen.
  */
 public final class ReplayController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplayController.class);
 
     private static final int READ_CHUNK = 10_000;
 
@@ -93,6 +96,7 @@ public final class ReplayController {
      */
     public void open(Path file) {
         int ticket = ++opening;
+        long asked = session.clock().monoNanos();
         tasks.create(() -> SessionTimeline.openInBackground(file))
                 .onSuccess(timeline -> {
                     if (ticket != opening || closed) {
@@ -100,21 +104,25 @@ public final class ReplayController {
                         return;
                     }
                     viewingFile.set(true);
-                    replay.load(timeline, this::reportProblems);
-                    IndexProgress progress = replay.progress();
-                    fileDescription.bind(Bindings.createStringBinding(
-                            () -> describe(
-                                    file, timeline, progress.records(), progress.endMillis(), progress.indexing()),
-                            progress.recordsProperty(),
-                            progress.endMillisProperty(),
-                            progress.indexingProperty()));
+                    replay.load(timeline, t -> indexed(t, file, asked));
+                    fileDescription.bind(FileDescription.of(file, timeline, replay.progress()));
+                    LOG.info(
+                            "{} shown at its first frame {} ms after it was opened, {} records indexed so far",
+                            file.getFileName(),
+                            (session.clock().monoNanos() - asked) / 1_000_000,
+                            timeline.size());
                 })
                 .onError(Exception.class, e -> dialogs.error("Cannot open " + file + ": " + e.getMessage()))
                 .run();
     }
 
     /** Once the whole file is indexed: the lines that could not be read, and an I/O error that cut it short. */
-    private void reportProblems(SessionTimeline timeline) {
+    private void indexed(SessionTimeline timeline, Path file, long asked) {
+        LOG.info(
+                "{} indexed: {} records, {} ms after it was opened",
+                file.getFileName(),
+                timeline.size(),
+                (session.clock().monoNanos() - asked) / 1_000_000);
         List<SessionReader.Problem> problems = timeline.problems();
         if (!problems.isEmpty()) {
             dialogs.error(problems.size() + " line(s) skipped; first: " + problems.get(0));
@@ -124,31 +132,6 @@ public final class ReplayController {
             dialogs.error(String.format(
                     "Reading the file stopped after %,d events: %s", timeline.size(), failure.getMessage()));
         }
-    }
-
-    /**
-     * What the status bar says while a file is shown: the file's server, user, group, size and
-     * length (so far, while it is indexed), so nothing there can be read as the live connection's.
-     */
-    static String describe(Path file, SessionTimeline t, int records, long endMillis, boolean indexing) {
-        var h = t.header();
-        StringBuilder s = new StringBuilder("REPLAY ").append(file.getFileName());
-        if (h != null) {
-            if (h.serverUrl() != null) {
-                s.append(" · ").append(h.serverUrl());
-            }
-            if (h.user() != null) {
-                s.append(" · user ").append(h.user());
-            }
-            if (h.group() != null) {
-                s.append(" · group ").append(h.group());
-            }
-        }
-        long seconds = Math.max(0, (endMillis - t.startMillis()) / 1000);
-        s.append(String.format(
-                " · %,d events%s over %d:%02d · not live",
-                records, indexing ? " so far (indexing)" : "", seconds / 60, seconds % 60));
-        return s.toString();
     }
 
     /** Leaves the recording and shows the live group again. */
