@@ -14,9 +14,14 @@ import javafx.beans.property.ReadOnlyLongWrapper;
  * How far a recording opened in the background is indexed, as the FX side sees it: once per pulse
  * (the models' phase) it reads the timeline's size and end, which take no lock, until indexing ends.
  * The replay bar, the status figures and the file's description follow these properties rather than
- * the timeline, so everything on screen agrees within a frame.
+ * the timeline, so everything on screen agrees. While the index grows they change at most ten times
+ * a second (as the event table refreshes): each change re-lays out the bar, the status bar and the
+ * note and redraws the markers, and a count changing every frame is not read any better. The end of
+ * indexing is published on the pulse it is seen.
  */
 public final class IndexProgress {
+
+    private static final long PUBLISH_EVERY_NANOS = 100_000_000L;
 
     private final FxEventPump pump;
     private final ReadOnlyIntegerWrapper records = new ReadOnlyIntegerWrapper(0);
@@ -24,6 +29,7 @@ public final class IndexProgress {
     private final ReadOnlyBooleanWrapper indexing = new ReadOnlyBooleanWrapper(false);
     private FxEventPump.Registration following;
     private SessionTimeline timeline;
+    private long lastPublished;
 
     IndexProgress(FxEventPump pump) {
         this.pump = pump;
@@ -36,20 +42,28 @@ public final class IndexProgress {
     void follow(SessionTimeline t, Consumer<SessionTimeline> whenIndexed) {
         stop();
         timeline = t;
-        if (read(t)) {
+        if (publish(t)) {
             whenIndexed.accept(t);
             return;
         }
+        lastPublished = 0;
         following = pump.onPulse(FxEventPump.Phase.MODELS, now -> {
-            if (timeline == t && read(t)) {
+            if (timeline != t) {
+                return;
+            }
+            if (!t.indexing()) {
+                publish(t);
                 stop();
                 whenIndexed.accept(t);
+            } else if (lastPublished == 0 || now - lastPublished >= PUBLISH_EVERY_NANOS) {
+                lastPublished = now;
+                publish(t);
             }
         });
     }
 
     /** Updates the properties from {@code t}; true when its index is complete. */
-    private boolean read(SessionTimeline t) {
+    private boolean publish(SessionTimeline t) {
         // Indexing read first: when it says done, the size read after it is the final one.
         boolean done = !t.indexing();
         long end = t.endMillis();

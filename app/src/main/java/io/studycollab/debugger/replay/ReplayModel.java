@@ -27,7 +27,7 @@ import javafx.beans.property.SimpleObjectProperty;
  * playing, the playhead moves on the pump's pulse (in the models' phase, before the views draw).
  *
  * <p>A file opened in the background is shown from its first frame while its timeline indexes the
- * rest: {@link #progress()} follows the growing index every pulse, seeking and stepping reach what is
+ * rest: {@link #progress()} follows the growing index on the pulse, seeking and stepping reach what is
  * indexed so far, and playing waits at the indexed end until indexing ends. Unloading closes the
  * timeline, which stops its indexing thread.
  */
