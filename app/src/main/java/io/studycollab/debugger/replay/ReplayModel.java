@@ -58,7 +58,7 @@ public final class ReplayModel {
         playing.addListener((o, was, is) -> {
             if (is) {
                 SessionTimeline t = timeline.get();
-                if (position.get() >= size() && t != null && !t.indexing()) {
+                if (position.get() >= size() && t != null && !progress.indexing()) {
                     seek(0); // at the end: play from the start (still indexing: the end moves on)
                 }
                 lastFrame = 0;
@@ -109,8 +109,12 @@ public final class ReplayModel {
         }
     }
 
+    /**
+     * Records the playhead may reach: what {@link #progress()} last published, so the position never
+     * runs ahead of the count the bar and the figures show while the file is still being indexed.
+     */
     private int size() {
-        return timeline.get() == null ? 0 : timeline.get().size();
+        return timeline.get() == null ? 0 : progress.records();
     }
 
     private void advance(long now) {
@@ -126,10 +130,10 @@ public final class ReplayModel {
             return;
         }
         long head = playheadMillis.get() + Math.round(dtMillis);
-        boolean indexing = t.indexing(); // read before the end: when false, the end is final
-        long end = t.endMillis();
+        boolean indexing = progress.indexing();
+        long end = progress.endMillis();
         if (head >= end) {
-            int n = t.size();
+            int n = size();
             if (n != position.get() || end != playheadMillis.get()) {
                 show(n, end);
             }
@@ -138,7 +142,7 @@ public final class ReplayModel {
             } // else wait at the indexed end for more
             return;
         }
-        int count = t.countAt(head);
+        int count = Math.min(t.countAt(head), size());
         playheadMillis.set(head);
         if (count != position.get()) {
             show(count, head);
@@ -151,7 +155,7 @@ public final class ReplayModel {
         if (t == null) {
             return;
         }
-        int n = Math.max(0, Math.min(count, t.size()));
+        int n = Math.max(0, Math.min(count, size()));
         long head = n == 0 ? t.startMillis() : t.timeOf(n - 1);
         show(n, head);
     }
@@ -159,7 +163,8 @@ public final class ReplayModel {
     public void seekMillis(long wallMillis) {
         SessionTimeline t = timeline.get();
         if (t != null) {
-            show(t.countAt(wallMillis), Math.max(t.startMillis(), Math.min(wallMillis, t.endMillis())));
+            long end = progress.endMillis();
+            show(Math.min(t.countAt(wallMillis), size()), Math.max(t.startMillis(), Math.min(wallMillis, end)));
         }
     }
 
