@@ -5,8 +5,6 @@ import io.studycollab.realtime.replay.SessionTimeline;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
@@ -19,7 +17,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -27,17 +24,20 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The timeline under the window while a recording is shown: markers for drops, joins and leaves,
  * errors and malformed events above a scrubber; play/pause, step, speed, and the way back to live.
+ * While a big file is still being indexed, the scrubber's length, the counts and the markers follow
+ * the index as it grows (read once a pulse by {@link IndexProgress}) and a note says how far it is.
  */
 public final class ReplayBar extends VBox {
 
     private final ReplayModel model;
     private final Slider scrubber = new Slider(0, 1, 0);
-    private final Canvas markers = new Canvas(10, 10);
+    private final MarkerStrip markers = new MarkerStrip();
     private final ToggleButton play = new ToggleButton(null, new FontIcon(Feather.PLAY));
     private final Button back = new Button(null, new FontIcon(Feather.SKIP_BACK));
     private final Button forward = new Button(null, new FontIcon(Feather.SKIP_FORWARD));
     private final ComboBox<Double> speed = new ComboBox<>();
     private final Label where = new Label();
+    private final Label indexingNote = new Label();
     private final Button live = new Button("Back to live", new FontIcon(Feather.RADIO));
     private boolean updating;
 
@@ -110,7 +110,12 @@ public final class ReplayBar extends VBox {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
         where.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(6, back, play, forward, track, speed, where, reEmit, compare, live);
+        indexingNote.setId("replayIndexing");
+        indexingNote.getStyleClass().add(Styles.TEXT_MUTED);
+        indexingNote.setMinWidth(Region.USE_PREF_SIZE);
+        indexingNote.setTooltip(new Tooltip(
+                "The file is read on its own thread: what is indexed can already be played, stepped and sought"));
+        HBox row = new HBox(6, back, play, forward, track, speed, where, indexingNote, reEmit, compare, live);
         row.setAlignment(Pos.CENTER_LEFT);
         getChildren().add(row);
     }
@@ -131,6 +136,10 @@ public final class ReplayBar extends VBox {
             }
         });
         model.timelineProperty().addListener((o, a, t) -> reset(t));
+        IndexProgress progress = model.progress();
+        indexingNote.visibleProperty().bind(progress.indexingProperty());
+        indexingNote.managedProperty().bind(progress.indexingProperty());
+        progress.recordsProperty().addListener((o, a, n) -> grow());
         model.playheadMillisProperty().addListener((o, a, v) -> render());
         model.positionProperty().addListener((o, a, v) -> render());
         markerPane.widthProperty().addListener((o, a, w) -> drawMarkers());
@@ -142,9 +151,23 @@ public final class ReplayBar extends VBox {
         }
         updating = true;
         scrubber.setMin(t.startMillis());
-        scrubber.setMax(Math.max(t.startMillis() + 1, t.endMillis()));
+        scrubber.setMax(Math.max(t.startMillis() + 1, model.progress().endMillis()));
         scrubber.setValue(t.startMillis());
         updating = false;
+        grow();
+    }
+
+    /** More of the file is indexed: a longer track, more markers, new counts. */
+    private void grow() {
+        SessionTimeline t = model.timelineProperty().get();
+        if (t == null) {
+            return;
+        }
+        updating = true;
+        scrubber.setMax(Math.max(t.startMillis() + 1, model.progress().endMillis()));
+        updating = false;
+        indexingNote.setText(
+                String.format("indexing… %,d records", model.progress().records()));
         drawMarkers();
         render();
     }
@@ -160,9 +183,9 @@ public final class ReplayBar extends VBox {
         where.setText(String.format(
                 "%s / %s · event %,d of %,d",
                 clock(model.playheadMillisProperty().get() - t.startMillis()),
-                clock(t.endMillis() - t.startMillis()),
+                clock(model.progress().endMillis() - t.startMillis()),
                 model.positionProperty().get(),
-                t.size()));
+                model.progress().records()));
     }
 
     private static String clock(long millis) {
@@ -171,24 +194,11 @@ public final class ReplayBar extends VBox {
     }
 
     private void drawMarkers() {
-        GraphicsContext g = markers.getGraphicsContext2D();
-        double w = markers.getWidth();
-        g.clearRect(0, 0, w, markers.getHeight());
         SessionTimeline t = model.timelineProperty().get();
-        if (t == null || t.endMillis() <= t.startMillis()) {
-            return;
-        }
-        double span = t.endMillis() - t.startMillis();
-        for (SessionTimeline.Marker m : t.markers()) {
-            g.setFill(
-                    switch (m.kind()) {
-                        case DROP, ERROR -> Color.web("#cf222e");
-                        case MALFORMED -> Color.web("#bf8700");
-                        case JOIN -> Color.web("#2da44e");
-                        case LEAVE -> Color.web("#8c959f");
-                    });
-            double x = (m.wallMillis() - t.startMillis()) / span * (w - 2);
-            g.fillRect(x, 1, 2, 8);
+        if (t == null) {
+            markers.clear();
+        } else {
+            markers.draw(t.markers(), t.startMillis(), model.progress().endMillis());
         }
     }
 }

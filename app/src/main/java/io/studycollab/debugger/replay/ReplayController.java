@@ -11,6 +11,7 @@ import io.studycollab.realtime.replay.ReEmitter;
 import io.studycollab.realtime.replay.SessionComparison;
 import io.studycollab.realtime.replay.SessionTimeline;
 import io.studycollab.realtime.session.SessionReader;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +21,23 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Showing a recording instead of the live group: open, back to live, re-emit its outbound events
  * through the live connection, compare it with the live history. While a file is shown, live
  * events still reach the history and the fold but not the views.
+ *
+ * <p>A file shows from its first frame: the timeline is opened in the background (the first records
+ * indexed) and indexes the rest on its own thread while the user already plays and seeks; lines it
+ * could not read are reported when indexing ends. Going back to live, opening another file or
+ * closing the window closes the timeline, which stops that thread; a file whose opening finishes
+ * after the user moved on is closed unseen.
  */
 public final class ReplayController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplayController.class);
 
     private static final int READ_CHUNK = 10_000;
 
@@ -40,6 +51,9 @@ public final class ReplayController {
     private final ReadOnlyBooleanWrapper viewingFile = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper fileDescription = new ReadOnlyStringWrapper();
     private final List<Stage> comparisons = new ArrayList<>();
+    // Which open() is the latest: an earlier one that finishes later is not shown.
+    private int opening;
+    private boolean closed;
 
     public ReplayController(
             LiveSession session,
@@ -77,49 +91,64 @@ public final class ReplayController {
         dialogs.chooseOpen("Open a session file").ifPresent(this::open);
     }
 
-    /** Shows {@code file}: a timeline to play, step and seek; the live connection keeps running underneath. */
+    /**
+     * Shows {@code file} from its first frame: a timeline to play, step and seek while the rest of
+     * the file is indexed; the live connection keeps running underneath.
+     */
     public void open(Path file) {
-        tasks.create(() -> SessionTimeline.open(file))
+        int ticket = ++opening;
+        long asked = session.clock().monoNanos();
+        long[] ready = new long[1]; // when the task had the first frame indexed (handed over by the FX hop)
+        tasks.create(() -> {
+                    SessionTimeline t = SessionTimeline.openInBackground(file);
+                    ready[0] = session.clock().monoNanos();
+                    return t;
+                })
                 .onSuccess(timeline -> {
-                    List<SessionReader.Problem> problems = timeline.problems();
-                    viewingFile.set(true);
-                    replay.load(timeline);
-                    fileDescription.set(describe(file, timeline));
-                    if (!problems.isEmpty()) {
-                        dialogs.error(problems.size() + " line(s) skipped; first: " + problems.get(0));
+                    if (ticket != opening || closed) {
+                        timeline.close(); // the user went on (back to live, another file, closed)
+                        return;
                     }
+                    viewingFile.set(true);
+                    replay.load(timeline, t -> indexed(t, file, asked));
+                    fileDescription.bind(FileDescription.of(file, timeline, replay.progress()));
+                    LOG.info(
+                            "{} shown at its first frame {} ms after the window asked ({} ms to have its start"
+                                    + " indexed), {} ms after the JVM started; {} records indexed so far",
+                            file.getFileName(),
+                            (session.clock().monoNanos() - asked) / 1_000_000,
+                            (ready[0] - asked) / 1_000_000,
+                            ManagementFactory.getRuntimeMXBean().getUptime(),
+                            timeline.size());
                 })
                 .onError(Exception.class, e -> dialogs.error("Cannot open " + file + ": " + e.getMessage()))
                 .run();
     }
 
-    /**
-     * What the status bar says while a file is shown: the file's server, user, group, size and
-     * length, so nothing there can be read as the live connection's.
-     */
-    static String describe(Path file, SessionTimeline t) {
-        var h = t.header();
-        StringBuilder s = new StringBuilder("REPLAY ").append(file.getFileName());
-        if (h != null) {
-            if (h.serverUrl() != null) {
-                s.append(" · ").append(h.serverUrl());
-            }
-            if (h.user() != null) {
-                s.append(" · user ").append(h.user());
-            }
-            if (h.group() != null) {
-                s.append(" · group ").append(h.group());
-            }
+    /** Once the whole file is indexed: the lines that could not be read, and an I/O error that cut it short. */
+    private void indexed(SessionTimeline timeline, Path file, long asked) {
+        LOG.info(
+                "{} indexed: {} records, {} ms after it was opened",
+                file.getFileName(),
+                timeline.size(),
+                (session.clock().monoNanos() - asked) / 1_000_000);
+        List<SessionReader.Problem> problems = timeline.problems();
+        if (!problems.isEmpty()) {
+            dialogs.error(problems.size() + " line(s) skipped; first: " + problems.get(0));
         }
-        long seconds = Math.max(0, (t.endMillis() - t.startMillis()) / 1000);
-        s.append(String.format(" · %,d events over %d:%02d · not live", t.size(), seconds / 60, seconds % 60));
-        return s.toString();
+        Exception failure = timeline.indexFailure();
+        if (failure != null) {
+            dialogs.error(String.format(
+                    "Reading the file stopped after %,d events: %s", timeline.size(), failure.getMessage()));
+        }
     }
 
     /** Leaves the recording and shows the live group again. */
     public void backToLive() {
+        opening++; // a file still opening is not shown after this
         replay.unload();
         viewingFile.set(false);
+        fileDescription.unbind();
         fileDescription.set(null);
         log.replaceAll(session.history().snapshot());
         group.reset(session.feed().poll().presence());
@@ -128,7 +157,7 @@ public final class ReplayController {
     /** Sends the recording's outbound events through the live connection, to its current group. */
     public void reEmitToLive() {
         SessionTimeline t = replay.timelineProperty().get();
-        if (t == null) {
+        if (t == null || stillIndexing("re-emitted")) {
             return;
         }
         if (!realtime.isConnected()) {
@@ -158,7 +187,7 @@ public final class ReplayController {
     /** Counts per event and the first difference between the recording and the live history. */
     public void compareWithLive() {
         SessionTimeline t = replay.timelineProperty().get();
-        if (t == null) {
+        if (t == null || stillIndexing("compared")) {
             return;
         }
         List<EventRecord> history = session.history().snapshot();
@@ -188,6 +217,25 @@ public final class ReplayController {
         window.setScene(scene);
         window.show();
         comparisons.add(window);
+    }
+
+    /** Whole-file actions wait for the whole file: until then they would act on part of it unsaid. */
+    private boolean stillIndexing(String done) {
+        if (!replay.progress().indexing()) {
+            return false;
+        }
+        dialogs.error(String.format(
+                "The file is still being indexed (%,d events so far): it can be %s once it is whole.",
+                replay.progress().records(), done));
+        return true;
+    }
+
+    /** The window is closing: closes the file shown and any file whose opening finishes later. */
+    public void close() {
+        closed = true;
+        opening++;
+        replay.unload();
+        closeComparisons();
     }
 
     /** Closes the comparison windows this window opened. */

@@ -8,6 +8,7 @@ import io.studycollab.realtime.presence.PresenceTracker;
 import io.studycollab.realtime.protocol.EventNames;
 import io.studycollab.realtime.replay.SessionTimeline;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -24,6 +25,11 @@ import javafx.beans.property.SimpleObjectProperty;
  * speed (0.25× to 16×). At every position the log shows the events up to it and the group is the
  * fold of those events (from the timeline's checkpoints), so seeking backwards is exact. While
  * playing, the playhead moves on the pump's pulse (in the models' phase, before the views draw).
+ *
+ * <p>A file opened in the background is shown from its first frame while its timeline indexes the
+ * rest: {@link #progress()} follows the growing index on the pulse, seeking and stepping reach what is
+ * indexed so far, and playing waits at the indexed end until indexing ends. Unloading closes the
+ * timeline, which stops its indexing thread.
  */
 public final class ReplayModel {
 
@@ -38,6 +44,7 @@ public final class ReplayModel {
     private final BooleanProperty playing = new SimpleBooleanProperty(false);
     private final DoubleProperty speed = new SimpleDoubleProperty(1);
     private final FxEventPump pump;
+    private final IndexProgress progress;
     private FxEventPump.Registration ticking;
     private long lastFrame;
     // The fold at the current position, so playing forward reads and folds each record once.
@@ -47,10 +54,12 @@ public final class ReplayModel {
         this.log = log;
         this.group = group;
         this.pump = pump;
+        this.progress = new IndexProgress(pump);
         playing.addListener((o, was, is) -> {
             if (is) {
-                if (position.get() >= size()) {
-                    seek(0);
+                SessionTimeline t = timeline.get();
+                if (position.get() >= size() && t != null && !progress.indexing()) {
+                    seek(0); // at the end: play from the start (still indexing: the end moves on)
                 }
                 lastFrame = 0;
                 ticking = pump.onPulse(FxEventPump.Phase.MODELS, this::advance);
@@ -66,7 +75,13 @@ public final class ReplayModel {
      * recording started mid-session opens with the group as it was, not an empty board).
      */
     public void load(SessionTimeline t) {
+        load(t, indexed -> {});
+    }
+
+    /** As {@link #load(SessionTimeline)}; {@code whenIndexed} runs on the FX thread once the whole file is indexed. */
+    public void load(SessionTimeline t, Consumer<SessionTimeline> whenIndexed) {
         unload();
+        progress.follow(t, whenIndexed);
         timeline.set(t);
         seek(openingSnapshotEnd(t));
         group.reset(fold.snapshot());
@@ -86,15 +101,20 @@ public final class ReplayModel {
     public void unload() {
         playing.set(false);
         fold = null;
+        progress.stop();
         SessionTimeline t = timeline.get();
         timeline.set(null);
         if (t != null) {
-            t.close();
+            t.close(); // stops its indexing thread: it checks between lines, so this is short
         }
     }
 
+    /**
+     * Records the playhead may reach: what {@link #progress()} last published, so the position never
+     * runs ahead of the count the bar and the figures show while the file is still being indexed.
+     */
     private int size() {
-        return timeline.get() == null ? 0 : timeline.get().size();
+        return timeline.get() == null ? 0 : progress.records();
     }
 
     private void advance(long now) {
@@ -110,12 +130,19 @@ public final class ReplayModel {
             return;
         }
         long head = playheadMillis.get() + Math.round(dtMillis);
-        if (head >= t.endMillis()) {
-            show(t.size(), t.endMillis());
-            playing.set(false);
+        boolean indexing = progress.indexing();
+        long end = progress.endMillis();
+        if (head >= end) {
+            int n = size();
+            if (n != position.get() || end != playheadMillis.get()) {
+                show(n, end);
+            }
+            if (!indexing) {
+                playing.set(false);
+            } // else wait at the indexed end for more
             return;
         }
-        int count = t.countAt(head);
+        int count = Math.min(t.countAt(head), size());
         playheadMillis.set(head);
         if (count != position.get()) {
             show(count, head);
@@ -128,7 +155,7 @@ public final class ReplayModel {
         if (t == null) {
             return;
         }
-        int n = Math.max(0, Math.min(count, t.size()));
+        int n = Math.max(0, Math.min(count, size()));
         long head = n == 0 ? t.startMillis() : t.timeOf(n - 1);
         show(n, head);
     }
@@ -136,7 +163,8 @@ public final class ReplayModel {
     public void seekMillis(long wallMillis) {
         SessionTimeline t = timeline.get();
         if (t != null) {
-            show(t.countAt(wallMillis), Math.max(t.startMillis(), Math.min(wallMillis, t.endMillis())));
+            long end = progress.endMillis();
+            show(Math.min(t.countAt(wallMillis), size()), Math.max(t.startMillis(), Math.min(wallMillis, end)));
         }
     }
 
@@ -167,6 +195,11 @@ public final class ReplayModel {
         position.set(count);
         playheadMillis.set(head);
         group.show(fold.snapshot());
+    }
+
+    /** How far the shown file is indexed, read each pulse. */
+    public IndexProgress progress() {
+        return progress;
     }
 
     public ObjectProperty<SessionTimeline> timelineProperty() {

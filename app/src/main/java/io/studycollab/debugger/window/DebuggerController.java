@@ -279,8 +279,7 @@ public final class DebuggerController implements AutoCloseable {
         qa.close();
         serverTab.close();
         proxy.close();
-        replay.unload();
-        replays.closeComparisons();
+        replays.close(); // the file shown, its indexing thread, the comparison windows
         presence.close();
         recording.close();
         supabase.close();

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +27,7 @@ final class FileIndexer {
     private final Path file;
     private final RecordIndex index;
     private final TimelineFold fold;
-    private final List<SessionReader.Problem> problems = new ArrayList<>(); // guarded by this
+    private final AppendOnly<SessionReader.Problem> problems = new AppendOnly<>(); // read without a lock
     private final Thread thread;
     private volatile boolean stopped;
     private volatile boolean done;
@@ -61,9 +60,7 @@ final class FileIndexer {
                 try {
                     r = SessionCodec.fromLine(lines.bytes(), 0, lines.length());
                 } catch (IllegalArgumentException e) {
-                    synchronized (this) {
-                        problems.add(new SessionReader.Problem(lineNo, e.getMessage()));
-                    }
+                    problems.add(new SessionReader.Problem(lineNo, e.getMessage()));
                     continue;
                 }
                 fold.add(n, lines.lineStart(), r);
@@ -111,8 +108,8 @@ final class FileIndexer {
         return failure;
     }
 
-    synchronized List<SessionReader.Problem> problems() {
-        return List.copyOf(problems);
+    List<SessionReader.Problem> problems() {
+        return List.copyOf(problems.view());
     }
 
     /** Stops indexing and waits for the thread to end. */

@@ -118,7 +118,11 @@ public final class SessionTimeline implements AutoCloseable {
         return t;
     }
 
-    /** Records indexed so far: all of them once {@link #indexing()} is false. */
+    /**
+     * Records indexed so far: all of them once {@link #indexing()} is false. Like {@link
+     * #endMillis()}, {@link #indexing()} and {@link #markers()}, read without a lock, so a window can
+     * poll it every frame.
+     */
     public int size() {
         return index.size();
     }
@@ -171,6 +175,10 @@ public final class SessionTimeline implements AutoCloseable {
         return fold.lanes();
     }
 
+    /**
+     * The markers found so far: a list that does not grow, read without a lock or a copy (the
+     * window redraws them every pulse while a file is indexed).
+     */
     public List<Marker> markers() {
         return fold.markers();
     }

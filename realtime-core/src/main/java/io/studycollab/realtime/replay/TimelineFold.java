@@ -3,13 +3,13 @@ package io.studycollab.realtime.replay;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.presence.PresenceTracker;
 import io.studycollab.realtime.replay.SessionTimeline.Marker;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * What indexing leaves behind besides offsets and times: presence checkpoints, markers and
- * connection lanes. Filled by one thread (the indexer) while others read it, hence the lock.
+ * connection lanes. Filled by one thread (the indexer) while others read it without a lock
+ * (checkpoints and markers are {@link AppendOnly}; the running fold is the indexer's alone), so
+ * the FX thread that seeks and draws markers never waits for the indexer.
  *
  * <p>A checkpoint is a copy of the whole presence, so their number is what costs memory in a huge
  * file: one is taken every {@value #MIN_SPACING} records, or further apart when {@code spacingBytes}
@@ -22,9 +22,8 @@ final class TimelineFold {
 
     private final long spacingBytes;
     private final PresenceTracker fold = new PresenceTracker();
-    private final List<PresenceTracker> checkpoints = new ArrayList<>();
-    private int[] checkpointAt = new int[64];
-    private final List<Marker> markers = new ArrayList<>();
+    private final AppendOnly<Checkpoint> checkpoints = new AppendOnly<>();
+    private final AppendOnly<Marker> markers = new AppendOnly<>();
     private final ConnectionLanes lanes = new ConnectionLanes();
     private int lastCheckpoint = Integer.MIN_VALUE;
     private long lastCheckpointOffset;
@@ -42,43 +41,47 @@ final class TimelineFold {
     /** Folds record {@code i} (which starts at {@code offset}) in, checkpointing the state before it when due. */
     void add(int i, long offset, EventRecord r) {
         Marker m = TimelineMarkers.markerFor(i, r);
-        synchronized (this) {
-            if (i - lastCheckpoint >= MIN_SPACING && offset - lastCheckpointOffset >= spacingBytes
-                    || checkpoints.isEmpty()) {
-                if (checkpoints.size() == checkpointAt.length) {
-                    checkpointAt = Arrays.copyOf(checkpointAt, checkpointAt.length * 2);
-                }
-                checkpointAt[checkpoints.size()] = i;
-                checkpoints.add(fold.copy());
-                lastCheckpoint = i;
-                lastCheckpointOffset = offset;
-            }
-            fold.applyQuietly(r);
-            lanes.add(i, r);
-            if (m != null) {
-                markers.add(m);
-            }
+        if (i - lastCheckpoint >= MIN_SPACING && offset - lastCheckpointOffset >= spacingBytes
+                || checkpoints.size() == 0) {
+            checkpoints.add(new Checkpoint(i, fold.copy())); // never changed again: readers copy it
+            lastCheckpoint = i;
+            lastCheckpointOffset = offset;
+        }
+        fold.applyQuietly(r);
+        lanes.add(i, r);
+        if (m != null) {
+            markers.add(m);
         }
     }
 
     /** The latest checkpoint at or before record {@code count}: its position and a copy to fold on from. */
-    synchronized Checkpoint checkpointBefore(int count) {
-        int pos = Arrays.binarySearch(checkpointAt, 0, checkpoints.size(), count);
-        int cp = pos >= 0 ? pos : -pos - 2;
-        if (cp < 0) {
+    Checkpoint checkpointBefore(int count) {
+        int lo = 0;
+        int hi = checkpoints.size(); // the last checkpoint whose index is at or before count
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (checkpoints.get(mid).index() <= count) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (lo == 0) {
             return new Checkpoint(0, new PresenceTracker());
         }
-        return new Checkpoint(checkpointAt[cp], checkpoints.get(cp).copy());
+        Checkpoint cp = checkpoints.get(lo - 1);
+        return new Checkpoint(cp.index(), cp.tracker().copy());
     }
 
     record Checkpoint(int index, PresenceTracker tracker) {}
 
-    synchronized int checkpointCount() {
+    int checkpointCount() {
         return checkpoints.size();
     }
 
-    synchronized List<Marker> markers() {
-        return List.copyOf(markers);
+    /** The markers found so far, as a list that does not grow (no copy, no lock). */
+    List<Marker> markers() {
+        return markers.view();
     }
 
     ConnectionLanes lanes() {
