@@ -4,6 +4,7 @@ import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.replay.SessionComparison;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -124,8 +125,7 @@ public final class ComparisonView extends VBox {
         return t;
     }
 
-    private static TableColumn<Row, String> column(
-            String title, java.util.function.Function<Row, String> value, double width) {
+    private static TableColumn<Row, String> column(String title, Function<Row, String> value, double width) {
         TableColumn<Row, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         c.setPrefWidth(width);

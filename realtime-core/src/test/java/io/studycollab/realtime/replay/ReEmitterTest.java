@@ -19,6 +19,7 @@ import io.studycollab.realtime.time.SystemClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class ReEmitterTest {
         try (EventHub hub = new EventHub();
                 RealtimeClient offline = new RealtimeClient(hub, clock, ClientOptions.defaults())) {
             ReEmitter r = new ReEmitter(offline, clock, steps, 2.0, null);
-            java.util.concurrent.CompletableFuture<Integer> done = r.start();
+            CompletableFuture<Integer> done = r.start();
             clock.advanceMillis(0);
             assertEquals(1, r.sent(), "the join goes at once");
             clock.advanceMillis(49);

@@ -9,6 +9,12 @@ import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.presence.PresenceTracker;
 import io.studycollab.realtime.protocol.InboundValidator;
 import io.studycollab.realtime.protocol.ProtocolCodec;
+import io.studycollab.realtime.session.Redactor;
+import io.studycollab.realtime.session.SessionCodec;
+import io.studycollab.realtime.session.SessionExport;
+import io.studycollab.realtime.session.SessionHeader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -105,23 +111,18 @@ class SessionTimelineTest {
     }
 
     @Test
-    void aFileIsIndexedNotLoadedAndSeeksToTheSameStates(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
+    void aFileIsIndexedNotLoadedAndSeeksToTheSameStates(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         List<EventRecord> rs = new ArrayList<>();
         List<EventRecord> source = session();
         for (int i = 0; i < source.size(); i++) {
             rs.add(source.get(i).withSeq(i + 1));
         }
-        java.nio.file.Path file = dir.resolve("big.jsonl");
-        io.studycollab.realtime.session.SessionExport.session(
-                file,
-                io.studycollab.realtime.session.SessionHeader.of("t", "u", null, "g", "now"),
-                rs,
-                new io.studycollab.realtime.session.Redactor());
+        Path file = dir.resolve("big.jsonl");
+        SessionExport.session(file, SessionHeader.of("t", "u", null, "g", "now"), rs, new Redactor());
         // a corrupt line in the middle is skipped and reported
-        List<String> lines = new ArrayList<>(java.nio.file.Files.readAllLines(file));
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
         lines.add(1200, "{ this is not json");
-        java.nio.file.Files.write(file, lines);
+        Files.write(file, lines);
         SessionTimeline memory = new SessionTimeline(rs);
         try (SessionTimeline indexed = SessionTimeline.open(file)) {
             assertEquals(rs.size(), indexed.size());
@@ -130,14 +131,14 @@ class SessionTimelineTest {
             for (int count : new int[] {0, 1, 999, 1000, 1198, 1199, 1200, 2501, rs.size()}) {
                 assertEquals(memory.presenceAfter(count), indexed.presenceAfter(count), "after " + count);
             }
-            io.studycollab.realtime.session.Redactor none = new io.studycollab.realtime.session.Redactor();
+            Redactor none = new Redactor();
             // Compared as written: JSON numbers read back may be of a narrower node type.
             assertEquals(
                     rs.subList(1190, 1210).stream()
-                            .map(r -> io.studycollab.realtime.session.SessionCodec.toLine(r, none))
+                            .map(r -> SessionCodec.toLine(r, none))
                             .toList(),
                     indexed.records(1190, 1210).stream()
-                            .map(r -> io.studycollab.realtime.session.SessionCodec.toLine(r, none))
+                            .map(r -> SessionCodec.toLine(r, none))
                             .toList(),
                     "reads across the corrupt line");
             assertEquals(memory.markers(), indexed.markers());
