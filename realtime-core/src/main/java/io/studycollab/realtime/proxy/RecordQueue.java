@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The proxy's records, published in the order their packets arrived but made off the relay path:
  * the network thread forwards a packet first and queues how to decode it; the queue's own thread
- * (or whoever calls {@link #drain()}) decodes and publishes. Every record is kept: past
+ * (or whoever calls {@link #drain()}) decodes and publishes, a batch at a time: while packets flow
+ * it looks every 4 ms rather than being woken per packet, and sleeps once they stop. Every record is kept: past
  * {@code bound} waiting, the thread that queues decodes the backlog itself before it relays more,
  * so a flood the decoder cannot keep up with slows the relay instead of growing the heap or losing
  * records. One drainer at a time (a lock), so the order is the order of {@link #add}.
@@ -24,6 +25,16 @@ public final class RecordQueue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RecordQueue.class);
     /** One lock hold of the pump thread: short, so a relay thread that must help waits little. */
     private static final int PUMP_BATCH = 512;
+    /**
+     * While packets flow, the pump looks for records this often instead of being woken for each:
+     * on a quiet machine every packet found the pump asleep, so each cost the relay thread a wake-up
+     * call and the pump (and the hub after it) a thread switch. Records come at most this much later.
+     */
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
+    /** Lingers in a row that found nothing before the pump sleeps until a record wakes it (0.2 s). */
+    private static final int IDLE_LINGERS = 50;
+    /** Asleep, not lingering: the next record wakes it. */
+    private static final long SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final Consumer<EventRecord> publish;
     private final int bound;
@@ -33,6 +44,7 @@ public final class RecordQueue implements AutoCloseable {
     private volatile Thread pump;
     private volatile boolean closed;
     private volatile boolean failureLogged;
+    private volatile boolean sleeping;
 
     public RecordQueue(Consumer<EventRecord> publish, int bound) {
         if (bound < 1) {
@@ -57,8 +69,8 @@ public final class RecordQueue implements AutoCloseable {
             drainTo(t == null ? 0 : bound / 2);
             return;
         }
-        if (n == 1) {
-            // only a pump that may have found the queue empty needs waking: one wake-up per burst, not per packet
+        if (sleeping) {
+            // only a pump that stopped lingering needs waking: one wake-up per burst, not per packet
             LockSupport.unpark(t);
         }
     }
@@ -118,18 +130,31 @@ public final class RecordQueue implements AutoCloseable {
     }
 
     private void run() {
+        int idle = 0;
         while (!closed) {
-            if (waiting.get() == 0) {
-                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(50));
-                continue;
-            }
-            drainer.lock();
-            try {
-                for (int i = 0; i < PUMP_BATCH && runOne(); i++) {
-                    // runOne publishes
+            if (waiting.get() > 0) {
+                idle = 0;
+                drainer.lock();
+                try {
+                    for (int i = 0; i < PUMP_BATCH && runOne(); i++) {
+                        // runOne publishes
+                    }
+                } finally {
+                    drainer.unlock();
                 }
-            } finally {
-                drainer.unlock();
+                if (waiting.get() < PUMP_BATCH) {
+                    LockSupport.parkNanos(this, LINGER_NANOS); // let the next batch gather
+                }
+            } else if (++idle < IDLE_LINGERS) {
+                LockSupport.parkNanos(this, LINGER_NANOS);
+            } else {
+                // traffic stopped: sleep until a record wakes it (add sees the flag, or this sees the record)
+                sleeping = true;
+                if (waiting.get() == 0 && !closed) {
+                    LockSupport.parkNanos(this, SLEEP_NANOS);
+                }
+                sleeping = false;
+                idle = 0;
             }
         }
     }

@@ -3,7 +3,6 @@ package io.studycollab.realtime.proxy.net;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -47,6 +46,8 @@ final class PollingExchange {
     private String getUri;
     private HttpHeaders getHeaders;
     private boolean getInFlight;
+    // while the packets of one upstream answer pass the lanes: answer the client once, at the end
+    private boolean collectingDown;
     private volatile HttpHeaders lastHeaders;
     private boolean closed;
 
@@ -115,7 +116,8 @@ final class PollingExchange {
                 parked = ctx;
                 parkedKeepAlive = HttpUtil.isKeepAlive(req);
                 getUri = req.uri();
-                getHeaders = new DefaultHttpHeaders().add(req.headers());
+                // kept as they are, not copied: a request's headers are never changed after it was read
+                getHeaders = req.headers();
                 req.release();
                 if (!downQueue.isEmpty()) {
                     flushDown();
@@ -149,7 +151,7 @@ final class PollingExchange {
                 return;
             }
             FullHttpResponse resp = f.getNow();
-            lastHeaders = resp.headers().copy();
+            lastHeaders = resp.headers(); // never changed after it was read: no copy needed
             if (resp.status().code() != 200) {
                 if (parked != null) {
                     Responses.relay(parked, parkedKeepAlive, resp);
@@ -173,15 +175,30 @@ final class PollingExchange {
                 return;
             }
             resp.release();
+            // the packets of one answer go to the client together, in one answer of its own poll
+            collectingDown = true;
         }
         boolean closing = false;
-        for (EioPacket p : packets) {
-            closing |= p.type() == EioPacket.CLOSE;
-            interceptor.onPacket(conn, Flow.DOWN, p, toClient);
-        }
-        synchronized (this) {
-            if (parked != null && downQueue.isEmpty() && !closing && !closed && !conn.isUpgraded()) {
-                issueGet(); // everything was held or dropped: keep the client's poll open
+        try {
+            for (EioPacket p : packets) {
+                closing |= p.type() == EioPacket.CLOSE;
+                interceptor.onPacket(conn, Flow.DOWN, p, toClient);
+            }
+        } finally {
+            synchronized (this) {
+                collectingDown = false;
+                flushDown();
+                // Everything was held or dropped: keep the client's poll open. Not when a GET is
+                // upstream already: the client's next poll (on another worker) may have sent one
+                // since this answer came, and two overlapping polls make the server close the session.
+                if (parked != null
+                        && downQueue.isEmpty()
+                        && !getInFlight
+                        && !closing
+                        && !closed
+                        && !conn.isUpgraded()) {
+                    issueGet();
+                }
             }
         }
         if (closing) {
@@ -196,7 +213,9 @@ final class PollingExchange {
                 return;
             }
             downQueue.addAll(packets);
-            flushDown();
+            if (!collectingDown) {
+                flushDown();
+            }
         }
     }
 
@@ -221,7 +240,7 @@ final class PollingExchange {
             return;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(req);
-        posts.addressAs(req.uri(), new DefaultHttpHeaders().add(req.headers()));
+        posts.addressAs(req.uri(), req.headers());
         synchronized (this) {
             collecting++;
         }
