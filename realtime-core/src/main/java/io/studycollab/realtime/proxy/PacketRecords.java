@@ -15,6 +15,7 @@ import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.proxy.wire.SioPacket;
 import io.studycollab.realtime.session.Redactor;
 import io.studycollab.realtime.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -266,7 +267,7 @@ public final class PacketRecords {
                 }
             } else {
                 ObjectNode o = (ObjectNode) copy;
-                List<String> names = new java.util.ArrayList<>();
+                List<String> names = new ArrayList<>();
                 o.fieldNames().forEachRemaining(names::add);
                 for (String f : names) {
                     o.set(f, showAttachments(o.get(f), attachments));

@@ -11,6 +11,7 @@ import io.studycollab.realtime.proxy.rules.PacketMatch;
 import io.studycollab.realtime.proxy.rules.Rule;
 import io.studycollab.realtime.proxy.rules.RuleSet;
 import io.studycollab.realtime.proxy.wire.EioPacket;
+import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,8 +93,7 @@ class InterceptorLaneTest {
 
     @Test
     void theHandshakeTokenNamesTheUserAndIsMaskedEverywhere() {
-        String token = io.studycollab.realtime.testing.TestTokens.token("u42", "Ada", 3600)
-                .reveal();
+        String token = TestTokens.token("u42", "Ada", 3600).reveal();
         up("40{\"token\":\"" + token + "\"}");
         interceptor.onPacket(
                 conn, Flow.DOWN, EioPacket.parseText("42[\"echo\",\"you sent " + token + "\"]"), conn.sink(Flow.DOWN));

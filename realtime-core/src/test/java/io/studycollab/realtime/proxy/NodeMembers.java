@@ -6,6 +6,7 @@ import io.studycollab.realtime.testing.TestTokens;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Several official-client members for a test; closes them all. */
 public final class NodeMembers implements AutoCloseable {
@@ -44,7 +45,7 @@ public final class NodeMembers implements AutoCloseable {
             return m.events(name);
         }
 
-        public JsonNode await(String what, java.util.function.Predicate<JsonNode> p) {
+        public JsonNode await(String what, Predicate<JsonNode> p) {
             return m.await(what, p);
         }
 

@@ -3,6 +3,7 @@ package io.studycollab.realtime.proxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.studycollab.realtime.events.Direction;
 import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.proxy.rules.RuleSet;
 import io.studycollab.realtime.testing.ConformanceSuite;
@@ -10,6 +11,7 @@ import io.studycollab.realtime.testing.NodeProcess;
 import io.studycollab.realtime.testing.TestTokens;
 import io.studycollab.realtime.time.SystemClock;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +54,7 @@ class ProxyConformanceTest {
         proxy.close();
         // all of them, including the upstream connections of every bridge
         org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(10))
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> Thread.getAllStackTraces().keySet().stream()
                         .noneMatch(t -> t.getName().startsWith("proxy-worker")
                                 || t.getName().startsWith("proxy-boss")
@@ -79,8 +81,7 @@ class ProxyConformanceTest {
         assertTrue(seen.stream()
                 .noneMatch(r -> r.payload() != null && r.payload().toString().contains(TestTokens.SECRET)));
         assertTrue(seen.stream()
-                .filter(r -> r.name().equals(PacketRecords.SIO_CONNECT)
-                        && r.direction() == io.studycollab.realtime.events.Direction.OUT)
+                .filter(r -> r.name().equals(PacketRecords.SIO_CONNECT) && r.direction() == Direction.OUT)
                 .allMatch(r -> r.payload() == null
                         || !r.payload().has("token")
                         || r.payload().get("token").asText().equals("[REDACTED]")));

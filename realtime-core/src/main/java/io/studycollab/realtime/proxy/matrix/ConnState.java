@@ -1,5 +1,6 @@
 package io.studycollab.realtime.proxy.matrix;
 
+import io.studycollab.realtime.events.EventRecord;
 import io.studycollab.realtime.presence.PresenceTracker;
 import java.util.HashMap;
 import java.util.LinkedList;
@@ -19,8 +20,8 @@ final class ConnState {
     DeliveryMatrix.Source lastDownSource;
     DeliveryMatrix.Source lastUp;
     // the latest down record, not yet folded into the view until we know the proxy passed it on
-    io.studycollab.realtime.events.EventRecord unfolded;
-    final Map<Long, io.studycollab.realtime.events.EventRecord> heldFolds = new HashMap<>();
+    EventRecord unfolded;
+    final Map<Long, EventRecord> heldFolds = new HashMap<>();
 
     ConnState(String id) {
         this.id = id;

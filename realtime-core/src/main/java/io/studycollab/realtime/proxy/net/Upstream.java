@@ -27,6 +27,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.Promise;
+import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -200,7 +201,7 @@ public final class Upstream {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            promise.tryFailure(new java.io.IOException("the server closed the connection before answering"));
+            promise.tryFailure(new IOException("the server closed the connection before answering"));
         }
 
         @Override

@@ -30,6 +30,7 @@ import io.studycollab.realtime.proxy.Interceptor;
 import io.studycollab.realtime.proxy.PacketSink;
 import io.studycollab.realtime.proxy.ProxyConnection;
 import io.studycollab.realtime.proxy.wire.EioPacket;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -269,7 +270,7 @@ final class WebSocketBridge {
     /** The server's connection closed before the websocket handshake completed. */
     void serverClosedDuringHandshake() {
         if (front.channel().isActive() && handshake.refCnt() > 0) {
-            Responses.badGateway(front, new java.io.IOException("closed during the websocket handshake"));
+            Responses.badGateway(front, new IOException("closed during the websocket handshake"));
             handshake.release();
         }
     }

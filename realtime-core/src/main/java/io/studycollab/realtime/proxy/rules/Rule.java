@@ -1,5 +1,6 @@
 package io.studycollab.realtime.proxy.rules;
 
+import io.studycollab.realtime.proxy.Flow;
 import java.util.Locale;
 
 /**
@@ -73,7 +74,7 @@ public record Rule(Action action, long delayMillis, PacketMatch match) {
             String key = p.substring(0, eq).trim();
             String value = p.substring(eq + 1);
             switch (key) {
-                case "dir" -> m = m.withFlow(io.studycollab.realtime.proxy.Flow.parse(value.trim()));
+                case "dir" -> m = m.withFlow(Flow.parse(value.trim()));
                 case "user" -> m = m.withUser(value.trim());
                 case "payload" -> m = m.withPayload(value);
                 default -> throw new IllegalArgumentException("unknown rule key '" + key + "' (dir, user, payload)");
@@ -83,7 +84,7 @@ public record Rule(Action action, long delayMillis, PacketMatch match) {
     }
 
     /** The same rule limited to a direction and user where it names none itself (the CLI's --only-*). */
-    public Rule limitedTo(io.studycollab.realtime.proxy.Flow flow, String user) {
+    public Rule limitedTo(Flow flow, String user) {
         PacketMatch m = match;
         if (flow != null && m.flow() == null) {
             m = m.withFlow(flow);
