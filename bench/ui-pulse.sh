@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # FX-thread time per pulse in the real window, idle and under load (500 users' cursors at 20/s =
 # 10,000 events/s, then 2,000 users at 20/s), on a virtual X display; written to src/docs/ui-pulse.md.
-#   bash bench/ui-pulse.sh [SECONDS_PER_PHASE]   (builds what it runs; nothing is installed)
+#   [JAVA_OPTS=...] bash bench/ui-pulse.sh [SECONDS_PER_PHASE]   (builds what it runs; nothing is installed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-20}
@@ -16,13 +16,15 @@ run() {
   if [ -n "${DISPLAY:-}" ]; then "$@"; else xvfb-run -a -s "-screen 0 1600x1000x24" "$@"; fi
 }
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-run java -Xmx1g -cp "app/target/classes:app/target/test-classes:$(cat "$CP_FILE")" \
+# JAVA_OPTS: JVM options to compare (e.g. -XX:TieredStopAtLevel=1 for the launcher's choice, startup.md).
+run java -Xmx1g ${JAVA_OPTS:-} -cp "app/target/classes:app/target/test-classes:$(cat "$CP_FILE")" \
   io.studycollab.debugger.bench.UiPulseBenchmark "$OUT" "$SECS" >/dev/null
 {
   echo "# UI: FX-thread time per pulse under load"
   echo
   echo "Produced by \`bash bench/ui-pulse.sh\` on $(date -u +%Y-%m-%d): $(nproc) cores, $(java -version 2>&1 | head -1),"
   echo "**machine load** (1/5/15-minute averages) before: ${LOAD_BEFORE}; after: $(cut -d' ' -f1-3 /proc/loadavg)."
+  [ -n "${JAVA_OPTS:-}" ] && echo "JVM options: \`${JAVA_OPTS}\`."
   echo "the real window (1400×860) on an X display (Xvfb when none is set), connected to its embedded sandbox."
   echo "Once the demo group shows, synthetic users join it and move their cursors, each update published into the"
   echo "window's event hub as the client publishes what arrives from the socket (the socket side is the ingest"

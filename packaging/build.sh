@@ -27,10 +27,13 @@ for jar in "$DEPS"/*.jar; do
 done
 APP_JAR=$(cd "$INPUT" && ls app-*.jar)
 
+# --generate-cds-archive: the runtime gets the CDS archive of its own classes that a JDK ships with
+# (jlink leaves it out otherwise, and every start then loads and verifies the JDK's classes anew:
+# src/docs/startup.md, variant "nocds").
 JDK_MODULES=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml,jdk.crypto.ec,jdk.unsupported,jdk.zipfs
 "$JAVA_HOME/bin/jlink" --module-path "$JAVA_HOME/jmods:$FX" \
   --add-modules "$JDK_MODULES,javafx.base,javafx.graphics,javafx.controls" \
-  --strip-debug --no-header-files --no-man-pages --compress=2 --output "$RUNTIME"
+  --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive --output "$RUNTIME"
 
 case "$(uname -s)" in
   Linux*) ICON=$HERE/icons/$NAME.png; OS=linux ;;

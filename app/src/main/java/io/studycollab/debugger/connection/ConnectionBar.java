@@ -52,8 +52,10 @@ public final class ConnectionBar extends HBox {
     private final Spinner<Integer> retries = new Spinner<>(1, 50, 5);
     private final Button theme = new Button(null, new FontIcon(Feather.MOON));
     private final ConnectionStatusIndicator indicator;
-    private final TokenClaimsView claimsView;
-    private final PopOver claimsPopOver;
+    private final FxEventPump pump;
+    // Made on the first click on the claims button: the first frame does not need them.
+    private TokenClaimsView claimsView;
+    private PopOver claimsPopOver;
 
     /** What the bar asks of the window besides connecting. */
     public record Actions(
@@ -68,11 +70,25 @@ public final class ConnectionBar extends HBox {
         this.model = model;
         this.dark = dark;
         this.indicator = new ConnectionStatusIndicator(model, pump);
-        this.claimsView = new TokenClaimsView(pump);
-        this.claimsPopOver = new PopOver(claimsView);
+        this.pump = pump;
         profiles.setItems(profileList);
         createView();
         initListeners(actions);
+    }
+
+    /** The token's claims in a pop-over under the claims button (made the first time). */
+    private void showClaims() {
+        if (claimsPopOver == null) {
+            claimsView = new TokenClaimsView(pump);
+            claimsPopOver = new PopOver(claimsView);
+            claimsPopOver.setTitle("Token claims (not verified)");
+            claimsPopOver.setHeaderAlwaysVisible(true);
+            claimsPopOver.setDetachable(false);
+            claimsPopOver.setArrowLocation(PopOver.ArrowLocation.TOP_CENTER);
+            claimsPopOver.setOnHidden(e -> claimsView.stop());
+        }
+        claimsView.show(token.getText());
+        claimsPopOver.show(claims);
     }
 
     private void createView() {
@@ -114,10 +130,6 @@ public final class ConnectionBar extends HBox {
         theme.setGraphic(new FontIcon(dark.get() ? Feather.SUN : Feather.MOON));
         theme.setTooltip(new Tooltip("Light / dark theme"));
         theme.getStyleClass().add(Styles.BUTTON_ICON);
-        claimsPopOver.setTitle("Token claims (not verified)");
-        claimsPopOver.setHeaderAlwaysVisible(true);
-        claimsPopOver.setDetachable(false);
-        claimsPopOver.setArrowLocation(PopOver.ArrowLocation.TOP_CENTER);
         for (Control c : new Control[] {connect, disconnect, claims, edit, theme, profiles, retries}) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -175,11 +187,7 @@ public final class ConnectionBar extends HBox {
                 actions.setRetries().accept(n);
             }
         });
-        claims.setOnAction(e -> {
-            claimsView.show(token.getText());
-            claimsPopOver.show(claims);
-        });
-        claimsPopOver.setOnHidden(e -> claimsView.stop());
+        claims.setOnAction(e -> showClaims());
         edit.setOnAction(e -> actions.editProfile().accept(profiles.getValue()));
         theme.setOnAction(e -> {
             actions.toggleTheme().run();

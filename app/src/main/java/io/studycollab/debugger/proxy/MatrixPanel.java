@@ -127,6 +127,7 @@ public final class MatrixPanel extends BorderPane {
         feed.viewProperty().addListener((o, a, v) -> show(v));
         feed.sourceProperty().addListener((o, a, s) -> title.setText("Delivery matrix · " + s));
         title.setText("Delivery matrix · " + feed.sourceProperty().get());
+        show(feed.viewProperty().get()); // made when its tab is first shown, possibly mid-run
     }
 
     private void show(MatrixView v) {

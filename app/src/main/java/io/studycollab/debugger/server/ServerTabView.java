@@ -228,6 +228,8 @@ public final class ServerTabView extends BorderPane {
         summary.textProperty().bind(model.summaryProperty());
         crossCheck.textProperty().bind(model.crossCheckProperty());
         url.promptTextProperty().bind(model.suggestedUrlProperty().map(u -> u.isEmpty() ? "http://127.0.0.1:3000" : u));
+        // The view is made when its tab is first shown: it starts from what the model says now.
+        url.setText(model.suggestedUrlProperty().get());
         model.suggestedUrlProperty().addListener((o, was, now) -> {
             if (url.getText().isBlank() || url.getText().equals(was)) {
                 url.setText(now);

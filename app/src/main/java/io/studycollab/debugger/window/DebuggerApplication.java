@@ -4,6 +4,7 @@ import io.studycollab.debugger.profiles.ProfileStore;
 import io.studycollab.debugger.sandbox.Sandbox;
 import io.studycollab.debugger.sandbox.SandboxBoot;
 import java.nio.file.Path;
+import java.util.Locale;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -54,10 +55,10 @@ public final class DebuggerApplication extends Application {
             controller.startSandbox();
         }
         if (options.smokeTest()) {
-            FirstFrame.whenLaidOut(stage.getScene(), () -> System.out.println("smoke test: window shown"));
+            FirstFrame.whenLaidOut(stage.getScene(), () -> System.out.println("smoke test: window shown" + cpuSoFar()));
             controller.whenDemoVisible(
                     () -> {
-                        System.out.println("smoke test: demo group visible with its bots");
+                        System.out.println("smoke test: demo group visible with its bots" + cpuSoFar());
                         smokeTestPassed();
                         stage.close();
                         Platform.exit();
@@ -67,6 +68,18 @@ public final class DebuggerApplication extends Application {
                         Platform.exit();
                     });
         }
+    }
+
+    /**
+     * " (CPU 2.41 s)": the process's CPU time so far, all threads (the start-up benchmark's figure that
+     * a loaded machine changes least), or "" where the platform does not say.
+     */
+    private static String cpuSoFar() {
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(d -> String.format(Locale.ROOT, " (CPU %.2f s)", d.toNanos() / 1e9))
+                .orElse("");
     }
 
     /** The main window on {@code stage}, shown, not yet connected (also how tests and benchmarks open it). */

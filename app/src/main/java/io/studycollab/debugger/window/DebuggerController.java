@@ -67,8 +67,10 @@ public final class DebuggerController implements AutoCloseable {
     private final ConnectionBar connectionBar;
     private final SupabaseAccount supabase;
     private final CursorCanvas canvas;
-    private final QaPanel qaPanel;
-    private final ApiPanel api;
+    // Made when their side tabs are first shown (see WindowViews).
+    private QaPanel qaPanel;
+    private ApiPanel api;
+    private String sandboxServiceKey;
     private final ServerTabController serverTab;
     private final MainView view;
     private final List<AutoCloseable> alsoOwned = new ArrayList<>();
@@ -98,7 +100,6 @@ public final class DebuggerController implements AutoCloseable {
                 replays.backToLive(); // connecting is going live
             }
         });
-        api = new ApiPanel(realtime.urlProperty());
         List<String> loadProblems = new ArrayList<>();
         profiles = new ProfilesController(store, loadProblems::add);
         connectionBar = new ConnectionBar(
@@ -110,7 +111,6 @@ public final class DebuggerController implements AutoCloseable {
                 pump);
         canvas = new CursorCanvas(group, presence::updateCursor);
         canvas.setDark(theme.isDark());
-        qaPanel = new QaPanel(qa, realtime.isConnectedProperty(), pump);
         connection.showProblemsIn(connectionBar::showProblem);
         connection.showTokensIn(connectionBar::showToken);
         connection.showWarningsIn(text ->
@@ -123,7 +123,10 @@ public final class DebuggerController implements AutoCloseable {
                 pump,
                 tasks);
         connection.onSandboxStarted(started -> {
-            api.setServiceKey(started.serviceKey());
+            sandboxServiceKey = started.serviceKey();
+            if (api != null) {
+                api.setServiceKey(sandboxServiceKey);
+            }
             serverTab.sandboxStarted(started.url()); // the sandbox runs its admin namespace
         });
         supabase = SupabaseFeature.install(new SupabaseFeature.Parts(
@@ -199,11 +202,20 @@ public final class DebuggerController implements AutoCloseable {
         return connectionBar;
     }
 
+    /** The API tab's panel, made on first use (it holds an HTTP client the first frame does not need). */
     ApiPanel api() {
+        if (api == null) {
+            api = new ApiPanel(realtime.urlProperty());
+            api.setServiceKey(sandboxServiceKey);
+        }
         return api;
     }
 
+    /** The QA tab's panel, made on first use; its chart and figures tick from then on. */
     QaPanel qaPanel() {
+        if (qaPanel == null) {
+            qaPanel = new QaPanel(qa, realtime.isConnectedProperty(), session.pump());
+        }
         return qaPanel;
     }
 
@@ -275,7 +287,9 @@ public final class DebuggerController implements AutoCloseable {
         }
         closed = true;
         canvas.stop();
-        qaPanel.stop();
+        if (qaPanel != null) {
+            qaPanel.stop();
+        }
         qa.close();
         serverTab.close();
         proxy.close();

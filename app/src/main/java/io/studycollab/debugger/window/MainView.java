@@ -8,6 +8,7 @@ import io.studycollab.debugger.layout.SplitProportions;
 import io.studycollab.debugger.notifications.NoticeArea;
 import io.studycollab.debugger.presence.GroupBar;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -54,7 +55,7 @@ public final class MainView extends StackPane {
             GroupBar groupBar,
             ToolPalette tools,
             CursorCanvas canvas,
-            Node server,
+            Supplier<? extends Node> server,
             Node log,
             NoticeArea notices,
             Node replayBar,
@@ -83,7 +84,9 @@ public final class MainView extends StackPane {
         board.setMinHeight(BOARD_MIN_HEIGHT);
         // The server's view (admin namespace) beside the board, above the shared log; its tables
         // need more height than the board, so they get the larger part while shown.
-        TabPane views = new TabPane(new Tab("Board", board), new Tab("Server", p.server()));
+        // The Server tab's view is made when the tab is first picked (start-up time).
+        TabPane views = new TabPane(new Tab("Board", board));
+        views.getTabs().add(LazyTab.fillOnFirstSelection(new Tab("Server"), p.server()));
         views.setId("mainViews");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         left.getItems().setAll(views, p.log());
@@ -156,10 +159,18 @@ public final class MainView extends StackPane {
 
     /** Adds a tab to the side panel; the first one added is shown first. */
     public Tab addSideTab(String title, Node content) {
-        Tab tab = new Tab(title, content);
+        return addSideTab(title, () -> content);
+    }
+
+    /**
+     * Adds a tab to the side panel whose content {@code content} makes when the tab is first shown
+     * (a window starts without building the tabs it does not show).
+     */
+    public Tab addSideTab(String title, Supplier<? extends Node> content) {
+        Tab tab = new Tab(title);
         tab.setId("tab-" + title.toLowerCase(Locale.ROOT).replace(' ', '-'));
         side.getTabs().add(tab);
-        return tab;
+        return LazyTab.fillOnFirstSelection(tab, content);
     }
 
     /** Whether the side panel is shown (View ▸ Side panel, the status bar's button). */

@@ -78,19 +78,22 @@ final class WindowViews {
                 groupBar,
                 tools,
                 c.canvas(),
-                new ServerTabView(c.serverTab()),
+                () -> new ServerTabView(c.serverTab()),
                 new EventLogView(c.log()),
                 new NoticeArea(c.notices()),
                 replayBar,
                 status,
                 c.session().pump()));
         view.addSideTab("Members", members);
-        view.addSideTab("Emit", new EmitPanel(c.realtime()));
-        view.addSideTab("API", c.api());
-        ScrollPane qa = new ScrollPane(c.qaPanel());
-        qa.setFitToWidth(true);
-        view.addSideTab("QA", qa);
-        view.addSideTab("Proxy", new ProxyView(c.proxy(), c.log()));
+        // The other side tabs are made when first shown: the first frame does not wait for them.
+        view.addSideTab("Emit", () -> new EmitPanel(c.realtime()));
+        view.addSideTab("API", c::api);
+        view.addSideTab("QA", () -> {
+            ScrollPane qa = new ScrollPane(c.qaPanel());
+            qa.setFitToWidth(true);
+            return qa;
+        });
+        view.addSideTab("Proxy", () -> new ProxyView(c.proxy(), c.log()));
         view.setMenu(new AppMenu(
                 new WindowCommands(c),
                 c.recording().recordingProperty(),

@@ -164,13 +164,14 @@ class ProxyModeTest {
         var ada = members.join("ada", "Ada", "websocket", "ui");
         var bob = members.join("bob", "Bob", "polling", "ui");
         ListView<?> lanes = robot.lookup("#proxyLanes").queryAs(ListView.class);
-        // A lane shows at the Engine.IO handshake; its user once the CONNECT's record is made (off
-        // the relay path, so possibly a pulse after the member has joined).
+        // A lane shows at the Engine.IO handshake; its user once the CONNECT's record is made, its
+        // counts as the model refreshes (off the relay path, so possibly a pulse after the join).
         waitFor(
-                "two lanes with their users",
+                "two lanes with their users and traffic both ways",
                 10,
                 () -> lanes.getItems().size() == 2
-                        && controller.proxy().model().lanes().stream().allMatch(l -> l.userId() != null));
+                        && controller.proxy().model().lanes().stream()
+                                .allMatch(l -> l.userId() != null && l.up() > 0 && l.down() > 0));
         List<ProxyLane> shown = fx(() -> List.copyOf(controller.proxy().model().lanes()));
         assertEquals(
                 List.of("ada", "bob"), shown.stream().map(ProxyLane::userId).toList());

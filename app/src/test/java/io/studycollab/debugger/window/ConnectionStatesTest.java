@@ -21,7 +21,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -232,12 +231,9 @@ class ConnectionStatesTest extends WindowFixture {
         connectToSandbox(robot);
         fx(() -> {
             robot.lookup("#maxRetries").queryAs(Spinner.class).getValueFactory().setValue(1);
-            robot.lookup("#sidePanels")
-                    .queryAs(TabPane.class)
-                    .getSelectionModel()
-                    .select(3);
             return null;
         });
+        selectSidePanel(robot, 3);
         robot.clickOn("#viaProxy");
         waitFor(
                 "routed",

@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -150,11 +149,7 @@ class MainWindowTest extends WindowFixture {
                     .until(() -> second.state() == ConnectionState.CONNECTED);
             assertTrue(second.joinGroup("demo").get(5, TimeUnit.SECONDS).ok());
 
-            fx(() -> {
-                TabPane tabs = robot.lookup("#sidePanels").queryAs(TabPane.class);
-                tabs.getSelectionModel().select(1);
-                return null;
-            });
+            selectSidePanel(robot, 1);
             fx(() -> {
                 robot.lookup("#emitEvent").queryComboBox().getEditor().setText("quiz:answer");
                 robot.lookup("#emitPayload").queryTextInputControl().setText("{\"choice\": \"B\"}");

@@ -55,9 +55,8 @@ class SidePanelFitTest extends WindowFixture {
         return out;
     }
 
-    /** What a side tab shows cut short. */
+    /** What side tab {@code tab} (shown) shows cut short. */
     private static List<String> cutIn(FxRobot robot, int tab) {
-        selectSidePanel(robot, tab);
         return fx(() -> {
             TabPane side = robot.lookup("#sidePanels").queryAs(TabPane.class);
             Parent content = (Parent) side.getTabs().get(tab).getContent();
@@ -87,6 +86,7 @@ class SidePanelFitTest extends WindowFixture {
         assertEquals(h, corner[1], 1, "the board spans the view's height at " + where);
         for (int tab : new int[] {EMIT, QA, PROXY}) {
             List<String> last = new ArrayList<>();
+            selectSidePanel(robot, tab); // as a user does: a side tab's view is made when first shown
             try {
                 waitFor("side tab " + tab + " whole at " + where, 10, () -> {
                     last.clear();

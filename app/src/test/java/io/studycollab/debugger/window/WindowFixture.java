@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -62,14 +64,19 @@ public abstract class WindowFixture {
                 && "demo".equals(controller.realtime().currentGroupIdProperty().get());
     }
 
-    /** Shows side panel {@code index} (3: QA). */
+    /**
+     * Shows side panel {@code index} (3: QA) and waits for the frame that lays it out: a tab's view is
+     * made when it is first shown, and a control's parts (a scroll pane's content) exist once styled.
+     */
     protected static void selectSidePanel(FxRobot robot, int index) {
+        TabPane side = fx(() -> robot.lookup("#sidePanels").queryAs(TabPane.class));
         fx(() -> {
-            robot.lookup("#sidePanels")
-                    .queryAs(TabPane.class)
-                    .getSelectionModel()
-                    .select(index);
+            side.getSelectionModel().select(index);
             return null;
+        });
+        waitFor("side panel " + index + " laid out", 10, () -> {
+            Node content = side.getTabs().get(index).getContent();
+            return content instanceof Parent p && p.getScene() != null && !p.isNeedsLayout();
         });
     }
 
