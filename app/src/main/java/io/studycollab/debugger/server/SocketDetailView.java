@@ -135,6 +135,9 @@ final class SocketDetailView extends VBox {
         ScrollPane factsPane = new ScrollPane(facts);
         factsPane.setFitToWidth(true);
         factsPane.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // Both give way to the actions and a pending question above them (a short pane scrolls them).
+        factsPane.setMinHeight(0);
+        handshake.setMinHeight(0);
         Tab overview = new Tab("Overview", factsPane);
         overview.setId("adminDetailOverview");
         Tab secrets = new Tab("Handshake (masked)", handshake);

@@ -23,6 +23,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -42,6 +43,22 @@ class ServerTabFitTest extends WindowFixture {
     @Start
     void start(Stage stage) throws Exception {
         openWindow(stage);
+    }
+
+    /**
+     * The stage and the theme outlive this test (TestFX keeps one stage, the theme is global): back to
+     * the window's own size and light, as the next test expects to find them.
+     */
+    @AfterEach
+    void putBack() {
+        fx(() -> {
+            if (Application.getUserAgentStylesheet().contains("dark")) {
+                controller.toggleTheme();
+            }
+            controller.dialogs().stage().setWidth(WindowFactory.WIDTH);
+            controller.dialogs().stage().setHeight(WindowFactory.HEIGHT);
+            return null;
+        });
     }
 
     @Test
