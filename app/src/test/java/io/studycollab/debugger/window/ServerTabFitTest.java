@@ -143,6 +143,11 @@ class ServerTabFitTest extends WindowFixture {
 
     /** Picks bot-1's socket in the sockets table, as a click does, and waits for its detail. */
     private void pickBot1(FxRobot robot) {
+        // The tab's view is made, and put in the scene, when the tab is shown.
+        waitFor(
+                "the sockets table shown",
+                30,
+                () -> robot.lookup("#adminSockets").tryQuery().isPresent());
         TableView<?> sockets = robot.lookup("#adminSockets").queryAs(TableView.class);
         waitFor("bot-1 picked", 60, () -> {
             for (Object o : sockets.getItems()) {
