@@ -13,6 +13,7 @@ import io.studycollab.realtime.replay.SessionTimeline;
 import io.studycollab.realtime.session.Redactor;
 import io.studycollab.realtime.session.SessionHeader;
 import io.studycollab.realtime.session.SessionWriter;
+import io.studycollab.realtime.testing.TestPayloads;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,15 +182,7 @@ class OpenWhileIndexingTest extends WindowFixture {
             String name;
             if (i % 100 == 0) {
                 name = "user:joined";
-                p.putObject("user")
-                        .put("userId", user)
-                        .put("displayName", user)
-                        .putNull("avatarUrl")
-                        .put("groupId", "g")
-                        .putNull("cursor")
-                        .put("isActive", true)
-                        .putNull("currentTool")
-                        .put("lastSeen", "2026-01-01T00:00:00Z");
+                p.set("user", TestPayloads.user(user, user, "g"));
             } else {
                 name = "user:cursor:updated";
                 p.put("userId", user)

@@ -18,6 +18,7 @@ import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.session.Redactor;
 import io.studycollab.realtime.session.SessionExport;
 import io.studycollab.realtime.session.SessionHeader;
+import io.studycollab.realtime.testing.TestPayloads;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,15 +65,7 @@ class ReplayTimelineTest {
     }
 
     private static ObjectNode user(String id) {
-        return ProtocolCodec.object()
-                .put("userId", id)
-                .put("displayName", id)
-                .putNull("avatarUrl")
-                .put("groupId", "g")
-                .putNull("cursor")
-                .put("isActive", true)
-                .putNull("currentTool")
-                .put("lastSeen", "2026-01-01T00:00:00Z");
+        return TestPayloads.user(id, id, "g");
     }
 
     private static EventRecord in(long seq, long t, String name, ObjectNode p) {

@@ -7,6 +7,7 @@ import io.studycollab.realtime.protocol.ProtocolCodec;
 import io.studycollab.realtime.session.Redactor;
 import io.studycollab.realtime.session.SessionHeader;
 import io.studycollab.realtime.session.SessionWriter;
+import io.studycollab.realtime.testing.TestPayloads;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -87,15 +88,7 @@ final class SessionWriteRun {
             if (i % 100 == 0) {
                 name = "user:joined";
                 p = ProtocolCodec.object().put("groupId", "g");
-                p.putObject("user")
-                        .put("userId", user)
-                        .put("displayName", "User " + user)
-                        .putNull("avatarUrl")
-                        .put("groupId", "g")
-                        .putNull("cursor")
-                        .put("isActive", true)
-                        .putNull("currentTool")
-                        .put("lastSeen", "2026-01-01T00:00:00Z");
+                p.set("user", TestPayloads.user(user, "User " + user, "g"));
             } else if (i % 1000 == 1) {
                 name = "client:debug";
                 p = ProtocolCodec.object().put("url", "http://127.0.0.1:3000/?token=" + TOKEN);

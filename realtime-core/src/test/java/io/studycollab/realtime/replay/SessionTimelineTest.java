@@ -13,6 +13,7 @@ import io.studycollab.realtime.session.Redactor;
 import io.studycollab.realtime.session.SessionCodec;
 import io.studycollab.realtime.session.SessionExport;
 import io.studycollab.realtime.session.SessionHeader;
+import io.studycollab.realtime.testing.TestPayloads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,15 +28,7 @@ class SessionTimelineTest {
     }
 
     private static ObjectNode user(String id) {
-        return ProtocolCodec.object()
-                .put("userId", id)
-                .put("displayName", id)
-                .putNull("avatarUrl")
-                .put("groupId", "g")
-                .putNull("cursor")
-                .put("isActive", true)
-                .putNull("currentTool")
-                .put("lastSeen", "2026-01-01T00:00:00Z");
+        return TestPayloads.user(id, id, "g");
     }
 
     /** A long session: users come and go, move and switch tools, one drop, one malformed event. */
