@@ -23,6 +23,8 @@ final class MiddleCut {
 
     MiddleCut(Label label) {
         this.label = label;
+        // What the label says until show() is called (its first width change would otherwise blank it).
+        this.prefix = label.getText() == null ? "" : label.getText();
         // Its width comes from the room it is given, not from its text (which follows that width).
         label.setMinWidth(0);
         label.setPrefWidth(0);

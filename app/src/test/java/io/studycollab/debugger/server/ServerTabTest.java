@@ -91,12 +91,18 @@ class ServerTabTest {
                     .select(1);
             return null;
         });
-        waitFor("our socket and the three bots in demo, on the tab", 30, () -> {
-            var shown = socketsShown(robot, "/");
-            return shown.size() == 4
-                    && shown.containsKey(ourSocket())
-                    && shown.values().stream().allMatch(r -> r.contains("demo"));
-        });
+        String[] seen = {"nothing yet"};
+        try {
+            waitFor("our socket and the three bots in demo, on the tab", 30, () -> {
+                var shown = socketsShown(robot, "/");
+                seen[0] = shown + " (ours " + ourSocket() + ")";
+                return shown.size() == 4
+                        && shown.containsKey(ourSocket())
+                        && shown.values().stream().allMatch(r -> r.contains("demo"));
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("sockets on the tab: " + seen[0], e);
+        }
     }
 
     @Test

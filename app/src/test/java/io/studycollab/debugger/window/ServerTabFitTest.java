@@ -71,6 +71,19 @@ class ServerTabFitTest extends WindowFixture {
                     .select(1);
             return null;
         });
+        // Before a pick, the detail says what to do (it was blank once laid out).
+        waitFor(
+                "the sockets table shown",
+                30,
+                () -> robot.lookup("#adminSockets").tryQuery().isPresent());
+        waitFor(
+                "'Pick a socket' before a pick",
+                10,
+                () -> robot.lookup("#adminDetailTitle").queryAs(Label.class).getWidth() > 0
+                        && "Pick a socket"
+                                .equals(robot.lookup("#adminDetailTitle")
+                                        .queryAs(Label.class)
+                                        .getText()));
         pickBot1(robot);
         waitFor(
                 "the read-only note",
