@@ -70,7 +70,6 @@ public final class DebuggerController implements AutoCloseable {
     // Made when their side tabs are first shown (see WindowViews).
     private QaPanel qaPanel;
     private ApiPanel api;
-    private String sandboxServiceKey;
     private final ServerTabController serverTab;
     private final MainView view;
     private final List<AutoCloseable> alsoOwned = new ArrayList<>();
@@ -123,9 +122,8 @@ public final class DebuggerController implements AutoCloseable {
                 pump,
                 tasks);
         connection.onSandboxStarted(started -> {
-            sandboxServiceKey = started.serviceKey();
             if (api != null) {
-                api.setServiceKey(sandboxServiceKey);
+                api.setServiceKey(started.serviceKey());
             }
             serverTab.sandboxStarted(started.url()); // the sandbox runs its admin namespace
         });
@@ -206,7 +204,7 @@ public final class DebuggerController implements AutoCloseable {
     ApiPanel api() {
         if (api == null) {
             api = new ApiPanel(realtime.urlProperty());
-            api.setServiceKey(sandboxServiceKey);
+            api.setServiceKey(sandbox() == null ? null : sandbox().serviceKey()); // the sandbox's, if it runs
         }
         return api;
     }
